@@ -1,0 +1,75 @@
+package github
+
+import "time"
+
+// Dataset is what the fake GitHub server serves: repositories with their pull
+// requests, each PR's timeline, and the git commits those timelines point at.
+// It is kept in prscope's own compact form; the server renders GitHub's JSON
+// shapes from it on every request.
+type Dataset struct {
+	Repos map[string]*RepoData `json:"repos"` // key "owner/name"
+}
+
+// RepoData is one repository of a Dataset.
+type RepoData struct {
+	Pulls   []*FakePull            `json:"pulls"`   // any order; the server sorts as GitHub does
+	Commits map[string]*FakeCommit `json:"commits"` // key: full 40-hex SHA
+}
+
+// FakePull is a pull request and its timeline.
+type FakePull struct {
+	Number    int         `json:"number"`
+	Title     string      `json:"title"`
+	State     string      `json:"state"` // "open" or "closed" (GitHub's words)
+	Draft     bool        `json:"draft,omitempty"`
+	User      string      `json:"user"`
+	Head      string      `json:"head"` // branch name
+	Base      string      `json:"base"`
+	Body      string      `json:"body"`
+	Labels    []string    `json:"labels,omitempty"`
+	CreatedAt time.Time   `json:"created_at"`
+	UpdatedAt time.Time   `json:"updated_at"`
+	ClosedAt  *time.Time  `json:"closed_at,omitempty"`
+	MergedAt  *time.Time  `json:"merged_at,omitempty"`
+	Commits   int         `json:"commits,omitempty"` // the PR's own commit count
+	Synthetic bool        `json:"synthetic,omitempty"`
+	Timeline  []FakeEvent `json:"timeline,omitempty"`
+}
+
+// FakeEvent is one timeline entry. Which fields are used depends on Event,
+// following GitHub's timeline JSON:
+//   - "commented": Actor, Body, CreatedAt (served with user, body, html_url)
+//   - "reviewed": Actor, Body, State, CreatedAt (served as submitted_at, no created_at)
+//   - "committed": SHA, Message, Actor as author name, CreatedAt as author date (no created_at)
+//   - "referenced": Actor, CreatedAt, SHA, CommitRepo ("owner/name", may be a fork);
+//     served with commit_id and commit_url, never the message — that lives in
+//     RepoData.Commits of CommitRepo.
+//   - "labeled"/"unlabeled": Label; "renamed": RenameFrom/RenameTo;
+//     "review_requested": Reviewer; "closed"/"merged": SHA as commit_id when set;
+//     anything else is served with the common fields only.
+//
+// A zero Actor is served as null ("ghost").
+type FakeEvent struct {
+	Event      string    `json:"event"`
+	Actor      string    `json:"actor,omitempty"`
+	CreatedAt  time.Time `json:"created_at"`
+	Body       string    `json:"body,omitempty"`
+	State      string    `json:"state,omitempty"`
+	SHA        string    `json:"sha,omitempty"`
+	CommitRepo string    `json:"commit_repo,omitempty"`
+	Message    string    `json:"message,omitempty"`
+	Label      string    `json:"label,omitempty"`
+	RenameFrom string    `json:"rename_from,omitempty"`
+	RenameTo   string    `json:"rename_to,omitempty"`
+	Reviewer   string    `json:"reviewer,omitempty"`
+}
+
+// FakeCommit is a git commit as GET /repos/{o}/{r}/git/commits/{sha} serves it.
+type FakeCommit struct {
+	SHA         string    `json:"sha"`
+	Message     string    `json:"message"`
+	AuthorName  string    `json:"author_name"`
+	AuthorEmail string    `json:"author_email"`
+	Date        time.Time `json:"date"`
+	Parents     []string  `json:"parents,omitempty"`
+}

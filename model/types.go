@@ -1,0 +1,111 @@
+// Package model holds prscope's domain types and the pure logic over them.
+// Nothing here does I/O or knows about Bubble Tea, so all of it is cheap to test.
+package model
+
+import "time"
+
+// PR states as prscope shows them: GitHub reports a merged PR as "closed"
+// with merged_at set; we fold that into one word because it is what users ask.
+const (
+	StateOpen   = "open"
+	StateClosed = "closed"
+	StateMerged = "merged"
+)
+
+// Repo names a GitHub repository.
+type Repo struct {
+	Owner string
+	Name  string
+}
+
+func (r Repo) String() string { return r.Owner + "/" + r.Name }
+
+// Label is a PR label, slimmed to what we draw.
+type Label struct {
+	Name  string `json:"name"`
+	Color string `json:"color,omitempty"`
+}
+
+// PullRequest is the slim form of a GitHub pull request: only what the list
+// and the detail header draw, so 100,000 of them stay small in memory.
+type PullRequest struct {
+	Number    int        `json:"number"`
+	Title     string     `json:"title"`
+	State     string     `json:"state"` // StateOpen, StateClosed or StateMerged
+	Draft     bool       `json:"draft"`
+	User      string     `json:"user"`
+	Head      string     `json:"head"`
+	Base      string     `json:"base"`
+	CreatedAt time.Time  `json:"created_at"`
+	UpdatedAt time.Time  `json:"updated_at"`
+	ClosedAt  *time.Time `json:"closed_at"`
+	MergedAt  *time.Time `json:"merged_at"`
+	Labels    []Label    `json:"labels"`
+	Body      string     `json:"body"`
+	HTMLURL   string     `json:"html_url"`
+	// Comments and Commits are counts GitHub only returns from the single-PR
+	// endpoint; zero from the list endpoint means "unknown", not none.
+	Comments int  `json:"-"`
+	Commits  int  `json:"-"`
+	Detailed bool `json:"-"` // true once fetched from GET /pulls/{n}
+}
+
+// CommitRef is the commit an event points at. Message is empty until the
+// commit itself has been fetched (referenced events do not carry it).
+type CommitRef struct {
+	SHA     string `json:"sha"`
+	Repo    string `json:"repo"` // "owner/name"; a fork's for commits pushed elsewhere
+	Message string `json:"message"`
+	URL     string `json:"-"` // API URL, where the owner/repo came from
+}
+
+// Event is one entry of a PR's timeline: a comment, a review, a commit or a
+// state change. Event holds GitHub's own event name so that kinds we do not
+// know yet are still shown, by name.
+type Event struct {
+	ID        string     `json:"-"` // stable identity for caching rendered lines
+	Event     string     `json:"event"`
+	Actor     string     `json:"actor"` // "" when GitHub sent null (shown as "ghost")
+	CreatedAt time.Time  `json:"created_at"`
+	Body      string     `json:"body,omitempty"`
+	Commit    *CommitRef `json:"commit,omitempty"`
+	HTMLURL   string     `json:"html_url,omitempty"`
+
+	// Fields only some events have.
+	Label             *Label     `json:"label,omitempty"`
+	Rename            *Rename    `json:"rename,omitempty"`
+	ReviewState       string     `json:"state,omitempty"`
+	RequestedReviewer string     `json:"requested_reviewer,omitempty"`
+	Assignee          string     `json:"assignee,omitempty"`
+	LockReason        string     `json:"lock_reason,omitempty"`
+	Source            *SourceRef `json:"source,omitempty"`
+}
+
+// Rename is a renamed event's title change.
+type Rename struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// SourceRef is the issue or PR a cross-referenced event came from.
+type SourceRef struct {
+	Repo   string `json:"repo"`
+	Number int    `json:"number"`
+	Title  string `json:"title"`
+	IsPull bool   `json:"is_pull"`
+}
+
+// Page describes where a paged listing stands.
+type Page struct {
+	Next  int // next page number, 0 when this was the last
+	Last  int // last page number when GitHub said it, else 0
+	Total int // total items when known (estimated from Last), else 0
+}
+
+// RateLimit is the latest rate-limit state GitHub reported.
+type RateLimit struct {
+	Limit     int
+	Remaining int
+	Reset     time.Time
+	Known     bool
+}
