@@ -1,0 +1,160 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/prscope/prscope/model"
+)
+
+const usageText = `prscope — browse the history of GitHub pull requests in the terminal.
+
+Usage:
+  prscope [flags] OWNER/REPO            browse a repository's pull requests
+  prscope [flags] OWNER/REPO#N          ... with PR N selected and open
+  prscope [flags] https://github.com/OWNER/REPO/pull/N
+  prscope --demo [OWNER/REPO[#N]]       the embedded demo: no network, no token
+                                        (default kernel-patches/bpf#11)
+  prscope dump [flags] OWNER/REPO#N     print a PR, its timeline and the messages
+                                        of the commits that reference it, as JSON
+  prscope dump [flags] OWNER/REPO [--limit N]
+                                        print the newest N PRs as JSON (default 30)
+
+Flags:
+  --demo            use the embedded demo data, served locally
+  --api-url URL     REST API base URL, used as given (env PRSCOPE_API_URL;
+                    default https://api.github.com/)
+  --state STATE     open, closed or all (default all)
+  --limit N         with dump OWNER/REPO: how many PRs (default 30)
+  --timeout D       per-request timeout (default 30s)
+  --version         print the version
+  -h, --help        this help
+
+Auth: a token is taken from GH_TOKEN, else GITHUB_TOKEN. Without one,
+requests are anonymous (60 an hour) and the status bar says so.
+
+Examples:
+  prscope --demo
+  prscope kernel-patches/bpf
+  prscope kernel-patches/bpf#11
+  prscope --state open https://github.com/kernel-patches/bpf/pull/11
+  prscope dump --demo kernel-patches/bpf#11 | jq '.timeline | length'
+  prscope dump --limit 5 kernel-patches/bpf
+  PRSCOPE_API_URL=https://ghe.example.com/api/v3/ prscope acme/widgets
+`
+
+var errHelp = errors.New("help requested")
+
+// options is the parsed command line.
+type options struct {
+	dump    bool
+	demo    bool
+	version bool
+	apiURL  string
+	token   string
+	state   string
+	limit   int
+	timeout time.Duration
+	target  model.Target
+}
+
+// demoTarget is what --demo opens with no argument: the real PR the demo
+// data was rebuilt from.
+const demoTarget = "kernel-patches/bpf#11"
+
+// parseArgs reads the command line. Flags may come before or after the
+// arguments (`prscope dump OWNER/REPO --limit 5`). Every error is a one-line
+// usage error.
+func parseArgs(args []string, getenv func(string) string) (options, error) {
+	o := options{}
+	fs := flag.NewFlagSet("prscope", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&o.demo, "demo", false, "")
+	fs.BoolVar(&o.version, "version", false, "")
+	fs.StringVar(&o.apiURL, "api-url", "", "")
+	fs.StringVar(&o.state, "state", "all", "")
+	fs.IntVar(&o.limit, "limit", 30, "")
+	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "")
+
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return o, errHelp
+			}
+			return o, flagError(err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+	if o.version {
+		return o, nil
+	}
+	if len(positional) > 0 && positional[0] == "dump" {
+		o.dump = true
+		positional = positional[1:]
+	}
+
+	limitSet := false
+	fs.Visit(func(f *flag.Flag) { limitSet = limitSet || f.Name == "limit" })
+	switch {
+	case o.state != "open" && o.state != "closed" && o.state != "all":
+		return o, fmt.Errorf("invalid --state %q: want open, closed or all", o.state)
+	case o.limit < 1:
+		return o, fmt.Errorf("invalid --limit %d: must be at least 1", o.limit)
+	case limitSet && !o.dump:
+		return o, errors.New("--limit only applies to dump OWNER/REPO")
+	case o.timeout <= 0:
+		return o, fmt.Errorf("invalid --timeout %s: must be positive", o.timeout)
+	case len(positional) > 1:
+		return o, fmt.Errorf("unexpected argument %q: give one OWNER/REPO[#N]", positional[1])
+	}
+
+	spec := ""
+	switch {
+	case len(positional) == 1:
+		spec = positional[0]
+	case o.demo && !o.dump:
+		spec = demoTarget
+	case o.dump:
+		return o, errors.New("dump needs OWNER/REPO or OWNER/REPO#N")
+	default:
+		return o, errors.New("missing OWNER/REPO (try prscope --demo, or prscope --help)")
+	}
+	t, err := model.ParseTarget(spec)
+	if err != nil {
+		return o, err
+	}
+	o.target = t
+	if limitSet && t.Number != 0 {
+		return o, errors.New("--limit only applies to dump OWNER/REPO, not to one PR")
+	}
+
+	if o.apiURL == "" {
+		o.apiURL = getenv("PRSCOPE_API_URL")
+	}
+	if !o.demo {
+		o.token = getenv("GH_TOKEN")
+		if o.token == "" {
+			o.token = getenv("GITHUB_TOKEN")
+		}
+	}
+	return o, nil
+}
+
+// flagError turns the flag package's messages into ours.
+func flagError(err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return fmt.Errorf("unknown flag %s (see prscope --help)", name)
+	}
+	return fmt.Errorf("%s (see prscope --help)", msg)
+}

@@ -1,0 +1,158 @@
+// Command prscope browses the history of GitHub pull requests in the terminal.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui"
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; otherwise
+// the module version Go recorded is used.
+var version = ""
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitAPI   = 1 // the API or the network failed
+	exitUsage = 2 // the command line was wrong
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+}
+
+// run is main without the process: testable end to end.
+func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	opts, err := parseArgs(args, getenv)
+	if err != nil {
+		if errors.Is(err, errHelp) {
+			fmt.Fprint(stdout, usageText)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "prscope: %v\n", err)
+		return exitUsage
+	}
+	if opts.version {
+		fmt.Fprintf(stdout, "prscope %s\n", versionString())
+		return exitOK
+	}
+
+	env, err := opts.connect()
+	if err != nil {
+		fmt.Fprintf(stderr, "prscope: %v\n", err)
+		return exitAPI
+	}
+	defer env.close()
+
+	if opts.dump {
+		if err := dump(context.Background(), stdout, env.client, opts); err != nil {
+			fmt.Fprintf(stderr, "prscope: %v\n", err)
+			return exitAPI
+		}
+		return exitOK
+	}
+
+	cfg := ui.Config{
+		Repo:   opts.target.Repo,
+		Number: opts.target.Number,
+		State:  opts.state,
+		Source: env.client,
+		Demo:   opts.demo,
+	}
+	p := tea.NewProgram(ui.New(cfg), tea.WithAltScreen())
+	if _, err := p.Run(); err != nil {
+		fmt.Fprintf(stderr, "prscope: %v\n", err)
+		return exitAPI
+	}
+	return exitOK
+}
+
+// environment is the client and, for --demo, the fake server behind it.
+type environment struct {
+	client *github.Client
+	server *github.FakeServer
+}
+
+func (e environment) close() {
+	if e.server != nil {
+		e.server.Close()
+	}
+}
+
+// connect builds the API client: against the embedded demo served on
+// 127.0.0.1 for --demo, else the real API.
+func (o options) connect() (environment, error) {
+	if !o.demo {
+		c, err := github.NewClient(github.Options{BaseURL: o.apiURL, Token: o.token, Timeout: o.timeout})
+		return environment{client: c}, err
+	}
+	ds, err := github.DemoDataset()
+	if err != nil {
+		return environment{}, fmt.Errorf("demo data: %w", err)
+	}
+	fakeOpts := github.FakeOptions{}
+	if !o.dump {
+		// A little latency so loading states are real, as they are on GitHub.
+		fakeOpts.MinLatency, fakeOpts.MaxLatency = 50*time.Millisecond, 150*time.Millisecond
+	}
+	srv, err := github.NewFakeServer(ds, fakeOpts)
+	if err != nil {
+		return environment{}, fmt.Errorf("demo server: %w", err)
+	}
+	c, err := github.NewClient(github.Options{BaseURL: srv.URL, Timeout: o.timeout})
+	if err != nil {
+		srv.Close()
+		return environment{}, err
+	}
+	return environment{client: c, server: srv}, nil
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}
+
+// dump prints a PR's whole story, or the first PRs of a repository, as JSON.
+func dump(ctx context.Context, w io.Writer, c *github.Client, o options) error {
+	var out []byte
+	var err error
+	if o.target.Number != 0 {
+		story, ferr := github.FetchStory(ctx, c, o.target.Repo, o.target.Number)
+		if ferr != nil {
+			return ferr
+		}
+		pull := model.NewDumpPull(story.Pull)
+		out, err = model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline}.MarshalJSON()
+	} else {
+		prs, ferr := github.FetchPulls(ctx, c, o.target.Repo, o.state, o.limit)
+		if ferr != nil {
+			return ferr
+		}
+		list := model.DumpList{Repo: o.target.Repo.String(), Pulls: make([]model.DumpPull, len(prs))}
+		for i, pr := range prs {
+			list.Pulls[i] = model.NewDumpPull(pr)
+		}
+		out, err = list.MarshalJSON()
+	}
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(out, '\n'))
+	return err
+}

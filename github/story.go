@@ -1,0 +1,132 @@
+package github
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/prscope/prscope/model"
+)
+
+// MaxTimelinePages bounds how far FetchStory pages, so a server whose Link
+// header never ends cannot keep us looping.
+const MaxTimelinePages = 500
+
+// commitFetchers is how many commit messages are fetched at once.
+const commitFetchers = 4
+
+// Story is a PR with its whole timeline and every referenced commit's message.
+type Story struct {
+	Pull     model.PullRequest
+	Timeline []model.Event
+}
+
+// FetchStory loads PR number completely: the PR, every timeline page, and
+// the message of each commit the timeline references (at most four requests
+// at a time). It is what `prscope dump` prints.
+func FetchStory(ctx context.Context, c *Client, repo model.Repo, number int) (Story, error) {
+	pr, err := c.GetPull(ctx, repo, number)
+	if err != nil {
+		return Story{}, err
+	}
+	var events []model.Event
+	for page := 1; page != 0; {
+		if page > MaxTimelinePages {
+			return Story{}, fmt.Errorf("%s#%d: timeline has more than %d pages; stopped", repo, number, MaxTimelinePages)
+		}
+		batch, info, err := c.Timeline(ctx, repo, number, page, MaxPerPage)
+		if err != nil {
+			return Story{}, err
+		}
+		events = append(events, batch...)
+		page = info.Next
+	}
+	if err := fillCommitMessages(ctx, c, events); err != nil {
+		return Story{}, err
+	}
+	model.SortTimeline(events)
+	return Story{Pull: pr, Timeline: events}, nil
+}
+
+// fillCommitMessages fetches the messages the timeline lacks, each distinct
+// commit once.
+func fillCommitMessages(ctx context.Context, c *Client, events []model.Event) error {
+	type want struct{ repo, sha string }
+	var wanted []want
+	seen := map[want]bool{}
+	for _, e := range events {
+		if e.Commit != nil && e.Commit.Message == "" {
+			w := want{e.Commit.Repo, e.Commit.SHA}
+			if !seen[w] {
+				seen[w] = true
+				wanted = append(wanted, w)
+			}
+		}
+	}
+	messages := make(map[want]string, len(wanted))
+	var (
+		mu       sync.Mutex
+		firstErr error
+		wg       sync.WaitGroup
+		next     = make(chan want)
+	)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for range min(commitFetchers, len(wanted)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for w := range next {
+				msg, err := c.CommitMessage(ctx, w.repo, w.sha)
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+					cancel()
+				}
+				messages[w] = msg
+				mu.Unlock()
+			}
+		}()
+	}
+feed:
+	for _, w := range wanted {
+		select {
+		case next <- w:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if firstErr != nil {
+		return firstErr
+	}
+	if err := ctx.Err(); err != nil && len(messages) < len(wanted) {
+		return err
+	}
+	for i := range events {
+		if c := events[i].Commit; c != nil && c.Message == "" {
+			copied := *c
+			copied.Message = messages[want{c.Repo, c.SHA}]
+			events[i].Commit = &copied
+		}
+	}
+	return nil
+}
+
+// FetchPulls returns the newest limit PRs, paging as needed.
+func FetchPulls(ctx context.Context, c *Client, repo model.Repo, state string, limit int) ([]model.PullRequest, error) {
+	var out []model.PullRequest
+	for page := 1; page != 0 && len(out) < limit; {
+		batch, info, err := c.ListPulls(ctx, repo, state, page, min(MaxPerPage, limit))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, batch...)
+		page = info.Next
+	}
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}

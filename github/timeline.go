@@ -1,0 +1,168 @@
+package github
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/prscope/prscope/model"
+)
+
+// timelineEvent is the union of the timeline event shapes GitHub sends,
+// limited to the fields prscope shows. Decoding into it (rather than
+// go-github's Timeline) keeps memory small and gives us html_url,
+// lock_reason and cross-reference sources.
+type timelineEvent struct {
+	ID          int64      `json:"id"`
+	NodeID      string     `json:"node_id"`
+	Event       string     `json:"event"`
+	Actor       *userRef   `json:"actor"`
+	User        *userRef   `json:"user"`
+	CreatedAt   *time.Time `json:"created_at"`
+	SubmittedAt *time.Time `json:"submitted_at"`
+	Body        string     `json:"body"`
+	State       string     `json:"state"`
+	HTMLURL     string     `json:"html_url"`
+	CommitID    string     `json:"commit_id"`
+	CommitURL   string     `json:"commit_url"`
+	LockReason  string     `json:"lock_reason"`
+
+	// committed events are shaped like a git commit.
+	SHA     string     `json:"sha"`
+	Message string     `json:"message"`
+	Author  *gitPerson `json:"author"`
+
+	Label             *model.Label  `json:"label"`
+	Rename            *model.Rename `json:"rename"`
+	RequestedReviewer *userRef      `json:"requested_reviewer"`
+	Assignee          *userRef      `json:"assignee"`
+	Source            *struct {
+		Issue *struct {
+			Number        int    `json:"number"`
+			Title         string `json:"title"`
+			RepositoryURL string `json:"repository_url"`
+			PullRequest   *struct {
+				URL string `json:"url"`
+			} `json:"pull_request"`
+		} `json:"issue"`
+	} `json:"source"`
+}
+
+type userRef struct {
+	Login string `json:"login"`
+}
+
+type gitPerson struct {
+	Name string    `json:"name"`
+	Date time.Time `json:"date"`
+}
+
+func (u *userRef) login() string {
+	if u == nil {
+		return ""
+	}
+	return model.SanitizeLine(u.Login)
+}
+
+// convert turns a decoded event into the model's form. page and index make
+// an identity for events GitHub gives none (committed events have only a SHA).
+func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
+	e := model.Event{
+		Event:      model.SanitizeLine(t.Event),
+		Actor:      t.Actor.login(),
+		HTMLURL:    model.SanitizeLine(t.HTMLURL),
+		LockReason: model.SanitizeLine(t.LockReason),
+		Label:      sanitizeLabel(t.Label),
+		Assignee:   t.Assignee.login(),
+	}
+	switch {
+	case t.NodeID != "":
+		e.ID = t.NodeID
+	case t.ID != 0:
+		e.ID = strconv.FormatInt(t.ID, 10)
+	case t.SHA != "":
+		e.ID = t.Event + ":" + t.SHA
+	default:
+		e.ID = fmt.Sprintf("%s:p%d:%d", t.Event, page, index)
+	}
+	if t.CreatedAt != nil {
+		e.CreatedAt = *t.CreatedAt
+	}
+	if t.Rename != nil {
+		e.Rename = &model.Rename{From: model.SanitizeLine(t.Rename.From), To: model.SanitizeLine(t.Rename.To)}
+	}
+	if t.RequestedReviewer != nil {
+		e.RequestedReviewer = t.RequestedReviewer.login()
+	}
+	switch t.Event {
+	case "commented":
+		e.Body = model.Sanitize(t.Body)
+		if e.Actor == "" {
+			e.Actor = t.User.login()
+		}
+	case "reviewed":
+		// Reviews have no created_at and no actor; GitHub gives the reviewer
+		// as user and the time as submitted_at.
+		e.Body = model.Sanitize(t.Body)
+		e.ReviewState = model.SanitizeLine(t.State)
+		e.Actor = t.User.login()
+		if t.SubmittedAt != nil {
+			e.CreatedAt = *t.SubmittedAt
+		}
+	case "committed":
+		// A committed event is a git commit: its time is the author date.
+		e.Commit = &model.CommitRef{SHA: model.SanitizeLine(t.SHA), Repo: repo.String(), Message: model.Sanitize(t.Message)}
+		if t.Author != nil {
+			e.Actor = model.SanitizeLine(t.Author.Name)
+			e.CreatedAt = t.Author.Date
+		}
+	}
+	if t.CommitID != "" && e.Commit == nil {
+		e.Commit = &model.CommitRef{SHA: model.SanitizeLine(t.CommitID), Repo: commitRepo(t.CommitURL, repo), URL: t.CommitURL}
+	}
+	if s := t.Source; s != nil && s.Issue != nil {
+		e.Source = &model.SourceRef{
+			Repo:   repoFromAPIURL(s.Issue.RepositoryURL),
+			Number: s.Issue.Number,
+			Title:  model.SanitizeLine(s.Issue.Title),
+			IsPull: s.Issue.PullRequest != nil,
+		}
+	}
+	return e
+}
+
+func sanitizeLabel(l *model.Label) *model.Label {
+	if l == nil {
+		return nil
+	}
+	return &model.Label{Name: model.SanitizeLine(l.Name), Color: model.SanitizeLine(l.Color)}
+}
+
+// commitRepo takes "owner/name" from a commit_url such as
+// https://api.github.com/repos/OWNER/NAME/commits/SHA; the commit may live
+// in a fork, so the PR's own repository is only the fallback.
+func commitRepo(commitURL string, fallback model.Repo) string {
+	_, rest, ok := strings.Cut(commitURL, "/repos/")
+	if !ok {
+		return fallback.String()
+	}
+	parts := strings.SplitN(rest, "/", 4)
+	if len(parts) < 3 || parts[0] == "" || parts[1] == "" || parts[2] != "commits" {
+		return fallback.String()
+	}
+	return model.SanitizeLine(parts[0] + "/" + parts[1])
+}
+
+// repoFromAPIURL takes "owner/name" from https://api.github.com/repos/OWNER/NAME.
+func repoFromAPIURL(u string) string {
+	_, rest, ok := strings.Cut(u, "/repos/")
+	if !ok {
+		return ""
+	}
+	parts := strings.SplitN(rest, "/", 3)
+	if len(parts) < 2 {
+		return ""
+	}
+	return model.SanitizeLine(parts[0] + "/" + parts[1])
+}

@@ -1,0 +1,34 @@
+// Package common holds what every prscope UI component shares: the window
+// size, the styles and the clock. One value is passed down from the root, as
+// soft-serve does, so components never reach for globals.
+package common
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+)
+
+// Common is the small shared context handed to every component.
+type Common struct {
+	Width, Height int
+	Styles        *Styles
+	// Now is the clock used for relative ages; tests fix it so goldens are stable.
+	Now func() time.Time
+}
+
+// New returns a Common with default styles and the wall clock.
+func New() Common {
+	return Common{Styles: DefaultStyles(), Now: time.Now}
+}
+
+// Component is what the root model routes to. Update is left out on purpose:
+// as in bubbles, each component's Update returns its own concrete type, so
+// the root keeps values, not interfaces, and never type-asserts.
+type Component interface {
+	help.KeyMap
+	SetSize(width, height int)
+	Focus()
+	Blur()
+	View() string
+}

@@ -1,0 +1,265 @@
+package detail
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/prscope/prscope/model"
+)
+
+const (
+	gutterWidth = 2
+	// Long comments and bodies show this many lines until expanded.
+	collapsedLines = 8
+	bodyIndent     = "  "
+)
+
+// render lays out one item for the current width. Every item but the footer
+// ends with a blank separator line.
+func (m Model) render(it item) []string {
+	w := max(m.width-gutterWidth, 1)
+	var lines []string
+	switch it.kind {
+	case kindHeader:
+		lines = m.renderHeader(w)
+	case kindBody:
+		lines = m.renderText(m.pr.Body, "No description provided.", w, it.expanded)
+	case kindEvent:
+		lines = m.renderEvent(m.events[it.event], w, it.expanded)
+	case kindFooter:
+		return []string{m.renderFooter(w)}
+	}
+	return append(lines, "")
+}
+
+// expandable says whether enter changes anything for this item.
+func (m Model) expandable(it item) bool {
+	switch it.kind {
+	case kindBody:
+		return len(wrap(m.pr.Body, m.width-gutterWidth-len(bodyIndent))) > collapsedLines
+	case kindEvent:
+		ev := m.events[it.event]
+		if ev.Commit != nil {
+			return true
+		}
+		return len(wrap(ev.Body, m.width-gutterWidth-len(bodyIndent))) > collapsedLines
+	}
+	return false
+}
+
+func (m Model) renderHeader(w int) []string {
+	s := m.common.Styles
+	pr := m.pr
+	var lines []string
+	for _, l := range wrap(pr.Title+" #"+strconv.Itoa(pr.Number), w) {
+		lines = append(lines, s.Title.Render(l))
+	}
+	state := stateLabel(pr)
+	verb := "wants to merge"
+	switch state {
+	case model.StateMerged:
+		verb = "merged"
+	case model.StateClosed:
+		verb = "wanted to merge"
+	}
+	commits := ""
+	if pr.Commits > 0 {
+		commits = fmt.Sprintf(" %d commit%s", pr.Commits, plural(pr.Commits))
+	}
+	meta := fmt.Sprintf("%s %s%s into %s from %s", model.DisplayActor(pr.User), verb, commits, pr.Base, pr.Head)
+	lines = append(lines, wrapStyled(m.stateStyle(state).Render(strings.ToUpper(state))+" "+meta, w)...)
+
+	times := []string{"created " + model.FormatTime(pr.CreatedAt)}
+	if !pr.UpdatedAt.IsZero() {
+		times = append(times, "updated "+model.FormatTime(pr.UpdatedAt))
+	}
+	if pr.MergedAt != nil {
+		times = append(times, "merged "+model.FormatTime(*pr.MergedAt))
+	} else if pr.ClosedAt != nil {
+		times = append(times, "closed "+model.FormatTime(*pr.ClosedAt))
+	}
+	lines = append(lines, wrapStyled(s.Muted.Render(strings.Join(times, " · ")), w)...)
+
+	labels := "no labels"
+	if len(pr.Labels) > 0 {
+		names := make([]string, len(pr.Labels))
+		for i, l := range pr.Labels {
+			names[i] = l.Name
+		}
+		labels = "labels: " + s.Label.Render(strings.Join(names, ", "))
+	}
+	lines = append(lines, wrapStyled(labels+" · "+m.counts(), w)...)
+	return append(lines, s.Muted.Render(strings.Repeat("─", w)))
+}
+
+// counts summarises the timeline loaded so far; "+" while more pages exist.
+func (m Model) counts() string {
+	comments, refs := 0, 0
+	for _, ev := range m.events {
+		switch ev.Event {
+		case "commented":
+			comments++
+		case "referenced":
+			refs++
+		}
+	}
+	more := ""
+	if m.status.More {
+		more = "+"
+	}
+	if m.pr.Detailed && m.pr.Comments > comments {
+		comments = m.pr.Comments
+	}
+	return fmt.Sprintf("%d%s comment%s · %d%s referencing commit%s · %d%s events",
+		comments, more, plural(comments), refs, more, plural(refs), len(m.events), more)
+}
+
+func (m Model) renderEvent(ev model.Event, w int, expanded bool) []string {
+	s := m.common.Styles
+	glyph := "○"
+	switch {
+	case ev.Event == "commented" || ev.Event == "reviewed":
+		glyph = "●"
+	case ev.Commit != nil:
+		glyph = "◆"
+	}
+	when := model.FormatTime(ev.CreatedAt)
+	left := glyph + " " + s.Author.Render(model.DisplayActor(ev.Actor)) + " " + model.EventSummary(ev)
+	lines := []string{joinEnds(left, s.Muted.Render(when), w)}
+
+	switch {
+	case ev.Commit != nil:
+		lines = append(lines, m.renderCommit(*ev.Commit, w, expanded)...)
+	case ev.Event == "commented" || ev.Event == "reviewed":
+		if strings.TrimSpace(ev.Body) != "" {
+			lines = append(lines, m.renderText(ev.Body, "", w, expanded)...)
+		}
+	}
+	return lines
+}
+
+func (m Model) renderCommit(c model.CommitRef, w int, expanded bool) []string {
+	s := m.common.Styles
+	msg := c.Message
+	if msg == "" {
+		info := m.commits[CommitKey(c.Repo, c.SHA)]
+		switch {
+		case info.Message != "":
+			msg = info.Message
+		case info.Err != "":
+			return []string{bodyIndent + s.Error.Render(truncate("message unavailable: "+info.Err, w-len(bodyIndent)))}
+		default:
+			return []string{bodyIndent + s.Loading.Render(truncate("loading commit message…", w-len(bodyIndent)))}
+		}
+	}
+	sha := s.SHA.Render(model.ShortSHA(c.SHA))
+	if !expanded {
+		return []string{bodyIndent + truncate(sha+" "+model.FirstLine(msg), w-len(bodyIndent))}
+	}
+	lines := []string{bodyIndent + truncate(sha+" "+s.Muted.Render(c.Repo), w-len(bodyIndent))}
+	for _, l := range wrap(strings.TrimRight(msg, "\n"), w-len(bodyIndent)) {
+		lines = append(lines, bodyIndent+l)
+	}
+	return lines
+}
+
+// renderText wraps a body of text, showing the first collapsedLines lines
+// and a note of how many more until expanded.
+func (m Model) renderText(text, empty string, w int, expanded bool) []string {
+	if strings.TrimSpace(text) == "" {
+		if empty == "" {
+			return nil
+		}
+		return []string{bodyIndent + m.common.Styles.Muted.Render(empty)}
+	}
+	wrapped := wrap(strings.TrimRight(text, "\n"), w-len(bodyIndent))
+	hidden := 0
+	if !expanded && len(wrapped) > collapsedLines {
+		hidden = len(wrapped) - collapsedLines
+		wrapped = wrapped[:collapsedLines]
+	}
+	lines := make([]string, 0, len(wrapped)+1)
+	for _, l := range wrapped {
+		lines = append(lines, bodyIndent+l)
+	}
+	if hidden > 0 {
+		note := fmt.Sprintf("… %d more line%s (enter to expand)", hidden, plural(hidden))
+		lines = append(lines, bodyIndent+m.common.Styles.Muted.Render(truncate(note, w-len(bodyIndent))))
+	}
+	return lines
+}
+
+func (m Model) renderFooter(w int) string {
+	s := m.common.Styles
+	switch {
+	case m.status.Err != "":
+		return s.Error.Render(truncate("⚠ "+m.status.Err+" (r to retry)", w))
+	case m.status.Loading:
+		return s.Loading.Render(truncate("loading timeline…", w))
+	case m.status.More:
+		return s.Muted.Render(truncate("more events to load…", w))
+	}
+	return s.Muted.Render(truncate(fmt.Sprintf("end of timeline · %d events", len(m.events)), w))
+}
+
+func (m Model) stateStyle(state string) lipgloss.Style {
+	switch state {
+	case model.StateMerged:
+		return m.common.Styles.StateMerged
+	case model.StateClosed:
+		return m.common.Styles.StateClosed
+	case "draft":
+		return m.common.Styles.StateDraft
+	}
+	return m.common.Styles.StateOpen
+}
+
+func stateLabel(pr model.PullRequest) string {
+	if pr.Draft && pr.State == model.StateOpen {
+		return "draft"
+	}
+	return pr.State
+}
+
+// joinEnds puts left and right on one line of width w, truncating left.
+func joinEnds(left, right string, w int) string {
+	rw := lipgloss.Width(right)
+	if rw+2 > w {
+		return truncate(left, w)
+	}
+	left = truncate(left, w-rw-1)
+	return left + strings.Repeat(" ", w-lipgloss.Width(left)-rw) + right
+}
+
+// wrap word-wraps plain (sanitized) text to width w, breaking words longer
+// than a line.
+func wrap(text string, w int) []string {
+	if w < 1 {
+		w = 1
+	}
+	if text == "" {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(text, w, ""), "\n")
+}
+
+// wrapStyled wraps text that already holds our own styling.
+func wrapStyled(text string, w int) []string { return wrap(text, w) }
+
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,269 @@
+// Package prlist is the pane that lists a repository's pull requests. It is
+// virtualized: View draws only the rows on screen, from rows rendered ahead
+// of time in Update, so a keypress costs the same with 100 or 100,000 PRs.
+package prlist
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/common"
+)
+
+// Model is the PR list.
+type Model struct {
+	KeyMap KeyMap
+
+	common  common.Common
+	items   []model.PullRequest
+	index   map[int]int // PR number → position in items
+	cursor  int
+	offset  int // first visible row
+	width   int
+	height  int
+	focused bool
+
+	// Loading says a further page is on its way; a loading row is drawn.
+	Loading bool
+	// Empty is what to say when there are no rows (and nothing loading).
+	Empty string
+
+	rows      rowCache
+	numDigits int
+	// outOfOrder holds PRs opened by number before their page arrived; they
+	// sit after the loaded pages until then.
+	outOfOrder map[int]bool
+}
+
+// New returns an empty list.
+func New(c common.Common) Model {
+	return Model{KeyMap: DefaultKeyMap(), common: c, index: map[int]int{}, outOfOrder: map[int]bool{}, Empty: "no pull requests"}
+}
+
+// SetSize sets the list's inner size.
+func (m *Model) SetSize(width, height int) {
+	if width != m.width {
+		m.rows.reset()
+	}
+	m.width, m.height = max(width, 0), max(height, 0)
+	m.clampOffset()
+	m.renderVisible()
+}
+
+// Focus and Blur say whether keys go to the list.
+func (m *Model) Focus()                   { m.focused = true }
+func (m *Model) Blur()                    { m.focused = false }
+func (m Model) Focused() bool             { return m.focused }
+func (m Model) Len() int                  { return len(m.items) }
+func (m Model) Cursor() int               { return m.cursor }
+func (m Model) ShortHelp() []key.Binding  { return m.KeyMap.ShortHelp() }
+func (m Model) FullHelp() [][]key.Binding { return m.KeyMap.FullHelp() }
+
+// Selected returns the PR under the cursor.
+func (m Model) Selected() (model.PullRequest, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.items) {
+		return model.PullRequest{}, false
+	}
+	return m.items[m.cursor], true
+}
+
+// Lookup returns the loaded PR with that number.
+func (m Model) Lookup(number int) (model.PullRequest, bool) {
+	i, ok := m.index[number]
+	if !ok {
+		return model.PullRequest{}, false
+	}
+	return m.items[i], true
+}
+
+// NearEnd reports whether the cursor is within margin rows of the last loaded row.
+func (m Model) NearEnd(margin int) bool { return len(m.items)-1-m.cursor <= margin }
+
+// Append adds a page of PRs. PRs already present (a PR opened directly by
+// number before its page arrived) keep one row: the page's copy, in the
+// page's order, so the list stays sorted as GitHub sorted it.
+func (m *Model) Append(prs []model.PullRequest) {
+	selected, hadSelection := m.Selected()
+	fresh := make([]model.PullRequest, 0, len(prs))
+	for _, pr := range prs {
+		if i, ok := m.index[pr.Number]; ok {
+			if !m.outOfOrder[pr.Number] {
+				continue // a page overlapping the last (the list moved under us): keep one row
+			}
+			delete(m.outOfOrder, pr.Number)
+			m.remove(i)
+		}
+		fresh = append(fresh, pr)
+	}
+	prs = fresh
+	insertAt := len(m.items) - len(m.outOfOrder)
+	tail := append([]model.PullRequest(nil), m.items[insertAt:]...)
+	m.items = append(append(m.items[:insertAt], prs...), tail...)
+	m.rows.insert(insertAt, len(prs))
+	m.reindex(insertAt)
+	for _, pr := range prs {
+		m.noteNumber(pr.Number)
+	}
+	if hadSelection {
+		m.cursor = m.index[selected.Number]
+	}
+	m.clampOffset()
+	m.renderVisible()
+}
+
+// AddOutOfOrder adds a PR fetched on its own (opened by number) at the end
+// of what is loaded, until the page that holds it arrives.
+func (m *Model) AddOutOfOrder(pr model.PullRequest) {
+	if i, ok := m.index[pr.Number]; ok {
+		m.items[i] = pr
+		m.rows.invalidate(i)
+		m.renderVisible()
+		return
+	}
+	m.items = append(m.items, pr)
+	m.index[pr.Number] = len(m.items) - 1
+	m.outOfOrder[pr.Number] = true
+	m.rows.grow(len(m.items))
+	m.noteNumber(pr.Number)
+	m.renderVisible()
+}
+
+// Replace swaps in a fresher copy of a loaded PR, keeping its row.
+func (m *Model) Replace(pr model.PullRequest) {
+	if i, ok := m.index[pr.Number]; ok {
+		m.items[i] = pr
+		m.rows.invalidate(i)
+		m.renderVisible()
+	}
+}
+
+// Select moves the cursor to the PR with that number, if loaded.
+func (m *Model) Select(number int) bool {
+	i, ok := m.index[number]
+	if !ok {
+		return false
+	}
+	m.moveTo(i)
+	return true
+}
+
+func (m *Model) remove(i int) {
+	copy(m.items[i:], m.items[i+1:])
+	m.items = m.items[:len(m.items)-1]
+	m.rows.removeAt(i)
+	m.reindex(i)
+}
+
+func (m *Model) reindex(from int) {
+	for i := from; i < len(m.items); i++ {
+		m.index[m.items[i].Number] = i
+	}
+	for n, i := range m.index {
+		if i >= len(m.items) || m.items[i].Number != n {
+			delete(m.index, n)
+		}
+	}
+}
+
+func (m *Model) noteNumber(n int) {
+	d := len(itoa(n))
+	if d > m.numDigits {
+		m.numDigits = d
+		m.rows.reset()
+	}
+}
+
+// Update handles keys while the list is focused.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok || !m.focused {
+		return m, nil
+	}
+	half := max(m.height/2, 1)
+	switch {
+	case key.Matches(k, m.KeyMap.Down):
+		m.moveTo(m.cursor + 1)
+	case key.Matches(k, m.KeyMap.Up):
+		m.moveTo(m.cursor - 1)
+	case key.Matches(k, m.KeyMap.Top):
+		m.moveTo(0)
+	case key.Matches(k, m.KeyMap.Bottom):
+		m.moveTo(len(m.items) - 1)
+	case key.Matches(k, m.KeyMap.HalfPageDn):
+		m.moveTo(m.cursor + half)
+	case key.Matches(k, m.KeyMap.HalfPageUp):
+		m.moveTo(m.cursor - half)
+	case key.Matches(k, m.KeyMap.PageDown):
+		m.moveTo(m.cursor + max(m.height, 1))
+	case key.Matches(k, m.KeyMap.PageUp):
+		m.moveTo(m.cursor - max(m.height, 1))
+	}
+	return m, nil
+}
+
+func (m *Model) moveTo(i int) {
+	m.cursor = max(0, min(i, len(m.items)-1))
+	m.clampOffset()
+	m.renderVisible()
+}
+
+// clampOffset keeps the cursor on screen, scrolling as little as possible.
+func (m *Model) clampOffset() {
+	visible := m.visibleRows()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if visible > 0 && m.cursor >= m.offset+visible {
+		m.offset = m.cursor - visible + 1
+	}
+	m.offset = max(0, min(m.offset, len(m.items)-1))
+}
+
+// visibleRows is the number of PR rows that fit, keeping a line for the
+// loading row when the cursor sits at the end.
+func (m Model) visibleRows() int {
+	return max(m.height, 1)
+}
+
+// renderVisible fills the row cache for what is on screen, so View only reads.
+func (m *Model) renderVisible() {
+	end := min(m.offset+m.height, len(m.items))
+	for i := m.offset; i < end; i++ {
+		if !m.rows.has(i) {
+			m.rows.set(i, m.renderRow(m.items[i]))
+		}
+	}
+}
+
+// View draws the visible rows.
+func (m Model) View() string {
+	if m.height <= 0 || m.width <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, m.height)
+	if len(m.items) == 0 {
+		if m.Loading {
+			lines = append(lines, m.common.Styles.Loading.Render(truncate("  loading pull requests…", m.width)))
+		} else {
+			lines = append(lines, m.common.Styles.Muted.Render(truncate("  "+m.Empty, m.width)))
+		}
+	}
+	end := min(m.offset+m.height, len(m.items))
+	for i := m.offset; i < end; i++ {
+		row, ok := m.rows.get(i)
+		if !ok { // not rendered ahead (should not happen): draw plainly, never do work here
+			row = "  #" + itoa(m.items[i].Number)
+		}
+		lines = append(lines, m.decorate(row, i == m.cursor))
+	}
+	if m.Loading && len(m.items) > 0 && len(lines) < m.height {
+		lines = append(lines, m.common.Styles.Loading.Render(truncate("  loading more…", m.width)))
+	}
+	for len(lines) < m.height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,109 @@
+// Package statusbar is prscope's bottom line: where we are, what is loading,
+// what went wrong, and how much rate limit is left.
+package statusbar
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/common"
+)
+
+// Info is everything the bar shows; the root sets it after each update.
+type Info struct {
+	Repo      string
+	Loaded    int  // PRs loaded
+	Total     int  // total PRs when known
+	TotalKnow bool // Total is exact (the last page has arrived)
+	Spinner   string
+	Busy      bool
+	Err       string
+	Anonymous bool
+	Demo      bool
+	Rate      model.RateLimit
+	Now       time.Time
+}
+
+// Model is the status bar.
+type Model struct {
+	common common.Common
+	width  int
+	info   Info
+}
+
+// New returns an empty status bar.
+func New(c common.Common) Model { return Model{common: c} }
+
+// SetSize sets the bar's width (it is one line high).
+func (m *Model) SetSize(width, _ int) { m.width = width }
+
+// SetInfo replaces what the bar shows.
+func (m *Model) SetInfo(info Info) { m.info = info }
+
+// View draws the bar: facts on the left, the error after them, the
+// rate limit and help hint on the right.
+func (m Model) View() string {
+	if m.width <= 0 {
+		return ""
+	}
+	s := m.common.Styles
+	i := m.info
+	left := []string{s.StatusRepo.Render(i.Repo)}
+	if i.Demo {
+		left = append(left, s.StatusWarning.Render("demo"))
+	}
+	switch {
+	case i.TotalKnow:
+		left = append(left, fmt.Sprintf("%d PRs", i.Total))
+	case i.Total > 0:
+		left = append(left, fmt.Sprintf("%d of ~%d PRs", i.Loaded, i.Total))
+	default:
+		left = append(left, fmt.Sprintf("%d PRs loaded", i.Loaded))
+	}
+	if i.Busy {
+		left = append(left, i.Spinner+" loading")
+	}
+	if i.Err != "" {
+		left = append(left, s.Error.Render("error: "+i.Err))
+	}
+
+	var right []string
+	if i.Anonymous {
+		right = append(right, s.StatusWarning.Render("anonymous (60 req/h)"))
+	}
+	if i.Rate.Known {
+		rate := fmt.Sprintf("rate %d/%d", i.Rate.Remaining, i.Rate.Limit)
+		if i.Rate.Limit > 0 && i.Rate.Remaining*10 < i.Rate.Limit {
+			rate += ", resets in " + until(i.Now, i.Rate.Reset)
+			rate = s.StatusWarning.Render(rate)
+		}
+		right = append(right, rate)
+	}
+	right = append(right, s.Muted.Render("? help"))
+
+	l := strings.Join(left, " · ")
+	r := strings.Join(right, " · ")
+	rw := lipgloss.Width(r)
+	if rw+10 > m.width {
+		return s.StatusBar.Render(ansi.Truncate(l, m.width, "…"))
+	}
+	l = ansi.Truncate(l, m.width-rw-1, "…")
+	gap := m.width - lipgloss.Width(l) - rw
+	return s.StatusBar.Render(l + strings.Repeat(" ", max(gap, 1)) + r)
+}
+
+func until(now, t time.Time) string {
+	d := t.Sub(now)
+	if d < time.Minute {
+		return "<1m"
+	}
+	if d < time.Hour {
+		return fmt.Sprintf("%dm", int(d.Minutes()))
+	}
+	return fmt.Sprintf("%dh%02dm", int(d.Hours()), int(d.Minutes())%60)
+}

@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/prscope/prscope/ui/statusbar"
+)
+
+const (
+	// Below this width one pane shows at a time.
+	narrowWidth = 100
+	minWidth    = 20
+	minHeight   = 5
+)
+
+func (m *Model) setSize(w, h int) {
+	m.width, m.height = w, h
+	m.layout()
+}
+
+func (m Model) narrow() bool { return m.width < narrowWidth }
+
+// layout gives each pane its inner size (inside its border).
+func (m *Model) layout() {
+	if m.width < minWidth || m.height < minHeight {
+		return
+	}
+	paneHeight := m.height - 1 - 2 // status bar, border
+	m.status.SetSize(m.width, 1)
+	m.help.Width = m.width
+	if m.narrow() {
+		m.list.SetSize(m.width-2, paneHeight)
+		m.detail.SetSize(m.width-2, paneHeight)
+		return
+	}
+	listOuter := m.width * 2 / 5
+	m.list.SetSize(listOuter-2, paneHeight)
+	m.detail.SetSize(m.width-listOuter-2, paneHeight)
+}
+
+func (m *Model) refreshStatus() {
+	total, exact := m.listInfo.Total, m.listNext == 0 && m.list.Len() > 0
+	if exact {
+		total = m.list.Len()
+	}
+	m.status.SetInfo(statusbar.Info{
+		Repo:      m.cfg.Repo.String(),
+		Loaded:    m.list.Len(),
+		Total:     total,
+		TotalKnow: exact,
+		Spinner:   m.spinner.View(),
+		Busy:      m.inFlight > 0,
+		Err:       m.lastErr,
+		Anonymous: !m.cfg.Source.Authenticated() && !m.cfg.Demo,
+		Demo:      m.cfg.Demo,
+		Rate:      m.cfg.Source.RateLimit(),
+		Now:       m.cfg.Now(),
+	})
+}
+
+// View composes the panes and the status bar. It only lays out strings the
+// components have ready.
+func (m Model) View() string {
+	if m.width == 0 {
+		return ""
+	}
+	if m.width < minWidth || m.height < minHeight {
+		return ansi.Truncate("terminal too small", m.width, "…")
+	}
+	s := m.common.Styles
+	paneHeight := m.height - 1 - 2
+	var body string
+	switch {
+	case m.showHelp:
+		body = m.helpView(m.width, m.height-1)
+	case m.narrow():
+		if m.focus == listPane {
+			body = s.PaneBorderFocused.Render(m.list.View())
+		} else {
+			body = s.PaneBorderFocused.Render(m.detail.View())
+		}
+	default:
+		listStyle, detailStyle := s.PaneBorder, s.PaneBorderFocused
+		if m.focus == listPane {
+			listStyle, detailStyle = s.PaneBorderFocused, s.PaneBorder
+		}
+		listOuter := m.width * 2 / 5
+		left := listStyle.Width(listOuter - 2).Height(paneHeight).Render(m.list.View())
+		right := detailStyle.Width(m.width - listOuter - 2).Height(paneHeight).Render(m.detail.View())
+		body = lipgloss.JoinHorizontal(lipgloss.Top, left, right)
+	}
+	return body + "\n" + m.status.View()
+}
+
+func (m Model) helpView(w, h int) string {
+	hm := m.help
+	hm.ShowAll = true
+	text := "prscope — keys\n\n" +
+		"list\n" + hm.FullHelpView(m.list.FullHelp()) + "\n\n" +
+		"detail\n" + hm.FullHelpView(m.detail.FullHelp()) + "\n\n" +
+		"everywhere\n" + hm.FullHelpView(m.KeyMap.FullHelp()) + "\n\n" +
+		"? or esc to close"
+	lines := strings.Split(m.common.Styles.HelpOverlay.Render(text), "\n")
+	for i := range lines {
+		lines[i] = ansi.Truncate(lines[i], w, "…")
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines[:h], "\n")
+}
