@@ -1,0 +1,316 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"time"
+)
+
+// The types here are the JSON printed by `prscope dump`. Scripts depend on
+// it, so field names and order are a contract: change them only on purpose.
+// Every string is sanitized before encoding, so the output can be shown on a
+// terminal as safely as prscope's own screens.
+
+// DumpPull is a pull request as dumped. Labels are names only; ClosedAt and
+// MergedAt are null when unset.
+type DumpPull struct {
+	Number    int        `json:"number"`
+	Title     string     `json:"title"`
+	State     string     `json:"state"` // StateOpen, StateClosed or StateMerged
+	Draft     bool       `json:"draft"`
+	User      string     `json:"user"`
+	Head      string     `json:"head"`
+	Base      string     `json:"base"`
+	CreatedAt time.Time  `json:"created_at"`
+	UpdatedAt time.Time  `json:"updated_at"`
+	ClosedAt  *time.Time `json:"closed_at"`
+	MergedAt  *time.Time `json:"merged_at"`
+	Labels    []string   `json:"labels"` // never null in JSON
+	Body      string     `json:"body"`
+	HTMLURL   string     `json:"html_url"`
+}
+
+// NewDumpPull converts p to its dumped form, sanitized and in UTC.
+func NewDumpPull(p PullRequest) DumpPull {
+	labels := make([]string, 0, len(p.Labels))
+	for _, l := range p.Labels {
+		labels = append(labels, l.Name)
+	}
+	return DumpPull{
+		Number:    p.Number,
+		Title:     p.Title,
+		State:     p.State,
+		Draft:     p.Draft,
+		User:      p.User,
+		Head:      p.Head,
+		Base:      p.Base,
+		CreatedAt: p.CreatedAt,
+		UpdatedAt: p.UpdatedAt,
+		ClosedAt:  p.ClosedAt,
+		MergedAt:  p.MergedAt,
+		Labels:    labels,
+		Body:      p.Body,
+		HTMLURL:   p.HTMLURL,
+	}.sanitized()
+}
+
+// sanitized returns a copy of p that is safe to print, whoever built p.
+func (p DumpPull) sanitized() DumpPull {
+	p.Title = SanitizeLine(p.Title)
+	p.State = SanitizeLine(p.State)
+	p.User = SanitizeLine(p.User)
+	p.Head = SanitizeLine(p.Head)
+	p.Base = SanitizeLine(p.Base)
+	p.CreatedAt = p.CreatedAt.UTC()
+	p.UpdatedAt = p.UpdatedAt.UTC()
+	p.ClosedAt = utcPtr(p.ClosedAt)
+	p.MergedAt = utcPtr(p.MergedAt)
+	labels := make([]string, len(p.Labels))
+	for i, name := range p.Labels {
+		labels[i] = SanitizeLine(name)
+	}
+	p.Labels = labels
+	p.Body = Sanitize(p.Body)
+	p.HTMLURL = SanitizeLine(p.HTMLURL)
+	return p
+}
+
+func utcPtr(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	utc := t.UTC()
+	return &utc
+}
+
+// MarshalJSON encodes p sanitized, with labels [] rather than null.
+func (p DumpPull) MarshalJSON() ([]byte, error) {
+	type plain DumpPull // without this method, so no recursion
+	return marshalNoHTMLEscape(plain(p.sanitized()))
+}
+
+// Dump is the output of `prscope dump OWNER/REPO#N`:
+//
+//	{"repo": "owner/name", "pull": {…}, "timeline": [{…}, …]}
+//
+// with each event as DumpEvent encodes it and timeline [] rather than null.
+type Dump struct {
+	Repo     string
+	Pull     *DumpPull // null when nil
+	Timeline []Event
+}
+
+// MarshalJSON encodes d in the documented key order.
+func (d Dump) MarshalJSON() ([]byte, error) {
+	var obj orderedObject
+	obj.string("repo", SanitizeLine(d.Repo))
+	if d.Pull == nil {
+		obj.null("pull")
+	} else {
+		pull, err := d.Pull.MarshalJSON()
+		if err != nil {
+			return nil, err
+		}
+		obj.raw("pull", pull)
+	}
+	events := make([][]byte, len(d.Timeline))
+	for i, e := range d.Timeline {
+		events[i] = encodeEvent(e)
+	}
+	obj.array("timeline", events)
+	return obj.bytes(), nil
+}
+
+// DumpList is the output of `prscope dump OWNER/REPO`:
+//
+//	{"repo": "owner/name", "pulls": [{…}, …]}
+//
+// with pulls [] rather than null.
+type DumpList struct {
+	Repo  string
+	Pulls []DumpPull
+}
+
+// MarshalJSON encodes l in the documented key order.
+func (l DumpList) MarshalJSON() ([]byte, error) {
+	var obj orderedObject
+	obj.string("repo", SanitizeLine(l.Repo))
+	pulls := make([][]byte, len(l.Pulls))
+	for i, p := range l.Pulls {
+		var err error
+		if pulls[i], err = p.MarshalJSON(); err != nil {
+			return nil, err
+		}
+	}
+	obj.array("pulls", pulls)
+	return obj.bytes(), nil
+}
+
+// DumpEvent encodes one timeline event. Keys come in a fixed order:
+//
+//	event, actor (null for a ghost), created_at (RFC 3339 in UTC, null when
+//	unknown), body (commented and reviewed events only, even when empty),
+//	commit {sha, repo, message} (referenced and committed events, null when
+//	missing; other events when set, such as a merge's commit), then when set:
+//	label {name, color}, rename {from, to}, state, requested_reviewer,
+//	assignee, lock_reason, source {repo, number, title, is_pull}, html_url.
+//
+// The error is always nil; it is there to match json.Marshaler.
+func DumpEvent(e Event) ([]byte, error) {
+	return encodeEvent(e), nil
+}
+
+func encodeEvent(e Event) []byte {
+	var obj orderedObject
+	obj.string("event", SanitizeLine(e.Event))
+	obj.stringOrNull("actor", SanitizeLine(e.Actor))
+	if t := EventTime(e); t.IsZero() {
+		obj.null("created_at")
+	} else {
+		obj.string("created_at", t.UTC().Format(time.RFC3339Nano))
+	}
+
+	switch e.Event {
+	case "commented", "reviewed":
+		obj.string("body", Sanitize(e.Body))
+	}
+
+	hasCommitKind := e.Event == "referenced" || e.Event == "committed"
+	if e.Commit != nil {
+		var commit orderedObject
+		commit.string("sha", SanitizeLine(e.Commit.SHA))
+		commit.string("repo", SanitizeLine(e.Commit.Repo))
+		commit.string("message", Sanitize(e.Commit.Message))
+		obj.raw("commit", commit.bytes())
+	} else if hasCommitKind {
+		obj.null("commit")
+	}
+
+	if e.Label != nil {
+		var label orderedObject
+		label.string("name", SanitizeLine(e.Label.Name))
+		label.string("color", SanitizeLine(e.Label.Color))
+		obj.raw("label", label.bytes())
+	}
+	if e.Rename != nil {
+		var rename orderedObject
+		rename.string("from", SanitizeLine(e.Rename.From))
+		rename.string("to", SanitizeLine(e.Rename.To))
+		obj.raw("rename", rename.bytes())
+	}
+	obj.stringIfSet("state", SanitizeLine(e.ReviewState))
+	obj.stringIfSet("requested_reviewer", SanitizeLine(e.RequestedReviewer))
+	obj.stringIfSet("assignee", SanitizeLine(e.Assignee))
+	obj.stringIfSet("lock_reason", SanitizeLine(e.LockReason))
+	if e.Source != nil {
+		var source orderedObject
+		source.string("repo", SanitizeLine(e.Source.Repo))
+		source.int("number", e.Source.Number)
+		source.string("title", SanitizeLine(e.Source.Title))
+		source.bool("is_pull", e.Source.IsPull)
+		obj.raw("source", source.bytes())
+	}
+	obj.stringIfSet("html_url", SanitizeLine(e.HTMLURL))
+	return obj.bytes()
+}
+
+// orderedObject writes a JSON object with keys in the order they are added,
+// which encoding/json cannot do for optional keys without a struct per
+// combination.
+type orderedObject struct {
+	buf    bytes.Buffer
+	fields int
+}
+
+func (o *orderedObject) key(k string) {
+	if o.fields == 0 {
+		o.buf.WriteByte('{')
+	} else {
+		o.buf.WriteByte(',')
+	}
+	o.fields++
+	writeJSONString(&o.buf, k)
+	o.buf.WriteByte(':')
+}
+
+func (o *orderedObject) string(k, v string) {
+	o.key(k)
+	writeJSONString(&o.buf, v)
+}
+
+func (o *orderedObject) stringIfSet(k, v string) {
+	if v != "" {
+		o.string(k, v)
+	}
+}
+
+func (o *orderedObject) stringOrNull(k, v string) {
+	if v == "" {
+		o.null(k)
+	} else {
+		o.string(k, v)
+	}
+}
+
+func (o *orderedObject) null(k string) {
+	o.key(k)
+	o.buf.WriteString("null")
+}
+
+func (o *orderedObject) int(k string, n int) {
+	o.key(k)
+	o.buf.WriteString(strconv.Itoa(n))
+}
+
+func (o *orderedObject) bool(k string, b bool) {
+	o.key(k)
+	o.buf.WriteString(strconv.FormatBool(b))
+}
+
+// raw adds an already encoded JSON value.
+func (o *orderedObject) raw(k string, v []byte) {
+	o.key(k)
+	o.buf.Write(v)
+}
+
+// array adds a JSON array of already encoded values; none is [] not null.
+func (o *orderedObject) array(k string, values [][]byte) {
+	o.key(k)
+	o.buf.WriteByte('[')
+	for i, v := range values {
+		if i > 0 {
+			o.buf.WriteByte(',')
+		}
+		o.buf.Write(v)
+	}
+	o.buf.WriteByte(']')
+}
+
+func (o *orderedObject) bytes() []byte {
+	if o.fields == 0 {
+		return []byte("{}")
+	}
+	o.buf.WriteByte('}')
+	return o.buf.Bytes()
+}
+
+// writeJSONString appends s as a JSON string. HTML is not escaped: this is
+// for terminals and scripts, and "<" reads better than "\u003c". (An outer
+// json.Encoder still applies its own SetEscapeHTML choice.)
+func writeJSONString(buf *bytes.Buffer, s string) {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)           // a string always encodes
+	buf.Truncate(buf.Len() - 1) // Encode's trailing newline
+}
+
+func marshalNoHTMLEscape(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
