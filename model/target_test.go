@@ -137,3 +137,32 @@ func TestParseTargetRejects(t *testing.T) {
 		})
 	}
 }
+
+// Whatever is typed, ParseTarget either fails with a *UsageError or returns
+// a target whose names are safe to put in an API path and parse back.
+func FuzzParseTarget(f *testing.F) {
+	for _, seed := range []string{
+		"cli/cli", "cli/cli#42", "https://github.com/cli/cli/pull/42/files?x=1#y",
+		"github.com/o/r", "a/b/c", "/x", "x/", "o/..", "o/r#-1", "o/r#99999999999",
+		"https://gitlab.com/o/r/pull/1", "https://github.com/o/r/issues/1", "%zz://",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got, err := ParseTarget(in)
+		if err != nil {
+			var usage *UsageError
+			if !errors.As(err, &usage) {
+				t.Fatalf("ParseTarget(%q) error %T is not a *UsageError", in, err)
+			}
+			return
+		}
+		if got.Number < 0 || got.Repo.Owner == "" || got.Repo.Name == "" {
+			t.Fatalf("ParseTarget(%q) = %+v", in, got)
+		}
+		again, err := ParseTarget(got.Repo.String())
+		if err != nil || again.Repo != got.Repo {
+			t.Fatalf("ParseTarget(%q) = %+v does not parse back: %+v, %v", in, got, again, err)
+		}
+	})
+}
