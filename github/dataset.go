@@ -45,7 +45,8 @@ type FakePull struct {
 //     served with commit_id and commit_url, never the message — that lives in
 //     RepoData.Commits of CommitRepo.
 //   - "labeled"/"unlabeled": Label; "renamed": RenameFrom/RenameTo;
-//     "review_requested": Reviewer; "closed"/"merged": SHA as commit_id when set;
+//     "review_requested": Reviewer; "closed"/"merged"/"head_ref_force_pushed":
+//     SHA as commit_id when set; "cross-referenced": Source;
 //     anything else is served with the common fields only.
 //
 // A zero Actor is served as null ("ghost").
@@ -62,6 +63,18 @@ type FakeEvent struct {
 	RenameFrom string    `json:"rename_from,omitempty"`
 	RenameTo   string    `json:"rename_to,omitempty"`
 	Reviewer   string    `json:"reviewer,omitempty"`
+	// Source is where a "cross-referenced" event came from.
+	Source *FakeSource `json:"source,omitempty"`
+}
+
+// FakeSource is the issue or PR that mentioned this one (a "cross-referenced"
+// event). When Repo/Number name a PR of the Dataset, its state and author are
+// served from there; otherwise Title and IsPull are all the server knows.
+type FakeSource struct {
+	Repo   string `json:"repo"` // "owner/name"
+	Number int    `json:"number"`
+	Title  string `json:"title"`
+	IsPull bool   `json:"is_pull,omitempty"`
 }
 
 // FakeCommit is a git commit as GET /repos/{o}/{r}/git/commits/{sha} serves it.
