@@ -1,0 +1,275 @@
+package github
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// FakeOptions tune how a FakeServer behaves like the real GitHub.
+type FakeOptions struct {
+	MinLatency, MaxLatency time.Duration // random per-request delay in [Min,Max]; zero = none
+	RateLimit              int           // X-RateLimit-Limit; default 5000
+}
+
+// RecordedRequest is one request the FakeServer received, for tests.
+type RecordedRequest struct {
+	Method, Path string
+	Query        url.Values
+	Header       http.Header
+}
+
+// FakeServer is a GitHub REST API look-alike over a Dataset, on a real
+// loopback socket, so clients are exercised through net/http exactly as
+// against api.github.com: JSON shapes, pagination Link headers, ETags and
+// rate-limit headers. The Dataset must not change while the server runs.
+type FakeServer struct {
+	URL string // "http://127.0.0.1:PORT/", with the trailing slash
+
+	opts    FakeOptions
+	index   *fakeIndex
+	handler http.Handler
+	resetAt time.Time // when the rate-limit window ends
+
+	httpServer *http.Server
+	serveDone  chan struct{}
+	closing    chan struct{} // closed by Close: ends latency sleeps early
+	closeOnce  sync.Once
+	closeErr   error
+
+	mu       sync.Mutex
+	closed   bool
+	active   sync.WaitGroup // handlers running; Add only under mu while !closed
+	used     int
+	requests []RecordedRequest
+	rng      *rand.Rand
+}
+
+// NewFakeServer serves ds on 127.0.0.1 on a free port until Close.
+func NewFakeServer(ds *Dataset, opts FakeOptions) (*FakeServer, error) {
+	if opts.RateLimit <= 0 {
+		opts.RateLimit = 5000
+	}
+	if opts.MaxLatency < opts.MinLatency {
+		opts.MaxLatency = opts.MinLatency
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	s := &FakeServer{
+		URL:       "http://" + ln.Addr().String() + "/",
+		opts:      opts,
+		index:     newFakeIndex(ds),
+		resetAt:   time.Now().Add(time.Hour).Truncate(time.Second),
+		serveDone: make(chan struct{}),
+		closing:   make(chan struct{}),
+		rng:       rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x9e3779b97f4a7c15)),
+	}
+	s.handler = http.HandlerFunc(s.serveHTTP)
+	s.httpServer = &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		defer close(s.serveDone)
+		_ = s.httpServer.Serve(ln) // returns http.ErrServerClosed after Close
+	}()
+	return s, nil
+}
+
+// Handler returns the server's handler, for mounting it elsewhere. Links it
+// writes still point at s.URL.
+func (s *FakeServer) Handler() http.Handler { return s.handler }
+
+// Close stops the server and waits until every handler has returned.
+func (s *FakeServer) Close() error {
+	s.closeOnce.Do(func() {
+		s.mu.Lock()
+		s.closed = true
+		s.mu.Unlock()
+		close(s.closing)
+		s.closeErr = s.httpServer.Close()
+		<-s.serveDone
+		s.active.Wait()
+	})
+	return s.closeErr
+}
+
+// Requests returns the requests received so far, oldest first.
+func (s *FakeServer) Requests() []RecordedRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]RecordedRequest, len(s.requests))
+	for i, r := range s.requests {
+		out[i] = RecordedRequest{Method: r.Method, Path: r.Path, Query: cloneValues(r.Query), Header: r.Header.Clone()}
+	}
+	return out
+}
+
+// ResetRequests forgets the recorded requests.
+func (s *FakeServer) ResetRequests() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests = nil
+}
+
+func cloneValues(v url.Values) url.Values {
+	return url.Values(http.Header(v).Clone())
+}
+
+// serveHTTP records the request, waits the simulated latency and routes it.
+func (s *FakeServer) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	delay, ok := s.admit(r)
+	if !ok {
+		http.Error(w, "fake GitHub server closed", http.StatusServiceUnavailable)
+		return
+	}
+	defer s.active.Done()
+	if delay > 0 && !s.sleep(r.Context(), delay) {
+		return // the client gave up or the server is closing: nobody reads a reply
+	}
+	s.route(w, r)
+}
+
+// admit records r and picks its latency; false once the server is closed.
+func (s *FakeServer) admit(r *http.Request) (time.Duration, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return 0, false
+	}
+	s.active.Add(1)
+	s.requests = append(s.requests, RecordedRequest{
+		Method: r.Method,
+		Path:   r.URL.Path,
+		Query:  r.URL.Query(),
+		Header: r.Header.Clone(),
+	})
+	delay := s.opts.MinLatency
+	if spread := s.opts.MaxLatency - s.opts.MinLatency; spread > 0 {
+		delay += time.Duration(s.rng.Int64N(int64(spread) + 1))
+	}
+	return delay, true
+}
+
+// sleep waits d and reports whether the request should still be answered.
+func (s *FakeServer) sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	case <-s.closing:
+		return false
+	}
+}
+
+// rateHeaders sets GitHub's rate-limit headers, first spending one request
+// of the budget when counted.
+func (s *FakeServer) rateHeaders(h http.Header, counted bool) {
+	s.mu.Lock()
+	if counted && s.used < s.opts.RateLimit {
+		s.used++
+	}
+	used := s.used
+	s.mu.Unlock()
+	h.Set("X-RateLimit-Limit", strconv.Itoa(s.opts.RateLimit))
+	h.Set("X-RateLimit-Remaining", strconv.Itoa(s.opts.RateLimit-used))
+	h.Set("X-RateLimit-Used", strconv.Itoa(used))
+	h.Set("X-RateLimit-Reset", strconv.FormatInt(s.resetAt.Unix(), 10))
+	h.Set("X-RateLimit-Resource", "core")
+}
+
+// rateState reports the current budget without spending any.
+func (s *FakeServer) rateState() (limit, used int, reset time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.opts.RateLimit, s.used, s.resetAt
+}
+
+// reply is what a route answers; writeReply turns it into HTTP.
+type reply struct {
+	status    int
+	value     any
+	link      string // Link header, if paginated
+	uncounted bool   // true for /rate_limit, which GitHub does not charge
+}
+
+// ghError is GitHub's error body.
+type ghError struct {
+	Message          string              `json:"message"`
+	Errors           []map[string]string `json:"errors,omitempty"`
+	DocumentationURL string              `json:"documentation_url"`
+}
+
+var notFound = reply{status: http.StatusNotFound, value: ghError{Message: "Not Found", DocumentationURL: "https://docs.github.com/rest"}}
+
+// writeReply encodes rep, answering 304 when the client's ETag still
+// matches (which, as on GitHub, costs no rate limit).
+func (s *FakeServer) writeReply(w http.ResponseWriter, r *http.Request, rep reply) {
+	body, err := encodeJSON(rep.value)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("X-GitHub-Media-Type", "github.v3; format=json")
+	h.Set("Vary", "Accept, Authorization, Cookie, X-GitHub-OTP")
+	if rep.status != http.StatusOK {
+		s.rateHeaders(h, !rep.uncounted)
+		w.WriteHeader(rep.status)
+		_, _ = w.Write(body)
+		return
+	}
+	sum := sha256.Sum256(body)
+	etag := `"` + hex.EncodeToString(sum[:]) + `"`
+	h.Set("ETag", etag)
+	h.Set("Cache-Control", "private, max-age=60, s-maxage=60")
+	if rep.link != "" {
+		h.Set("Link", rep.link)
+	}
+	if etagMatches(r.Header.Get("If-None-Match"), etag) {
+		s.rateHeaders(h, false)
+		h.Del("Content-Type")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	s.rateHeaders(h, !rep.uncounted)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(body)
+}
+
+// etagMatches applies If-None-Match's weak comparison: W/ prefixes are
+// ignored and "*" matches anything.
+func etagMatches(ifNoneMatch, etag string) bool {
+	for _, tag := range strings.Split(ifNoneMatch, ",") {
+		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+		if tag == "*" || tag == etag {
+			return true
+		}
+	}
+	return false
+}
+
+// encodeJSON marshals compactly without HTML escaping, as GitHub sends < and > raw.
+func encodeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
