@@ -118,7 +118,10 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 			e.CreatedAt = t.Author.Date
 		}
 	}
-	if t.CommitID != "" && e.Commit == nil {
+	// A review's commit_id is only the head it was made on, not a commit that
+	// references the PR: giving it a Commit would hide the review's body in
+	// the detail pane and make dump fetch (and maybe 404 on) that commit.
+	if t.CommitID != "" && e.Commit == nil && t.Event != "reviewed" {
 		e.Commit = &model.CommitRef{SHA: model.SanitizeLine(t.CommitID), Repo: commitRepo(t.CommitURL, repo), URL: t.CommitURL}
 	}
 	if s := t.Source; s != nil && s.Issue != nil {
