@@ -51,6 +51,10 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	env, err := opts.connect()
 	if err != nil {
 		fmt.Fprintf(stderr, "prscope: %v\n", err)
+		var usage *model.UsageError
+		if errors.As(err, &usage) {
+			return exitUsage
+		}
 		return exitAPI
 	}
 	defer env.close()
@@ -95,7 +99,12 @@ func (e environment) close() {
 func (o options) connect() (environment, error) {
 	if !o.demo {
 		c, err := github.NewClient(github.Options{BaseURL: o.apiURL, Token: o.token, Timeout: o.timeout})
-		return environment{client: c}, err
+		if err != nil {
+			// Only a malformed --api-url or PRSCOPE_API_URL gets here: a
+			// mistake on the command line, not a failure of the API.
+			return environment{}, &model.UsageError{Msg: err.Error()}
+		}
+		return environment{client: c}, nil
 	}
 	ds, err := github.DemoDataset()
 	if err != nil {

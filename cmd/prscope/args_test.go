@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prscope/prscope/model"
+)
+
+// envOf is a getenv over a fixed map, so tests never see the real environment.
+func envOf(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+// runCLI runs the command line as main would, with env as the environment.
+func runCLI(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut, envOf(env))
+	return code, out.String(), errOut.String()
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string // what the one line must name
+	}{
+		{"unknown flag", []string{"--nope"}, []string{"unknown flag", "nope"}},
+		{"unknown flag after target", []string{"acme/widgets", "--nope"}, []string{"unknown flag", "nope"}},
+		{"flag without value", []string{"acme/widgets", "--state"}, []string{"state"}},
+		{"three parts", []string{"a/b/c"}, []string{`"a/b/c"`, "OWNER/REPO"}},
+		{"no owner", []string{"/x"}, []string{`"/x"`, "owner"}},
+		{"no slash", []string{"widgets"}, []string{`"widgets"`, "OWNER/REPO"}},
+		{"PR zero", []string{"acme/widgets#0"}, []string{`"0"`, "pull request number"}},
+		{"PR negative", []string{"acme/widgets#-1"}, []string{`"-1"`, "pull request number"}},
+		{"PR not a number", []string{"acme/widgets#abc"}, []string{`"abc"`, "pull request number"}},
+		{"PR too large", []string{"acme/widgets#99999999999"}, []string{`"99999999999"`, "too large"}},
+		{"PR empty", []string{"acme/widgets#"}, []string{"pull request number"}},
+		{"not github", []string{"https://gitlab.com/a/b/pull/1"}, []string{"gitlab.com", "github.com"}},
+		{"issue URL", []string{"https://github.com/a/b/issues/1"}, []string{"issues/1", "not a pull request"}},
+		{"bad state", []string{"--state", "bogus", "acme/widgets"}, []string{"--state", `"bogus"`}},
+		{"limit zero", []string{"dump", "--limit", "0", "acme/widgets"}, []string{"--limit", "0"}},
+		{"limit negative", []string{"dump", "acme/widgets", "--limit", "-3"}, []string{"--limit", "-3"}},
+		{"limit not a number", []string{"dump", "acme/widgets", "--limit", "many"}, []string{"limit", "many"}},
+		{"limit without dump", []string{"--limit", "5", "acme/widgets"}, []string{"--limit", "dump"}},
+		{"limit with one PR", []string{"dump", "--limit", "5", "acme/widgets#3"}, []string{"--limit", "one PR"}},
+		{"bad timeout", []string{"--timeout", "0s", "acme/widgets"}, []string{"--timeout"}},
+		{"two targets", []string{"acme/widgets", "acme/gadgets"}, []string{`"acme/gadgets"`}},
+		{"two targets for dump", []string{"dump", "acme/widgets#1", "acme/widgets#2"}, []string{`"acme/widgets#2"`}},
+		{"no target", nil, []string{"missing OWNER/REPO", "--demo"}},
+		{"dump without target", []string{"dump"}, []string{"dump needs OWNER/REPO"}},
+		{"dump demo without target", []string{"dump", "--demo"}, []string{"dump needs OWNER/REPO"}},
+		{"whitespace", []string{"acme/widgets #1"}, []string{"whitespace"}},
+		{"bad API URL", []string{"dump", "--api-url", "ftp://example.com/", "acme/widgets#1"}, []string{"API URL", "ftp://example.com/"}},
+		{"API URL without scheme", []string{"dump", "--api-url", "127.0.0.1:8080", "acme/widgets#1"}, []string{"API URL", "127.0.0.1:8080"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := map[string]string{"GH_TOKEN": "never-used"}
+			code, stdout, stderr := runCLI(t, env, tt.args...)
+			checkUsageError(t, code, stdout, stderr, tt.want)
+		})
+	}
+	t.Run("bad PRSCOPE_API_URL", func(t *testing.T) {
+		code, stdout, stderr := runCLI(t, map[string]string{"PRSCOPE_API_URL": "not a url"}, "dump", "acme/widgets#1")
+		checkUsageError(t, code, stdout, stderr, []string{"API URL", `"not a url"`})
+	})
+}
+
+// checkUsageError fails unless the run exited 2 with one line on stderr
+// naming everything in want, and nothing on stdout.
+func checkUsageError(t *testing.T, code int, stdout, stderr string, want []string) {
+	t.Helper()
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d (stderr %q)", code, exitUsage, stderr)
+	}
+	if stdout != "" {
+		t.Errorf("stdout = %q, want nothing", stdout)
+	}
+	if strings.Count(stderr, "\n") != 1 || !strings.HasSuffix(stderr, "\n") {
+		t.Errorf("stderr = %q, want exactly one line", stderr)
+	}
+	if !strings.HasPrefix(stderr, "prscope: ") {
+		t.Errorf("stderr = %q, want it to start with \"prscope: \"", stderr)
+	}
+	for _, w := range want {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr = %q, want it to name %q", stderr, w)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"-help"}, {"dump", "--help"}, {"acme/widgets", "-h"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, nil, args...)
+			if code != exitOK {
+				t.Errorf("exit %d, want 0", code)
+			}
+			if stderr != "" {
+				t.Errorf("stderr = %q, want nothing", stderr)
+			}
+			for _, want := range []string{
+				"Usage:", "Examples:", "prscope --demo", "prscope dump", "OWNER/REPO#N",
+				"--api-url", "PRSCOPE_API_URL", "--state", "--limit", "GH_TOKEN", "GITHUB_TOKEN",
+			} {
+				if !strings.Contains(stdout, want) {
+					t.Errorf("help does not mention %q", want)
+				}
+			}
+		})
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, stdout, stderr := runCLI(t, nil, "--version")
+	if code != exitOK || stderr != "" {
+		t.Errorf("exit %d stderr %q, want 0 and nothing", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "prscope ") || strings.Count(stdout, "\n") != 1 || len(strings.TrimSpace(stdout)) <= len("prscope") {
+		t.Errorf("stdout = %q, want one line \"prscope VERSION\"", stdout)
+	}
+}
+
+func TestParseArgs(t *testing.T) {
+	widgets := model.Repo{Owner: "acme", Name: "widgets"}
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want options
+	}{
+		{
+			name: "defaults",
+			args: []string{"acme/widgets"},
+			want: options{state: "all", limit: 30, timeout: 30 * time.Second, target: model.Target{Repo: widgets}},
+		},
+		{
+			name: "PR and flags",
+			args: []string{"--state", "open", "--timeout", "5s", "acme/widgets#12"},
+			want: options{state: "open", limit: 30, timeout: 5 * time.Second, target: model.Target{Repo: widgets, Number: 12}},
+		},
+		{
+			name: "PR URL",
+			args: []string{"https://github.com/acme/widgets/pull/7"},
+			want: options{state: "all", limit: 30, timeout: 30 * time.Second, target: model.Target{Repo: widgets, Number: 7}},
+		},
+		{
+			name: "dump with limit after the target",
+			args: []string{"dump", "acme/widgets", "--limit", "5"},
+			want: options{dump: true, state: "all", limit: 5, timeout: 30 * time.Second, target: model.Target{Repo: widgets}},
+		},
+		{
+			name: "flags between dump and target",
+			args: []string{"dump", "--state", "closed", "acme/widgets"},
+			want: options{dump: true, state: "closed", limit: 30, timeout: 30 * time.Second, target: model.Target{Repo: widgets}},
+		},
+		{
+			name: "demo defaults to the real PR and ignores tokens",
+			args: []string{"--demo"},
+			env:  map[string]string{"GH_TOKEN": "t1", "PRSCOPE_API_URL": "http://127.0.0.1:1/"},
+			want: options{demo: true, state: "all", limit: 30, timeout: 30 * time.Second, apiURL: "http://127.0.0.1:1/",
+				target: model.Target{Repo: model.Repo{Owner: "kernel-patches", Name: "bpf"}, Number: 11}},
+		},
+		{
+			name: "GH_TOKEN wins over GITHUB_TOKEN",
+			args: []string{"acme/widgets"},
+			env:  map[string]string{"GH_TOKEN": "gh", "GITHUB_TOKEN": "github"},
+			want: options{state: "all", limit: 30, timeout: 30 * time.Second, token: "gh", target: model.Target{Repo: widgets}},
+		},
+		{
+			name: "GITHUB_TOKEN as the fallback",
+			args: []string{"acme/widgets"},
+			env:  map[string]string{"GITHUB_TOKEN": "github"},
+			want: options{state: "all", limit: 30, timeout: 30 * time.Second, token: "github", target: model.Target{Repo: widgets}},
+		},
+		{
+			name: "API URL from the environment",
+			args: []string{"acme/widgets"},
+			env:  map[string]string{"PRSCOPE_API_URL": "https://ghe.example.com/api/v3/"},
+			want: options{state: "all", limit: 30, timeout: 30 * time.Second, apiURL: "https://ghe.example.com/api/v3/", target: model.Target{Repo: widgets}},
+		},
+		{
+			name: "--api-url wins over the environment",
+			args: []string{"--api-url", "http://127.0.0.1:8080/", "acme/widgets"},
+			env:  map[string]string{"PRSCOPE_API_URL": "https://ghe.example.com/api/v3/"},
+			want: options{state: "all", limit: 30, timeout: 30 * time.Second, apiURL: "http://127.0.0.1:8080/", target: model.Target{Repo: widgets}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseArgs(tt.args, envOf(tt.env))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("parseArgs(%q) =\n%+v\nwant\n%+v", tt.args, got, tt.want)
+			}
+		})
+	}
+}
