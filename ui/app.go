@@ -196,7 +196,7 @@ func (m *Model) selectPR(pr model.PullRequest) tea.Cmd {
 func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
 	m.done()
 	m.listLoading = false
-	m.list.Loading = false
+	m.list.SetLoading(false)
 	if msg.err != nil {
 		m.fail(msg.err)
 		if m.list.Len() == 0 {
@@ -335,7 +335,7 @@ func (m *Model) loadWhatIsNeeded() tea.Cmd {
 
 func (m *Model) loadNextPulls() tea.Cmd {
 	m.listLoading = true
-	m.list.Loading = true
+	m.list.SetLoading(true)
 	return m.track(fetchPulls(m.ctx, m.cfg.Source, m.cfg.Repo, m.cfg.State, m.listNext, m.cfg.PerPage))
 }
 

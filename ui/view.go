@@ -68,7 +68,10 @@ func (m Model) View() string {
 		return ""
 	}
 	if m.width < minWidth || m.height < minHeight {
-		return ansi.Truncate("terminal too small", m.width, "…")
+		if m.width < len("terminal too small") {
+			return "too small"[:min(m.width, 9)]
+		}
+		return "terminal too small"
 	}
 	s := m.common.Styles
 	paneHeight := m.height - 1 - 2

@@ -65,14 +65,14 @@ type Model struct {
 // New returns an empty detail pane. commits is the shared store of fetched
 // commit messages, owned by the root; the pane only reads it.
 func New(c common.Common, commits Commits) Model {
-	return Model{KeyMap: DefaultKeyMap(), common: c, commits: commits}
+	return Model{KeyMap: DefaultKeyMap(), common: c, commits: commits, offsets: []int{0}}
 }
 
 // SetSize sets the pane's inner size; rendered lines are redone for a new width.
 func (m *Model) SetSize(width, height int) {
 	widthChanged := width != m.width
 	m.width, m.height = max(width, 0), max(height, 0)
-	if widthChanged {
+	if widthChanged && len(m.items) > 0 {
 		anchorItem, anchorLine := m.anchor()
 		for i := range m.items {
 			m.items[i].lines = nil
@@ -392,7 +392,7 @@ func (m Model) cursorGlyph() string {
 	if m.focused {
 		return "▌"
 	}
-	return "│"
+	return "›"
 }
 
 func padLines(lines []string, height int) string {

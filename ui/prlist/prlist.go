@@ -26,8 +26,7 @@ type Model struct {
 	height  int
 	focused bool
 
-	// Loading says a further page is on its way; a loading row is drawn.
-	Loading bool
+	loading bool // a further page is on its way; a loading row is drawn
 	// Empty is what to say when there are no rows (and nothing loading).
 	Empty string
 
@@ -62,6 +61,15 @@ func (m Model) Cursor() int               { return m.cursor }
 func (m Model) ShortHelp() []key.Binding  { return m.KeyMap.ShortHelp() }
 func (m Model) FullHelp() [][]key.Binding { return m.KeyMap.FullHelp() }
 
+// SetLoading says whether a further page is on its way. While it is, a
+// loading row follows the last PR, and the cursor on the last PR keeps it
+// in view.
+func (m *Model) SetLoading(loading bool) {
+	m.loading = loading
+	m.clampOffset()
+	m.renderVisible()
+}
+
 // Selected returns the PR under the cursor.
 func (m Model) Selected() (model.PullRequest, bool) {
 	if m.cursor < 0 || m.cursor >= len(m.items) {
@@ -79,8 +87,18 @@ func (m Model) Lookup(number int) (model.PullRequest, bool) {
 	return m.items[i], true
 }
 
-// NearEnd reports whether the cursor is within margin rows of the last loaded row.
-func (m Model) NearEnd(margin int) bool { return len(m.items)-1-m.cursor <= margin }
+// NearEnd reports whether the cursor is within margin rows of the last row
+// of the loaded pages. A PR opened by number sits past them and does not
+// count: reaching it must not page through the repository.
+func (m Model) NearEnd(margin int) bool {
+	if len(m.items) == 0 {
+		return false
+	}
+	if sel, ok := m.Selected(); ok && m.outOfOrder[sel.Number] {
+		return false
+	}
+	return len(m.items)-len(m.outOfOrder)-1-m.cursor <= margin
+}
 
 // Append adds a page of PRs. PRs already present (a PR opened directly by
 // number before its page arrived) keep one row: the page's copy, in the
@@ -219,6 +237,9 @@ func (m *Model) clampOffset() {
 	if visible > 0 && m.cursor >= m.offset+visible {
 		m.offset = m.cursor - visible + 1
 	}
+	if m.loading && m.cursor == len(m.items)-1 && m.offset+visible < len(m.items)+1 {
+		m.offset = len(m.items) + 1 - visible
+	}
 	m.offset = max(0, min(m.offset, len(m.items)-1))
 }
 
@@ -245,7 +266,7 @@ func (m Model) View() string {
 	}
 	lines := make([]string, 0, m.height)
 	if len(m.items) == 0 {
-		if m.Loading {
+		if m.loading {
 			lines = append(lines, m.common.Styles.Loading.Render(truncate("  loading pull requests…", m.width)))
 		} else {
 			lines = append(lines, m.common.Styles.Muted.Render(truncate("  "+m.Empty, m.width)))
@@ -259,7 +280,7 @@ func (m Model) View() string {
 		}
 		lines = append(lines, m.decorate(row, i == m.cursor))
 	}
-	if m.Loading && len(m.items) > 0 && len(lines) < m.height {
+	if m.loading && len(m.items) > 0 && len(lines) < m.height {
 		lines = append(lines, m.common.Styles.Loading.Render(truncate("  loading more…", m.width)))
 	}
 	for len(lines) < m.height {

@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func TestListAsksForNextPageOnlyNearTheEnd(t *testing.T) {
+	h := newHarness(t, testDataset(250, nil), Config{Repo: widgets}, 160, 45)
+	h.run()
+	if got := h.requests("/pulls"); got != 1 {
+		t.Fatalf("start: %d list requests, want 1", got)
+	}
+	if got := h.root().list.Len(); got != 100 {
+		t.Fatalf("loaded %d PRs, want the first page of 100", got)
+	}
+	h.keys(repeat("j", 85)...) // cursor on row 85: 14 rows from the end
+	h.run()
+	if got := h.requests("/pulls"); got != 1 {
+		t.Fatalf("cursor far from the end: %d list requests, want 1", got)
+	}
+	h.keys(repeat("j", 5)...) // row 90: within 10 rows of the end
+	h.keys("G")
+	if !strings.Contains(h.view(), "loading more") {
+		t.Errorf("no loading row at the end while page 2 is in flight:\n%s", h.view())
+	}
+	h.run()
+	if got := h.requests("/pulls"); got != 2 {
+		t.Fatalf("near the end: %d list requests, want 2", got)
+	}
+	if got := h.root().list.Len(); got != 200 {
+		t.Fatalf("after page 2: %d PRs loaded, want 200", got)
+	}
+}
+
+func TestHoldingJDoesNotFetchEveryTimeline(t *testing.T) {
+	h := newHarness(t, testDataset(50, map[int]int{50: 5, 30: 5}), Config{Repo: widgets}, 160, 45)
+	h.run() // the first PR's timeline, after it settles
+	if got := h.requests("/timeline"); got != 1 {
+		t.Fatalf("start: %d timeline requests, want 1", got)
+	}
+	h.keys(repeat("j", 20)...) // quicker than the settle delay
+	h.run()
+	if got := h.requests("/timeline"); got != 2 {
+		t.Fatalf("20 quick j presses: %d timeline requests in all, want 2", got)
+	}
+	pr, _ := h.root().detail.PR()
+	if pr.Number != 30 {
+		t.Fatalf("detail shows #%d, want #30", pr.Number)
+	}
+	if !strings.Contains(h.view(), "comment 0 on PR 30") {
+		t.Errorf("PR 30's timeline not drawn:\n%s", h.view())
+	}
+}
+
+func TestLateTimelineIsStoredNotDrawn(t *testing.T) {
+	h := newHarness(t, testDataset(10, map[int]int{10: 3, 9: 3}), Config{Repo: widgets}, 160, 45)
+	h.run()
+	// Ask for #9's timeline, then move on before the answer comes.
+	h.keys("j")
+	h.run() // settles on #9 and fetches it
+	h.keys("k")
+	// Simulate #9's answer arriving late, after the move back to #10.
+	late := timelineMsg{number: 9, gen: h.root().timelines[9].gen, page: 1}
+	h.root().timelines[9].loading = true
+	h.send(late)
+	if pr, _ := h.root().detail.PR(); pr.Number != 10 {
+		t.Fatalf("late answer for #9 changed the pane to #%d", pr.Number)
+	}
+	if strings.Contains(h.view(), "PR 9") {
+		t.Errorf("#9's timeline drawn into #10's pane:\n%s", h.view())
+	}
+	before := h.requests("/timeline")
+	h.keys("j")
+	h.run()
+	if got := h.requests("/timeline"); got != before {
+		t.Errorf("going back to #9 cost %d more timeline requests; it was stored", got-before)
+	}
+	if !strings.Contains(h.view(), "comment 0 on PR 9") {
+		t.Errorf("#9's stored timeline not shown:\n%s", h.view())
+	}
+}
+
+func TestCommitsAreFetchedWhenShownAndOnce(t *testing.T) {
+	// 90 events: 30 referencing commits, most of them off screen at first.
+	h := newHarness(t, testDataset(3, map[int]int{3: 90}), Config{Repo: widgets}, 160, 45)
+	h.run()
+	first := h.requests("/git/commits/")
+	if first == 0 || first >= 30 {
+		t.Fatalf("%d commit requests at first; want only those on screen (some, not all 30)", first)
+	}
+	if !strings.Contains(h.view(), "Fix thing 2") {
+		t.Errorf("a visible commit's message is not drawn:\n%s", h.view())
+	}
+	h.keys("tab", "G")
+	h.run()
+	all := h.requests("/git/commits/")
+	if all <= first || all > 30 {
+		t.Fatalf("after scrolling to the end: %d commit requests, want more than %d and at most 30", all, first)
+	}
+	h.keys("g")
+	h.run()
+	h.keys("G")
+	h.run()
+	if got := h.requests("/git/commits/"); got != all {
+		t.Errorf("scrolling back and forth refetched commits: %d requests, want %d", got, all)
+	}
+}
+
+func TestOpenPRNotOnFirstPageFetchesItDirectly(t *testing.T) {
+	h := newHarness(t, testDataset(250, map[int]int{7: 3}), Config{Repo: widgets, Number: 7}, 160, 45)
+	h.run()
+	if got := h.requests("/pulls"); got != 2 { // page 1, then GET /pulls/7
+		t.Fatalf("%d pulls requests, want 2 (first page and #7)", got)
+	}
+	pr, _ := h.root().detail.PR()
+	if pr.Number != 7 {
+		t.Fatalf("detail shows #%d, want #7", pr.Number)
+	}
+	if !strings.Contains(h.view(), "Widget change number 7 #7") {
+		t.Errorf("#7's header not drawn:\n%s", h.view())
+	}
+}
+
+func TestNarrowTerminalShowsOnePaneAtATime(t *testing.T) {
+	h := newHarness(t, testDataset(5, map[int]int{5: 2}), Config{Repo: widgets}, 80, 24)
+	h.run()
+	if v := h.view(); !strings.Contains(v, "Widget change number 4") || strings.Contains(v, "comment 0 on PR 5") {
+		t.Fatalf("narrow list view should show only the list:\n%s", v)
+	}
+	h.keys("enter")
+	h.run()
+	if v := h.view(); !strings.Contains(v, "comment 0 on PR 5") || strings.Contains(v, "Widget change number 4") {
+		t.Fatalf("enter should show only the detail:\n%s", v)
+	}
+	h.keys("esc")
+	if v := h.view(); !strings.Contains(v, "Widget change number 4") {
+		t.Fatalf("esc should go back to the list:\n%s", v)
+	}
+}
+
+func TestAnySizeRendersWithoutPanic(t *testing.T) {
+	h := newHarness(t, testDataset(30, map[int]int{30: 20}), Config{Repo: widgets}, 160, 45)
+	h.run()
+	for w := 1; w <= 200; w += 7 {
+		for hh := 1; hh <= 60; hh += 5 {
+			h.send(tea.WindowSizeMsg{Width: w, Height: hh})
+			v := h.view()
+			if w < 20 || hh < 5 {
+				if !strings.Contains(v, "too small") && w >= 9 {
+					t.Fatalf("%dx%d: want a too-small note, got %q", w, hh, v)
+				}
+				continue
+			}
+			if lines := strings.Count(v, "\n") + 1; lines > hh {
+				t.Fatalf("%dx%d: view has %d lines", w, hh, lines)
+			}
+		}
+	}
+}

@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
+	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/model"
+)
+
+func TestMain(m *testing.M) {
+	// Goldens hold plain text: no colour codes, whatever the terminal.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+var bpf = model.Repo{Owner: "kernel-patches", Name: "bpf"}
+
+func demoHarness(t *testing.T, cfg Config, w, h int) *harness {
+	t.Helper()
+	ds, err := gh.DemoDataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Repo = bpf
+	return newHarness(t, ds, cfg, w, h)
+}
+
+func TestGoldenDemoPR11(t *testing.T) {
+	h := demoHarness(t, Config{Number: 11}, 160, 45)
+	h.run()
+	golden.RequireEqual(t, []byte(h.view()))
+}
+
+func TestGoldenDemoPR11End(t *testing.T) {
+	h := demoHarness(t, Config{Number: 11}, 160, 45)
+	h.run()
+	h.keys("G")
+	h.run()
+	v := h.view()
+	if !strings.Contains(v, "2023-08-03") {
+		t.Errorf("G did not reach the last referencing commit (Aug 3, 2023):\n%s", v)
+	}
+	golden.RequireEqual(t, []byte(v))
+}
+
+func TestGoldenDemoExpandedCommit(t *testing.T) {
+	h := demoHarness(t, Config{Number: 11}, 160, 45)
+	h.run()
+	// header, body, the PR's commit, 4 comments, then the first referencing commit
+	h.keys(repeat("j", 7)...)
+	h.keys("enter")
+	h.run()
+	v := h.view()
+	if !strings.Contains(v, "dma_pool_alloc") {
+		t.Errorf("expanding the first commit should show its stack trace:\n%s", v)
+	}
+	golden.RequireEqual(t, []byte(v))
+}
+
+func TestGoldenNarrowList(t *testing.T) {
+	h := demoHarness(t, Config{}, 80, 24)
+	h.run()
+	golden.RequireEqual(t, []byte(h.view()))
+}
+
+func TestGoldenNarrowDetail(t *testing.T) {
+	h := demoHarness(t, Config{Number: 11}, 80, 24)
+	h.run()
+	golden.RequireEqual(t, []byte(h.view()))
+}
+
+func TestGoldenHelp(t *testing.T) {
+	h := demoHarness(t, Config{}, 120, 40)
+	h.run()
+	h.keys("?")
+	golden.RequireEqual(t, []byte(h.view()))
+}
+
+// TestProgramRunsTheDemo drives the real Bubble Tea runtime (goroutines,
+// timers, the renderer) rather than the synchronous harness.
+func TestProgramRunsTheDemo(t *testing.T) {
+	ds, err := gh.DemoDataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := gh.NewFakeServer(ds, gh.FakeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	client, err := gh.NewClient(gh.Options{BaseURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Config{Repo: bpf, Number: 11, Source: client, Now: func() time.Time { return testNow }})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(160, 45))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return strings.Contains(string(b), "referenced this in commit")
+	}, teatest.WithDuration(10*time.Second))
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("G")})
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return strings.Contains(string(b), "end of timeline")
+	}, teatest.WithDuration(10*time.Second))
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if pr, _ := final.detail.PR(); pr.Number != 11 || pr.Title != "[test] bpf-next_test" {
+		t.Fatalf("final detail shows #%d %q", pr.Number, pr.Title)
+	}
+	tl := final.timelines[11]
+	if tl == nil || len(tl.events) < 56 { // 4 comments, 51 references, the commit, closed
+		t.Fatalf("PR #11's timeline not loaded: %+v", tl)
+	}
+}

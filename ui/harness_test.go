@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/model"
+)
+
+// harness drives the real root model synchronously: it runs the commands
+// Update returns and feeds their messages back, as the Bubble Tea runtime
+// would, but under the test's control (so "quick" key presses can happen
+// before any timer fires).
+type harness struct {
+	t       *testing.T
+	m       tea.Model
+	pending []tea.Cmd
+	server  *gh.FakeServer
+}
+
+var testNow = time.Date(2024, 1, 15, 12, 0, 0, 0, time.UTC)
+
+func newHarness(t *testing.T, ds *gh.Dataset, cfg Config, w, h int) *harness {
+	t.Helper()
+	srv, err := gh.NewFakeServer(ds, gh.FakeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	client, err := gh.NewClient(gh.Options{BaseURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Source = client
+	if cfg.SettleDelay == 0 {
+		cfg.SettleDelay = time.Millisecond
+	}
+	cfg.Now = func() time.Time { return testNow }
+	root := New(cfg)
+	hs := &harness{t: t, m: root, server: srv}
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	hs.queue(root.Init())
+	return hs
+}
+
+func (h *harness) queue(cmd tea.Cmd) {
+	if cmd != nil {
+		h.pending = append(h.pending, cmd)
+	}
+}
+
+func (h *harness) send(msg tea.Msg) {
+	m, cmd := h.m.Update(msg)
+	h.m = m
+	h.queue(cmd)
+}
+
+// keys sends key presses without running any command in between.
+func (h *harness) keys(ks ...string) {
+	for _, k := range ks {
+		h.send(keyMsg(k))
+	}
+}
+
+// run executes pending commands, and those their messages produce, until
+// none are left. Spinner ticks are dropped: they only animate.
+func (h *harness) run() {
+	for i := 0; len(h.pending) > 0; i++ {
+		if i > 10000 {
+			h.t.Fatal("commands never settle")
+		}
+		cmd := h.pending[0]
+		h.pending = h.pending[1:]
+		msg := cmd()
+		switch msg := msg.(type) {
+		case nil, spinner.TickMsg:
+		case tea.BatchMsg:
+			h.pending = append(h.pending, msg...)
+		default:
+			h.send(msg)
+		}
+	}
+}
+
+func (h *harness) root() Model { return h.m.(Model) }
+
+func (h *harness) view() string { return h.m.View() }
+
+// requests counts served requests whose path contains part.
+func (h *harness) requests(part string) int {
+	n := 0
+	for _, r := range h.server.Requests() {
+		if strings.Contains(r.Path, part) {
+			n++
+		}
+	}
+	return n
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	switch k {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "ctrl+d":
+		return tea.KeyMsg{Type: tea.KeyCtrlD}
+	case "ctrl+c":
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	case " ":
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+func repeat(k string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = k
+	}
+	return out
+}
+
+// testDataset builds acme/widgets with n PRs (#1..#n, newest highest); PR
+// numbers in timelines get that many events, alternating comments, label
+// changes and referencing commits.
+func testDataset(n int, timelines map[int]int) *gh.Dataset {
+	ds := &gh.Dataset{}
+	repo := ds.EnsureRepo("acme/widgets")
+	base := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 1; i <= n; i++ {
+		pr := &gh.FakePull{
+			Number: i, Title: fmt.Sprintf("Widget change number %d", i), State: "open",
+			User: "alice", Head: fmt.Sprintf("feature-%d", i), Base: "main",
+			Body:      fmt.Sprintf("Body of PR %d.", i),
+			CreatedAt: base.Add(time.Duration(i) * time.Hour), UpdatedAt: base.Add(time.Duration(i) * time.Hour),
+		}
+		for e := 0; e < timelines[i]; e++ {
+			at := pr.CreatedAt.Add(time.Duration(e+1) * time.Minute)
+			switch e % 3 {
+			case 0:
+				pr.Timeline = append(pr.Timeline, gh.FakeEvent{Event: "commented", Actor: "bob", CreatedAt: at, Body: fmt.Sprintf("comment %d on PR %d", e, i)})
+			case 1:
+				pr.Timeline = append(pr.Timeline, gh.FakeEvent{Event: "labeled", Actor: "carol", CreatedAt: at, Label: "bug"})
+			case 2:
+				sha := fmt.Sprintf("%040x", i*100000+e)
+				repo.AddCommit(&gh.FakeCommit{SHA: sha, Message: fmt.Sprintf("Fix thing %d\n\nRefs #%d", e, i), AuthorName: "dave", Date: at})
+				pr.Timeline = append(pr.Timeline, gh.FakeEvent{Event: "referenced", Actor: "dave", CreatedAt: at, SHA: sha, CommitRepo: "acme/widgets"})
+			}
+		}
+		repo.Pulls = append(repo.Pulls, pr)
+	}
+	return ds
+}
+
+var widgets = model.Repo{Owner: "acme", Name: "widgets"}
