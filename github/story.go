@@ -48,14 +48,14 @@ func FetchStory(ctx context.Context, c *Client, repo model.Repo, number int) (St
 	return Story{Pull: pr, Timeline: events}, nil
 }
 
-// fillCommitMessages fetches the messages the timeline lacks, each distinct
-// commit once.
+// fillCommitMessages fetches the messages of referenced commits (committed
+// events carry theirs already), each distinct commit once.
 func fillCommitMessages(ctx context.Context, c *Client, events []model.Event) error {
 	type want struct{ repo, sha string }
 	var wanted []want
 	seen := map[want]bool{}
 	for _, e := range events {
-		if e.Commit != nil && e.Commit.Message == "" {
+		if e.Event == "referenced" && e.Commit != nil && e.Commit.Message == "" {
 			w := want{e.Commit.Repo, e.Commit.SHA}
 			if !seen[w] {
 				seen[w] = true
@@ -105,7 +105,7 @@ feed:
 		return err
 	}
 	for i := range events {
-		if c := events[i].Commit; c != nil && c.Message == "" {
+		if c := events[i].Commit; events[i].Event == "referenced" && c != nil && c.Message == "" {
 			copied := *c
 			copied.Message = messages[want{c.Repo, c.SHA}]
 			events[i].Commit = &copied

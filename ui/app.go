@@ -154,6 +154,10 @@ func (m *Model) handleKey(k tea.KeyMsg) (cmd tea.Cmd, handled bool) {
 		m.setFocus(listPane)
 		return nil, true
 	case key.Matches(k, m.KeyMap.Reload):
+		if m.list.Len() == 0 && !m.listLoading {
+			m.lastErr = ""
+			return m.loadNextPulls(), true // the first page failed: try it again
+		}
 		return m.loadTimeline(m.shown, true), true
 	}
 	if m.focus == listPane {

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/prscope/prscope/model"
 )
 
 func TestListAsksForNextPageOnlyNearTheEnd(t *testing.T) {
@@ -158,5 +160,69 @@ func TestAnySizeRendersWithoutPanic(t *testing.T) {
 				t.Fatalf("%dx%d: view has %d lines", w, hh, lines)
 			}
 		}
+	}
+}
+
+func TestTimelinePagesLoadAsYouScroll(t *testing.T) {
+	h := newHarness(t, testDataset(3, map[int]int{3: 250}), Config{Repo: widgets}, 160, 45)
+	h.run()
+	if got := h.requests("/timeline"); got != 1 {
+		t.Fatalf("at the top: %d timeline requests, want 1", got)
+	}
+	if !strings.Contains(h.view(), "250 comments") && !strings.Contains(h.view(), "events") {
+		t.Fatalf("header missing:\n%s", h.view())
+	}
+	if got := len(h.root().timelines[3].events); got != 100 {
+		t.Fatalf("%d events loaded, want the first page of 100", got)
+	}
+	h.keys("tab", "G")
+	h.run()
+	h.keys("G")
+	h.run()
+	h.keys("G")
+	h.run()
+	if got := len(h.root().timelines[3].events); got != 250 {
+		t.Fatalf("after scrolling to the end: %d events loaded, want 250", got)
+	}
+	if got := h.requests("/timeline"); got != 3 {
+		t.Errorf("%d timeline requests, want 3 pages", got)
+	}
+	if !strings.Contains(h.view(), "end of timeline · 250 events") {
+		t.Errorf("the end of the timeline is not shown:\n%s", h.view())
+	}
+}
+
+func TestReloadFetchesTheSelectedPRAgain(t *testing.T) {
+	h := newHarness(t, testDataset(3, map[int]int{3: 5}), Config{Repo: widgets}, 160, 45)
+	h.run()
+	h.keys("r")
+	if !strings.Contains(h.view(), "loading timeline") {
+		t.Errorf("no loading note while reloading:\n%s", h.view())
+	}
+	h.run()
+	if got := h.requests("/timeline"); got != 2 {
+		t.Fatalf("%d timeline requests after r, want 2", got)
+	}
+	if got := len(h.root().timelines[3].events); got != 5 {
+		t.Fatalf("after reload: %d events, want 5 (not duplicated)", got)
+	}
+}
+
+func TestErrorsAreShownInPlainWords(t *testing.T) {
+	h := newHarness(t, testDataset(3, nil), Config{Repo: model.Repo{Owner: "acme", Name: "nope"}}, 160, 45)
+	h.run()
+	v := h.view()
+	for _, want := range []string{"404 Not Found", "acme/nope", "check the name", "could not load pull requests"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+	if h.root().inFlight != 0 {
+		t.Errorf("%d requests still counted in flight: the spinner would never stop", h.root().inFlight)
+	}
+	h.keys("r")
+	h.run()
+	if got := h.requests("/pulls"); got != 2 {
+		t.Errorf("r after a failed list: %d list requests, want 2 (a retry)", got)
 	}
 }

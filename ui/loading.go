@@ -15,10 +15,10 @@ import (
 // whatever is on screen now.
 type (
 	pullsMsg struct {
-		page  int
-		prs   []model.PullRequest
-		info  model.Page
-		err   error
+		page int
+		prs  []model.PullRequest
+		info model.Page
+		err  error
 	}
 	pullMsg struct {
 		number int

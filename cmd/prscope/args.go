@@ -86,7 +86,7 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return o, errHelp
 			}
-			return o, flagError(err)
+			return o, flagError(err, args)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -150,10 +150,17 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 	return o, nil
 }
 
-// flagError turns the flag package's messages into ours.
-func flagError(err error) error {
+// flagError turns the flag package's messages into ours, naming a flag as
+// the user spelled it (the flag package always says "-name").
+func flagError(err error, args []string) error {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		for _, a := range args {
+			if a == "-"+name || strings.HasPrefix(a, "-"+name+"=") {
+				name = strings.SplitN(a, "=", 2)[0]
+				break
+			}
+		}
 		return fmt.Errorf("unknown flag %s (see prscope --help)", name)
 	}
 	return fmt.Errorf("%s (see prscope --help)", msg)
