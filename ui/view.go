@@ -3,9 +3,9 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/statusbar"
 )
 
@@ -81,9 +81,9 @@ func (m Model) View() string {
 		body = m.helpView(m.width, m.height-1)
 	case m.narrow():
 		if m.focus == listPane {
-			body = s.PaneBorderFocused.Render(m.list.View())
+			body = common.Box(s.PaneBorderFocused, m.list.View(), m.width-2, paneHeight)
 		} else {
-			body = s.PaneBorderFocused.Render(m.detail.View())
+			body = common.Box(s.PaneBorderFocused, m.detail.View(), m.width-2, paneHeight)
 		}
 	default:
 		listStyle, detailStyle := s.PaneBorder, s.PaneBorderFocused
@@ -91,11 +91,27 @@ func (m Model) View() string {
 			listStyle, detailStyle = s.PaneBorderFocused, s.PaneBorder
 		}
 		listOuter := m.width * 2 / 5
-		left := listStyle.Width(listOuter - 2).Height(paneHeight).Render(m.list.View())
-		right := detailStyle.Width(m.width - listOuter - 2).Height(paneHeight).Render(m.detail.View())
-		body = lipgloss.JoinHorizontal(lipgloss.Top, left, right)
+		left := common.Box(listStyle, m.list.View(), listOuter-2, paneHeight)
+		right := common.Box(detailStyle, m.detail.View(), m.width-listOuter-2, paneHeight)
+		body = joinColumns(left, right)
 	}
 	return body + "\n" + m.status.View()
+}
+
+// joinColumns puts two blocks of equal height side by side.
+func joinColumns(left, right string) string {
+	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
+	var b strings.Builder
+	for i := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l[i])
+		if i < len(r) {
+			b.WriteString(r[i])
+		}
+	}
+	return b.String()
 }
 
 func (m Model) helpView(w, h int) string {
