@@ -31,8 +31,10 @@ func (benchSource) Timeline(context.Context, model.Repo, int, int, int) ([]model
 func (benchSource) CommitMessage(context.Context, string, string) (string, error) {
 	return "", errBench
 }
-func (benchSource) RateLimit() model.RateLimit { return model.RateLimit{Limit: 5000, Remaining: 4000, Known: true} }
-func (benchSource) Authenticated() bool        { return true }
+func (benchSource) RateLimit() model.RateLimit {
+	return model.RateLimit{Limit: 5000, Remaining: 4000, Known: true}
+}
+func (benchSource) Authenticated() bool { return true }
 
 var benchEpoch = time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
 
