@@ -5,8 +5,10 @@ package github
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -279,6 +281,11 @@ func wrapError(err error, subject string) error {
 	}
 	if errors.Is(err, context.Canceled) {
 		return err
+	}
+	var syntax *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &syntax) || errors.As(err, &typeErr) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return &APIError{Message: "malformed response from the API: " + model.SanitizeLine(err.Error()), Subject: subject}
 	}
 	msg := err.Error()
 	var ue *url.Error

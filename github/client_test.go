@@ -453,8 +453,8 @@ func TestClientTimelineConversion(t *testing.T) {
 
 	t.Run("committed", func(t *testing.T) {
 		e := by["committed"][0]
-		if e.Actor != "Ada Lovelace" {
-			t.Errorf("Actor = %q, want the author's name", e.Actor)
+		if e.Actor != "" || e.Author != "Ada Lovelace" {
+			t.Errorf("Actor, Author = %q, %q; want no login (null) and the git author's name", e.Actor, e.Author)
 		}
 		if e.Commit == nil || e.Commit.SHA != ownSHA || e.Commit.Repo != "acme/widgets" || e.Commit.Message != committedMsg {
 			t.Errorf("Commit = %+v, want %s in acme/widgets with message %q", e.Commit, ownSHA, committedMsg)

@@ -2,7 +2,9 @@ package github
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"sync"
 
 	"github.com/prscope/prscope/model"
@@ -63,10 +65,11 @@ func fillCommitMessages(ctx context.Context, c *Client, events []model.Event) er
 			}
 		}
 	}
-	messages := make(map[want]string, len(wanted))
+	type result struct{ message, err string }
+	results := make(map[want]result, len(wanted))
 	var (
 		mu       sync.Mutex
-		firstErr error
+		fatalErr error
 		wg       sync.WaitGroup
 		next     = make(chan want)
 	)
@@ -79,11 +82,17 @@ func fillCommitMessages(ctx context.Context, c *Client, events []model.Event) er
 			for w := range next {
 				msg, err := c.CommitMessage(ctx, w.repo, w.sha)
 				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = err
+				switch {
+				case err == nil:
+					results[w] = result{message: msg}
+				case commitGone(err):
+					// A commit in a deleted fork: say so for this one
+					// commit, and keep the rest of the story.
+					results[w] = result{err: err.Error()}
+				case fatalErr == nil:
+					fatalErr = err
 					cancel()
 				}
-				messages[w] = msg
 				mu.Unlock()
 			}
 		}()
@@ -98,20 +107,28 @@ feed:
 	}
 	close(next)
 	wg.Wait()
-	if firstErr != nil {
-		return firstErr
+	if fatalErr != nil {
+		return fatalErr
 	}
-	if err := ctx.Err(); err != nil && len(messages) < len(wanted) {
+	if err := ctx.Err(); err != nil && len(results) < len(wanted) {
 		return err
 	}
 	for i := range events {
 		if c := events[i].Commit; events[i].Event == "referenced" && c != nil && c.Message == "" {
+			r := results[want{c.Repo, c.SHA}]
 			copied := *c
-			copied.Message = messages[want{c.Repo, c.SHA}]
+			copied.Message, copied.Err = r.message, r.err
 			events[i].Commit = &copied
 		}
 	}
 	return nil
+}
+
+// commitGone reports an error that concerns one commit only (it, or its
+// fork, no longer exists), not the API as a whole.
+func commitGone(err error) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && (apiErr.Status == http.StatusNotFound || apiErr.Status == http.StatusUnprocessableEntity || apiErr.Status == http.StatusGone)
 }
 
 // FetchPulls returns the newest limit PRs, paging as needed.

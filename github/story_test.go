@@ -168,7 +168,6 @@ func TestFetchStoryErrors(t *testing.T) {
 	}{
 		{"unknown PR", acmeWidgets, 999, "acme/widgets#999"},
 		{"unknown repo", acmeNope, 1, "acme/nope#1"},
-		{"unknown commit", acmeWidgets, storyPR + 1, forkRepo + "@eeeeeee"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -181,6 +180,32 @@ func TestFetchStoryErrors(t *testing.T) {
 				t.Errorf("story = %+v alongside an error, want the zero Story", story)
 			}
 		})
+	}
+}
+
+// A commit that is gone (a deleted fork) costs only its own message: the
+// rest of the story is still told, and that commit says why it has none.
+func TestFetchStoryKeepsGoingPastAMissingCommit(t *testing.T) {
+	srv := startFakeFor(t, storyDataset(), github.FakeOptions{})
+	c := clientFor(t, srv.URL, "")
+	story, err := github.FetchStory(context.Background(), c, acmeWidgets, storyPR+1)
+	if err != nil {
+		t.Fatalf("FetchStory: %v", err)
+	}
+	missing := 0
+	for _, e := range story.Timeline {
+		if e.Event != "referenced" || e.Commit == nil {
+			continue
+		}
+		if e.Commit.Err != "" {
+			missing++
+			if !strings.Contains(e.Commit.Err, "404") || e.Commit.Message != "" {
+				t.Errorf("missing commit %+v: want a 404 error and no message", e.Commit)
+			}
+		}
+	}
+	if missing != 1 {
+		t.Errorf("%d commits marked missing, want 1", missing)
 	}
 }
 

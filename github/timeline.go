@@ -28,6 +28,13 @@ type timelineEvent struct {
 	CommitURL   string     `json:"commit_url"`
 	LockReason  string     `json:"lock_reason"`
 
+	// line-commented and commit-commented events group review comments.
+	Comments []struct {
+		User      *userRef   `json:"user"`
+		CreatedAt *time.Time `json:"created_at"`
+		Body      string     `json:"body"`
+	} `json:"comments"`
+
 	// committed events are shaped like a git commit.
 	SHA     string     `json:"sha"`
 	Message string     `json:"message"`
@@ -113,9 +120,24 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 	case "committed":
 		// A committed event is a git commit: its time is the author date.
 		e.Commit = &model.CommitRef{SHA: model.SanitizeLine(t.SHA), Repo: repo.String(), Message: model.Sanitize(t.Message)}
+		// It has a git author, not an actor login: actor stays null.
 		if t.Author != nil {
-			e.Actor = model.SanitizeLine(t.Author.Name)
+			e.Author = model.SanitizeLine(t.Author.Name)
 			e.CreatedAt = t.Author.Date
+		}
+	case "line-commented", "commit-commented":
+		// Review comments come grouped: who and when are on the comments.
+		if len(t.Comments) > 0 {
+			first := t.Comments[0]
+			e.Actor = first.User.login()
+			if first.CreatedAt != nil {
+				e.CreatedAt = *first.CreatedAt
+			}
+			bodies := make([]string, 0, len(t.Comments))
+			for _, c := range t.Comments {
+				bodies = append(bodies, c.Body)
+			}
+			e.Body = model.Sanitize(strings.Join(bodies, "\n\n"))
 		}
 	}
 	// A review's commit_id is only the head it was made on, not a commit that

@@ -176,16 +176,28 @@ func encodeEvent(e Event) []byte {
 		obj.string("body", Sanitize(e.Body))
 	}
 
+	// Referenced and committed events carry the commit with its full
+	// message; other events that point at a commit (closed, merged, …)
+	// carry its SHA as GitHub does, as commit_id.
 	hasCommitKind := e.Event == "referenced" || e.Event == "committed"
-	if e.Commit != nil {
+	switch {
+	case hasCommitKind && e.Commit != nil:
 		var commit orderedObject
 		commit.string("sha", SanitizeLine(e.Commit.SHA))
 		commit.string("repo", SanitizeLine(e.Commit.Repo))
-		commit.string("message", Sanitize(e.Commit.Message))
+		if e.Commit.Err != "" {
+			commit.null("message")
+			commit.string("error", SanitizeLine(e.Commit.Err))
+		} else {
+			commit.string("message", Sanitize(e.Commit.Message))
+		}
 		obj.raw("commit", commit.bytes())
-	} else if hasCommitKind {
+	case hasCommitKind:
 		obj.null("commit")
+	case e.Commit != nil:
+		obj.string("commit_id", SanitizeLine(e.Commit.SHA))
 	}
+	obj.stringIfSet("author", SanitizeLine(e.Author))
 
 	if e.Label != nil {
 		var label orderedObject

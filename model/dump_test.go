@@ -126,7 +126,7 @@ func TestDumpEvent(t *testing.T) {
 		{
 			"merged with commit",
 			Event{Event: "merged", Actor: "alice", CreatedAt: at, Commit: &CommitRef{SHA: sha}},
-			`{"event":"merged","actor":"alice","created_at":"2023-08-03T14:05:00Z","commit":{"sha":"` + sha + `","repo":"","message":""}}`,
+			`{"event":"merged","actor":"alice","created_at":"2023-08-03T14:05:00Z","commit_id":"` + sha + `"}`,
 		},
 		{
 			"closed ignores body",
@@ -187,7 +187,7 @@ func TestDumpEvent(t *testing.T) {
 				Assignee: "as", LockReason: "lr", Source: &SourceRef{Repo: "o/s", Number: 1}, HTMLURL: "u",
 			},
 			`{"event":"reviewed","actor":"a","created_at":"2023-08-03T14:05:00Z","body":"b",` +
-				`"commit":{"sha":"s","repo":"o/r","message":"m"},"label":{"name":"l","color":"c"},` +
+				`"commit_id":"s","label":{"name":"l","color":"c"},` +
 				`"rename":{"from":"f","to":"t"},"state":"commented","requested_reviewer":"rr",` +
 				`"assignee":"as","lock_reason":"lr","source":{"repo":"o/s","number":1,"title":"","is_pull":false},"html_url":"u"}`,
 		},
@@ -200,7 +200,34 @@ func TestDumpEvent(t *testing.T) {
 				Commit: &CommitRef{SHA: "\u009b2J", Message: "m\x1bPq\x1b\\sg"},
 			},
 			`{"event":"commented","actor":null,"created_at":"2023-08-03T14:05:00Z","body":"hi\nthere",` +
-				`"commit":{"sha":"","repo":"","message":"msg"},"label":{"name":"x","color":""}}`,
+				`"commit_id":"","label":{"name":"x","color":""}}`,
+		},
+		{
+			"hostile commit message sanitized",
+			Event{
+				Event: "referenced", Actor: "bot", CreatedAt: at,
+				Commit: &CommitRef{SHA: "\u009b2J", Repo: "o/r\x07", Message: "m\x1bPq\x1b\\sg"},
+			},
+			`{"event":"referenced","actor":"bot","created_at":"2023-08-03T14:05:00Z",` +
+				`"commit":{"sha":"","repo":"o/r","message":"msg"}}`,
+		},
+		{
+			"commit whose message could not be fetched",
+			Event{
+				Event: "referenced", Actor: "bot", CreatedAt: at,
+				Commit: &CommitRef{SHA: "abc", Repo: "o/fork", Err: "404 Not Found"},
+			},
+			`{"event":"referenced","actor":"bot","created_at":"2023-08-03T14:05:00Z",` +
+				`"commit":{"sha":"abc","repo":"o/fork","message":null,"error":"404 Not Found"}}`,
+		},
+		{
+			"committed: no actor login, the git author",
+			Event{
+				Event: "committed", Author: "Jane Doe", CreatedAt: at,
+				Commit: &CommitRef{SHA: "abc", Repo: "o/r", Message: "fix"},
+			},
+			`{"event":"committed","actor":null,"created_at":"2023-08-03T14:05:00Z",` +
+				`"commit":{"sha":"abc","repo":"o/r","message":"fix"},"author":"Jane Doe"}`,
 		},
 	}
 	for _, tt := range tests {

@@ -83,6 +83,15 @@ func DisplayActor(login string) string {
 	return login
 }
 
+// EventActor is who to name for an event: the actor's login, the git
+// author for a commit (which has no login), or "ghost" for a deleted user.
+func EventActor(e Event) string {
+	if e.Actor == "" && e.Author != "" {
+		return SanitizeLine(e.Author)
+	}
+	return DisplayActor(e.Actor)
+}
+
 // fixedSummaries are the events whose summary needs none of their fields.
 var fixedSummaries = map[string]string{
 	"added_to_merge_queue":            "added this to the merge queue",

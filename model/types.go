@@ -57,15 +57,21 @@ type CommitRef struct {
 	Repo    string `json:"repo"` // "owner/name"; a fork's for commits pushed elsewhere
 	Message string `json:"message"`
 	URL     string `json:"-"` // API URL, where the owner/repo came from
+	// Err says why the message could not be fetched (a commit in a deleted
+	// fork answers 404); empty when it was, or was not tried.
+	Err string `json:"-"`
 }
 
 // Event is one entry of a PR's timeline: a comment, a review, a commit or a
 // state change. Event holds GitHub's own event name so that kinds we do not
 // know yet are still shown, by name.
 type Event struct {
-	ID        string     `json:"-"` // stable identity for caching rendered lines
-	Event     string     `json:"event"`
-	Actor     string     `json:"actor"` // "" when GitHub sent null (shown as "ghost")
+	ID    string `json:"-"` // stable identity for caching rendered lines
+	Event string `json:"event"`
+	Actor string `json:"actor"` // "" when GitHub sent null (shown as "ghost")
+	// Author is the git author's name on committed events, which have a
+	// commit author instead of an actor login.
+	Author    string     `json:"-"`
 	CreatedAt time.Time  `json:"created_at"`
 	Body      string     `json:"body,omitempty"`
 	Commit    *CommitRef `json:"commit,omitempty"`

@@ -60,7 +60,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	defer env.close()
 
 	if opts.dump {
-		if err := dump(context.Background(), stdout, env.client, opts); err != nil {
+		if err := dump(context.Background(), stdout, stderr, env.client, opts); err != nil {
 			fmt.Fprintf(stderr, "prscope: %v\n", err)
 			return exitAPI
 		}
@@ -127,6 +127,16 @@ func (o options) connect() (environment, error) {
 	return environment{client: c, server: srv}, nil
 }
 
+func missingMessages(events []model.Event) int {
+	n := 0
+	for _, e := range events {
+		if e.Commit != nil && e.Commit.Err != "" {
+			n++
+		}
+	}
+	return n
+}
+
 func versionString() string {
 	if version != "" {
 		return version
@@ -138,13 +148,16 @@ func versionString() string {
 }
 
 // dump prints a PR's whole story, or the first PRs of a repository, as JSON.
-func dump(ctx context.Context, w io.Writer, c *github.Client, o options) error {
+func dump(ctx context.Context, w, stderr io.Writer, c *github.Client, o options) error {
 	var out []byte
 	var err error
 	if o.target.Number != 0 {
 		story, ferr := github.FetchStory(ctx, c, o.target.Repo, o.target.Number)
 		if ferr != nil {
 			return ferr
+		}
+		if missing := missingMessages(story.Timeline); missing > 0 {
+			fmt.Fprintf(stderr, "prscope: warning: %d commit message(s) could not be fetched; see \"error\" in their commit\n", missing)
 		}
 		pull := model.NewDumpPull(story.Pull)
 		out, err = model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline}.MarshalJSON()
