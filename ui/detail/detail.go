@@ -60,6 +60,9 @@ type Model struct {
 	top     int   // first visible line
 	// followEnd keeps the view at the end as pages arrive after G.
 	followEnd bool
+	// unreveal is how far the last expand scrolled to show the expansion,
+	// so that collapsing right after puts the view back where it was.
+	unreveal int
 }
 
 // New returns an empty detail pane. commits is the shared store of fetched
@@ -73,6 +76,7 @@ func (m *Model) SetSize(width, height int) {
 	widthChanged := width != m.width
 	m.width, m.height = max(width, 0), max(height, 0)
 	if widthChanged && len(m.items) > 0 {
+		m.unreveal = 0
 		anchorItem, anchorLine := m.anchor()
 		for i := range m.items {
 			m.items[i].lines = nil
@@ -100,7 +104,7 @@ func (m *Model) Show(pr model.PullRequest, events []model.Event, status Timeline
 	samePR := m.hasPR && m.pr.Number == pr.Number
 	m.pr, m.hasPR = pr, true
 	if !samePR {
-		m.cursor, m.top, m.followEnd = 0, 0, false
+		m.cursor, m.top, m.followEnd, m.unreveal = 0, 0, false, 0
 		m.events = nil
 		m.items = []item{{kind: kindHeader}, {kind: kindBody}, {kind: kindFooter}}
 	} else {
@@ -121,8 +125,12 @@ func (m *Model) setEvents(events []model.Event, status TimelineStatus) {
 	if len(events) < len(m.events) { // reloaded from scratch
 		m.events = nil
 		m.items = []item{{kind: kindHeader}, {kind: kindBody}, {kind: kindFooter}}
-		m.cursor, m.top = 0, 0
+		m.cursor, m.top, m.unreveal = 0, 0, 0
 	}
+	// The header (counts, a fresher PR) may change height: hold the line at
+	// the top of the view where it is. A view on the footer stays on the
+	// line where the footer was, now the first new event's.
+	anchorItem, anchorLine := m.anchor()
 	first := len(m.items) - 1 // the footer's place
 	footer := m.items[first]
 	m.items = m.items[:first]
@@ -135,6 +143,7 @@ func (m *Model) setEvents(events []model.Event, status TimelineStatus) {
 	m.status = status
 	m.items[0].lines = nil // counts in the header
 	m.layoutFrom(0)
+	m.top = m.offsets[anchorItem] + min(anchorLine, m.itemHeight(anchorItem)-1)
 	if m.followEnd {
 		m.cursor = m.lastSelectable()
 		m.top = m.offsets[len(m.items)]
@@ -149,7 +158,7 @@ func (m *Model) CommitLoaded(key string) {
 	for i := range m.items {
 		it := &m.items[i]
 		if it.kind == kindEvent {
-			if c := m.events[it.event].Commit; c != nil && CommitKey(c.Repo, c.SHA) == key {
+			if c := shownCommit(m.events[it.event]); c != nil && CommitKey(c.Repo, c.SHA) == key {
 				it.lines = nil
 				if first < 0 {
 					first = i
@@ -175,12 +184,12 @@ func (m Model) VisibleCommits() []model.CommitRef {
 		if it.kind != kindEvent {
 			continue
 		}
-		ev := m.events[it.event]
-		if ev.Commit == nil || ev.Commit.Message != "" {
+		c := shownCommit(m.events[it.event])
+		if c == nil || c.Message != "" {
 			continue
 		}
-		if _, known := m.commits[CommitKey(ev.Commit.Repo, ev.Commit.SHA)]; !known {
-			out = append(out, *ev.Commit)
+		if _, known := m.commits[CommitKey(c.Repo, c.SHA)]; !known {
+			out = append(out, *c)
 		}
 	}
 	return out
@@ -222,6 +231,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	default:
 		return m, nil
 	}
+	if !key.Matches(k, m.KeyMap.Toggle) {
+		m.unreveal = 0
+	}
 	m.followEnd = follow
 	m.clampTop()
 	m.ensureRendered()
@@ -229,9 +241,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 // down scrolls through a tall item before moving to the next one, so no
-// line is ever skipped.
+// line is ever skipped. On the last item it scrolls on to the footer.
 func (m *Model) down() {
-	if bottom := m.offsets[m.cursor+1] - 1; bottom > m.top+m.height-1 {
+	bottom := m.offsets[m.cursor+1] - 1
+	if m.cursor == m.lastSelectable() {
+		bottom = m.offsets[len(m.items)] - 1
+	}
+	if bottom > m.top+m.height-1 {
 		m.top++
 		return
 	}
@@ -271,24 +287,36 @@ func (m *Model) toggle() {
 	}
 	it.expanded = !it.expanded
 	it.lines = nil
-	m.layoutFrom(m.cursor)
+	m.layoutFrom(m.cursor) // the items above keep their place
+	before := m.top
+	if !it.expanded {
+		m.top -= m.unreveal // collapsed right after expanding: as it was
+	}
+	m.unreveal = 0
 	m.ensureVisible()
+	if it.expanded {
+		m.unreveal = max(m.top-before, 0)
+	}
 }
 
 // lastSelectable is the last item the cursor may rest on (not the footer).
 func (m Model) lastSelectable() int { return max(len(m.items)-2, 0) }
 
-// ensureVisible scrolls as little as needed to show the cursor item, or its
-// top when it is taller than the pane.
+// ensureVisible scrolls as little as needed to show the cursor item. An
+// item taller than the pane shows its top when it lies below the view, and
+// as much of itself as fits, from where the view is, when it began above.
 func (m *Model) ensureVisible() {
 	if len(m.items) == 0 {
 		return
 	}
 	m.cursor = max(0, min(m.cursor, m.lastSelectable()))
 	itemTop, itemBottom := m.offsets[m.cursor], m.offsets[m.cursor+1]-1
-	if itemTop < m.top {
+	switch {
+	case itemTop < m.top && itemBottom-itemTop+1 > m.height:
+		m.top = min(m.top, itemBottom-m.height+1)
+	case itemTop < m.top:
 		m.top = itemTop
-	} else if itemBottom > m.top+m.height-1 {
+	case itemBottom > m.top+m.height-1:
 		m.top = min(itemTop, itemBottom-m.height+1)
 	}
 	m.clampTop()

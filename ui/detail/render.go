@@ -36,6 +36,17 @@ func (m Model) render(it item) []string {
 	return append(lines, "")
 }
 
+// shownCommit is the commit whose message an event shows: a referenced
+// commit's, fetched on demand, or one that came with the event (committed).
+// A closed or merged event's commit is named in its summary and never
+// fetched: it may live in a deleted fork.
+func shownCommit(ev model.Event) *model.CommitRef {
+	if c := ev.Commit; c != nil && (ev.Event == "referenced" || c.Message != "") {
+		return c
+	}
+	return nil
+}
+
 // expandable says whether enter changes anything for this item.
 func (m Model) expandable(it item) bool {
 	switch it.kind {
@@ -43,7 +54,7 @@ func (m Model) expandable(it item) bool {
 		return len(wrap(m.pr.Body, m.width-gutterWidth-len(bodyIndent))) > collapsedLines
 	case kindEvent:
 		ev := m.events[it.event]
-		if ev.Commit != nil {
+		if shownCommit(ev) != nil {
 			return true
 		}
 		return len(wrap(ev.Body, m.width-gutterWidth-len(bodyIndent))) > collapsedLines
@@ -121,19 +132,20 @@ func (m Model) counts() string {
 func (m Model) renderEvent(ev model.Event, w int, expanded bool) []string {
 	s := m.common.Styles
 	glyph := "○"
+	commit := shownCommit(ev)
 	switch {
 	case ev.Event == "commented" || ev.Event == "reviewed":
 		glyph = "●"
-	case ev.Commit != nil:
+	case commit != nil:
 		glyph = "◆"
 	}
 	when := model.FormatTime(ev.CreatedAt)
-	left := glyph + " " + s.Author.Render(model.DisplayActor(ev.Actor)) + " " + model.EventSummary(ev)
+	left := glyph + " " + s.Author.Render(model.EventActor(ev)) + " " + model.EventSummary(ev)
 	lines := []string{joinEnds(left, s.Muted.Render(when), w)}
 
 	switch {
-	case ev.Commit != nil:
-		lines = append(lines, m.renderCommit(*ev.Commit, w, expanded)...)
+	case commit != nil:
+		lines = append(lines, m.renderCommit(*commit, w, expanded)...)
 	case ev.Event == "commented" || ev.Event == "reviewed":
 		if strings.TrimSpace(ev.Body) != "" {
 			lines = append(lines, m.renderText(ev.Body, "", w, expanded)...)
@@ -244,7 +256,17 @@ func wrap(text string, w int) []string {
 	if text == "" {
 		return nil
 	}
-	return strings.Split(ansi.Wrap(text, w, ""), "\n")
+	lines := strings.Split(ansi.Wrap(text, w, ""), "\n")
+	for i := 0; i < len(lines); i++ {
+		// ansi.Wrap can leave a line one column too wide when it ends in
+		// a hyphen exactly at the limit; cut such lines hard.
+		if ansi.StringWidth(lines[i]) > w {
+			cut := strings.Split(ansi.Hardwrap(lines[i], w, true), "\n")
+			lines = append(lines[:i], append(cut, lines[i+1:]...)...)
+			i += len(cut) - 1
+		}
+	}
+	return lines
 }
 
 // wrapStyled wraps text that already holds our own styling.

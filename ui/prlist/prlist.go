@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/common"
@@ -240,6 +241,14 @@ func (m *Model) clampOffset() {
 	if m.loading && m.cursor == len(m.items)-1 && m.offset+visible < len(m.items)+1 {
 		m.offset = len(m.items) + 1 - visible
 	}
+	// No blank lines below the last row (and the loading row, if any)
+	// while rows above it are hidden: after a load ends without a page,
+	// or when the pane grows.
+	rows := len(m.items)
+	if m.loading {
+		rows++
+	}
+	m.offset = min(m.offset, max(rows-visible, 0))
 	m.offset = max(0, min(m.offset, len(m.items)-1))
 }
 
@@ -278,7 +287,11 @@ func (m Model) View() string {
 		if !ok { // not rendered ahead (should not happen): draw plainly, never do work here
 			row = "  #" + itoa(m.items[i].Number)
 		}
-		lines = append(lines, m.decorate(row, i == m.cursor))
+		line := m.decorate(row, i == m.cursor)
+		if m.width <= markWidth { // no room for a row: the glyph alone
+			line = ansi.Truncate(line, m.width, "")
+		}
+		lines = append(lines, line)
 	}
 	if m.loading && len(m.items) > 0 && len(lines) < m.height {
 		lines = append(lines, m.common.Styles.Loading.Render(truncate("  loading more…", m.width)))
