@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -23,7 +22,8 @@ const (
 	detailPane
 )
 
-// Model is the root of the program.
+// Model is the root of the program. It routes: keys to the focused pane,
+// answers into the store (store.go) and on to the pane that shows them.
 type Model struct {
 	KeyMap KeyMap
 
@@ -46,6 +46,7 @@ type Model struct {
 	// The store: what has been fetched, whether on screen or not.
 	listNext    int // next list page; 0 when all are loaded
 	listLoading bool
+	listErr     string // paging stopped on this error until r
 	listInfo    model.Page
 	timelines   map[int]*timeline
 	commits     detail.Commits
@@ -53,14 +54,17 @@ type Model struct {
 
 	// selSeq counts selection changes; a settle tick only counts if the
 	// selection has not moved since it was set.
-	selSeq   int
-	shown    int // the PR number the detail pane shows; 0 for none
-	target   int // a PR asked for on the command line, until found
-	inFlight int
-	lastErr  string
+	selSeq      int
+	shown       int // the PR number the detail pane shows; 0 for none
+	target      int // a PR asked for on the command line, until shown
+	inFlight    int
+	started     bool // Init has run: the spinner may tick
+	lastErr     string
+	lastErrKind string
 }
 
-// New builds the root model for cfg.
+// New builds the root model for cfg. The first requests are counted here
+// and sent by Init.
 func New(cfg Config) Model {
 	cfg.setDefaults()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -84,29 +88,50 @@ func New(cfg Config) Model {
 		target:    cfg.Number,
 	}
 	m.list.Focus()
+	m.listLoading = true
+	m.list.SetLoading(true)
+	m.inFlight = 1
+	if m.target != 0 {
+		// The user named this PR: fetch it and its timeline at once,
+		// alongside the first page, rather than one after the other.
+		m.inFlight += 2
+		m.timelineOf(m.target).loading = true
+	}
+	m.refreshStatus()
 	return m
 }
 
-// Init fetches the first page of the list.
+// Init sends the requests New counted: the first list page and, for
+// OWNER/REPO#N, PR N and its timeline.
 func (m Model) Init() tea.Cmd {
-	return m.loadNextPulls()
+	cmds := []tea.Cmd{
+		fetchPulls(m.ctx, m.cfg.Source, m.cfg.Repo, m.cfg.State, 1, m.cfg.PerPage),
+		m.spinner.Tick,
+		func() tea.Msg { return startedMsg{} },
+	}
+	if m.target != 0 {
+		cmds = append(cmds,
+			fetchPull(m.ctx, m.cfg.Source, m.cfg.Repo, m.target),
+			fetchTimeline(m.ctx, m.cfg.Source, m.cfg.Repo, m.target, 0, 1, m.cfg.PerPage))
+	}
+	return tea.Batch(cmds...)
 }
+
+type startedMsg struct{}
 
 // Update routes a message: keys to the focused pane, results to the store.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmds []tea.Cmd
 	switch msg := msg.(type) {
+	case startedMsg:
+		m.started = true
 	case tea.WindowSizeMsg:
 		m.setSize(msg.Width, msg.Height)
 	case tea.KeyMsg:
-		if cmd, handled := m.handleKey(msg); handled {
-			return m, cmd
-		} else if cmd != nil {
-			cmds = append(cmds, cmd)
-		}
+		cmds = append(cmds, m.handleKey(msg))
 	case spinner.TickMsg:
 		if m.inFlight == 0 {
-			return m, nil // let the spinner stop
+			return m, nil // let the spinner stop; track starts it again
 		}
 		var cmd tea.Cmd
 		m.spinner, cmd = m.spinner.Update(msg)
@@ -117,7 +142,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.onPull(msg))
 	case settleMsg:
 		if msg.seq == m.selSeq {
-			cmds = append(cmds, m.loadTimeline(m.shown, false))
+			cmds = append(cmds, m.loadTimeline(m.shown))
 		}
 	case timelineMsg:
 		m.onTimeline(msg)
@@ -129,47 +154,44 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
-// handleKey applies root keys; others go to the focused pane. handled
-// reports that the key was fully dealt with here.
-func (m *Model) handleKey(k tea.KeyMsg) (cmd tea.Cmd, handled bool) {
+// handleKey applies root keys; others go to the focused pane.
+func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.KeyMap.Quit):
 		m.cancel()
-		return tea.Quit, true
+		return tea.Quit
 	case key.Matches(k, m.KeyMap.Help):
 		m.showHelp = !m.showHelp
-		return nil, true
-	case m.showHelp && key.Matches(k, m.KeyMap.Back):
-		m.showHelp = false
-		return nil, true
+		return nil
+	case m.showHelp:
+		if key.Matches(k, m.KeyMap.Back) {
+			m.showHelp = false
+		}
+		return nil // the help covers the panes: keys must not move them unseen
 	case key.Matches(k, m.KeyMap.NextPane), key.Matches(k, m.KeyMap.PrevPane):
 		m.setFocus(1 - m.focus)
-		return nil, true
+		return nil
 	case m.focus == listPane && key.Matches(k, m.KeyMap.Open):
 		if m.shown != 0 {
 			m.setFocus(detailPane)
 		}
-		return m.loadTimeline(m.shown, false), true
+		return m.loadTimeline(m.shown)
 	case m.focus == detailPane && key.Matches(k, m.KeyMap.Back):
 		m.setFocus(listPane)
-		return nil, true
+		return nil
 	case key.Matches(k, m.KeyMap.Reload):
-		if m.list.Len() == 0 && !m.listLoading {
-			m.lastErr = ""
-			return m.loadNextPulls(), true // the first page failed: try it again
-		}
-		return m.loadTimeline(m.shown, true), true
+		return m.reload()
 	}
+	var cmd tea.Cmd
 	if m.focus == listPane {
-		before := m.shown
 		m.list, cmd = m.list.Update(k)
-		if pr, ok := m.list.Selected(); ok && pr.Number != before {
-			return tea.Batch(cmd, m.selectPR(pr)), false
+		if pr, ok := m.list.Selected(); ok && pr.Number != m.shown {
+			return tea.Batch(cmd, m.selectPR(pr))
 		}
-		return cmd, false
+		return cmd
 	}
 	m.detail, cmd = m.detail.Update(k)
-	return cmd, false
+	return cmd
 }
 
 func (m *Model) setFocus(p pane) {
@@ -189,180 +211,10 @@ func (m *Model) setFocus(p pane) {
 func (m *Model) selectPR(pr model.PullRequest) tea.Cmd {
 	m.selSeq++
 	m.shown = pr.Number
-	if t, ok := m.timelines[pr.Number]; ok {
-		m.detail.Show(pr, t.events, t.status())
-	} else {
-		m.detail.Show(pr, nil, detail.TimelineStatus{Loading: true})
+	t := m.timelineOf(pr.Number)
+	m.detail.Show(pr, t.events, t.status())
+	if t.loaded || t.loading {
+		return nil
 	}
 	return settleAfter(m.cfg.SettleDelay, m.selSeq)
-}
-
-func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
-	m.done()
-	m.listLoading = false
-	m.list.SetLoading(false)
-	if msg.err != nil {
-		m.fail(msg.err)
-		if m.list.Len() == 0 {
-			m.list.Empty = "could not load pull requests (r to retry)"
-		}
-		return nil
-	}
-	m.listInfo = msg.info
-	m.listNext = msg.info.Next
-	m.list.Append(msg.prs)
-	if m.list.Len() == 0 {
-		m.list.Empty = "no " + stateWord(m.cfg.State) + "pull requests in " + m.cfg.Repo.String()
-	}
-	if m.target != 0 {
-		number := m.target
-		if m.list.Select(number) {
-			m.target = 0
-			m.setFocus(detailPane)
-			pr, _ := m.list.Selected()
-			return m.selectPR(pr)
-		}
-		if msg.page == 1 {
-			// Not among the newest: fetch it directly rather than paging to it.
-			return m.track(fetchPull(m.ctx, m.cfg.Source, m.cfg.Repo, number))
-		}
-	}
-	if m.shown == 0 {
-		if pr, ok := m.list.Selected(); ok {
-			return m.selectPR(pr)
-		}
-	}
-	return nil
-}
-
-func (m *Model) onPull(msg pullMsg) tea.Cmd {
-	m.done()
-	if msg.err != nil {
-		m.fail(msg.err)
-		m.target = 0
-		if pr, ok := m.list.Selected(); ok && m.shown == 0 {
-			return m.selectPR(pr)
-		}
-		return nil
-	}
-	m.target = 0
-	m.list.AddOutOfOrder(msg.pr)
-	m.list.Select(msg.pr.Number)
-	m.setFocus(detailPane)
-	return m.selectPR(msg.pr)
-}
-
-func (m *Model) onTimeline(msg timelineMsg) {
-	m.done()
-	t, ok := m.timelines[msg.number]
-	if !ok || t.gen != msg.gen {
-		return // from before a reload: superseded
-	}
-	t.loading = false
-	if msg.err != nil {
-		if !errors.Is(msg.err, context.Canceled) {
-			t.err = msg.err.Error()
-			m.fail(msg.err)
-		}
-	} else {
-		t.err = ""
-		t.events = append(t.events, msg.events...)
-		t.next = msg.info.Next
-	}
-	if msg.number == m.shown {
-		m.detail.SetEvents(t.events, t.status())
-	}
-}
-
-func (m *Model) onCommit(msg commitMsg) {
-	m.done()
-	m.commitsBusy--
-	info := detail.CommitInfo{Message: msg.message}
-	if msg.err != nil {
-		info = detail.CommitInfo{Err: msg.err.Error()}
-	}
-	m.commits[msg.key] = info
-	m.detail.CommitLoaded(msg.key)
-}
-
-// loadTimeline fetches the first page of PR number's timeline unless it is
-// already loaded or loading; reload starts over.
-func (m *Model) loadTimeline(number int, reload bool) tea.Cmd {
-	if number == 0 {
-		return nil
-	}
-	t, ok := m.timelines[number]
-	switch {
-	case !ok:
-		t = &timeline{}
-		m.timelines[number] = t
-	case reload:
-		*t = timeline{gen: t.gen + 1}
-		for k, c := range m.commits {
-			if c.Err != "" {
-				delete(m.commits, k) // failed fetches get another chance
-			}
-		}
-	case t.loading || len(t.events) > 0 || t.err != "" && !reload:
-		return nil
-	}
-	t.loading = true
-	if pr, ok := m.list.Lookup(number); ok && number == m.shown {
-		m.detail.Show(pr, t.events, t.status())
-	}
-	return m.track(fetchTimeline(m.ctx, m.cfg.Source, m.cfg.Repo, number, t.gen, 1, m.cfg.PerPage))
-}
-
-// loadWhatIsNeeded asks for what the screen is about to show: the next list
-// page near the list's end, the next timeline page near the timeline's end,
-// and the messages of commits in view.
-func (m *Model) loadWhatIsNeeded() tea.Cmd {
-	var cmds []tea.Cmd
-	if m.listNext > 1 && !m.listLoading && m.list.NearEnd(10) {
-		cmds = append(cmds, m.loadNextPulls())
-	}
-	if t, ok := m.timelines[m.shown]; ok && t.next > 0 && !t.loading && t.err == "" && m.detail.NearEnd() {
-		t.loading = true
-		m.detail.SetEvents(t.events, t.status())
-		cmds = append(cmds, m.track(fetchTimeline(m.ctx, m.cfg.Source, m.cfg.Repo, m.shown, t.gen, t.next, m.cfg.PerPage)))
-	}
-	for _, c := range m.detail.VisibleCommits() {
-		if m.commitsBusy >= m.cfg.MaxCommitFetches {
-			break
-		}
-		m.commitsBusy++
-		m.commits[detail.CommitKey(c.Repo, c.SHA)] = detail.CommitInfo{Loading: true}
-		cmds = append(cmds, m.track(fetchCommit(m.ctx, m.cfg.Source, c)))
-	}
-	return tea.Batch(cmds...)
-}
-
-func (m *Model) loadNextPulls() tea.Cmd {
-	m.listLoading = true
-	m.list.SetLoading(true)
-	return m.track(fetchPulls(m.ctx, m.cfg.Source, m.cfg.Repo, m.cfg.State, m.listNext, m.cfg.PerPage))
-}
-
-// track counts a request in flight and starts the spinner for the first.
-func (m *Model) track(cmd tea.Cmd) tea.Cmd {
-	m.inFlight++
-	if m.inFlight == 1 {
-		return tea.Batch(cmd, m.spinner.Tick)
-	}
-	return cmd
-}
-
-func (m *Model) done() { m.inFlight = max(m.inFlight-1, 0) }
-
-func (m *Model) fail(err error) {
-	if !errors.Is(err, context.Canceled) {
-		m.lastErr = err.Error()
-	}
-}
-
-func stateWord(state string) string {
-	if state == "all" || state == "" {
-		return ""
-	}
-	return state + " "
 }

@@ -65,7 +65,7 @@ func TestLateTimelineIsStoredNotDrawn(t *testing.T) {
 	h.run() // settles on #9 and fetches it
 	h.keys("k")
 	// Simulate #9's answer arriving late, after the move back to #10.
-	late := timelineMsg{number: 9, gen: h.root().timelines[9].gen, page: 1}
+	late := timelineMsg{number: 9, gen: h.root().timelines[9].gen}
 	h.root().timelines[9].loading = true
 	h.send(late)
 	if pr, _ := h.root().detail.PR(); pr.Number != 10 {

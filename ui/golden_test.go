@@ -120,3 +120,23 @@ func TestProgramRunsTheDemo(t *testing.T) {
 		t.Fatalf("PR #11's timeline not loaded: %+v", tl)
 	}
 }
+
+// TestHostileTextNeverReachesTheTerminal opens the demo PR whose title and
+// comments carry escape sequences; with colours off, the screen must hold no
+// ESC at all (anything left would be the API's, not ours).
+func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
+	h := demoHarness(t, Config{Number: gh.SyntheticControlCharsPR}, 160, 45)
+	h.run()
+	h.keys(repeat("j", 5)...)
+	h.keys("enter")
+	h.run()
+	v := h.view()
+	if pr, _ := h.root().detail.PR(); pr.Number != gh.SyntheticControlCharsPR {
+		t.Fatalf("detail shows #%d", pr.Number)
+	}
+	for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e", "\r"} {
+		if strings.Contains(v, bad) {
+			t.Errorf("screen holds %q:\n%q", bad, v)
+		}
+	}
+}

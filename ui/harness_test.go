@@ -28,6 +28,13 @@ var testNow = time.Date(2024, 1, 15, 12, 0, 0, 0, time.UTC)
 
 func newHarness(t *testing.T, ds *gh.Dataset, cfg Config, w, h int) *harness {
 	t.Helper()
+	return newHarnessWrapped(t, ds, cfg, w, h, nil)
+}
+
+// newHarnessWrapped lets a test put a Source of its own in front of the
+// client, to make chosen requests fail.
+func newHarnessWrapped(t *testing.T, ds *gh.Dataset, cfg Config, w, h int, wrap func(Source) Source) *harness {
+	t.Helper()
 	srv, err := gh.NewFakeServer(ds, gh.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -38,6 +45,9 @@ func newHarness(t *testing.T, ds *gh.Dataset, cfg Config, w, h int) *harness {
 		t.Fatal(err)
 	}
 	cfg.Source = client
+	if wrap != nil {
+		cfg.Source = wrap(client)
+	}
 	if cfg.SettleDelay == 0 {
 		cfg.SettleDelay = time.Millisecond
 	}
@@ -85,6 +95,11 @@ func (h *harness) run() {
 		default:
 			h.send(msg)
 		}
+	}
+	// Every command has run, so every answer is in: a request still counted
+	// in flight would keep the spinner going for ever.
+	if n := h.root().inFlight; n != 0 {
+		h.t.Fatalf("%d requests still counted in flight after all answers arrived", n)
 	}
 }
 

@@ -28,7 +28,6 @@ type (
 	timelineMsg struct {
 		number int
 		gen    int // the timeline's generation; a reload starts a new one
-		page   int
 		events []model.Event
 		info   model.Page
 		err    error
@@ -41,22 +40,8 @@ type (
 	settleMsg struct{ seq int }
 )
 
-// timeline is the store's record of one PR's timeline. Kept for every PR
-// visited, so going back to one costs no request.
-type timeline struct {
-	events  []model.Event
-	next    int // next page to fetch; 0 when complete
-	loading bool
-	err     string
-	gen     int
-}
-
-func (t *timeline) status() detail.TimelineStatus {
-	return detail.TimelineStatus{Loading: t.loading, More: t.next > 0, Err: t.err}
-}
-
 // The commands below capture only values: the Source (safe for concurrent
-// use), the context and plain numbers.
+// use), the context and plain numbers; never the model.
 
 func fetchPulls(ctx context.Context, src Source, repo model.Repo, state string, page, perPage int) tea.Cmd {
 	return func() tea.Msg {
@@ -75,7 +60,7 @@ func fetchPull(ctx context.Context, src Source, repo model.Repo, number int) tea
 func fetchTimeline(ctx context.Context, src Source, repo model.Repo, number, gen, page, perPage int) tea.Cmd {
 	return func() tea.Msg {
 		events, info, err := src.Timeline(ctx, repo, number, page, perPage)
-		return timelineMsg{number: number, gen: gen, page: page, events: events, info: info, err: err}
+		return timelineMsg{number: number, gen: gen, events: events, info: info, err: err}
 	}
 }
 

@@ -42,13 +42,14 @@ func (m *Model) layout() {
 }
 
 func (m *Model) refreshStatus() {
-	total, exact := m.listInfo.Total, m.listNext == 0 && m.list.Len() > 0
+	loaded := m.list.PagedLen()
+	total, exact := m.listInfo.Total, m.listNext == 0 && loaded > 0
 	if exact {
-		total = m.list.Len()
+		total = loaded
 	}
 	m.status.SetInfo(statusbar.Info{
 		Repo:      m.cfg.Repo.String(),
-		Loaded:    m.list.Len(),
+		Loaded:    loaded,
 		Total:     total,
 		TotalKnow: exact,
 		Spinner:   m.spinner.View(),

@@ -26,6 +26,7 @@ type dumpedCommit struct {
 type dumpedEvent struct {
 	Event     string        `json:"event"`
 	Actor     *string       `json:"actor"`
+	Author    *string       `json:"author"`
 	CreatedAt *string       `json:"created_at"`
 	Body      *string       `json:"body"`
 	Commit    *dumpedCommit `json:"commit"`
@@ -329,7 +330,7 @@ func TestDumpAgainstAPIURL(t *testing.T) {
 	}
 	if len(d.Timeline) == 5 {
 		committed, comment, ref := d.Timeline[0], d.Timeline[1], d.Timeline[2]
-		if committed.Commit == nil || committed.Commit.Message != "frob the widget" || str(committed.Actor) != "Alice" ||
+		if committed.Commit == nil || committed.Commit.Message != "frob the widget" || committed.Actor != nil || str(committed.Author) != "Alice" ||
 			str(committed.CreatedAt) != "2024-02-01T10:00:00Z" {
 			t.Errorf("committed = %+v (commit %+v)", committed, committed.Commit)
 		}

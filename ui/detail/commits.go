@@ -2,6 +2,7 @@ package detail
 
 // CommitInfo is what is known of one referenced commit's message.
 type CommitInfo struct {
+	Loaded  bool // the message arrived (it may be empty)
 	Message string
 	Err     string // why it could not be fetched
 	Loading bool

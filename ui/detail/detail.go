@@ -270,14 +270,27 @@ func (m *Model) up() {
 
 // scrollBy moves the view by n lines and the cursor to the first item that
 // starts in view (or the item filling it).
+// The cursor never moves against the scroll: at either end it goes to the
+// first or last item.
 func (m *Model) scrollBy(n int) {
+	before := m.top
 	m.top += n
 	m.clampTop()
 	i := m.itemAt(m.top)
 	if m.offsets[i] < m.top && i+1 < len(m.items) && m.offsets[i+1] < m.top+m.height {
 		i++
 	}
-	m.cursor = min(i, m.lastSelectable())
+	i = min(i, m.lastSelectable())
+	switch {
+	case n > 0 && m.top == before:
+		m.cursor = m.lastSelectable()
+	case n > 0:
+		m.cursor = max(m.cursor, i)
+	case m.top == 0:
+		m.cursor = 0
+	default:
+		m.cursor = min(m.cursor, i)
+	}
 }
 
 func (m *Model) toggle() {

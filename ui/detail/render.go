@@ -162,6 +162,8 @@ func (m Model) renderCommit(c model.CommitRef, w int, expanded bool) []string {
 		switch {
 		case info.Message != "":
 			msg = info.Message
+		case info.Loaded:
+			return []string{bodyIndent + s.Muted.Render(truncate(model.ShortSHA(c.SHA)+" (empty commit message)", w-len(bodyIndent)))}
 		case info.Err != "":
 			return []string{bodyIndent + s.Error.Render(truncate("message unavailable: "+info.Err, w-len(bodyIndent)))}
 		default:

@@ -27,7 +27,8 @@ type Model struct {
 	height  int
 	focused bool
 
-	loading bool // a further page is on its way; a loading row is drawn
+	loading bool   // a further page is on its way; a loading row is drawn
+	errText string // the further page failed; said in place of the loading row
 	// Empty is what to say when there are no rows (and nothing loading).
 	Empty string
 
@@ -70,6 +71,17 @@ func (m *Model) SetLoading(loading bool) {
 	m.clampOffset()
 	m.renderVisible()
 }
+
+// SetError says why the next page did not come ("" when it may be asked
+// for again); it shows where the loading row would.
+func (m *Model) SetError(text string) {
+	m.errText = text
+	m.clampOffset()
+}
+
+// PagedLen counts the PRs that came in pages, leaving out those opened by
+// number ahead of their page.
+func (m Model) PagedLen() int { return len(m.items) - len(m.outOfOrder) }
 
 // Selected returns the PR under the cursor.
 func (m Model) Selected() (model.PullRequest, bool) {
@@ -238,14 +250,14 @@ func (m *Model) clampOffset() {
 	if visible > 0 && m.cursor >= m.offset+visible {
 		m.offset = m.cursor - visible + 1
 	}
-	if m.loading && m.cursor == len(m.items)-1 && m.offset+visible < len(m.items)+1 {
+	if (m.loading || m.errText != "") && m.cursor == len(m.items)-1 && m.offset+visible < len(m.items)+1 {
 		m.offset = len(m.items) + 1 - visible
 	}
-	// No blank lines below the last row (and the loading row, if any)
+	// No blank lines below the last row (and the footer row, if any)
 	// while rows above it are hidden: after a load ends without a page,
 	// or when the pane grows.
 	rows := len(m.items)
-	if m.loading {
+	if m.loading || m.errText != "" {
 		rows++
 	}
 	m.offset = min(m.offset, max(rows-visible, 0))
@@ -266,6 +278,17 @@ func (m *Model) renderVisible() {
 			m.rows.set(i, m.renderRow(m.items[i]))
 		}
 	}
+}
+
+// footer is the row after the last PR: loading, or why loading stopped.
+func (m Model) footer() string {
+	switch {
+	case m.loading:
+		return m.common.Styles.Loading.Render(truncate("  loading more…", m.width))
+	case m.errText != "":
+		return m.common.Styles.Error.Render(truncate("  "+m.errText, m.width))
+	}
+	return ""
 }
 
 // View draws the visible rows.
@@ -293,8 +316,8 @@ func (m Model) View() string {
 		}
 		lines = append(lines, line)
 	}
-	if m.loading && len(m.items) > 0 && len(lines) < m.height {
-		lines = append(lines, m.common.Styles.Loading.Render(truncate("  loading more…", m.width)))
+	if footer := m.footer(); footer != "" && len(m.items) > 0 && len(lines) < m.height {
+		lines = append(lines, footer)
 	}
 	for len(lines) < m.height {
 		lines = append(lines, "")

@@ -18,7 +18,7 @@ import (
 type Info struct {
 	Repo      string
 	Loaded    int  // PRs loaded
-	Total     int  // total PRs when known
+	Total     int  // an upper bound on the PRs (from the last page's number)
 	TotalKnow bool // Total is exact (the last page has arrived)
 	Spinner   string
 	Busy      bool
@@ -61,7 +61,7 @@ func (m Model) View() string {
 	case i.TotalKnow:
 		left = append(left, fmt.Sprintf("%d PRs", i.Total))
 	case i.Total > 0:
-		left = append(left, fmt.Sprintf("%d of ~%d PRs", i.Loaded, i.Total))
+		left = append(left, fmt.Sprintf("%d of ≤%d PRs", i.Loaded, i.Total))
 	default:
 		left = append(left, fmt.Sprintf("%d PRs loaded", i.Loaded))
 	}

@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/model"
+)
+
+// failingPages fails list requests for chosen pages, as a flaky server would.
+type failingPages struct {
+	Source
+	fail  map[int]bool
+	calls map[int]int
+}
+
+func (f *failingPages) ListPulls(ctx context.Context, repo model.Repo, state string, page, perPage int) ([]model.PullRequest, model.Page, error) {
+	f.calls[page]++
+	if f.fail[page] {
+		return nil, model.Page{}, errors.New("502 Bad Gateway")
+	}
+	return f.Source.ListPulls(ctx, repo, state, page, perPage)
+}
+
+func TestAFailedPageIsNotRetriedUntilAsked(t *testing.T) {
+	f := &failingPages{fail: map[int]bool{2: true}, calls: map[int]int{}}
+	h := newHarnessWrapped(t, testDataset(250, nil), Config{Repo: widgets}, 160, 45,
+		func(s Source) Source { f.Source = s; return f })
+	h.run()
+	h.keys(repeat("j", 95)...)
+	h.run()
+	h.keys(repeat("j", 5)...)
+	h.run()
+	if f.calls[2] != 1 {
+		t.Fatalf("page 2 requested %d times after failing, want 1 (no retry loop)", f.calls[2])
+	}
+	h.keys("G")
+	if v := h.view(); !strings.Contains(v, "could not load more") || !strings.Contains(v, "r to retry") {
+		t.Errorf("the failure is not said where the next page would be:\n%s", v)
+	}
+	f.fail[2] = false
+	h.keys("r")
+	h.run()
+	if f.calls[2] != 2 || h.root().list.Len() != 200 {
+		t.Fatalf("after r: page 2 requested %d times, %d PRs loaded; want 2 and 200", f.calls[2], h.root().list.Len())
+	}
+	if strings.Contains(h.view(), "502") {
+		t.Errorf("the old error is still shown after the retry worked:\n%s", h.view())
+	}
+}
+
+func TestLoadingIsShownFromTheFirstFrame(t *testing.T) {
+	h := newHarness(t, testDataset(3, nil), Config{Repo: widgets}, 160, 45)
+	v := h.view()
+	if !strings.Contains(v, "loading pull requests") || !strings.Contains(v, "loading") {
+		t.Fatalf("before the first page arrives the screen should say it is loading:\n%s", v)
+	}
+	if h.root().inFlight != 1 {
+		t.Fatalf("%d requests counted in flight at start, want 1", h.root().inFlight)
+	}
+	h.run()
+}
+
+func TestAnEmptyTimelineIsFetchedOnce(t *testing.T) {
+	h := newHarness(t, testDataset(3, nil), Config{Repo: widgets}, 160, 45)
+	h.run()
+	for i := 0; i < 3; i++ {
+		h.keys("j")
+		h.run()
+		h.keys("k")
+		h.run()
+	}
+	h.keys("enter")
+	h.run()
+	if got := h.requests("/repos/acme/widgets/issues/3/timeline"); got != 1 {
+		t.Errorf("#3's empty timeline fetched %d times, want 1", got)
+	}
+}
+
+func TestACommitReferencedTwiceIsFetchedOnce(t *testing.T) {
+	ds := testDataset(1, nil)
+	repo := ds.Repo("acme/widgets")
+	sha := strings.Repeat("ab", 20)
+	repo.AddCommit(&gh.FakeCommit{SHA: sha, Message: "Fix it\n\nRefs #1", Date: time.Now()})
+	at := time.Date(2023, 2, 1, 0, 0, 0, 0, time.UTC)
+	repo.Pull(1).Timeline = []gh.FakeEvent{
+		{Event: "referenced", Actor: "a", CreatedAt: at, SHA: sha, CommitRepo: "acme/widgets"},
+		{Event: "referenced", Actor: "b", CreatedAt: at.Add(time.Hour), SHA: sha, CommitRepo: "acme/widgets"},
+	}
+	h := newHarness(t, ds, Config{Repo: widgets}, 160, 45)
+	h.run()
+	if got := h.requests("/git/commits/"); got != 1 {
+		t.Errorf("the same commit fetched %d times, want 1", got)
+	}
+	if got := strings.Count(h.view(), "Fix it"); got != 2 {
+		t.Errorf("the message is drawn %d times, want under both events", got)
+	}
+}
+
+func TestNothingIsFetchedForADetailPaneNotOnScreen(t *testing.T) {
+	h := newHarness(t, testDataset(3, map[int]int{3: 9}), Config{Repo: widgets}, 80, 24)
+	h.run()
+	if got := h.requests("/git/commits/"); got != 0 {
+		t.Fatalf("narrow, list showing: %d commit requests, want 0", got)
+	}
+	h.keys("enter")
+	h.run()
+	if got := h.requests("/git/commits/"); got == 0 {
+		t.Fatalf("after enter shows the detail: no commit requests")
+	}
+}
+
+// slowPull answers GET /pulls/N only when released, so a test can move
+// the selection before it arrives.
+type slowPull struct {
+	Source
+	release chan struct{}
+}
+
+func (s *slowPull) GetPull(ctx context.Context, repo model.Repo, n int) (model.PullRequest, error) {
+	<-s.release
+	return s.Source.GetPull(ctx, repo, n)
+}
+
+func TestALateTargetDoesNotStealTheSelection(t *testing.T) {
+	s := &slowPull{release: make(chan struct{})}
+	h := newHarnessWrapped(t, testDataset(250, nil), Config{Repo: widgets, Number: 7}, 160, 45,
+		func(src Source) Source { s.Source = src; return s })
+	// GET /pulls/7 answers after the first page, as a slow server would.
+	go func() { time.Sleep(10 * time.Millisecond); close(s.release) }()
+	h.run()
+	// With the answer in, #7 is selected: the user had not moved.
+	if pr, _ := h.root().detail.PR(); pr.Number != 7 {
+		t.Fatalf("detail shows #%d, want #7", pr.Number)
+	}
+	// Now the user moves, and a fresh answer for #7 (a reload) arrives.
+	h.keys("tab", "k")
+	h.run()
+	moved, _ := h.root().detail.PR()
+	h.send(pullMsg{number: 7, pr: model.PullRequest{Number: 7, Title: "fresher"}})
+	if pr, _ := h.root().detail.PR(); pr.Number != moved.Number {
+		t.Errorf("a late answer for #7 moved the detail from #%d to #%d", moved.Number, pr.Number)
+	}
+}
+
+func TestHelpSwallowsKeys(t *testing.T) {
+	h := newHarness(t, testDataset(5, nil), Config{Repo: widgets}, 160, 45)
+	h.run()
+	h.keys("?", "j", "j", "enter")
+	h.run()
+	if got := h.root().list.Cursor(); got != 0 {
+		t.Errorf("keys under the help moved the list to row %d", got)
+	}
+	h.keys("esc")
+	if strings.Contains(h.view(), "? or esc to close") {
+		t.Errorf("esc did not close the help")
+	}
+}
+
+func TestReloadFetchesThePRItselfToo(t *testing.T) {
+	h := newHarness(t, testDataset(3, map[int]int{3: 2}), Config{Repo: widgets}, 160, 45)
+	h.run()
+	before := h.requests("/pulls/3")
+	h.keys("r")
+	h.run()
+	if got := h.requests("/pulls/3"); got != before+1 {
+		t.Errorf("r made %d GET /pulls/3 requests, want 1", got-before)
+	}
+}
+
+func TestPageDownAtTheEndKeepsTheLastItemSelected(t *testing.T) {
+	h := demoHarness(t, Config{Number: 11}, 160, 45)
+	h.run()
+	h.keys("G", "ctrl+d")
+	h.run()
+	for _, line := range strings.Split(h.view(), "\n") {
+		if strings.Contains(line, "▌") && !strings.Contains(line, "closed this") {
+			t.Fatalf("after G, ctrl+d moved the selection back to: %s", line)
+		}
+	}
+	if !strings.Contains(h.view(), "▌ ○ kernel-patches-bot closed this") {
+		t.Fatalf("the last event is not selected:\n%s", h.view())
+	}
+}

@@ -1,0 +1,281 @@
+package ui
+
+import (
+	"context"
+	"errors"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/detail"
+)
+
+// timeline is the store's record of one PR's timeline. It is kept for every
+// PR visited, so going back to one costs no request.
+type timeline struct {
+	events  []model.Event
+	next    int  // next page to fetch; 0 when complete
+	loaded  bool // the first page has arrived
+	loading bool
+	err     string
+	gen     int
+}
+
+func (t *timeline) status() detail.TimelineStatus {
+	return detail.TimelineStatus{Loading: t.loading, More: t.next > 0, Err: t.err}
+}
+
+// What an error was about, so a later success of the same kind clears it.
+const (
+	errList     = "list"
+	errTimeline = "timeline"
+	errPull     = "pull"
+	errCommit   = "commit"
+)
+
+func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
+	m.done()
+	m.listLoading = false
+	m.list.SetLoading(false)
+	if msg.err != nil {
+		if m.fail(errList, msg.err) {
+			// Stop paging until the user asks again (r): retrying at once
+			// would hammer a failing server, or spin on a rate limit.
+			m.listErr = msg.err.Error()
+			m.list.SetError("could not load more: " + m.listErr + " (r to retry)")
+			if m.list.Len() == 0 {
+				m.list.Empty = "could not load pull requests (r to retry)"
+			}
+		}
+		return nil
+	}
+	m.succeed(errList)
+	m.listInfo = msg.info
+	m.listNext = msg.info.Next
+	m.list.Append(msg.prs)
+	if m.list.Len() == 0 {
+		m.list.Empty = "no " + stateWord(m.cfg.State) + "pull requests in " + m.cfg.Repo.String()
+	}
+	return m.selectTargetOrFirst()
+}
+
+// selectTargetOrFirst shows the PR asked for on the command line once it
+// is known, or else the first PR; never if the user already chose one.
+func (m *Model) selectTargetOrFirst() tea.Cmd {
+	if m.target != 0 {
+		if m.shown == 0 && m.list.Select(m.target) {
+			pr, _ := m.list.Selected()
+			m.setFocus(detailPane)
+			return m.selectPR(pr)
+		}
+		return nil // still on its way (GET /pulls/N), or the user moved on
+	}
+	if m.shown == 0 {
+		if pr, ok := m.list.Selected(); ok {
+			return m.selectPR(pr)
+		}
+	}
+	return nil
+}
+
+func (m *Model) onPull(msg pullMsg) tea.Cmd {
+	m.done()
+	if msg.err != nil {
+		m.fail(errPull, msg.err)
+		if msg.number == m.target {
+			m.target = 0 // give up on it; show what there is
+			return m.selectTargetOrFirst()
+		}
+		return nil
+	}
+	m.succeed(errPull)
+	if _, loaded := m.list.Lookup(msg.pr.Number); loaded {
+		m.list.Replace(msg.pr) // fresher, and with counts
+	} else {
+		m.list.AddOutOfOrder(msg.pr)
+	}
+	if msg.pr.Number == m.shown {
+		t := m.timelineOf(m.shown)
+		m.detail.Show(msg.pr, t.events, t.status())
+	}
+	if msg.pr.Number == m.target {
+		cmd := m.selectTargetOrFirst()
+		m.target = 0
+		return cmd
+	}
+	return nil
+}
+
+func (m *Model) onTimeline(msg timelineMsg) {
+	m.done()
+	t, ok := m.timelines[msg.number]
+	if !ok || t.gen != msg.gen {
+		return // from before a reload: superseded
+	}
+	t.loading = false
+	if msg.err != nil {
+		if m.fail(errTimeline, msg.err) {
+			t.err = msg.err.Error()
+		}
+	} else {
+		m.succeed(errTimeline)
+		t.err = ""
+		t.loaded = true
+		t.events = append(t.events, msg.events...)
+		t.next = msg.info.Next
+	}
+	if msg.number == m.shown {
+		m.detail.SetEvents(t.events, t.status())
+	}
+}
+
+func (m *Model) onCommit(msg commitMsg) {
+	m.done()
+	m.commitsBusy--
+	info := detail.CommitInfo{Message: msg.message, Loaded: true}
+	if msg.err != nil {
+		m.fail(errCommit, msg.err)
+		info = detail.CommitInfo{Err: msg.err.Error()}
+	} else {
+		m.succeed(errCommit)
+	}
+	m.commits[msg.key] = info
+	m.detail.CommitLoaded(msg.key)
+}
+
+func (m *Model) timelineOf(number int) *timeline {
+	t, ok := m.timelines[number]
+	if !ok {
+		t = &timeline{}
+		m.timelines[number] = t
+	}
+	return t
+}
+
+// loadTimeline fetches the first page of PR number's timeline unless it is
+// already loaded or on its way.
+func (m *Model) loadTimeline(number int) tea.Cmd {
+	if number == 0 {
+		return nil
+	}
+	t := m.timelineOf(number)
+	if t.loading || t.loaded || t.err != "" {
+		return nil
+	}
+	return m.startTimeline(number, t)
+}
+
+func (m *Model) startTimeline(number int, t *timeline) tea.Cmd {
+	t.loading = true
+	if number == m.shown {
+		m.detail.SetEvents(t.events, t.status())
+	}
+	return m.track(fetchTimeline(m.ctx, m.cfg.Source, m.cfg.Repo, number, t.gen, 1, m.cfg.PerPage))
+}
+
+// reload fetches what the user is looking at again: the failed list page,
+// or the selected PR and its timeline from the start.
+func (m *Model) reload() tea.Cmd {
+	m.lastErr, m.lastErrKind = "", ""
+	for k, c := range m.commits {
+		if c.Err != "" {
+			delete(m.commits, k) // failed fetches get another chance
+		}
+	}
+	var cmds []tea.Cmd
+	if m.listErr != "" && !m.listLoading {
+		m.listErr = ""
+		m.list.SetError("")
+		cmds = append(cmds, m.loadNextPulls())
+	}
+	if m.shown != 0 {
+		t := m.timelineOf(m.shown)
+		*t = timeline{gen: t.gen + 1}
+		cmds = append(cmds,
+			m.track(fetchPull(m.ctx, m.cfg.Source, m.cfg.Repo, m.shown)),
+			m.startTimeline(m.shown, t))
+	}
+	return tea.Batch(cmds...)
+}
+
+// loadWhatIsNeeded asks for what the screen is about to show: the next list
+// page near the list's end, and, when the detail pane is on screen, the
+// next timeline page near its end and the messages of the commits in view.
+func (m *Model) loadWhatIsNeeded() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.listNext > 1 && !m.listLoading && m.listErr == "" && m.list.NearEnd(10) {
+		cmds = append(cmds, m.loadNextPulls())
+	}
+	if !m.detailOnScreen() {
+		return tea.Batch(cmds...)
+	}
+	if t, ok := m.timelines[m.shown]; ok && t.next > 0 && !t.loading && t.err == "" && m.detail.NearEnd() {
+		t.loading = true
+		m.detail.SetEvents(t.events, t.status())
+		cmds = append(cmds, m.track(fetchTimeline(m.ctx, m.cfg.Source, m.cfg.Repo, m.shown, t.gen, t.next, m.cfg.PerPage)))
+	}
+	for _, c := range m.detail.VisibleCommits() {
+		if m.commitsBusy >= m.cfg.MaxCommitFetches {
+			break
+		}
+		key := detail.CommitKey(c.Repo, c.SHA)
+		if _, known := m.commits[key]; known {
+			continue // the same commit referenced twice on screen
+		}
+		m.commitsBusy++
+		m.commits[key] = detail.CommitInfo{Loading: true}
+		cmds = append(cmds, m.track(fetchCommit(m.ctx, m.cfg.Source, c)))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m Model) detailOnScreen() bool {
+	return !m.showHelp && (!m.narrow() || m.focus == detailPane)
+}
+
+func (m *Model) loadNextPulls() tea.Cmd {
+	m.listLoading = true
+	m.list.SetLoading(true)
+	return m.track(fetchPulls(m.ctx, m.cfg.Source, m.cfg.Repo, m.cfg.State, m.listNext, m.cfg.PerPage))
+}
+
+// track counts a request in flight; the spinner runs while any is.
+func (m *Model) track(cmd tea.Cmd) tea.Cmd {
+	m.inFlight++
+	if m.inFlight == 1 && m.started {
+		return tea.Batch(cmd, m.spinner.Tick)
+	}
+	return cmd
+}
+
+// done counts an answer. Tests check the count returns to zero once every
+// command has run, so a miscount cannot hide behind this floor.
+func (m *Model) done() {
+	if m.inFlight > 0 {
+		m.inFlight--
+	}
+}
+
+// fail records err as the last error, unless it is only our own
+// cancellation (on quit). It reports whether err counts.
+func (m *Model) fail(kind string, err error) bool {
+	if errors.Is(err, context.Canceled) {
+		return false
+	}
+	m.lastErr, m.lastErrKind = err.Error(), kind
+	return true
+}
+
+// succeed clears the last error once the same kind of request works again.
+func (m *Model) succeed(kind string) {
+	if m.lastErrKind == kind {
+		m.lastErr, m.lastErrKind = "", ""
+	}
+}
+
+func stateWord(state string) string {
+	if state == "all" || state == "" {
+		return ""
+	}
+	return state + " "
+}
