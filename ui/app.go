@@ -40,6 +40,7 @@ type Model struct {
 
 	focus    pane
 	showHelp bool
+	frames   struct{ list, detail common.Frame }
 	width    int
 	height   int
 

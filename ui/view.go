@@ -31,14 +31,23 @@ func (m *Model) layout() {
 	paneHeight := m.height - 1 - 2 // status bar, border
 	m.status.SetSize(m.width, 1)
 	m.help.Width = m.width
-	if m.narrow() {
-		m.list.SetSize(m.width-2, paneHeight)
-		m.detail.SetSize(m.width-2, paneHeight)
-		return
+	listWidth, detailWidth := m.width-2, m.width-2
+	if !m.narrow() {
+		listOuter := m.width * 2 / 5
+		listWidth, detailWidth = listOuter-2, m.width-listOuter-2
 	}
-	listOuter := m.width * 2 / 5
-	m.list.SetSize(listOuter-2, paneHeight)
-	m.detail.SetSize(m.width-listOuter-2, paneHeight)
+	m.list.SetSize(listWidth, paneHeight)
+	m.detail.SetSize(detailWidth, paneHeight)
+	// Narrow, the one pane shown is the focused one.
+	s := m.common.Styles
+	listStyle, detailStyle := s.PaneBorderFocused, s.PaneBorderFocused
+	if !m.narrow() && m.focus == listPane {
+		detailStyle = s.PaneBorder
+	} else if !m.narrow() {
+		listStyle = s.PaneBorder
+	}
+	m.frames.list = common.NewFrame(listStyle, listWidth, paneHeight)
+	m.frames.detail = common.NewFrame(detailStyle, detailWidth, paneHeight)
 }
 
 func (m *Model) refreshStatus() {
@@ -74,27 +83,16 @@ func (m Model) View() string {
 		}
 		return "terminal too small"
 	}
-	s := m.common.Styles
-	paneHeight := m.height - 1 - 2
 	var body string
 	switch {
 	case m.showHelp:
 		body = m.helpView(m.width, m.height-1)
+	case m.narrow() && m.focus == listPane:
+		body = m.frames.list.Render(m.list.View())
 	case m.narrow():
-		if m.focus == listPane {
-			body = common.Box(s.PaneBorderFocused, m.list.View(), m.width-2, paneHeight)
-		} else {
-			body = common.Box(s.PaneBorderFocused, m.detail.View(), m.width-2, paneHeight)
-		}
+		body = m.frames.detail.Render(m.detail.View())
 	default:
-		listStyle, detailStyle := s.PaneBorder, s.PaneBorderFocused
-		if m.focus == listPane {
-			listStyle, detailStyle = s.PaneBorderFocused, s.PaneBorder
-		}
-		listOuter := m.width * 2 / 5
-		left := common.Box(listStyle, m.list.View(), listOuter-2, paneHeight)
-		right := common.Box(detailStyle, m.detail.View(), m.width-listOuter-2, paneHeight)
-		body = joinColumns(left, right)
+		body = joinColumns(m.frames.list.Render(m.list.View()), m.frames.detail.Render(m.detail.View()))
 	}
 	return body + "\n" + m.status.View()
 }

@@ -1,11 +1,11 @@
 // Package detail is the pane that tells one PR's story: a header, the body,
-// then the timeline. It is virtualized: each item's lines are rendered once
-// per (width, expanded state) in Update and kept; a prefix sum of item
-// heights finds the visible window in O(log n); View only copies lines.
+// then the timeline. It is virtualized: only the items in view are rendered
+// (in Update, once per width and expanded state, then kept); the others
+// count with an estimated height until they come into view. A Fenwick tree
+// of heights finds the visible window in O(log n); View only copies lines.
 package detail
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -54,10 +54,10 @@ type Model struct {
 	status  TimelineStatus
 	commits Commits
 
-	items   []item
-	offsets []int // offsets[i]: first line of item i; offsets[len(items)]: total lines
-	cursor  int   // selected item
-	top     int   // first visible line
+	items  []item
+	lay    heights // each item's height: real once rendered, estimated before
+	cursor int     // selected item
+	top    int     // first visible line
 	// followEnd keeps the view at the end as pages arrive after G.
 	followEnd bool
 	// unreveal is how far the last expand scrolled to show the expansion,
@@ -68,21 +68,20 @@ type Model struct {
 // New returns an empty detail pane. commits is the shared store of fetched
 // commit messages, owned by the root; the pane only reads it.
 func New(c common.Common, commits Commits) Model {
-	return Model{KeyMap: DefaultKeyMap(), common: c, commits: commits, offsets: []int{0}}
+	return Model{KeyMap: DefaultKeyMap(), common: c, commits: commits}
 }
 
-// SetSize sets the pane's inner size; rendered lines are redone for a new width.
+// SetSize sets the pane's inner size. A new width re-lays out lazily: every
+// item goes back to an estimate, and only what is in view is rendered now.
 func (m *Model) SetSize(width, height int) {
 	widthChanged := width != m.width
 	m.width, m.height = max(width, 0), max(height, 0)
 	if widthChanged && len(m.items) > 0 {
 		m.unreveal = 0
 		anchorItem, anchorLine := m.anchor()
-		for i := range m.items {
-			m.items[i].lines = nil
-		}
-		m.layoutFrom(0)
-		m.top = m.offsets[anchorItem] + min(anchorLine, m.itemHeight(anchorItem)-1)
+		m.relayoutAll()
+		m.renderItem(anchorItem)
+		m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
 	}
 	m.clampTop()
 	m.ensureVisible()
@@ -106,9 +105,10 @@ func (m *Model) Show(pr model.PullRequest, events []model.Event, status Timeline
 	if !samePR {
 		m.cursor, m.top, m.followEnd, m.unreveal = 0, 0, false, 0
 		m.events = nil
-		m.items = []item{{kind: kindHeader}, {kind: kindBody}, {kind: kindFooter}}
+		m.resetItems()
 	} else {
-		m.items[0].lines, m.items[1].lines = nil, nil // the header may say more now
+		m.invalidate(0) // the header may say more now
+		m.invalidate(1)
 	}
 	m.setEvents(events, status)
 }
@@ -121,32 +121,40 @@ func (m *Model) SetEvents(events []model.Event, status TimelineStatus) {
 	}
 }
 
+func (m *Model) resetItems() {
+	m.items = []item{{kind: kindHeader}, {kind: kindBody}, {kind: kindFooter}}
+	m.lay.reset([]int{m.estimate(m.items[0]), m.estimate(m.items[1]), 1})
+}
+
 func (m *Model) setEvents(events []model.Event, status TimelineStatus) {
 	if len(events) < len(m.events) { // reloaded from scratch
 		m.events = nil
-		m.items = []item{{kind: kindHeader}, {kind: kindBody}, {kind: kindFooter}}
+		m.resetItems()
 		m.cursor, m.top, m.unreveal = 0, 0, 0
 	}
 	// The header (counts, a fresher PR) may change height: hold the line at
 	// the top of the view where it is. A view on the footer stays on the
 	// line where the footer was, now the first new event's.
 	anchorItem, anchorLine := m.anchor()
-	first := len(m.items) - 1 // the footer's place
-	footer := m.items[first]
-	m.items = m.items[:first]
-	for i := len(m.events); i < len(events); i++ {
-		m.items = append(m.items, item{kind: kindEvent, event: i})
-	}
-	footer.lines = nil
-	m.items = append(m.items, footer)
+	footer := len(m.items) - 1
+	m.items = m.items[:footer]
+	m.lay.truncate(footer)
 	m.events = events
+	for i := len(m.items) - 2; i < len(events); i++ {
+		it := item{kind: kindEvent, event: i}
+		m.items = append(m.items, it)
+		m.lay.push(m.estimate(it))
+	}
+	m.items = append(m.items, item{kind: kindFooter})
+	m.lay.push(1)
 	m.status = status
-	m.items[0].lines = nil // counts in the header
-	m.layoutFrom(0)
-	m.top = m.offsets[anchorItem] + min(anchorLine, m.itemHeight(anchorItem)-1)
+	m.invalidate(0) // counts in the header
+	m.renderItem(0)
+	m.renderItem(anchorItem)
+	m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
 	if m.followEnd {
 		m.cursor = m.lastSelectable()
-		m.top = m.offsets[len(m.items)]
+		m.showEnd()
 	}
 	m.clampTop()
 	m.ensureVisible()
@@ -154,23 +162,21 @@ func (m *Model) setEvents(events []model.Event, status TimelineStatus) {
 
 // CommitLoaded redraws the items that show commit key.
 func (m *Model) CommitLoaded(key string) {
-	first := -1
+	anchorItem, anchorLine := m.anchor()
+	changed := false
 	for i := range m.items {
-		it := &m.items[i]
-		if it.kind == kindEvent {
+		if it := m.items[i]; it.kind == kindEvent {
 			if c := shownCommit(m.events[it.event]); c != nil && CommitKey(c.Repo, c.SHA) == key {
-				it.lines = nil
-				if first < 0 {
-					first = i
-				}
+				m.invalidate(i)
+				changed = true
 			}
 		}
 	}
-	if first >= 0 {
-		anchorItem, anchorLine := m.anchor()
-		m.layoutFrom(first)
-		m.top = m.offsets[anchorItem] + min(anchorLine, m.itemHeight(anchorItem)-1)
+	if changed {
+		m.renderItem(anchorItem)
+		m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
 		m.clampTop()
+		m.ensureRendered()
 	}
 }
 
@@ -197,7 +203,7 @@ func (m Model) VisibleCommits() []model.CommitRef {
 
 // NearEnd reports whether the view is within a screen of the last loaded line.
 func (m Model) NearEnd() bool {
-	return m.top+2*m.height >= m.offsets[len(m.items)]
+	return m.top+2*m.height >= m.lay.total()
 }
 
 // Update handles keys while the pane is focused.
@@ -216,7 +222,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.cursor, m.top = 0, 0
 	case key.Matches(k, m.KeyMap.Bottom):
 		m.cursor = m.lastSelectable()
-		m.top = m.offsets[len(m.items)]
+		m.showEnd()
 		follow = true
 	case key.Matches(k, m.KeyMap.HalfPageDn):
 		m.scrollBy(max(m.height/2, 1))
@@ -243,9 +249,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // down scrolls through a tall item before moving to the next one, so no
 // line is ever skipped. On the last item it scrolls on to the footer.
 func (m *Model) down() {
-	bottom := m.offsets[m.cursor+1] - 1
+	m.renderKeepingView(m.cursor)
+	bottom := m.lay.offset(m.cursor+1) - 1
 	if m.cursor == m.lastSelectable() {
-		bottom = m.offsets[len(m.items)] - 1
+		m.renderKeepingView(len(m.items) - 1)
+		bottom = m.lay.total() - 1
 	}
 	if bottom > m.top+m.height-1 {
 		m.top++
@@ -258,7 +266,8 @@ func (m *Model) down() {
 }
 
 func (m *Model) up() {
-	if m.offsets[m.cursor] < m.top {
+	m.renderKeepingView(m.cursor)
+	if m.lay.offset(m.cursor) < m.top {
 		m.top--
 		return
 	}
@@ -269,15 +278,15 @@ func (m *Model) up() {
 }
 
 // scrollBy moves the view by n lines and the cursor to the first item that
-// starts in view (or the item filling it).
-// The cursor never moves against the scroll: at either end it goes to the
-// first or last item.
+// starts in view (or the item filling it). The cursor never moves against
+// the scroll: at either end it goes to the first or last item.
 func (m *Model) scrollBy(n int) {
 	before := m.top
 	m.top += n
 	m.clampTop()
+	m.ensureRendered()
 	i := m.itemAt(m.top)
-	if m.offsets[i] < m.top && i+1 < len(m.items) && m.offsets[i+1] < m.top+m.height {
+	if m.lay.offset(i) < m.top && i+1 < len(m.items) && m.lay.offset(i+1) < m.top+m.height {
 		i++
 	}
 	i = min(i, m.lastSelectable())
@@ -299,8 +308,8 @@ func (m *Model) toggle() {
 		return
 	}
 	it.expanded = !it.expanded
-	it.lines = nil
-	m.layoutFrom(m.cursor) // the items above keep their place
+	m.invalidate(m.cursor) // only this item: the others keep their place
+	m.renderItem(m.cursor)
 	before := m.top
 	if !it.expanded {
 		m.top -= m.unreveal // collapsed right after expanding: as it was
@@ -323,7 +332,8 @@ func (m *Model) ensureVisible() {
 		return
 	}
 	m.cursor = max(0, min(m.cursor, m.lastSelectable()))
-	itemTop, itemBottom := m.offsets[m.cursor], m.offsets[m.cursor+1]-1
+	m.renderKeepingView(m.cursor)
+	itemTop, itemBottom := m.lay.offset(m.cursor), m.lay.offset(m.cursor+1)-1
 	switch {
 	case itemTop < m.top && itemBottom-itemTop+1 > m.height:
 		m.top = min(m.top, itemBottom-m.height+1)
@@ -337,68 +347,7 @@ func (m *Model) ensureVisible() {
 }
 
 func (m *Model) clampTop() {
-	if len(m.offsets) == 0 {
-		m.top = 0
-		return
-	}
-	m.top = max(0, min(m.top, m.offsets[len(m.items)]-m.height))
-}
-
-// anchor is the item at the top of the view and the line within it: what
-// holds the view in place when heights change.
-func (m Model) anchor() (item, line int) {
-	if len(m.items) == 0 || len(m.offsets) <= len(m.items) {
-		return 0, 0
-	}
-	i := m.itemAt(m.top)
-	return i, m.top - m.offsets[i]
-}
-
-// itemAt finds the item holding absolute line y, in O(log n).
-func (m Model) itemAt(y int) int {
-	i := sort.Search(len(m.items), func(i int) bool { return m.offsets[i+1] > y })
-	return min(i, len(m.items)-1)
-}
-
-func (m Model) visibleItems() (first, last int) {
-	if len(m.items) == 0 || len(m.offsets) <= len(m.items) {
-		return 0, -1
-	}
-	return m.itemAt(m.top), m.itemAt(m.top + m.height - 1)
-}
-
-func (m Model) itemHeight(i int) int { return max(m.offsets[i+1]-m.offsets[i], 1) }
-
-// layoutFrom renders stale items from i on and recomputes the offsets after
-// them; items before i keep their place.
-func (m *Model) layoutFrom(i int) {
-	if cap(m.offsets) < len(m.items)+1 {
-		grown := make([]int, len(m.items)+1, 2*len(m.items)+1)
-		copy(grown, m.offsets)
-		m.offsets = grown
-	}
-	m.offsets = m.offsets[:len(m.items)+1]
-	if i == 0 {
-		m.offsets[0] = 0
-	}
-	for j := i; j < len(m.items); j++ {
-		if m.items[j].lines == nil {
-			m.items[j].lines = m.render(m.items[j])
-		}
-		m.offsets[j+1] = m.offsets[j] + len(m.items[j].lines)
-	}
-}
-
-// ensureRendered makes sure every visible item has its lines (they all do
-// after layoutFrom; kept as the one place View's inputs are guaranteed).
-func (m *Model) ensureRendered() {
-	first, last := m.visibleItems()
-	for i := first; i <= last; i++ {
-		if m.items[i].lines == nil {
-			m.layoutFrom(i)
-			return
-		}
-	}
+	m.top = max(0, min(m.top, m.lay.total()-m.height))
 }
 
 // View draws the visible lines with the selection gutter.
@@ -413,11 +362,14 @@ func (m Model) View() string {
 	i := m.itemAt(m.top)
 	for y := m.top; y < m.top+m.height && i < len(m.items); i++ {
 		it := m.items[i]
+		if it.lines == nil {
+			break // not rendered: never render here; Update renders what is in view
+		}
 		gutter := "  "
 		if i == m.cursor {
 			gutter = m.common.Styles.SelectedMark.Render(m.cursorGlyph()) + " "
 		}
-		for l := y - m.offsets[i]; l < len(it.lines) && y < m.top+m.height; l++ {
+		for l := y - m.lay.offset(i); l < len(it.lines) && y < m.top+m.height; l++ {
 			g := gutter
 			if l == len(it.lines)-1 && it.kind != kindFooter {
 				g = "  " // the separator line belongs to no one

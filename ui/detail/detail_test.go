@@ -120,9 +120,17 @@ func press(m Model, ks ...string) Model {
 
 // doc is every line of the pane as View would draw it at an unlimited
 // height, without the gutter.
+// Items not rendered yet (out of view) stand in with placeholder lines of
+// their estimated height, so line numbers match the pane's own.
 func doc(m Model) []string {
 	var out []string
-	for _, it := range m.items {
+	for i, it := range m.items {
+		if it.lines == nil {
+			for l := 0; l < m.lay.get(i); l++ {
+				out = append(out, fmt.Sprintf("<item %d not rendered, line %d>", i, l))
+			}
+			continue
+		}
 		for _, l := range it.lines {
 			out = append(out, strings.TrimRight(l, " "))
 		}
@@ -376,11 +384,11 @@ func TestJAndKScrollThroughTallItemLineByLine(t *testing.T) {
 				m = moveCursorTo(t, m, tall)
 				m = press(m, "enter")
 				m = press(m, "g")
-				a, b := m.offsets[tall], m.offsets[tall+1]-1 // the tall item's first and last line
+				a, b := m.lay.offset(tall), m.lay.offset(tall+1)-1 // the tall item's first and last line
 				if b-a+1 < 3*h {
 					t.Fatalf("item is only %d lines high", b-a+1)
 				}
-				total := m.offsets[len(m.items)]
+				total := m.lay.offset(len(m.items))
 
 				// j all the way down.
 				var onTall []int
@@ -582,24 +590,24 @@ func TestToggleKeepsItemsAboveInPlace(t *testing.T) {
 					if where == "from below" {
 						m = press(m, "G")
 						m = moveCursorTo(t, m, tall)
-						for m.offsets[tall] < m.top { // k scrolls up to its first line
+						for m.lay.offset(tall) < m.top { // k scrolls up to its first line
 							m = press(m, "k")
 						}
-						if m.offsets[tall] < m.top || m.cursor != tall {
-							t.Fatalf("setup: item at %d, top %d, cursor %d", m.offsets[tall], m.top, m.cursor)
+						if m.lay.offset(tall) < m.top || m.cursor != tall {
+							t.Fatalf("setup: item at %d, top %d, cursor %d", m.lay.offset(tall), m.top, m.cursor)
 						}
 					}
 					before, docBefore, topBefore := viewLines(m), doc(m), m.top
-					itemTop := m.offsets[tall]
+					itemTop := m.lay.offset(tall)
 					row := itemTop - m.top // the item's first row on screen
 					if row < 0 || row >= h {
 						t.Fatalf("item starts at row %d of %d", row, h)
 					}
 					m = press(m, "enter")
-					if !slices.Equal(doc(m)[:itemTop], docBefore[:itemTop]) || m.offsets[tall] != itemTop {
+					if !slices.Equal(doc(m)[:itemTop], docBefore[:itemTop]) || m.lay.offset(tall) != itemTop {
 						t.Fatalf("expanding reflowed the items above")
 					}
-					itemBottom := m.offsets[tall+1] - 1
+					itemBottom := m.lay.offset(tall+1) - 1
 					wantTop := topBefore
 					if itemBottom > topBefore+h-1 {
 						wantTop = min(itemTop, itemBottom-h+1)
@@ -631,16 +639,16 @@ func TestCollapseAfterMovingStaysPut(t *testing.T) {
 	m = moveCursorTo(t, m, tall)
 	before := m.top
 	m = press(m, "enter")
-	if m.top == before || m.top != m.offsets[tall] {
+	if m.top == before || m.top != m.lay.offset(tall) {
 		t.Fatalf("setup: expanding at the bottom did not bring the item to the top (%d -> %d)", before, m.top)
 	}
 	m = press(m, "k", "j") // away and back: the item is at the top again
-	if m.cursor != tall || m.top != m.offsets[tall] {
+	if m.cursor != tall || m.top != m.lay.offset(tall) {
 		t.Fatalf("setup: cursor %d top %d", m.cursor, m.top)
 	}
 	m = press(m, "enter")
-	if m.top != m.offsets[tall] {
-		t.Errorf("collapse after moving: top %d, want the item's first line %d", m.top, m.offsets[tall])
+	if m.top != m.lay.offset(tall) {
+		t.Errorf("collapse after moving: top %d, want the item's first line %d", m.top, m.lay.offset(tall))
 	}
 }
 
@@ -653,7 +661,7 @@ func TestCollapseWhileScrolledIntoItemKeepsCursorVisible(t *testing.T) {
 			m = moveCursorTo(t, m, tall)
 			m = press(m, "enter")
 			m = press(m, slices.Repeat([]string{"j"}, 40)...) // deep inside the expanded item
-			if m.cursor != tall || m.top <= m.offsets[tall] {
+			if m.cursor != tall || m.top <= m.lay.offset(tall) {
 				t.Fatalf("not scrolled into the item: cursor %d top %d", m.cursor, m.top)
 			}
 			m = press(m, "enter")
@@ -678,20 +686,20 @@ func TestResizeKeepsTopItem(t *testing.T) {
 			m = press(m, "G")
 			target := eventItem(m, start)
 			m = moveCursorTo(t, m, target)
-			if m.top != m.offsets[target] {
-				t.Fatalf("setup: item %d not at the top (top %d, item at %d)", target, m.top, m.offsets[target])
+			if m.top != m.lay.offset(target) {
+				t.Fatalf("setup: item %d not at the top (top %d, item at %d)", target, m.top, m.lay.offset(target))
 			}
 			for _, w := range []int{60, 30, 140, 21, 200, 100} {
 				m.SetSize(w, 12)
 				if got := m.itemAt(m.top); got != target {
 					t.Fatalf("width %d: item %d at the top, want %d", w, got, target)
 				}
-				if m.top != m.offsets[target] {
-					t.Fatalf("width %d: top is line %d of the item, want its first", w, m.top-m.offsets[target])
+				if m.top != m.lay.offset(target) {
+					t.Fatalf("width %d: top is line %d of the item, want its first", w, m.top-m.lay.offset(target))
 				}
 				top := absTop(t, m)
-				if top != m.offsets[target] {
-					t.Fatalf("width %d: view starts at %d, want %d", w, top, m.offsets[target])
+				if top != m.lay.offset(target) {
+					t.Fatalf("width %d: view starts at %d, want %d", w, top, m.lay.offset(target))
 				}
 			}
 		})
@@ -706,7 +714,7 @@ func TestResizeInsideTallItem(t *testing.T) {
 	m = moveCursorTo(t, m, tall)
 	m = press(m, "enter")
 	m = press(m, slices.Repeat([]string{"j"}, 30)...)
-	line := m.top - m.offsets[tall]
+	line := m.top - m.lay.offset(tall)
 	if m.cursor != tall || line <= 0 {
 		t.Fatalf("setup: cursor %d, line %d", m.cursor, line)
 	}
@@ -717,7 +725,7 @@ func TestResizeInsideTallItem(t *testing.T) {
 		}
 	}
 	// Back at the first width: the very same line is at the top again.
-	if got := m.top - m.offsets[tall]; got != line {
+	if got := m.top - m.lay.offset(tall); got != line {
 		t.Errorf("line %d of the item at the top after resizing back, want %d", got, line)
 	}
 }
@@ -906,7 +914,7 @@ func TestVisibleCommits(t *testing.T) {
 		var want []string
 		for i, ev := range evs {
 			item := eventItem(m, i)
-			visible := m.offsets[item] < m.top+m.height && m.offsets[item+1] > m.top
+			visible := m.lay.offset(item) < m.top+m.height && m.lay.offset(item+1) > m.top
 			if ev.Event == "referenced" && ev.Commit.Message == "" && visible {
 				if _, known := commits[CommitKey(ev.Commit.Repo, ev.Commit.SHA)]; !known {
 					want = append(want, sha(i))
@@ -1006,7 +1014,7 @@ func TestCommitLoadedKeepsTheView(t *testing.T) {
 	m = moveCursorTo(t, m, target)
 	m = press(m, "enter") // expanded while still loading
 	m = press(m, "j", "j")
-	if m.offsets[eventItem(m, 5)+1] > m.top {
+	if m.lay.offset(eventItem(m, 5)+1) > m.top {
 		t.Fatalf("setup: #5 still on screen")
 	}
 	before := m.View()
@@ -1074,7 +1082,7 @@ func TestShowResetsOnlyForAnotherPR(t *testing.T) {
 func TestNearEnd(t *testing.T) {
 	m, _ := newPane(t, 80, 10)
 	m.Show(testPR(1), mixedEvents(100), TimelineStatus{More: true})
-	total := m.offsets[len(m.items)]
+	total := m.lay.offset(len(m.items))
 	if total < 100 {
 		t.Fatalf("only %d lines", total)
 	}
@@ -1138,7 +1146,7 @@ func TestKeysIgnoredWhenBlurred(t *testing.T) {
 func TestPagingKeys(t *testing.T) {
 	m, _ := newPane(t, 80, 16)
 	m.Show(testPR(1), mixedEvents(80), TimelineStatus{})
-	total := m.offsets[len(m.items)]
+	total := m.lay.offset(len(m.items))
 	tests := []struct {
 		key   string
 		delta int
@@ -1155,12 +1163,12 @@ func TestPagingKeys(t *testing.T) {
 		}
 		// The cursor is on the first item starting in view.
 		first := m.itemAt(m.top)
-		if m.offsets[first] < m.top {
+		if m.lay.offset(first) < m.top {
 			first++
 		}
 		if m.cursor != first {
 			t.Errorf("%s: cursor on item %d (lines %d-%d), want the first starting in view, %d (top %d)",
-				tt.key, m.cursor, m.offsets[m.cursor], m.offsets[m.cursor+1]-1, first, m.top)
+				tt.key, m.cursor, m.lay.offset(m.cursor), m.lay.offset(m.cursor+1)-1, first, m.top)
 		}
 		prev = got
 	}
