@@ -356,7 +356,7 @@ func (m Model) View() string {
 		return ""
 	}
 	if !m.hasPR {
-		return padLines([]string{m.common.Styles.Muted.Render(truncate("  no pull request selected", m.width))}, m.height)
+		return padLines([]string{m.common.Styles.Muted.Render(common.Truncate("  no pull request selected", m.width))}, m.height)
 	}
 	lines := make([]string, 0, m.height)
 	i := m.itemAt(m.top)

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/common"
 )
 
 const (
@@ -69,7 +70,7 @@ func (m Model) renderHeader(w int) []string {
 	for _, l := range wrap(pr.Title+" #"+strconv.Itoa(pr.Number), w) {
 		lines = append(lines, s.Title.Render(l))
 	}
-	state := stateLabel(pr)
+	state := common.StateWord(pr)
 	verb := "wants to merge"
 	switch state {
 	case model.StateMerged:
@@ -82,7 +83,7 @@ func (m Model) renderHeader(w int) []string {
 		commits = fmt.Sprintf(" %d commit%s", pr.Commits, plural(pr.Commits))
 	}
 	meta := fmt.Sprintf("%s %s%s into %s from %s", model.DisplayActor(pr.User), verb, commits, pr.Base, pr.Head)
-	lines = append(lines, wrapStyled(m.stateStyle(state).Render(strings.ToUpper(state))+" "+meta, w)...)
+	lines = append(lines, wrap(m.common.Styles.State(state).Render(strings.ToUpper(state))+" "+meta, w)...)
 
 	times := []string{"created " + model.FormatTime(pr.CreatedAt)}
 	if !pr.UpdatedAt.IsZero() {
@@ -93,7 +94,7 @@ func (m Model) renderHeader(w int) []string {
 	} else if pr.ClosedAt != nil {
 		times = append(times, "closed "+model.FormatTime(*pr.ClosedAt))
 	}
-	lines = append(lines, wrapStyled(s.Muted.Render(strings.Join(times, " · ")), w)...)
+	lines = append(lines, wrap(s.Muted.Render(strings.Join(times, " · ")), w)...)
 
 	labels := "no labels"
 	if len(pr.Labels) > 0 {
@@ -103,7 +104,7 @@ func (m Model) renderHeader(w int) []string {
 		}
 		labels = "labels: " + s.Label.Render(strings.Join(names, ", "))
 	}
-	lines = append(lines, wrapStyled(labels+" · "+m.counts(), w)...)
+	lines = append(lines, wrap(labels+" · "+m.counts(), w)...)
 	return append(lines, s.Muted.Render(strings.Repeat("─", w)))
 }
 
@@ -163,18 +164,18 @@ func (m Model) renderCommit(c model.CommitRef, w int, expanded bool) []string {
 		case info.Message != "":
 			msg = info.Message
 		case info.Loaded:
-			return []string{bodyIndent + s.Muted.Render(truncate(model.ShortSHA(c.SHA)+" (empty commit message)", w-len(bodyIndent)))}
+			return []string{bodyIndent + s.Muted.Render(common.Truncate(model.ShortSHA(c.SHA)+" (empty commit message)", w-len(bodyIndent)))}
 		case info.Err != "":
-			return []string{bodyIndent + s.Error.Render(truncate("message unavailable: "+info.Err, w-len(bodyIndent)))}
+			return []string{bodyIndent + s.Error.Render(common.Truncate("message unavailable: "+info.Err, w-len(bodyIndent)))}
 		default:
-			return []string{bodyIndent + s.Loading.Render(truncate("loading commit message…", w-len(bodyIndent)))}
+			return []string{bodyIndent + s.Loading.Render(common.Truncate("loading commit message…", w-len(bodyIndent)))}
 		}
 	}
 	sha := s.SHA.Render(model.ShortSHA(c.SHA))
 	if !expanded {
-		return []string{bodyIndent + truncate(sha+" "+model.FirstLine(msg), w-len(bodyIndent))}
+		return []string{bodyIndent + common.Truncate(sha+" "+model.FirstLine(msg), w-len(bodyIndent))}
 	}
-	lines := []string{bodyIndent + truncate(sha+" "+s.Muted.Render(c.Repo), w-len(bodyIndent))}
+	lines := []string{bodyIndent + common.Truncate(sha+" "+s.Muted.Render(c.Repo), w-len(bodyIndent))}
 	for _, l := range wrap(strings.TrimRight(msg, "\n"), w-len(bodyIndent)) {
 		lines = append(lines, bodyIndent+l)
 	}
@@ -202,7 +203,7 @@ func (m Model) renderText(text, empty string, w int, expanded bool) []string {
 	}
 	if hidden > 0 {
 		note := fmt.Sprintf("… %d more line%s (enter to expand)", hidden, plural(hidden))
-		lines = append(lines, bodyIndent+m.common.Styles.Muted.Render(truncate(note, w-len(bodyIndent))))
+		lines = append(lines, bodyIndent+m.common.Styles.Muted.Render(common.Truncate(note, w-len(bodyIndent))))
 	}
 	return lines
 }
@@ -211,41 +212,22 @@ func (m Model) renderFooter(w int) string {
 	s := m.common.Styles
 	switch {
 	case m.status.Err != "":
-		return s.Error.Render(truncate("⚠ "+m.status.Err+" (r to retry)", w))
+		return s.Error.Render(common.Truncate("⚠ "+m.status.Err+" (r to retry)", w))
 	case m.status.Loading:
-		return s.Loading.Render(truncate("loading timeline…", w))
+		return s.Loading.Render(common.Truncate("loading timeline…", w))
 	case m.status.More:
-		return s.Muted.Render(truncate("more events to load…", w))
+		return s.Muted.Render(common.Truncate("more events to load…", w))
 	}
-	return s.Muted.Render(truncate(fmt.Sprintf("end of timeline · %d events", len(m.events)), w))
-}
-
-func (m Model) stateStyle(state string) lipgloss.Style {
-	switch state {
-	case model.StateMerged:
-		return m.common.Styles.StateMerged
-	case model.StateClosed:
-		return m.common.Styles.StateClosed
-	case "draft":
-		return m.common.Styles.StateDraft
-	}
-	return m.common.Styles.StateOpen
-}
-
-func stateLabel(pr model.PullRequest) string {
-	if pr.Draft && pr.State == model.StateOpen {
-		return "draft"
-	}
-	return pr.State
+	return s.Muted.Render(common.Truncate(fmt.Sprintf("end of timeline · %d events", len(m.events)), w))
 }
 
 // joinEnds puts left and right on one line of width w, truncating left.
 func joinEnds(left, right string, w int) string {
 	rw := lipgloss.Width(right)
 	if rw+2 > w {
-		return truncate(left, w)
+		return common.Truncate(left, w)
 	}
-	left = truncate(left, w-rw-1)
+	left = common.Truncate(left, w-rw-1)
 	return left + strings.Repeat(" ", w-lipgloss.Width(left)-rw) + right
 }
 
@@ -269,16 +251,6 @@ func wrap(text string, w int) []string {
 		}
 	}
 	return lines
-}
-
-// wrapStyled wraps text that already holds our own styling.
-func wrapStyled(text string, w int) []string { return wrap(text, w) }
-
-func truncate(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	return ansi.Truncate(s, w, "…")
 }
 
 func plural(n int) string {

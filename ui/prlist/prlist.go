@@ -284,9 +284,9 @@ func (m *Model) renderVisible() {
 func (m Model) footer() string {
 	switch {
 	case m.loading:
-		return m.common.Styles.Loading.Render(truncate("  loading more…", m.width))
+		return m.common.Styles.Loading.Render(common.Truncate("  loading more…", m.width))
 	case m.errText != "":
-		return m.common.Styles.Error.Render(truncate("  "+m.errText, m.width))
+		return m.common.Styles.Error.Render(common.Truncate("  "+m.errText, m.width))
 	}
 	return ""
 }
@@ -299,9 +299,9 @@ func (m Model) View() string {
 	lines := make([]string, 0, m.height)
 	if len(m.items) == 0 {
 		if m.loading {
-			lines = append(lines, m.common.Styles.Loading.Render(truncate("  loading pull requests…", m.width)))
+			lines = append(lines, m.common.Styles.Loading.Render(common.Truncate("  loading pull requests…", m.width)))
 		} else {
-			lines = append(lines, m.common.Styles.Muted.Render(truncate("  "+m.Empty, m.width)))
+			lines = append(lines, m.common.Styles.Muted.Render(common.Truncate("  "+m.Empty, m.width)))
 		}
 	}
 	end := min(m.offset+m.height, len(m.items))

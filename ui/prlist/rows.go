@@ -4,10 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/common"
 )
 
 // rowCache holds each PR's rendered row for the current width; "" means not
@@ -61,15 +59,8 @@ const (
 func (m Model) renderRow(pr model.PullRequest) string {
 	s := m.common.Styles
 	w := m.width - markWidth
-	state, stateStyle := stateWord(pr), s.StateOpen
-	switch state {
-	case model.StateClosed:
-		stateStyle = s.StateClosed
-	case model.StateMerged:
-		stateStyle = s.StateMerged
-	case "draft":
-		stateStyle = s.StateDraft
-	}
+	state := common.StateWord(pr)
+	stateStyle := s.State(state)
 	num := "#" + strconv.Itoa(pr.Number)
 	num += strings.Repeat(" ", max(m.numDigits+1-len(num), 0))
 	age := model.Age(m.common.Now(), pr.CreatedAt)
@@ -83,20 +74,20 @@ func (m Model) renderRow(pr model.PullRequest) string {
 	titleWidth := w - fixed
 	if titleWidth < 1 {
 		// Too narrow for columns: number and title only.
-		return truncate(num+" "+pr.Title, w)
+		return common.Truncate(num+" "+pr.Title, w)
 	}
 	var b strings.Builder
-	b.WriteString(stateStyle.Render(pad(state, stateWidth)))
+	b.WriteString(stateStyle.Render(common.PadRight(state, stateWidth)))
 	b.WriteByte(' ')
 	b.WriteString(s.Number.Render(num))
 	b.WriteByte(' ')
-	b.WriteString(pad(truncate(pr.Title, titleWidth), titleWidth))
+	b.WriteString(common.PadRight(common.Truncate(pr.Title, titleWidth), titleWidth))
 	b.WriteByte(' ')
 	if showAuthor {
-		b.WriteString(s.Author.Render(pad(truncate(author, authorWidth), authorWidth)))
+		b.WriteString(s.Author.Render(common.PadRight(common.Truncate(author, authorWidth), authorWidth)))
 		b.WriteByte(' ')
 	}
-	b.WriteString(s.Muted.Render(padLeft(age, ageWidth)))
+	b.WriteString(s.Muted.Render(common.PadLeft(age, ageWidth)))
 	return b.String()
 }
 
@@ -111,34 +102,6 @@ func (m Model) decorate(row string, selected bool) string {
 		mark = "▷ "
 	}
 	return m.common.Styles.SelectedMark.Render(mark) + row
-}
-
-func stateWord(pr model.PullRequest) string {
-	if pr.Draft && pr.State == model.StateOpen {
-		return "draft"
-	}
-	return pr.State
-}
-
-func truncate(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	return ansi.Truncate(s, w, "…")
-}
-
-func pad(s string, w int) string {
-	if n := lipgloss.Width(s); n < w {
-		return s + strings.Repeat(" ", w-n)
-	}
-	return s
-}
-
-func padLeft(s string, w int) string {
-	if n := lipgloss.Width(s); n < w {
-		return strings.Repeat(" ", w-n) + s
-	}
-	return s
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,55 @@
+package common
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/prscope/prscope/model"
+)
+
+// Truncate cuts s (which may hold our styling) to w columns, marking the cut.
+func Truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// PadRight fills s with spaces to w columns.
+func PadRight(s string, w int) string {
+	if n := lipgloss.Width(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// PadLeft right-aligns s in w columns.
+func PadLeft(s string, w int) string {
+	if n := lipgloss.Width(s); n < w {
+		return strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+// StateWord is how a PR's state reads: open, closed, merged, or draft.
+func StateWord(pr model.PullRequest) string {
+	if pr.Draft && pr.State == model.StateOpen {
+		return "draft"
+	}
+	return pr.State
+}
+
+// State is the style for a StateWord.
+func (s *Styles) State(word string) lipgloss.Style {
+	switch word {
+	case model.StateMerged:
+		return s.StateMerged
+	case model.StateClosed:
+		return s.StateClosed
+	case "draft":
+		return s.StateDraft
+	}
+	return s.StateOpen
+}
