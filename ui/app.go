@@ -17,6 +17,12 @@ import (
 
 type pane int
 
+// The panes are components the root sizes, focuses and draws alike.
+var (
+	_ common.Component = (*prlist.Model)(nil)
+	_ common.Component = (*detail.Model)(nil)
+)
+
 const (
 	listPane pane = iota
 	detailPane

@@ -163,5 +163,18 @@ func flagError(err error, args []string) error {
 		}
 		return fmt.Errorf("unknown flag %s (see prscope --help)", name)
 	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return fmt.Errorf("--%s needs a value (see prscope --help)", name)
+	}
+	if strings.HasPrefix(msg, "invalid value ") {
+		// invalid value "5" for flag -timeout: parse error
+		value, rest, _ := strings.Cut(strings.TrimPrefix(msg, "invalid value "), " for flag -")
+		name, _, _ := strings.Cut(rest, ":")
+		want := map[string]string{"timeout": "a duration such as 30s or 2m", "limit": "a whole number"}[name]
+		if want == "" {
+			want = "see prscope --help"
+		}
+		return fmt.Errorf("invalid --%s %s: want %s", name, value, want)
+	}
 	return fmt.Errorf("%s (see prscope --help)", msg)
 }

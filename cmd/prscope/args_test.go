@@ -202,3 +202,19 @@ func TestParseArgs(t *testing.T) {
 		})
 	}
 }
+
+func TestFlagValueErrorsNameTheFlagAsTyped(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--timeout", "5", "a/b"}, `invalid --timeout "5": want a duration`},
+		{[]string{"dump", "--limit", "abc", "a/b"}, `invalid --limit "abc": want a whole number`},
+		{[]string{"--state"}, "--state needs a value"},
+	} {
+		_, err := parseArgs(tt.args, func(string) string { return "" })
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("parseArgs(%q) = %v, want an error containing %q", tt.args, err, tt.want)
+		}
+	}
+}

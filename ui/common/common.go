@@ -9,10 +9,10 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 )
 
-// Common is the small shared context handed to every component.
+// Common is the small shared context handed to every component; sizes
+// come to each through SetSize.
 type Common struct {
-	Width, Height int
-	Styles        *Styles
+	Styles *Styles
 	// Now is the clock used for relative ages; tests fix it so goldens are stable.
 	Now func() time.Time
 }
