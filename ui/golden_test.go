@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -138,5 +139,28 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		if strings.Contains(v, bad) {
 			t.Errorf("screen holds %q:\n%q", bad, v)
 		}
+	}
+}
+
+// sgr matches our own styling: Select Graphic Rendition, ESC [ … m.
+var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+
+// With colours on, the only escape sequences on screen are our own colour
+// codes, even on the demo PR whose texts are full of hostile sequences.
+func TestOnlyOurStylingReachesAColourTerminal(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	h := demoHarness(t, Config{Number: gh.SyntheticControlCharsPR}, 160, 45)
+	h.run()
+	h.keys(repeat("j", 5)...)
+	h.keys("enter", "tab", "G")
+	h.run()
+	v := h.view()
+	if !strings.Contains(v, "\x1b[") {
+		t.Fatal("no colour at all: the profile did not take")
+	}
+	if rest := sgr.ReplaceAllString(v, ""); strings.ContainsAny(rest, "\x1b\x07\u009b") {
+		i := strings.IndexAny(rest, "\x1b\x07\u009b")
+		t.Fatalf("a sequence that is not our styling reached the screen: %q", rest[max(0, i-20):min(len(rest), i+20)])
 	}
 }

@@ -101,7 +101,7 @@ func (m Model) PR() (model.PullRequest, bool) { return m.pr, m.hasPR }
 // SetEvents again, never mutating what it handed over.
 func (m *Model) Show(pr model.PullRequest, events []model.Event, status TimelineStatus) {
 	samePR := m.hasPR && m.pr.Number == pr.Number
-	m.pr, m.hasPR = pr, true
+	m.pr, m.hasPR = model.SanitizePull(pr), true
 	if !samePR {
 		m.cursor, m.top, m.followEnd, m.unreveal = 0, 0, false, 0
 		m.events = nil
@@ -357,6 +357,9 @@ func (m Model) View() string {
 	}
 	if !m.hasPR {
 		return padLines([]string{m.common.Styles.Muted.Render(common.Truncate("  no pull request selected", m.width))}, m.height)
+	}
+	if m.width <= gutterWidth {
+		return padLines(nil, m.height) // no room for a character after the gutter
 	}
 	lines := make([]string, 0, m.height)
 	i := m.itemAt(m.top)

@@ -30,11 +30,22 @@ func (m Model) render(it item) []string {
 	case kindBody:
 		lines = m.renderText(m.pr.Body, "No description provided.", w, it.expanded)
 	case kindEvent:
-		lines = m.renderEvent(m.events[it.event], w, it.expanded)
+		lines = m.renderEvent(model.SanitizeEvent(m.events[it.event]), w, it.expanded)
 	case kindFooter:
 		return []string{m.renderFooter(w)}
 	}
-	return append(lines, "")
+	return append(fit(lines, w), "")
+}
+
+// fit cuts any line wider than w, so that however narrow the pane (the
+// indents alone can overflow a pane a few columns wide), no line spills.
+func fit(lines []string, w int) []string {
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return lines
 }
 
 // shownCommit is the commit whose message an event shows: a referenced
@@ -54,7 +65,7 @@ func (m Model) expandable(it item) bool {
 	case kindBody:
 		return len(wrap(m.pr.Body, m.width-gutterWidth-len(bodyIndent))) > collapsedLines
 	case kindEvent:
-		ev := m.events[it.event]
+		ev := model.SanitizeEvent(m.events[it.event])
 		if shownCommit(ev) != nil {
 			return true
 		}
@@ -162,11 +173,11 @@ func (m Model) renderCommit(c model.CommitRef, w int, expanded bool) []string {
 		info := m.commits[CommitKey(c.Repo, c.SHA)]
 		switch {
 		case info.Message != "":
-			msg = info.Message
+			msg = model.Sanitize(info.Message)
 		case info.Loaded:
 			return []string{bodyIndent + s.Muted.Render(common.Truncate(model.ShortSHA(c.SHA)+" (empty commit message)", w-len(bodyIndent)))}
 		case info.Err != "":
-			return []string{bodyIndent + s.Error.Render(common.Truncate("message unavailable: "+info.Err, w-len(bodyIndent)))}
+			return []string{bodyIndent + s.Error.Render(common.Truncate("message unavailable: "+model.SanitizeLine(info.Err), w-len(bodyIndent)))}
 		default:
 			return []string{bodyIndent + s.Loading.Render(common.Truncate("loading commit message…", w-len(bodyIndent)))}
 		}
@@ -189,7 +200,7 @@ func (m Model) renderText(text, empty string, w int, expanded bool) []string {
 		if empty == "" {
 			return nil
 		}
-		return []string{bodyIndent + m.common.Styles.Muted.Render(empty)}
+		return []string{bodyIndent + m.common.Styles.Muted.Render(common.Truncate(empty, w-len(bodyIndent)))}
 	}
 	wrapped := wrap(strings.TrimRight(text, "\n"), w-len(bodyIndent))
 	hidden := 0
@@ -212,7 +223,7 @@ func (m Model) renderFooter(w int) string {
 	s := m.common.Styles
 	switch {
 	case m.status.Err != "":
-		return s.Error.Render(common.Truncate("⚠ "+m.status.Err+" (r to retry)", w))
+		return s.Error.Render(common.Truncate("⚠ "+model.SanitizeLine(m.status.Err)+" (r to retry)", w))
 	case m.status.Loading:
 		return s.Loading.Render(common.Truncate("loading timeline…", w))
 	case m.status.More:

@@ -120,6 +120,7 @@ func (m *Model) Append(prs []model.PullRequest) {
 	selected, hadSelection := m.Selected()
 	fresh := make([]model.PullRequest, 0, len(prs))
 	for _, pr := range prs {
+		pr = model.SanitizePull(pr) // kept clean: rows are drawn from these
 		if i, ok := m.index[pr.Number]; ok {
 			if !m.outOfOrder[pr.Number] {
 				continue // a page overlapping the last (the list moved under us): keep one row
@@ -148,6 +149,7 @@ func (m *Model) Append(prs []model.PullRequest) {
 // AddOutOfOrder adds a PR fetched on its own (opened by number) at the end
 // of what is loaded, until the page that holds it arrives.
 func (m *Model) AddOutOfOrder(pr model.PullRequest) {
+	pr = model.SanitizePull(pr)
 	if i, ok := m.index[pr.Number]; ok {
 		m.items[i] = pr
 		m.rows.invalidate(i)
@@ -164,6 +166,7 @@ func (m *Model) AddOutOfOrder(pr model.PullRequest) {
 
 // Replace swaps in a fresher copy of a loaded PR, keeping its row.
 func (m *Model) Replace(pr model.PullRequest) {
+	pr = model.SanitizePull(pr)
 	if i, ok := m.index[pr.Number]; ok {
 		m.items[i] = pr
 		m.rows.invalidate(i)

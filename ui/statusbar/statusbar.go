@@ -69,7 +69,7 @@ func (m Model) View() string {
 		left = append(left, i.Spinner+" loading")
 	}
 	if i.Err != "" {
-		left = append(left, s.Error.Render("error: "+i.Err))
+		left = append(left, s.Error.Render("error: "+model.SanitizeLine(i.Err)))
 	}
 
 	var right []string
