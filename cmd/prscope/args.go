@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/url"
 	"strings"
 	"time"
 
@@ -31,6 +33,7 @@ Flags:
   --state STATE     open, closed or all (default all)
   --limit N         with dump OWNER/REPO: how many PRs (default 30)
   --timeout D       per-request timeout (default 30s)
+  --insecure        allow sending the token over plain http to another host
   --version         print the version
   -h, --help        this help
 
@@ -54,12 +57,15 @@ type options struct {
 	dump    bool
 	demo    bool
 	version bool
-	apiURL  string
-	token   string
-	state   string
-	limit   int
-	timeout time.Duration
-	target  model.Target
+	// insecure allows sending the token over plain HTTP to a host that is
+	// not this machine.
+	insecure bool
+	apiURL   string
+	token    string
+	state    string
+	limit    int
+	timeout  time.Duration
+	target   model.Target
 }
 
 // demoTarget is what --demo opens with no argument: the real PR the demo
@@ -76,6 +82,7 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 	fs.BoolVar(&o.demo, "demo", false, "")
 	fs.BoolVar(&o.version, "version", false, "")
 	fs.StringVar(&o.apiURL, "api-url", "", "")
+	fs.BoolVar(&o.insecure, "insecure", false, "")
 	fs.StringVar(&o.state, "state", "all", "")
 	fs.IntVar(&o.limit, "limit", 30, "")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "")
@@ -147,7 +154,32 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 			o.token = getenv("GITHUB_TOKEN")
 		}
 	}
+	if err := checkTokenTransport(o); err != nil {
+		return o, err
+	}
 	return o, nil
+}
+
+// checkTokenTransport refuses to send a token in clear text across a
+// network: plain http is fine to this machine (a local proxy, the tests),
+// and elsewhere only with --insecure.
+func checkTokenTransport(o options) error {
+	if o.token == "" || o.insecure || o.apiURL == "" {
+		return nil
+	}
+	u, err := url.Parse(o.apiURL)
+	if err != nil || u.Scheme != "http" || isLoopback(u.Hostname()) {
+		return nil // a malformed URL is reported when the client is built
+	}
+	return fmt.Errorf("refusing to send your token over plain http to %s: use https, or --insecure", u.Host)
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // flagError turns the flag package's messages into ours, naming a flag as

@@ -218,3 +218,31 @@ func TestFlagValueErrorsNameTheFlagAsTyped(t *testing.T) {
 		}
 	}
 }
+
+func TestTokenIsNeverSentInClearTextAcrossANetwork(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	withToken := map[string]string{"GH_TOKEN": "ghp_secret"}
+	for _, tt := range []struct {
+		args    []string
+		env     map[string]string
+		wantErr bool
+	}{
+		{[]string{"--api-url", "http://ghe.example.com/api/v3/", "a/b"}, withToken, true},
+		{[]string{"--api-url", "http://10.0.0.5:8080/", "a/b"}, withToken, true},
+		{[]string{"--api-url", "http://ghe.example.com/api/v3/", "--insecure", "a/b"}, withToken, false},
+		{[]string{"--api-url", "http://ghe.example.com/api/v3/", "a/b"}, nil, false}, // no token to leak
+		{[]string{"--api-url", "https://ghe.example.com/api/v3/", "a/b"}, withToken, false},
+		{[]string{"--api-url", "http://127.0.0.1:8080/", "a/b"}, withToken, false},
+		{[]string{"--api-url", "http://localhost:8080/", "a/b"}, withToken, false},
+		{[]string{"--api-url", "http://[::1]:8080/", "a/b"}, withToken, false},
+		{[]string{"a/b"}, map[string]string{"GH_TOKEN": "t", "PRSCOPE_API_URL": "http://ghe.example.com/"}, true},
+	} {
+		_, err := parseArgs(tt.args, env(tt.env))
+		if (err != nil) != tt.wantErr {
+			t.Errorf("parseArgs(%q) with %v: err = %v, want error %v", tt.args, tt.env, err, tt.wantErr)
+		}
+		if err != nil && (!strings.Contains(err.Error(), "plain http") || strings.Contains(err.Error(), "ghp_secret")) {
+			t.Errorf("message %q should name the problem and never the token", err)
+		}
+	}
+}
