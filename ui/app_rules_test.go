@@ -186,3 +186,49 @@ func TestPageDownAtTheEndKeepsTheLastItemSelected(t *testing.T) {
 		t.Fatalf("the last event is not selected:\n%s", h.view())
 	}
 }
+
+// loopingPages answers every list page with a Link next of nextFor(page).
+type loopingPages struct {
+	Source
+	nextFor func(page int) int
+	calls   int
+}
+
+func (l *loopingPages) ListPulls(ctx context.Context, repo model.Repo, state string, page, perPage int) ([]model.PullRequest, model.Page, error) {
+	l.calls++
+	prs := make([]model.PullRequest, perPage)
+	for i := range prs {
+		prs[i] = model.PullRequest{Number: 100000 - page*perPage - i, Title: "looping", State: model.StateOpen}
+	}
+	return prs, model.Page{Next: l.nextFor(page)}, nil
+}
+
+func TestPagingStopsOnALoopingLinkHeader(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		nextFor func(int) int
+		most    int
+		note    string
+	}{
+		{"same page again", func(p int) int { return p }, 1, "does not follow"},
+		{"ever-increasing pages", func(p int) int { return p + 1 }, maxListPages, "the limit"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l := &loopingPages{nextFor: tt.nextFor}
+			h := newHarnessWrapped(t, testDataset(1, nil), Config{Repo: widgets, PerPage: 5}, 160, 45,
+				func(s Source) Source { l.Source = s; return l })
+			h.run()
+			for i := 0; i < maxListPages+10 && h.root().listNext != 0; i++ {
+				h.keys("G")
+				h.run()
+			}
+			if l.calls > tt.most {
+				t.Fatalf("%d list requests, want at most %d", l.calls, tt.most)
+			}
+			h.keys("G")
+			if !strings.Contains(h.view(), tt.note) {
+				t.Errorf("no note saying why paging stopped:\n%s", h.view())
+			}
+		})
+	}
+}

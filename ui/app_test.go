@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/prscope/prscope/model"
 )
@@ -143,21 +144,48 @@ func TestNarrowTerminalShowsOnePaneAtATime(t *testing.T) {
 	}
 }
 
+// TestAnySizeRendersWithoutPanic resizes through every width and height
+// from 1x1 to 500x200 (in steps, with every small size), in both panes and
+// in narrow mode, and checks the frame fits the terminal exactly.
 func TestAnySizeRendersWithoutPanic(t *testing.T) {
 	h := newHarness(t, testDataset(30, map[int]int{30: 20}), Config{Repo: widgets}, 160, 45)
 	h.run()
-	for w := 1; w <= 200; w += 7 {
-		for hh := 1; hh <= 60; hh += 5 {
-			h.send(tea.WindowSizeMsg{Width: w, Height: hh})
-			v := h.view()
-			if w < 20 || hh < 5 {
-				if !strings.Contains(v, "too small") && w >= 9 {
-					t.Fatalf("%dx%d: want a too-small note, got %q", w, hh, v)
-				}
-				continue
+	sizes := func(limit, step int) []int {
+		var out []int
+		for n := 1; n <= limit; n++ {
+			if n <= 30 || n%step == 0 || n == limit {
+				out = append(out, n)
 			}
-			if lines := strings.Count(v, "\n") + 1; lines > hh {
-				t.Fatalf("%dx%d: view has %d lines", w, hh, lines)
+		}
+		return out
+	}
+	for _, focus := range []string{"", "tab"} {
+		if focus != "" {
+			h.keys(focus)
+		}
+		for _, w := range sizes(500, 37) {
+			for _, hh := range sizes(200, 23) {
+				h.send(tea.WindowSizeMsg{Width: w, Height: hh})
+				h.keys("j", "G", "k")
+				v := h.view()
+				if w < 20 || hh < 5 {
+					if lipgloss.Width(v) > w || strings.Contains(v, "\n") {
+						t.Fatalf("%dx%d: the too-small note %q does not fit on one line", w, hh, v)
+					}
+					if w >= 9 && !strings.Contains(v, "too small") {
+						t.Fatalf("%dx%d: want a too-small note, got %q", w, hh, v)
+					}
+					continue
+				}
+				lines := strings.Split(v, "\n")
+				if len(lines) != hh {
+					t.Fatalf("%dx%d: view has %d lines", w, hh, len(lines))
+				}
+				for _, l := range lines {
+					if lw := lipgloss.Width(l); lw > w {
+						t.Fatalf("%dx%d: a line is %d wide: %q", w, hh, lw, l)
+					}
+				}
 			}
 		}
 	}

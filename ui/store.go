@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -15,6 +16,7 @@ import (
 type timeline struct {
 	events  []model.Event
 	next    int  // next page to fetch; 0 when complete
+	pages   int  // pages received
 	loaded  bool // the first page has arrived
 	loading bool
 	err     string
@@ -52,6 +54,10 @@ func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
 	m.succeed(errList)
 	m.listInfo = msg.info
 	m.listNext = msg.info.Next
+	if note := pagingStopped(msg.page, msg.info.Next, maxListPages); note != "" {
+		m.listNext = 0
+		m.list.SetError(note)
+	}
 	m.list.Append(msg.prs)
 	if m.list.Len() == 0 {
 		m.list.Empty = "no " + stateWord(m.cfg.State) + "pull requests in " + m.cfg.Repo.String()
@@ -121,8 +127,13 @@ func (m *Model) onTimeline(msg timelineMsg) {
 		m.succeed(errTimeline)
 		t.err = ""
 		t.loaded = true
+		t.pages++
 		t.events = append(t.events, msg.events...)
 		t.next = msg.info.Next
+		if note := pagingStopped(t.pages, msg.info.Next, maxTimelinePages); note != "" {
+			t.next = 0
+			t.err = note
+		}
 	}
 	if msg.number == m.shown {
 		m.detail.SetEvents(t.events, t.status())
@@ -271,6 +282,28 @@ func (m *Model) succeed(kind string) {
 	if m.lastErrKind == kind {
 		m.lastErr, m.lastErrKind = "", ""
 	}
+}
+
+// Page limits: a server whose Link header never ends must not keep us
+// paging. 2,000 pages of 100 is twice the largest repository we know of.
+const (
+	maxListPages     = 2000
+	maxTimelinePages = 500
+)
+
+// pagingStopped says why paging must stop after page, with next as the
+// server's next page: a next page that does not advance (a loop), or the
+// page limit. "" means carry on.
+func pagingStopped(page, next, limit int) string {
+	switch {
+	case next == 0:
+		return ""
+	case next <= page:
+		return fmt.Sprintf("stopped paging: the server's next page (%d) does not follow page %d", next, page)
+	case page >= limit:
+		return fmt.Sprintf("stopped after %d pages (the limit)", limit)
+	}
+	return ""
 }
 
 func stateWord(state string) string {
