@@ -53,6 +53,7 @@ type FakeServer struct {
 	used     int
 	requests []RecordedRequest
 	rng      *rand.Rand
+	faults   func(*http.Request) *Fault // see SetFaults
 }
 
 // NewFakeServer serves ds on 127.0.0.1 on a free port until Close.
@@ -135,6 +136,10 @@ func (s *FakeServer) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	defer s.active.Done()
 	if delay > 0 && !s.sleep(r.Context(), delay) {
 		return // the client gave up or the server is closing: nobody reads a reply
+	}
+	if f := s.faultFor(r); f != nil {
+		s.serveFault(w, r, f)
+		return
 	}
 	s.route(w, r)
 }

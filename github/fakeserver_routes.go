@@ -8,12 +8,16 @@ import (
 	"strings"
 )
 
-// route dispatches the GitHub endpoints the fake serves. Anything else,
-// including non-GET methods, is GitHub's JSON 404.
+// route dispatches the GitHub endpoints the fake serves.
 func (s *FakeServer) route(w http.ResponseWriter, r *http.Request) {
+	s.writeReply(w, r, s.routeReply(r))
+}
+
+// routeReply is the answer to r. Anything the fake does not serve,
+// including non-GET methods, is GitHub's JSON 404.
+func (s *FakeServer) routeReply(r *http.Request) reply {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		s.writeReply(w, r, notFound)
-		return
+		return notFound
 	}
 	parts := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
 	rep := notFound
@@ -25,7 +29,7 @@ func (s *FakeServer) route(w http.ResponseWriter, r *http.Request) {
 			rep = s.repoRoute(r, ri, parts[3:])
 		}
 	}
-	s.writeReply(w, r, rep)
+	return rep
 }
 
 // repoRoute serves the endpoints under /repos/{owner}/{repo}/.
