@@ -14,6 +14,24 @@ import (
 // header never ends cannot keep us looping.
 const MaxTimelinePages = 500
 
+// CheckNextPage vets the next page a listing's Link header names after page
+// (model.Page.Next): nil when it is 0 (the end) or a page after this one
+// and at most maxPages; otherwise an *APIError about subject saying why
+// paging stops there. Anything that follows Page.Next should ask it first.
+func CheckNextPage(subject string, page, next, maxPages int) error {
+	switch {
+	case next == 0:
+		return nil
+	case next <= page:
+		return &APIError{Message: fmt.Sprintf("pagination loop: after page %d the API names page %d as next", page, next),
+			Subject: model.SanitizeLine(subject), Hint: "the next page is not after the current one; stopped"}
+	case next > maxPages:
+		return &APIError{Message: fmt.Sprintf("pagination did not end within %d pages", maxPages),
+			Subject: model.SanitizeLine(subject), Hint: "the API keeps naming a next page; stopped"}
+	}
+	return nil
+}
+
 // commitFetchers is how many commit messages are fetched at once.
 const commitFetchers = 4
 
@@ -32,12 +50,13 @@ func FetchStory(ctx context.Context, c *Client, repo model.Repo, number int) (St
 		return Story{}, err
 	}
 	var events []model.Event
+	subject := fmt.Sprintf("%s#%d timeline", repo, number)
 	for page := 1; page != 0; {
-		if page > MaxTimelinePages {
-			return Story{}, fmt.Errorf("%s#%d: timeline has more than %d pages; stopped", repo, number, MaxTimelinePages)
-		}
 		batch, info, err := c.Timeline(ctx, repo, number, page, MaxPerPage)
 		if err != nil {
+			return Story{}, err
+		}
+		if err := CheckNextPage(subject, page, info.Next, MaxTimelinePages); err != nil {
 			return Story{}, err
 		}
 		events = append(events, batch...)
@@ -131,15 +150,25 @@ func commitGone(err error) bool {
 	return errors.As(err, &apiErr) && (apiErr.Status == http.StatusNotFound || apiErr.Status == http.StatusUnprocessableEntity || apiErr.Status == http.StatusGone)
 }
 
-// FetchPulls returns the newest limit PRs, paging as needed.
+// FetchPulls returns the newest limit PRs, paging as needed. GitHub fills
+// every page but the last, so a listing still short of limit after twice
+// the pages limit needs is not going to end: FetchPulls stops there with
+// an error, as it does when the next page is not after the current one.
 func FetchPulls(ctx context.Context, c *Client, repo model.Repo, state string, limit int) ([]model.PullRequest, error) {
 	var out []model.PullRequest
+	perPage := min(MaxPerPage, limit)
+	maxPages := 2 * ((limit + perPage - 1) / max(perPage, 1))
 	for page := 1; page != 0 && len(out) < limit; {
-		batch, info, err := c.ListPulls(ctx, repo, state, page, min(MaxPerPage, limit))
+		batch, info, err := c.ListPulls(ctx, repo, state, page, perPage)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, batch...)
+		if len(out) < limit {
+			if err := CheckNextPage(repo.String(), page, info.Next, maxPages); err != nil {
+				return nil, err
+			}
+		}
 		page = info.Next
 	}
 	if len(out) > limit {
