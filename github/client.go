@@ -9,11 +9,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	gh "github.com/google/go-github/v62/github"
 
@@ -42,6 +45,8 @@ type Options struct {
 type Client struct {
 	gh            *gh.Client
 	authenticated bool
+	token         string        // only to keep it out of error messages
+	timeout       time.Duration // per request, for messages
 
 	mu   sync.Mutex
 	rate model.RateLimit
@@ -72,7 +77,7 @@ func NewClient(opts Options) (*Client, error) {
 	// Set BaseURL as given: WithEnterpriseURLs would append api/v3/ to bare hosts.
 	c.BaseURL = u
 	c.UserAgent = "prscope"
-	return &Client{gh: c, authenticated: opts.Token != ""}, nil
+	return &Client{gh: c, authenticated: opts.Token != "", token: opts.Token, timeout: timeout}, nil
 }
 
 // Authenticated reports whether requests carry a token.
@@ -111,11 +116,13 @@ func (c *Client) ListPulls(ctx context.Context, repo model.Repo, state string, p
 	prs, resp, err := c.gh.PullRequests.List(ctx, repo.Owner, repo.Name, opts)
 	c.noteResponse(resp)
 	if err != nil {
-		return nil, model.Page{}, wrapError(err, repo.String())
+		return nil, model.Page{}, c.wrapError(ctx, err, repo.String())
 	}
 	out := make([]model.PullRequest, 0, len(prs))
 	for _, p := range prs {
-		out = append(out, convertPull(p))
+		if p != nil { // a null in the list: nothing to show
+			out = append(out, convertPull(p))
+		}
 	}
 	return out, pageOf(resp, page, perPage, len(out)), nil
 }
@@ -125,7 +132,11 @@ func (c *Client) GetPull(ctx context.Context, repo model.Repo, number int) (mode
 	p, resp, err := c.gh.PullRequests.Get(ctx, repo.Owner, repo.Name, number)
 	c.noteResponse(resp)
 	if err != nil {
-		return model.PullRequest{}, wrapError(err, fmt.Sprintf("%s#%d", repo, number))
+		return model.PullRequest{}, c.wrapError(ctx, err, fmt.Sprintf("%s#%d", repo, number))
+	}
+	if p.GetNumber() == 0 { // an empty body, JSON null or {}
+		return model.PullRequest{}, &APIError{Message: "malformed response from the API: no pull request in it",
+			Subject: model.SanitizeLine(fmt.Sprintf("%s#%d", repo, number)), Hint: "the answer is not GitHub's JSON; try again"}
 	}
 	pr := convertPull(p)
 	pr.Comments = p.GetComments()
@@ -150,7 +161,7 @@ func (c *Client) Timeline(ctx context.Context, repo model.Repo, number, page, pe
 	resp, err := c.gh.Do(ctx, req, &raw)
 	c.noteResponse(resp)
 	if err != nil {
-		return nil, model.Page{}, wrapError(err, fmt.Sprintf("%s#%d", repo, number))
+		return nil, model.Page{}, c.wrapError(ctx, err, fmt.Sprintf("%s#%d", repo, number))
 	}
 	events := make([]model.Event, 0, len(raw))
 	for i := range raw {
@@ -169,7 +180,7 @@ func (c *Client) CommitMessage(ctx context.Context, commitRepo, sha string) (str
 	commit, resp, err := c.gh.Git.GetCommit(ctx, owner, name, sha)
 	c.noteResponse(resp)
 	if err != nil {
-		return "", wrapError(err, commitRepo+"@"+model.ShortSHA(sha))
+		return "", c.wrapError(ctx, err, commitRepo+"@"+model.ShortSHA(sha))
 	}
 	return model.Sanitize(commit.GetMessage()), nil
 }
@@ -220,12 +231,19 @@ func convertPull(p *gh.PullRequest) model.PullRequest {
 	return pr
 }
 
-// APIError is a failed API request, in words a user can act on.
+// APIError is a failed API request, in words a user can act on. Every field
+// is one sanitized line, and none holds the token.
 type APIError struct {
-	Status  int    // HTTP status; 0 for network errors
-	Message string // GitHub's message, or the network error
+	Status  int    // HTTP status; 0 when no usable answer arrived (network error, timeout, malformed or cut-off body, endless pagination)
+	Message string // GitHub's message, or what went wrong
 	Subject string // what was asked for: "owner/repo", "owner/repo#12"
-	Hint    string
+	Hint    string // what to do about it
+
+	// RetryAfter is how long GitHub asked to wait after a secondary rate
+	// limit (its Retry-After); 0 when it did not say or for other errors.
+	RetryAfter time.Duration
+	// Reset is when a used-up primary rate limit refills; zero otherwise.
+	Reset time.Time
 }
 
 func (e *APIError) Error() string {
@@ -247,55 +265,268 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
-func wrapError(err error, subject string) error {
-	subject = model.SanitizeLine(subject)
+// maxMessage bounds the length, in runes, of a message taken from a response.
+const maxMessage = 300
+
+// wrapError turns what go-github or net/http returned for a request made
+// with ctx into an *APIError; a canceled context is returned as it is.
+func (c *Client) wrapError(ctx context.Context, err error, subject string) error {
+	e := c.describe(ctx, err, model.SanitizeLine(subject))
+	if e == nil {
+		return err
+	}
+	if c.token != "" {
+		// GitHub never echoes a token, but whatever answered may.
+		for _, s := range []*string{&e.Message, &e.Subject, &e.Hint} {
+			*s = strings.ReplaceAll(*s, c.token, "[token]")
+		}
+	}
+	return e
+}
+
+func (c *Client) describe(ctx context.Context, err error, subject string) *APIError {
 	var rl *gh.RateLimitError
 	var abuse *gh.AbuseRateLimitError
 	var er *gh.ErrorResponse
 	switch {
 	case errors.As(err, &rl):
-		status := 0
-		if rl.Response != nil {
-			status = rl.Response.StatusCode
-		}
-		return &APIError{Status: status, Message: "API rate limit exceeded", Subject: subject,
-			Hint: "resets at " + rl.Rate.Reset.Time.Local().Format("15:04") + tokenHint(rl.Rate.Limit)}
+		return primaryLimit(statusOf(rl.Response), subject, rl.Rate.Limit, rl.Rate.Reset.Time, notSent(rl.Message))
 	case errors.As(err, &abuse):
-		hint := "secondary rate limit; wait a little"
+		var after time.Duration
 		if abuse.RetryAfter != nil {
-			hint = fmt.Sprintf("secondary rate limit; retry in %s", abuse.RetryAfter.Round(time.Second))
+			after = *abuse.RetryAfter
 		}
-		return &APIError{Status: abuse.Response.StatusCode, Message: model.SanitizeLine(abuse.Message), Subject: subject, Hint: hint}
+		msg := githubMessage(abuse.Message)
+		if notSent(abuse.Message) {
+			msg = "secondary rate limit still in force; request not sent"
+		}
+		return secondaryLimit(statusOf(abuse.Response), msg, subject, after)
 	case errors.As(err, &er) && er.Response != nil:
-		status := er.Response.StatusCode
-		e := &APIError{Status: status, Message: model.SanitizeLine(er.Message), Subject: subject}
-		switch status {
-		case http.StatusNotFound:
-			e.Hint = "check the name, or your token's access"
-		case http.StatusUnauthorized:
-			e.Hint = "the token was refused; check GH_TOKEN / GITHUB_TOKEN"
-		case http.StatusForbidden:
-			e.Hint = "no access with this token"
-		}
-		return e
+		return c.describeResponse(er, subject)
+	case errors.Is(err, context.Canceled):
+		return nil
 	}
-	if errors.Is(err, context.Canceled) {
-		return err
+	if timedOut(err) {
+		msg := "request timed out"
+		if ctx.Err() == nil {
+			msg += " after " + formatWait(c.timeout) // the client's timeout, not the caller's deadline
+		}
+		return &APIError{Message: msg, Subject: subject, Hint: "no answer from the server; try again, or allow longer with --timeout"}
 	}
 	var syntax *json.SyntaxError
 	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &syntax) || errors.As(err, &typeErr) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return &APIError{Message: "malformed response from the API: " + model.SanitizeLine(err.Error()), Subject: subject}
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return &APIError{Message: "response cut off before its end (unexpected EOF)", Subject: subject,
+			Hint: "the connection closed mid-answer; try again"}
+	case errors.As(err, &syntax) || errors.As(err, &typeErr):
+		return &APIError{Message: "malformed response from the API: " + clipLine(model.SanitizeLine(err.Error()), maxMessage), Subject: subject,
+			Hint: "the answer is not GitHub's JSON; try again"}
 	}
 	msg := err.Error()
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		msg = ue.Err.Error()
-		if ue.Timeout() {
-			msg = "request timed out"
+		if errors.Is(ue.Err, io.EOF) {
+			msg = "the server closed the connection without answering"
 		}
 	}
-	return &APIError{Message: model.SanitizeLine(msg), Subject: subject, Hint: "network error"}
+	return &APIError{Message: clipLine(model.SanitizeLine(msg), maxMessage), Subject: subject, Hint: "network error"}
+}
+
+// describeResponse explains an error status GitHub answered with.
+func (c *Client) describeResponse(er *gh.ErrorResponse, subject string) *APIError {
+	status, h := er.Response.StatusCode, er.Response.Header
+	secondary := strings.Contains(strings.ToLower(er.Message), "secondary rate limit")
+	switch {
+	case (status == http.StatusForbidden || status == http.StatusTooManyRequests) && h.Get("X-RateLimit-Remaining") == "0" && !secondary:
+		// go-github recognises only the 403 form of the primary limit.
+		var reset time.Time
+		if n, err := strconv.ParseInt(h.Get("X-RateLimit-Reset"), 10, 64); err == nil {
+			reset = time.Unix(n, 0)
+		}
+		limit, _ := strconv.Atoi(h.Get("X-RateLimit-Limit"))
+		return primaryLimit(status, subject, limit, reset, false)
+	case status == http.StatusTooManyRequests || (status == http.StatusForbidden && (secondary || h.Get("Retry-After") != "")):
+		// go-github v62 does not recognise 429, nor a 403 whose
+		// documentation_url it does not know, as a secondary limit.
+		return secondaryLimit(status, githubMessage(er.Message), subject, retryAfter(h, time.Now()))
+	}
+	e := &APIError{Status: status, Message: githubMessage(er.Message), Subject: subject}
+	switch {
+	case status == http.StatusUnauthorized:
+		e.Hint = "the token was refused; check GH_TOKEN / GITHUB_TOKEN"
+		if !c.authenticated {
+			e.Hint = "GitHub wants a token; set GH_TOKEN / GITHUB_TOKEN"
+		}
+	case status == http.StatusForbidden && (strings.HasPrefix(h.Get("X-GitHub-SSO"), "required") || strings.Contains(er.Message, "SAML")):
+		e.Hint = "the organization enforces SAML SSO; authorize your token for it in GitHub's token settings"
+		if u := c.ssoURL(h.Get("X-GitHub-SSO")); u != "" {
+			e.Hint = "authorize your token for SSO: " + u
+		}
+	case status == http.StatusForbidden:
+		e.Hint = "this token has no access to it; check the token's permissions"
+		if !c.authenticated {
+			e.Hint = "no access without a token; set GH_TOKEN / GITHUB_TOKEN"
+		}
+	case status == http.StatusNotFound:
+		e.Hint = "check the name, or your token's access"
+		if !c.authenticated {
+			e.Hint = "check the name; a private repository needs GH_TOKEN / GITHUB_TOKEN"
+		}
+	case status == http.StatusGone:
+		e.Hint = "it was removed or turned off on GitHub"
+	case status == http.StatusUnprocessableEntity:
+		if d := errorDetails(er.Errors); d != "" {
+			e.Message = clipLine(e.Message+" ("+d+")", maxMessage)
+		}
+	case status >= 500:
+		e.Hint = "GitHub is having trouble; try again in a moment"
+	}
+	return e
+}
+
+func statusOf(r *http.Response) int {
+	if r == nil {
+		return 0
+	}
+	return r.StatusCode
+}
+
+// notSent reports go-github's own message for a request it did not send
+// because a rate limit was known to be still in force.
+func notSent(msg string) bool { return strings.Contains(msg, "not making remote request") }
+
+func primaryLimit(status int, subject string, limit int, reset time.Time, unsent bool) *APIError {
+	e := &APIError{Status: status, Message: "API rate limit exceeded", Subject: subject, Reset: reset}
+	if reset.IsZero() {
+		e.Hint = "wait for it to reset"
+	} else {
+		e.Hint = "resets at " + reset.Local().Format("15:04")
+	}
+	e.Hint += tokenHint(limit)
+	if unsent {
+		e.Hint += "; request not sent"
+	}
+	return e
+}
+
+func secondaryLimit(status int, msg, subject string, after time.Duration) *APIError {
+	if msg == "" {
+		msg = "secondary rate limit exceeded"
+	}
+	e := &APIError{Status: status, Message: msg, Subject: subject, Hint: "secondary rate limit; wait a minute before retrying"}
+	if after > 0 {
+		e.RetryAfter = max(after.Round(time.Second), time.Second)
+		e.Hint = "secondary rate limit; retry in " + formatWait(e.RetryAfter)
+	}
+	return e
+}
+
+// retryAfter reads Retry-After, in seconds or as an HTTP date; 0 if absent.
+func retryAfter(h http.Header, now time.Time) time.Duration {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n <= 0 || n > 24*3600 {
+			return 0
+		}
+		return time.Duration(n) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
+}
+
+// formatWait writes d as "30s", "2m", "1m30s" or "1h".
+func formatWait(d time.Duration) string {
+	if d < time.Second {
+		return d.String()
+	}
+	s := d.Round(time.Second).String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+func timedOut(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// githubMessage is GitHub's message made one short, safe line: secondary
+// rate-limit messages keep their first sentence, and the support
+// boilerplate (a request ID) goes.
+func githubMessage(msg string) string {
+	msg, _, _ = strings.Cut(msg, " If you reach out to GitHub Support")
+	if strings.Contains(strings.ToLower(msg), "secondary rate limit") {
+		if i := strings.Index(msg, ". "); i >= 0 {
+			msg = msg[:i+1]
+		}
+	}
+	return clipLine(model.SanitizeLine(msg), maxMessage)
+}
+
+// errorDetails summarises a 422's "errors": "state invalid".
+func errorDetails(errs []gh.Error) string {
+	var parts []string
+	for _, e := range errs[:min(len(errs), 3)] {
+		part := e.Message
+		if part == "" {
+			part = strings.TrimSpace(e.Field + " " + e.Code)
+		}
+		if part = model.SanitizeLine(part); part != "" {
+			parts = append(parts, part)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// ssoURL is the authorization URL of an X-GitHub-SSO header
+// ("required; url=https://github.com/orgs/ORG/sso?authorization_request=…"),
+// only if it leads to github.com over https or to the API's own host;
+// anything else is not shown.
+func (c *Client) ssoURL(header string) string {
+	for _, part := range strings.Split(header, ";") {
+		raw, ok := strings.CutPrefix(strings.TrimSpace(part), "url=")
+		if !ok {
+			continue
+		}
+		u, err := url.Parse(raw)
+		if err != nil || u.User != nil || u.Opaque != "" {
+			return ""
+		}
+		base := c.gh.BaseURL
+		if !(u.Scheme == "https" && strings.EqualFold(u.Host, "github.com")) &&
+			!(u.Scheme == base.Scheme && strings.EqualFold(u.Host, base.Host)) {
+			return ""
+		}
+		s := u.String()
+		if len(s) > 512 || s != model.SanitizeLine(s) || strings.ContainsAny(s, " \t") {
+			return ""
+		}
+		return s
+	}
+	return ""
+}
+
+// clipLine cuts s to at most n runes, marking the cut with "…".
+func clipLine(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	runes := []rune(s)
+	return string(runes[:n-1]) + "…"
 }
 
 func tokenHint(limit int) string {
