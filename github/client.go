@@ -265,6 +265,17 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
+// Short is the error for one line (a status bar): GitHub's own message is
+// left out when there is a hint, which says more in less room.
+func (e *APIError) Short() string {
+	if e.Hint == "" || e.Status == 0 {
+		return e.Error()
+	}
+	short := *e
+	short.Message = ""
+	return short.Error()
+}
+
 // maxMessage bounds the length, in runes, of a message taken from a response.
 const maxMessage = 300
 
@@ -400,9 +411,9 @@ func notSent(msg string) bool { return strings.Contains(msg, "not making remote 
 func primaryLimit(status int, subject string, limit int, reset time.Time, unsent bool) *APIError {
 	e := &APIError{Status: status, Message: "API rate limit exceeded", Subject: subject, Reset: reset}
 	if reset.IsZero() {
-		e.Hint = "wait for it to reset"
+		e.Hint = "rate limit used up; wait for it to reset"
 	} else {
-		e.Hint = "resets at " + reset.Local().Format("15:04")
+		e.Hint = "rate limit used up; resets at " + reset.Local().Format("15:04")
 	}
 	e.Hint += tokenHint(limit)
 	if unsent {

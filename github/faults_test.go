@@ -159,7 +159,7 @@ func TestClientFaultMessages(t *testing.T) {
 		{name: "422", fault: github.FaultUnprocessable(), status: 422,
 			want: []string{"422 Unprocessable Entity: Validation Failed (state invalid): "}},
 		{name: "primary rate limit", fault: github.FaultRateLimited(reset), status: 403, reset: true,
-			want:     []string{"403 Forbidden: API rate limit exceeded: ", " — resets at " + resetClock},
+			want:     []string{"403 Forbidden: API rate limit exceeded: ", " — rate limit used up; resets at " + resetClock},
 			unwanted: []string{"583231", "request ID"}},
 		{name: "429 secondary", fault: github.FaultSecondary429(30 * time.Second), status: 429, retryAfter: 30 * time.Second,
 			want:     []string{"429 Too Many Requests: You have exceeded a secondary rate limit.", " — secondary rate limit; retry in 30s"},
@@ -511,5 +511,17 @@ func TestFaultsLeaveNoGoroutines(t *testing.T) {
 	if after := settle(before); after > before {
 		buf := make([]byte, 1<<16)
 		t.Errorf("%d goroutines before, %d after:\n%s", before, after, buf[:runtime.Stack(buf, true)])
+	}
+}
+
+func TestShortErrorKeepsTheHint(t *testing.T) {
+	e := &github.APIError{Status: 403, Message: "Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.",
+		Subject: "acme/widgets", Hint: "authorize your token for SSO: https://github.com/orgs/acme/sso"}
+	if got, want := e.Short(), "403 Forbidden: acme/widgets — authorize your token for SSO: https://github.com/orgs/acme/sso"; got != want {
+		t.Errorf("Short() = %q, want %q", got, want)
+	}
+	noHint := &github.APIError{Status: 422, Message: "Validation Failed", Subject: "acme/widgets"}
+	if noHint.Short() != noHint.Error() {
+		t.Errorf("without a hint Short() should keep GitHub's message: %q", noHint.Short())
 	}
 }

@@ -40,7 +40,7 @@ func newHarnessWrapped(t *testing.T, ds *gh.Dataset, cfg Config, w, h int, wrap 
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
-	client, err := gh.NewClient(gh.Options{BaseURL: srv.URL})
+	client, err := gh.NewClient(gh.Options{BaseURL: srv.URL, Timeout: timeoutForTests})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,6 +58,13 @@ func newHarnessWrapped(t *testing.T, ds *gh.Dataset, cfg Config, w, h int, wrap 
 	hs.queue(root.Init())
 	return hs
 }
+
+// timeoutForTests bounds every request, so a hanging fault ends.
+const timeoutForTests = 500 * time.Millisecond
+
+// setTimeout is a no-op kept for readability at call sites: the harness's
+// client already gives up after timeoutForTests.
+func (h *harness) setTimeout(time.Duration) {}
 
 func (h *harness) queue(cmd tea.Cmd) {
 	if cmd != nil {

@@ -44,9 +44,9 @@ func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
 			// Stop paging until the user asks again (r): retrying at once
 			// would hammer a failing server, or spin on a rate limit.
 			m.listErr = msg.err.Error()
-			m.list.SetError("could not load more: " + m.listErr + " (r to retry)")
+			m.list.SetError("could not load more (r to retry): " + m.listErr)
 			if m.list.Len() == 0 {
-				m.list.Empty = "could not load pull requests (r to retry)"
+				m.list.Empty = "could not load pull requests (r to retry): " + m.listErr
 			}
 		}
 		return nil
@@ -146,7 +146,7 @@ func (m *Model) onCommit(msg commitMsg) {
 	info := detail.CommitInfo{Message: msg.message, Loaded: true}
 	if msg.err != nil {
 		m.fail(errCommit, msg.err)
-		info = detail.CommitInfo{Err: msg.err.Error()}
+		info = detail.CommitInfo{Err: oneLine(msg.err)}
 	} else {
 		m.succeed(errCommit)
 	}
@@ -273,8 +273,18 @@ func (m *Model) fail(kind string, err error) bool {
 	if errors.Is(err, context.Canceled) {
 		return false
 	}
-	m.lastErr, m.lastErrKind = err.Error(), kind
+	m.lastErr, m.lastErrKind = oneLine(err), kind
 	return true
+}
+
+// oneLine is an error for a single line (the status bar, under a commit):
+// the short form when the error has one, keeping its hint in view.
+func oneLine(err error) string {
+	var short interface{ Short() string }
+	if errors.As(err, &short) {
+		return short.Short()
+	}
+	return err.Error()
 }
 
 // succeed clears the last error once the same kind of request works again.

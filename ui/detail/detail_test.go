@@ -308,7 +308,7 @@ func TestFooterAndCounts(t *testing.T) {
 		{TimelineStatus{}, "end of timeline · 4 events", "2 comments · 1 referencing commit · 4 events", nil},
 		{TimelineStatus{Loading: true, More: true}, "loading timeline…", "2+ comments · 1+ referencing commit · 4+ events", []string{"end of timeline"}},
 		{TimelineStatus{More: true}, "more events to load…", "2+ comments", []string{"end of timeline", "loading timeline"}},
-		{TimelineStatus{Err: "GitHub said 502", More: true, Loading: true}, "⚠ GitHub said 502 (r to retry)", "4+ events", []string{"loading timeline", "more events"}},
+		{TimelineStatus{Err: "GitHub said 502", More: true, Loading: true}, "r to retry", "4+ events", []string{"loading timeline", "more events"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.footer, func(t *testing.T) {
@@ -325,6 +325,9 @@ func TestFooterAndCounts(t *testing.T) {
 				t.Errorf("last line %q, want %q", footer, tt.footer)
 			}
 			v := m.View()
+			if tt.status.Err != "" && !strings.Contains(v, "⚠ "+tt.status.Err) {
+				t.Errorf("the error is not said above the retry note:\n%s", v)
+			}
 			if !strings.Contains(v, tt.counts) {
 				t.Errorf("header lacks %q:\n%s", tt.counts, v)
 			}

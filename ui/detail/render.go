@@ -32,7 +32,7 @@ func (m Model) render(it item) []string {
 	case kindEvent:
 		lines = m.renderEvent(model.SanitizeEvent(m.events[it.event]), w, it.expanded)
 	case kindFooter:
-		return []string{m.renderFooter(w)}
+		return m.renderFooter(w)
 	}
 	return append(fit(lines, w), "")
 }
@@ -219,17 +219,23 @@ func (m Model) renderText(text, empty string, w int, expanded bool) []string {
 	return lines
 }
 
-func (m Model) renderFooter(w int) string {
+// renderFooter says where the timeline stands; a failure is said in full,
+// wrapped, since its hint is the useful part.
+func (m Model) renderFooter(w int) []string {
 	s := m.common.Styles
 	switch {
 	case m.status.Err != "":
-		return s.Error.Render(common.Truncate("⚠ "+model.SanitizeLine(m.status.Err)+" (r to retry)", w))
+		lines := wrap("⚠ "+model.SanitizeLine(m.status.Err), w)
+		for i, l := range lines {
+			lines[i] = s.Error.Render(l)
+		}
+		return fit(append(lines, s.Muted.Render("r to retry")), w)
 	case m.status.Loading:
-		return s.Loading.Render(common.Truncate("loading timeline…", w))
+		return []string{s.Loading.Render(common.Truncate("loading timeline…", w))}
 	case m.status.More:
-		return s.Muted.Render(common.Truncate("more events to load…", w))
+		return []string{s.Muted.Render(common.Truncate("more events to load…", w))}
 	}
-	return s.Muted.Render(common.Truncate(fmt.Sprintf("end of timeline · %d events", len(m.events)), w))
+	return []string{s.Muted.Render(common.Truncate(fmt.Sprintf("end of timeline · %d events", len(m.events)), w))}
 }
 
 // joinEnds puts left and right on one line of width w, truncating left.

@@ -304,7 +304,12 @@ func (m Model) View() string {
 		if m.loading {
 			lines = append(lines, m.common.Styles.Loading.Render(common.Truncate("  loading pull requests…", m.width)))
 		} else {
-			lines = append(lines, m.common.Styles.Muted.Render(common.Truncate("  "+m.Empty, m.width)))
+			// Said in full, wrapped: when it is a failure, its hint matters.
+			for _, l := range strings.Split(ansi.Wrap(m.Empty, max(m.width-2, 1), ""), "\n") {
+				if len(lines) < m.height {
+					lines = append(lines, m.common.Styles.Muted.Render(common.Truncate("  "+l, m.width)))
+				}
+			}
 		}
 	}
 	end := min(m.offset+m.height, len(m.items))

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	gh "github.com/prscope/prscope/github"
+)
+
+// faultCases are the ways GitHub fails, each with what the user must read.
+var faultCases = []struct {
+	name  string
+	fault func() *gh.Fault
+	want  string
+	// holds: GitHub said not to ask again before a time; go-github keeps
+	// to that, so r cannot recover at once (issue 5's cache answers then).
+	holds bool
+}{
+	{"bad token", gh.FaultBadToken, "401 Unauthorized", false},
+	{"no access", gh.FaultNoAccess, "403 Forbidden", false},
+	{"SAML SSO", gh.FaultSAML, "SSO", false},
+	{"not found", gh.FaultNotFound, "404 Not Found", false},
+	{"gone", gh.FaultGone, "410 Gone", false},
+	{"unprocessable", gh.FaultUnprocessable, "422", false},
+	{"rate limited", func() *gh.Fault { return gh.FaultRateLimited(time.Now().Add(time.Hour)) }, "rate limit", true},
+	{"secondary 429", func() *gh.Fault { return gh.FaultSecondary429(30 * time.Second) }, "retry in 30s", false},
+	{"secondary 403", func() *gh.Fault { return gh.FaultSecondary403(30 * time.Second) }, "retry in 30s", true},
+	{"500", func() *gh.Fault { return gh.FaultServerError(http.StatusInternalServerError) }, "500 Internal Server Error", false},
+	{"502", func() *gh.Fault { return gh.FaultServerError(http.StatusBadGateway) }, "502 Bad Gateway", false},
+	{"503", func() *gh.Fault { return gh.FaultServerError(http.StatusServiceUnavailable) }, "503 Service Unavailable", false},
+	{"malformed JSON", func() *gh.Fault { return &gh.Fault{Malformed: true} }, "malformed response", false},
+	{"cut-off body", func() *gh.Fault { return &gh.Fault{Truncate: true} }, "cut off", false},
+	{"hang", func() *gh.Fault { return &gh.Fault{Hang: true} }, "timed out", false},
+}
+
+// TestEveryFaultIsShownWhereTheUserLooks makes each endpoint fail in each
+// way in turn: the message appears (status bar, or in place of what
+// failed), the rest keeps working, and every request is answered (the
+// harness checks nothing stays in flight, so the spinner stops).
+func TestEveryFaultIsShownWhereTheUserLooks(t *testing.T) {
+	endpoints := []struct {
+		name, path string
+		inPlace    string // what the pane says where the item failed
+	}{
+		{"list", "/pulls", "could not load pull requests"},
+		{"timeline", "/timeline", "r to retry"},
+		{"commit", "/git/commits/", "message unavailable"},
+	}
+	for _, ep := range endpoints {
+		for _, fc := range faultCases {
+			t.Run(ep.name+"/"+fc.name, func(t *testing.T) {
+				ds := testDataset(5, map[int]int{5: 6, 4: 3})
+				var srv *gh.FakeServer
+				h := newHarnessWrapped(t, ds, Config{Repo: widgets}, 160, 45, func(s Source) Source {
+					return s
+				})
+				srv = h.server
+				srv.SetFaults(func(r *http.Request) *gh.Fault {
+					if strings.Contains(r.URL.Path, ep.path) && !strings.HasSuffix(r.URL.Path, "/pulls/5") {
+						return fc.fault()
+					}
+					return nil
+				})
+				h.setTimeout(300 * time.Millisecond)
+				h.run()
+				v := h.view()
+				if !strings.Contains(v, fc.want) {
+					t.Errorf("the screen does not say %q:\n%s", fc.want, v)
+				}
+				if !strings.Contains(v, ep.inPlace) {
+					t.Errorf("nothing in place of the failed %s (%q):\n%s", ep.name, ep.inPlace, v)
+				}
+				if fc.holds {
+					return
+				}
+				// The rest keeps working: the other endpoints answer.
+				srv.SetFaults(nil)
+				h.keys("r")
+				h.run()
+				if v := h.view(); strings.Contains(v, fc.want) {
+					t.Errorf("after the server recovered and r, the error is still shown:\n%s", v)
+				}
+				if h.root().list.Len() != 5 {
+					t.Errorf("after recovery the list has %d PRs, want 5", h.root().list.Len())
+				}
+			})
+		}
+	}
+}
