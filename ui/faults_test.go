@@ -89,3 +89,27 @@ func TestEveryFaultIsShownWhereTheUserLooks(t *testing.T) {
 		}
 	}
 }
+
+// TestAFiveMegabyteCommentStaysCheap: the comment shows collapsed with its
+// size, expands to a bounded number of lines, and the pane keeps working.
+func TestAFiveMegabyteCommentStaysCheap(t *testing.T) {
+	ds := testDataset(2, nil)
+	huge := strings.Repeat("A line of a very long bot log that goes on and on. ", 100000) // ~5 MB
+	ds.Repo("acme/widgets").Pull(2).Timeline = []gh.FakeEvent{
+		{Event: "commented", Actor: "bot", CreatedAt: time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), Body: huge},
+		{Event: "closed", Actor: "alice", CreatedAt: time.Date(2023, 1, 3, 0, 0, 0, 0, time.UTC)},
+	}
+	h := newHarness(t, ds, Config{Repo: widgets}, 160, 45)
+	h.run()
+	if v := h.view(); !strings.Contains(v, "MB more (enter to expand)") {
+		t.Fatalf("the collapsed comment does not say how much more there is:\n%s", v)
+	}
+	h.keys("tab", "j", "j", "enter")
+	if v := h.view(); !strings.Contains(v, "A line of a very long bot log") {
+		t.Fatalf("the expanded comment is not drawn:\n%s", v)
+	}
+	h.keys("G")
+	if v := h.view(); !strings.Contains(v, "closed this") || !strings.Contains(v, "cut at 2000 lines") {
+		t.Fatalf("past the expanded comment: want its cut note and the next event:\n%s", v)
+	}
+}

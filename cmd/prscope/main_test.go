@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"net/http"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -494,5 +495,53 @@ func TestBinaryExitStatus(t *testing.T) {
 		if tt.want == exitUsage && strings.Count(stderr.String(), "\n") != 1 {
 			t.Errorf("prscope %v stderr = %q, want one line", tt.args, stderr.String())
 		}
+	}
+}
+
+// TestDumpExits1WithTheMessageOnEveryFault: whatever way the API fails,
+// dump prints nothing on stdout, one line naming the failure on stderr,
+// and exits 1.
+func TestDumpExits1WithTheMessageOnEveryFault(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		fault *github.Fault
+		want  string
+	}{
+		{"401", github.FaultBadToken(), "401 Unauthorized"},
+		{"403", github.FaultNoAccess(), "403 Forbidden"},
+		{"SAML", github.FaultSAML(), "SAML"},
+		{"404", github.FaultNotFound(), "404 Not Found"},
+		{"410", github.FaultGone(), "410 Gone"},
+		{"422", github.FaultUnprocessable(), "422"},
+		{"rate limit", github.FaultRateLimited(time.Now().Add(time.Hour)), "rate limit"},
+		{"429", github.FaultSecondary429(time.Minute), "429 Too Many Requests"},
+		{"500", github.FaultServerError(500), "500 Internal Server Error"},
+		{"503", github.FaultServerError(503), "503 Service Unavailable"},
+		{"malformed", &github.Fault{Malformed: true}, "malformed response"},
+		{"cut off", &github.Fault{Truncate: true}, "cut off"},
+		{"hang", &github.Fault{Hang: true}, "timed out"},
+		{"link loop", &github.Fault{LinkLoop: github.LinkLoopSame}, "pagination loop"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := widgetsServer(t)
+			f := tt.fault
+			srv.SetFaults(func(r *http.Request) *github.Fault {
+				if strings.Contains(r.URL.Path, "/timeline") {
+					return f
+				}
+				return nil
+			})
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"dump", "--timeout", "300ms", "--api-url", srv.URL, "acme/widgets#3"}, &stdout, &stderr, func(string) string { return "" })
+			if code != 1 {
+				t.Fatalf("exit %d, want 1 (stderr %q)", code, stderr.String())
+			}
+			if stdout.Len() != 0 {
+				t.Errorf("stdout holds %q: a failed dump must print no partial JSON", stdout.String())
+			}
+			if lines := strings.Count(strings.TrimRight(stderr.String(), "\n"), "\n") + 1; lines != 1 || !strings.Contains(stderr.String(), tt.want) {
+				t.Errorf("stderr %q: want one line containing %q", stderr.String(), tt.want)
+			}
+		})
 	}
 }

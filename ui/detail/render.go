@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -63,15 +64,21 @@ func shownCommit(ev model.Event) *model.CommitRef {
 func (m Model) expandable(it item) bool {
 	switch it.kind {
 	case kindBody:
-		return len(wrap(m.pr.Body, m.width-gutterWidth-len(bodyIndent))) > collapsedLines
+		return longerThan(m.pr.Body, collapsedLines, m.width-gutterWidth-len(bodyIndent))
 	case kindEvent:
 		ev := model.SanitizeEvent(m.events[it.event])
 		if shownCommit(ev) != nil {
 			return true
 		}
-		return len(wrap(ev.Body, m.width-gutterWidth-len(bodyIndent))) > collapsedLines
+		return longerThan(ev.Body, collapsedLines, m.width-gutterWidth-len(bodyIndent))
 	}
 	return false
+}
+
+// longerThan reports whether text wraps to more than n lines at width w.
+func longerThan(text string, n, w int) bool {
+	lines, _ := wrapHead(strings.TrimRight(text, "\n"), n+1, w)
+	return len(lines) > n
 }
 
 func (m Model) renderHeader(w int) []string {
@@ -187,7 +194,11 @@ func (m Model) renderCommit(c model.CommitRef, w int, expanded bool) []string {
 		return []string{bodyIndent + common.Truncate(sha+" "+model.FirstLine(msg), w-len(bodyIndent))}
 	}
 	lines := []string{bodyIndent + common.Truncate(sha+" "+s.Muted.Render(c.Repo), w-len(bodyIndent))}
-	for _, l := range wrap(strings.TrimRight(msg, "\n"), w-len(bodyIndent)) {
+	msgLines, cut := wrapHead(strings.TrimRight(msg, "\n"), maxExpandedLines, w-len(bodyIndent))
+	if cut {
+		msgLines = append(msgLines, s.Muted.Render(fmt.Sprintf("… cut at %d lines: the message is %s", maxExpandedLines, sizeOf(len(msg)))))
+	}
+	for _, l := range msgLines {
 		lines = append(lines, bodyIndent+l)
 	}
 	return lines
@@ -202,21 +213,78 @@ func (m Model) renderText(text, empty string, w int, expanded bool) []string {
 		}
 		return []string{bodyIndent + m.common.Styles.Muted.Render(common.Truncate(empty, w-len(bodyIndent)))}
 	}
-	wrapped := wrap(strings.TrimRight(text, "\n"), w-len(bodyIndent))
-	hidden := 0
-	if !expanded && len(wrapped) > collapsedLines {
-		hidden = len(wrapped) - collapsedLines
-		wrapped = wrapped[:collapsedLines]
+	text = strings.TrimRight(text, "\n")
+	tw := w - len(bodyIndent)
+	limit := maxExpandedLines
+	if !expanded {
+		limit = collapsedLines
+	}
+	n := limit + 1
+	if !expanded && len(text) <= exactCountBytes {
+		n = len(text) + 1 // wrap it all, to say exactly how many lines are hidden
+	}
+	wrapped, cut := wrapHead(text, n, tw)
+	var note string
+	switch {
+	case len(wrapped) > limit && !expanded:
+		hidden := len(wrapped) - limit
+		if cut {
+			note = fmt.Sprintf("… %s more (enter to expand)", sizeOf(len(text)))
+		} else {
+			note = fmt.Sprintf("… %d more line%s (enter to expand)", hidden, plural(hidden))
+		}
+		wrapped = wrapped[:limit]
+	case len(wrapped) > limit:
+		note = fmt.Sprintf("… cut at %d lines: the text is %s", limit, sizeOf(len(text)))
+		wrapped = wrapped[:limit]
 	}
 	lines := make([]string, 0, len(wrapped)+1)
 	for _, l := range wrapped {
 		lines = append(lines, bodyIndent+l)
 	}
-	if hidden > 0 {
-		note := fmt.Sprintf("… %d more line%s (enter to expand)", hidden, plural(hidden))
-		lines = append(lines, bodyIndent+m.common.Styles.Muted.Render(common.Truncate(note, w-len(bodyIndent))))
+	if note != "" {
+		lines = append(lines, bodyIndent+m.common.Styles.Muted.Render(common.Truncate(note, tw)))
 	}
 	return lines
+}
+
+// exactCountBytes is the size up to which a collapsed text is wrapped in
+// full to count its hidden lines; past it the note gives its size instead.
+const exactCountBytes = 64 << 10
+
+// maxExpandedLines bounds an expanded text: a 5 MB comment must not turn
+// into 100,000 lines on one keypress.
+const maxExpandedLines = 2000
+
+// wrapHead wraps only as much of text as n lines of width w can show, so
+// the cost follows what is drawn, not the size of the text. cut says text
+// went on past what was wrapped.
+func wrapHead(text string, n, w int) (lines []string, cut bool) {
+	w = max(w, 1)
+	// n lines hold at most n newlines and n*w columns: at most 4 bytes each.
+	end := min(len(text), n*(w+1)*4)
+	for i, nl := 0, 0; i < end; i++ {
+		if text[i] == '\n' {
+			if nl++; nl == n {
+				end = i
+				break
+			}
+		}
+	}
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end-- // never cut a character in two
+	}
+	return wrap(text[:end], w), end < len(text)
+}
+
+func sizeOf(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // renderFooter says where the timeline stands; a failure is said in full,
