@@ -31,6 +31,9 @@ const (
 	SyntheticControlCharsPR = 10  // terminal escape sequences in title and body
 	SyntheticAllEventsPR    = 12  // one of every timeline event kind, merged
 	SyntheticLongTimelinePR = 200 // 360 timeline events, to page through
+	// SyntheticHugeTimelinePR is a KPD-style test PR: 2,600 timeline
+	// events (26 pages), mostly bot comments recording each test run.
+	SyntheticHugeTimelinePR = 201
 )
 
 // SyntheticMarker starts every synthetic PR's body.
@@ -110,6 +113,14 @@ func (g *pullGen) build() *FakePull {
 	case SyntheticLongTimelinePR:
 		for range 360 {
 			g.randomEvent(6 * time.Hour)
+		}
+	case SyntheticHugeTimelinePR:
+		for i := range 2600 {
+			if i%10 < 7 {
+				g.testRunComment(i)
+			} else {
+				g.randomEvent(2 * time.Hour)
+			}
 		}
 	default:
 		for range 2 + g.rng.IntN(18) {
@@ -253,6 +264,17 @@ func (g *pullGen) within(max time.Duration) time.Duration {
 		return 0
 	}
 	return time.Duration(g.rng.Int64N(int64(max)))
+}
+
+// testRunComment is a KPD bot comment recording one CI run, as on the
+// real test PRs: key: value lines.
+func (g *pullGen) testRunComment(run int) {
+	g.tick(3 * time.Hour)
+	body := fmt.Sprintf("branch: %s\nbase: %s\nversion: %07x", g.pull.Head, g.pull.Base, g.rng.Uint32()&0xfffffff)
+	if run%25 == 0 {
+		body += fmt.Sprintf("\nUpstream branch: %s\nseries: https://patchwork.kernel.org/project/netdevbpf/list/?series=%d", g.pull.Base, 700000+run)
+	}
+	g.add(FakeEvent{Event: "commented", Actor: "kernel-patches-bot", Body: body})
 }
 
 func (g *pullGen) comment(actor string) {
