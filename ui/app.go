@@ -102,7 +102,7 @@ func New(cfg Config) Model {
 		// The user named this PR: fetch it and its timeline at once,
 		// alongside the first page, rather than one after the other.
 		m.inFlight += 2
-		m.timelineOf(m.target).loading = true
+		m.timelineOf(m.target).request(1)
 	}
 	m.refreshStatus()
 	return m
@@ -219,8 +219,8 @@ func (m *Model) selectPR(pr model.PullRequest) tea.Cmd {
 	m.selSeq++
 	m.shown = pr.Number
 	t := m.timelineOf(pr.Number)
-	m.detail.Show(pr, t.events, t.status())
-	if t.loaded || t.loading {
+	m.detail.ShowTimeline(pr, t.events, t.gaps, t.status())
+	if t.loaded || t.loading() {
 		return nil
 	}
 	return settleAfter(m.cfg.SettleDelay, m.selSeq)

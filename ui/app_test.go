@@ -66,8 +66,10 @@ func TestLateTimelineIsStoredNotDrawn(t *testing.T) {
 	h.run() // settles on #9 and fetches it
 	h.keys("k")
 	// Simulate #9's answer arriving late, after the move back to #10.
-	late := timelineMsg{number: 9, gen: h.root().timelines[9].gen}
-	h.root().timelines[9].loading = true
+	t9 := h.root().timelines[9]
+	late := timelineMsg{number: 9, gen: t9.gen, page: 1, events: t9.pages[1]}
+	t9.request(1)
+	h.inFlightAdd(1)
 	h.send(late)
 	if pr, _ := h.root().detail.PR(); pr.Number != 10 {
 		t.Fatalf("late answer for #9 changed the pane to #%d", pr.Number)
@@ -203,18 +205,32 @@ func TestTimelinePagesLoadAsYouScroll(t *testing.T) {
 	if got := len(h.root().timelines[3].events); got != 100 {
 		t.Fatalf("%d events loaded, want the first page of 100", got)
 	}
+	// G goes straight to the last page (GitHub names it in Link rel="last"),
+	// not through every page between.
 	h.keys("tab", "G")
 	h.run()
-	h.keys("G")
-	h.run()
-	h.keys("G")
-	h.run()
-	if got := len(h.root().timelines[3].events); got != 250 {
-		t.Fatalf("after scrolling to the end: %d events loaded, want 250", got)
+	if got := h.requests("/timeline"); got != 2 {
+		t.Fatalf("after G: %d timeline requests, want 2 (page 1 and the last)", got)
+	}
+	if got := len(h.root().timelines[3].events); got != 150 {
+		t.Fatalf("after G: %d events loaded, want pages 1 and 3 (150)", got)
+	}
+	if v := h.view(); !strings.Contains(v, "comment 249 on PR 3") || !strings.Contains(v, "end of timeline") {
+		t.Fatalf("after G the newest events should show:\n%s", v)
+	}
+	// Scrolling up into the gap loads the page next to it, and only that.
+	for i := 0; i < 60 && h.requests("/timeline") == 2; i++ {
+		h.keys("ctrl+u")
+		h.run()
 	}
 	if got := h.requests("/timeline"); got != 3 {
-		t.Errorf("%d timeline requests, want 3 pages", got)
+		t.Fatalf("scrolling into the gap: %d timeline requests, want 3", got)
 	}
+	if got := len(h.root().timelines[3].events); got != 250 {
+		t.Fatalf("after the gap loaded: %d events, want 250", got)
+	}
+	h.keys("G")
+	h.run()
 	if !strings.Contains(h.view(), "end of timeline · 250 events") {
 		t.Errorf("the end of the timeline is not shown:\n%s", h.view())
 	}

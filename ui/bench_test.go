@@ -93,7 +93,7 @@ func benchWithTimeline(b *testing.B, events []model.Event) Model {
 	root := m.(Model)
 	m, _ = m.Update(settleMsg{seq: root.selSeq})
 	root = m.(Model)
-	m, _ = m.Update(timelineMsg{number: root.shown, gen: root.timelines[root.shown].gen, events: events})
+	m, _ = m.Update(timelineMsg{number: root.shown, gen: root.timelines[root.shown].gen, page: 1, events: events})
 	m, _ = m.Update(keyMsg("tab"))
 	for i := 0; i < 40; i++ { // expand every third item on the way down
 		m, _ = m.Update(keyMsg("j"))

@@ -28,6 +28,7 @@ type (
 	timelineMsg struct {
 		number int
 		gen    int // the timeline's generation; a reload starts a new one
+		page   int
 		events []model.Event
 		info   model.Page
 		err    error
@@ -60,7 +61,7 @@ func fetchPull(ctx context.Context, src Source, repo model.Repo, number int) tea
 func fetchTimeline(ctx context.Context, src Source, repo model.Repo, number, gen, page, perPage int) tea.Cmd {
 	return func() tea.Msg {
 		events, info, err := src.Timeline(ctx, repo, number, page, perPage)
-		return timelineMsg{number: number, gen: gen, events: events, info: info, err: err}
+		return timelineMsg{number: number, gen: gen, page: page, events: events, info: info, err: err}
 	}
 }
 

@@ -26,7 +26,7 @@ func TestMemoryWithHugeRepoAndTimeline(t *testing.T) {
 	root := m.(Model)
 	m, _ = m.Update(settleMsg{seq: root.selSeq})
 	root = m.(Model)
-	m, _ = m.Update(timelineMsg{number: root.shown, gen: root.timelines[root.shown].gen, events: events})
+	m, _ = m.Update(timelineMsg{number: root.shown, gen: root.timelines[root.shown].gen, page: 1, events: events})
 	m, _ = m.Update(keyMsg("tab"))
 	m, _ = m.Update(keyMsg("G"))
 	_ = m.View()

@@ -7,25 +7,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/detail"
 )
-
-// timeline is the store's record of one PR's timeline. It is kept for every
-// PR visited, so going back to one costs no request.
-type timeline struct {
-	events  []model.Event
-	next    int  // next page to fetch; 0 when complete
-	pages   int  // pages received
-	loaded  bool // the first page has arrived
-	loading bool
-	err     string
-	gen     int
-}
-
-func (t *timeline) status() detail.TimelineStatus {
-	return detail.TimelineStatus{Loading: t.loading, More: t.next > 0, Err: t.err}
-}
 
 // What an error was about, so a later success of the same kind clears it.
 const (
@@ -102,7 +85,7 @@ func (m *Model) onPull(msg pullMsg) tea.Cmd {
 	}
 	if msg.pr.Number == m.shown {
 		t := m.timelineOf(m.shown)
-		m.detail.Show(msg.pr, t.events, t.status())
+		m.detail.ShowTimeline(msg.pr, t.events, t.gaps, t.status())
 	}
 	if msg.pr.Number == m.target {
 		cmd := m.selectTargetOrFirst()
@@ -118,25 +101,18 @@ func (m *Model) onTimeline(msg timelineMsg) {
 	if !ok || t.gen != msg.gen {
 		return // from before a reload: superseded
 	}
-	t.loading = false
 	if msg.err != nil {
+		delete(t.inFlight, msg.page)
+		t.rebuild()
 		if m.fail(errTimeline, msg.err) {
 			t.err = msg.err.Error()
 		}
 	} else {
 		m.succeed(errTimeline)
-		t.err = ""
-		t.loaded = true
-		t.pages++
-		t.events = append(t.events, msg.events...)
-		t.next = msg.info.Next
-		if note := pagingStopped(t.pages, msg.info.Next, maxTimelinePages); note != "" {
-			t.next = 0
-			t.err = note
-		}
+		t.err = t.add(msg.page, msg.events, msg.info)
 	}
 	if msg.number == m.shown {
-		m.detail.SetEvents(t.events, t.status())
+		m.detail.SetTimeline(t.events, t.gaps, t.status())
 	}
 }
 
@@ -157,7 +133,7 @@ func (m *Model) onCommit(msg commitMsg) {
 func (m *Model) timelineOf(number int) *timeline {
 	t, ok := m.timelines[number]
 	if !ok {
-		t = &timeline{}
+		t = newTimeline(0, m.cfg.PerPage)
 		m.timelines[number] = t
 	}
 	return t
@@ -170,18 +146,19 @@ func (m *Model) loadTimeline(number int) tea.Cmd {
 		return nil
 	}
 	t := m.timelineOf(number)
-	if t.loading || t.loaded || t.err != "" {
+	if t.loading() || t.loaded || t.err != "" {
 		return nil
 	}
-	return m.startTimeline(number, t)
+	return m.fetchPage(number, t, 1)
 }
 
-func (m *Model) startTimeline(number int, t *timeline) tea.Cmd {
-	t.loading = true
+// fetchPage asks for page p of PR number's timeline.
+func (m *Model) fetchPage(number int, t *timeline, p int) tea.Cmd {
+	t.request(p)
 	if number == m.shown {
-		m.detail.SetEvents(t.events, t.status())
+		m.detail.SetTimeline(t.events, t.gaps, t.status())
 	}
-	return m.track(fetchTimeline(m.ctx, m.cfg.Source, m.cfg.Repo, number, t.gen, 1, m.cfg.PerPage))
+	return m.track(fetchTimeline(m.ctx, m.cfg.Source, m.cfg.Repo, number, t.gen, p, m.cfg.PerPage))
 }
 
 // reload fetches what the user is looking at again: the failed list page,
@@ -200,11 +177,11 @@ func (m *Model) reload() tea.Cmd {
 		cmds = append(cmds, m.loadNextPulls())
 	}
 	if m.shown != 0 {
-		t := m.timelineOf(m.shown)
-		*t = timeline{gen: t.gen + 1}
+		t := newTimeline(m.timelineOf(m.shown).gen+1, m.cfg.PerPage)
+		m.timelines[m.shown] = t
 		cmds = append(cmds,
 			m.track(fetchPull(m.ctx, m.cfg.Source, m.cfg.Repo, m.shown)),
-			m.startTimeline(m.shown, t))
+			m.fetchPage(m.shown, t, 1))
 	}
 	return tea.Batch(cmds...)
 }
@@ -220,10 +197,8 @@ func (m *Model) loadWhatIsNeeded() tea.Cmd {
 	if !m.detailOnScreen() {
 		return tea.Batch(cmds...)
 	}
-	if t, ok := m.timelines[m.shown]; ok && t.next > 0 && !t.loading && t.err == "" && m.detail.NearEnd() {
-		t.loading = true
-		m.detail.SetEvents(t.events, t.status())
-		cmds = append(cmds, m.track(fetchTimeline(m.ctx, m.cfg.Source, m.cfg.Repo, m.shown, t.gen, t.next, m.cfg.PerPage)))
+	if t, ok := m.timelines[m.shown]; ok && t.err == "" {
+		cmds = append(cmds, m.loadTimelinePages(t))
 	}
 	for _, c := range m.detail.VisibleCommits() {
 		if m.commitsBusy >= m.cfg.MaxCommitFetches {
@@ -236,6 +211,27 @@ func (m *Model) loadWhatIsNeeded() tea.Cmd {
 		m.commitsBusy++
 		m.commits[key] = detail.CommitInfo{Loading: true}
 		cmds = append(cmds, m.track(fetchCommit(m.ctx, m.cfg.Source, c)))
+	}
+	return tea.Batch(cmds...)
+}
+
+// loadTimelinePages asks for the timeline pages the view is about to show:
+// the next one near the end when paging on blind (no rel="last"), or, for
+// each gap in view, the page on the side it is approached from. At most
+// two pages are in flight at once.
+func (m *Model) loadTimelinePages(t *timeline) tea.Cmd {
+	if t.seqNext > 0 && !t.loading() && m.detail.NearEnd() {
+		return m.fetchPage(m.shown, t, t.seqNext)
+	}
+	var cmds []tea.Cmd
+	for _, g := range m.detail.VisibleGaps() {
+		p := g.FirstPage
+		if g.FromBelow {
+			p = g.LastPage
+		}
+		if len(t.inFlight) < 2 && !t.inFlight[p] {
+			cmds = append(cmds, m.fetchPage(m.shown, t, p))
+		}
 	}
 	return tea.Batch(cmds...)
 }

@@ -21,13 +21,14 @@ const (
 	kindHeader itemKind = iota
 	kindBody
 	kindEvent
+	kindGap // pages of the timeline not loaded yet
 	kindFooter
 )
 
 // item is one entry of the pane and its rendered lines.
 type item struct {
 	kind     itemKind
-	event    int // index into Model.events for kindEvent
+	event    int // index into Model.events for kindEvent, Model.gaps for kindGap
 	expanded bool
 	lines    []string // rendered for Model.width; nil when stale
 }
@@ -51,6 +52,7 @@ type Model struct {
 	pr      model.PullRequest
 	hasPR   bool
 	events  []model.Event
+	gaps    []Gap
 	status  TimelineStatus
 	commits Commits
 
@@ -100,25 +102,42 @@ func (m Model) PR() (model.PullRequest, bool) { return m.pr, m.hasPR }
 // events is not copied: the root appends to its own copy and calls
 // SetEvents again, never mutating what it handed over.
 func (m *Model) Show(pr model.PullRequest, events []model.Event, status TimelineStatus) {
+	m.ShowTimeline(pr, events, nil, status)
+}
+
+// ShowTimeline is Show for a timeline with gaps (see SetTimeline).
+func (m *Model) ShowTimeline(pr model.PullRequest, events []model.Event, gaps []Gap, status TimelineStatus) {
 	samePR := m.hasPR && m.pr.Number == pr.Number
 	m.pr, m.hasPR = model.SanitizePull(pr), true
 	if !samePR {
 		m.cursor, m.top, m.followEnd, m.unreveal = 0, 0, false, 0
-		m.events = nil
+		m.events, m.gaps = nil, nil
 		m.resetItems()
 	} else {
 		m.invalidate(0) // the header may say more now
 		m.invalidate(1)
 	}
-	m.setEvents(events, status)
+	m.SetTimeline(events, gaps, status)
 }
 
 // SetEvents updates the timeline of the PR shown: new events are appended
 // (pages arrive in order), and the view holds its place.
 func (m *Model) SetEvents(events []model.Event, status TimelineStatus) {
-	if m.hasPR {
-		m.setEvents(events, status)
+	m.SetTimeline(events, nil, status)
+}
+
+// SetTimeline updates the timeline of the PR shown when pages load out of
+// order: events are the loaded ones in order, gaps the pages between them
+// not loaded yet. The view holds its place.
+func (m *Model) SetTimeline(events []model.Event, gaps []Gap, status TimelineStatus) {
+	if !m.hasPR {
+		return
 	}
+	if len(gaps) > 0 || len(m.gaps) > 0 {
+		m.rebuild(events, gaps, status)
+		return
+	}
+	m.setEvents(events, status)
 }
 
 func (m *Model) resetItems() {
@@ -128,7 +147,7 @@ func (m *Model) resetItems() {
 
 func (m *Model) setEvents(events []model.Event, status TimelineStatus) {
 	if len(events) < len(m.events) { // reloaded from scratch
-		m.events = nil
+		m.events, m.gaps = nil, nil
 		m.resetItems()
 		m.cursor, m.top, m.unreveal = 0, 0, 0
 	}

@@ -109,6 +109,8 @@ func (m Model) estimate(it item) int {
 		return min(textLines(m.pr.Body), collapsedLines+1) + 1
 	case kindFooter:
 		return 1
+	case kindGap:
+		return 2
 	}
 	ev := m.events[it.event]
 	if c := shownCommit(ev); c != nil {

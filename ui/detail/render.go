@@ -32,6 +32,8 @@ func (m Model) render(it item) []string {
 		lines = m.renderText(m.pr.Body, "No description provided.", w, it.expanded)
 	case kindEvent:
 		lines = m.renderEvent(model.SanitizeEvent(m.events[it.event]), w, it.expanded)
+	case kindGap:
+		lines = m.renderGap(m.gaps[it.event], w)
 	case kindFooter:
 		return m.renderFooter(w)
 	}
@@ -138,7 +140,7 @@ func (m Model) counts() string {
 		}
 	}
 	more := ""
-	if m.status.More {
+	if m.status.More || len(m.gaps) > 0 {
 		more = "+"
 	}
 	if m.pr.Detailed && m.pr.Comments > comments {
@@ -302,6 +304,9 @@ func (m Model) renderFooter(w int) []string {
 		return []string{s.Loading.Render(common.Truncate("loading timeline…", w))}
 	case m.status.More:
 		return []string{s.Muted.Render(common.Truncate("more events to load…", w))}
+	}
+	if missing := m.gapEvents(); missing > 0 {
+		return []string{s.Muted.Render(common.Truncate(fmt.Sprintf("end of timeline · %d events loaded, about %s in gaps above", len(m.events), groupDigits(missing)), w))}
 	}
 	return []string{s.Muted.Render(common.Truncate(fmt.Sprintf("end of timeline · %d events", len(m.events)), w))}
 }

@@ -1,0 +1,175 @@
+package detail
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/common"
+)
+
+// Gap is a run of timeline pages not loaded yet, between loaded ones: a
+// long timeline opens on its first page, G loads its last, and the pages
+// between load only as they are scrolled into.
+type Gap struct {
+	At        int // the index in the events of the first event after the gap
+	FirstPage int
+	LastPage  int
+	Events    int // about how many events the pages hold
+	Loading   bool
+}
+
+// GapInView is a gap on screen and which of its pages to load first: the
+// last when it is reached from below (scrolling up, or after G), else the
+// first.
+type GapInView struct {
+	Gap
+	FromBelow bool
+}
+
+// VisibleGaps returns the gaps on screen, so the root can load their pages.
+func (m Model) VisibleGaps() []GapInView {
+	var out []GapInView
+	first, last := m.visibleItems()
+	for i := first; i <= last && i < len(m.items); i++ {
+		if it := m.items[i]; it.kind == kindGap {
+			fromBelow := m.followEnd || m.lay.offset(i) < m.top || m.cursor > i
+			out = append(out, GapInView{Gap: m.gaps[it.event], FromBelow: fromBelow})
+		}
+	}
+	return out
+}
+
+// gapEvents is about how many events the gaps hold.
+func (m Model) gapEvents() int {
+	n := 0
+	for _, g := range m.gaps {
+		n += g.Events
+	}
+	return n
+}
+
+// itemKey names an item across rebuilds: events by their ID, gaps by
+// their first page.
+func (m Model) itemKey(it item) string {
+	switch it.kind {
+	case kindHeader:
+		return "header"
+	case kindBody:
+		return "body"
+	case kindFooter:
+		return "footer"
+	case kindGap:
+		return "gap:" + strconv.Itoa(m.gaps[it.event].FirstPage)
+	}
+	if id := m.events[it.event].ID; id != "" {
+		return "event:" + id
+	}
+	return "event#" + strconv.Itoa(it.event)
+}
+
+// rebuild lays the items out again for events with gaps, keeping what is
+// rendered (by item key) and the view: the first event in view keeps its
+// row on screen, so pages loaded above or below it move nothing in sight.
+func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus) {
+	anchorKey, anchorRow := m.viewAnchor()
+	cursorKey := ""
+	if m.cursor < len(m.items) {
+		cursorKey = m.itemKey(m.items[m.cursor])
+	}
+	kept := make(map[string]item, len(m.items))
+	for _, it := range m.items {
+		if it.lines != nil && it.kind == kindEvent {
+			kept[m.itemKey(it)] = it
+		}
+	}
+	header, body := m.items[0], m.items[1]
+
+	m.events, m.gaps, m.status = events, gaps, status
+	items := make([]item, 0, len(events)+len(gaps)+3)
+	items = append(items, header, body)
+	g := 0
+	for i := 0; i <= len(events); i++ {
+		for ; g < len(gaps) && gaps[g].At == i; g++ {
+			items = append(items, item{kind: kindGap, event: g})
+		}
+		if i < len(events) {
+			it := item{kind: kindEvent, event: i}
+			if old, ok := kept[m.itemKey(it)]; ok {
+				it.expanded, it.lines = old.expanded, old.lines
+			}
+			items = append(items, it)
+		}
+	}
+	items = append(items, item{kind: kindFooter})
+	m.items = items
+	heights := make([]int, len(items))
+	for i, it := range items {
+		if it.lines != nil {
+			heights[i] = len(it.lines)
+		} else {
+			heights[i] = m.estimate(it)
+		}
+	}
+	m.lay.reset(heights)
+	m.invalidate(0) // counts in the header
+
+	m.cursor = 0
+	anchorItem := 0
+	for i, it := range items {
+		key := m.itemKey(it)
+		if key == cursorKey {
+			m.cursor = i
+		}
+		if key == anchorKey {
+			anchorItem = i
+		}
+	}
+	if m.followEnd {
+		m.cursor = m.lastSelectable()
+		m.showEnd()
+	} else {
+		m.renderItem(anchorItem)
+		m.top = m.lay.offset(anchorItem) - anchorRow
+	}
+	m.clampTop()
+	m.ensureVisible()
+}
+
+// viewAnchor is the item that holds the view in place and the screen row
+// its first line is on: the first event starting in view, else the item
+// at the top (rows above the pane count negative).
+func (m Model) viewAnchor() (key string, row int) {
+	if len(m.items) == 0 {
+		return "", 0
+	}
+	first, last := m.visibleItems()
+	for i := first; i <= last && i < len(m.items); i++ {
+		if m.items[i].kind == kindEvent && m.lay.offset(i) >= m.top {
+			return m.itemKey(m.items[i]), m.lay.offset(i) - m.top
+		}
+	}
+	return m.itemKey(m.items[first]), m.lay.offset(first) - m.top
+}
+
+func (m Model) renderGap(g Gap, w int) []string {
+	pages := fmt.Sprintf("page %d", g.FirstPage)
+	if g.LastPage > g.FirstPage {
+		pages = fmt.Sprintf("pages %d–%d", g.FirstPage, g.LastPage)
+	}
+	state := "scroll here to load"
+	if g.Loading {
+		state = "loading"
+	}
+	text := fmt.Sprintf("⋯ about %s events not loaded (%s) — %s", groupDigits(g.Events), pages, state)
+	return []string{m.common.Styles.Loading.Render(common.Truncate(text, w))}
+}
+
+// groupDigits writes 2300 as 2,300.
+func groupDigits(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
