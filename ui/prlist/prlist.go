@@ -146,6 +146,40 @@ func (m *Model) Append(prs []model.PullRequest) {
 	m.renderVisible()
 }
 
+// Refresh takes a revalidated page: PRs already listed are updated in
+// place (their rows only), PRs not listed yet (opened since) go on top, and
+// the cursor stays on the PR it was on.
+func (m *Model) Refresh(prs []model.PullRequest) {
+	selected, hadSelection := m.Selected()
+	var fresh []model.PullRequest
+	for _, pr := range prs {
+		pr = model.SanitizePull(pr)
+		if i, ok := m.index[pr.Number]; ok {
+			if !m.outOfOrder[pr.Number] {
+				m.items[i] = pr
+				m.rows.invalidate(i)
+				continue
+			}
+			delete(m.outOfOrder, pr.Number)
+			m.remove(i)
+		}
+		fresh = append(fresh, pr)
+	}
+	if len(fresh) > 0 {
+		m.items = append(fresh, m.items...)
+		m.rows.insert(0, len(fresh))
+		m.reindex(0)
+		for _, pr := range fresh {
+			m.noteNumber(pr.Number)
+		}
+	}
+	if hadSelection {
+		m.cursor = m.index[selected.Number]
+	}
+	m.clampOffset()
+	m.renderVisible()
+}
+
 // AddOutOfOrder adds a PR fetched on its own (opened by number) at the end
 // of what is loaded, until the page that holds it arrives.
 func (m *Model) AddOutOfOrder(pr model.PullRequest) {

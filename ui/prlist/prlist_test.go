@@ -554,3 +554,25 @@ func TestResizeRedrawsRows(t *testing.T) {
 		t.Errorf("author column should appear only when wide:\n%s\n---\n%s", narrow, wide)
 	}
 }
+
+func TestRefreshUpdatesRowsInPlaceAndKeepsTheCursor(t *testing.T) {
+	m := New(common.New())
+	m.Focus()
+	m.SetSize(80, 10)
+	m.Append([]model.PullRequest{{Number: 5, Title: "five", State: "open"}, {Number: 4, Title: "four", State: "open"}, {Number: 3, Title: "three", State: "open"}})
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")}) // on #4
+	m.Refresh([]model.PullRequest{{Number: 6, Title: "six", State: "open"}, {Number: 5, Title: "five", State: "open"}, {Number: 4, Title: "four, renamed", State: "merged"}})
+	if got, _ := m.Selected(); got.Number != 4 || got.Title != "four, renamed" {
+		t.Fatalf("cursor on #%d %q, want #4 with its new title", got.Number, got.Title)
+	}
+	var order []int
+	for i := 0; i < m.Len(); i++ {
+		order = append(order, m.items[i].Number)
+	}
+	if fmt.Sprint(order) != "[6 5 4 3]" {
+		t.Errorf("order %v, want the new PR on top: [6 5 4 3]", order)
+	}
+	if v := m.View(); !strings.Contains(v, "four, renamed") || !strings.Contains(v, "merged") {
+		t.Errorf("the changed row is not redrawn:\n%s", v)
+	}
+}
