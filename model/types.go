@@ -106,6 +106,12 @@ type Page struct {
 	Next  int // next page number, 0 when this was the last
 	Last  int // last page number when GitHub said it, else 0
 	Total int // total items when known (estimated from Last), else 0
+	// From says where the answer came from: "network", "fresh" (cached,
+	// within max-age), "revalidated" (cached, GitHub said unchanged) or
+	// "stale" (cached; the network, the rate limit or --offline allowed
+	// nothing newer); "" when unknown (no cache).
+	From     string
+	StoredAt time.Time // when the cached copy was last fetched or revalidated
 }
 
 // RateLimit is the latest rate-limit state GitHub reported.
