@@ -20,6 +20,7 @@ import (
 type FakeOptions struct {
 	MinLatency, MaxLatency time.Duration // random per-request delay in [Min,Max]; zero = none
 	RateLimit              int           // X-RateLimit-Limit; default 5000
+	MaxAge                 time.Duration // Cache-Control max-age of 200 answers; default 60s
 }
 
 // RecordedRequest is one request the FakeServer received, for tests.
@@ -27,6 +28,7 @@ type RecordedRequest struct {
 	Method, Path string
 	Query        url.Values
 	Header       http.Header
+	Status       int // the status answered (304 for a conditional request that matched); 0 if none was
 }
 
 // FakeServer is a GitHub REST API look-alike over a Dataset, on a real
@@ -40,6 +42,9 @@ type FakeServer struct {
 	index   *fakeIndex
 	handler http.Handler
 	resetAt time.Time // when the rate-limit window ends
+	// lastModified is every answer's Last-Modified: the data does not
+	// change while the server runs.
+	lastModified time.Time
 
 	httpServer *http.Server
 	serveDone  chan struct{}
@@ -54,12 +59,18 @@ type FakeServer struct {
 	requests []RecordedRequest
 	rng      *rand.Rand
 	faults   func(*http.Request) *Fault // see SetFaults
+
+	// requests[0] is request number firstSeq; nextSeq numbers the next one.
+	firstSeq, nextSeq uint64
 }
 
 // NewFakeServer serves ds on 127.0.0.1 on a free port until Close.
 func NewFakeServer(ds *Dataset, opts FakeOptions) (*FakeServer, error) {
 	if opts.RateLimit <= 0 {
 		opts.RateLimit = 5000
+	}
+	if opts.MaxAge <= 0 {
+		opts.MaxAge = time.Minute
 	}
 	if opts.MaxLatency < opts.MinLatency {
 		opts.MaxLatency = opts.MinLatency
@@ -69,13 +80,15 @@ func NewFakeServer(ds *Dataset, opts FakeOptions) (*FakeServer, error) {
 		return nil, err
 	}
 	s := &FakeServer{
-		URL:       "http://" + ln.Addr().String() + "/",
-		opts:      opts,
-		index:     newFakeIndex(ds),
-		resetAt:   time.Now().Add(time.Hour).Truncate(time.Second),
-		serveDone: make(chan struct{}),
-		closing:   make(chan struct{}),
-		rng:       rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x9e3779b97f4a7c15)),
+		URL:     "http://" + ln.Addr().String() + "/",
+		opts:    opts,
+		index:   newFakeIndex(ds),
+		resetAt: time.Now().Add(time.Hour).Truncate(time.Second),
+		// Whole seconds, as HTTP dates have them.
+		lastModified: time.Now().Truncate(time.Second).UTC(),
+		serveDone:    make(chan struct{}),
+		closing:      make(chan struct{}),
+		rng:          rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x9e3779b97f4a7c15)),
 	}
 	s.handler = http.HandlerFunc(s.serveHTTP)
 	s.httpServer = &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
@@ -110,7 +123,7 @@ func (s *FakeServer) Requests() []RecordedRequest {
 	defer s.mu.Unlock()
 	out := make([]RecordedRequest, len(s.requests))
 	for i, r := range s.requests {
-		out[i] = RecordedRequest{Method: r.Method, Path: r.Path, Query: cloneValues(r.Query), Header: r.Header.Clone()}
+		out[i] = RecordedRequest{Method: r.Method, Path: r.Path, Query: cloneValues(r.Query), Header: r.Header.Clone(), Status: r.Status}
 	}
 	return out
 }
@@ -120,6 +133,7 @@ func (s *FakeServer) ResetRequests() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.requests = nil
+	s.firstSeq = s.nextSeq
 }
 
 func cloneValues(v url.Values) url.Values {
@@ -128,12 +142,15 @@ func cloneValues(v url.Values) url.Values {
 
 // serveHTTP records the request, waits the simulated latency and routes it.
 func (s *FakeServer) serveHTTP(w http.ResponseWriter, r *http.Request) {
-	delay, ok := s.admit(r)
+	delay, seq, ok := s.admit(r)
 	if !ok {
 		http.Error(w, "fake GitHub server closed", http.StatusServiceUnavailable)
 		return
 	}
 	defer s.active.Done()
+	sw := &statusWriter{ResponseWriter: w}
+	w = sw
+	defer s.recordStatus(seq, sw)
 	if delay > 0 && !s.sleep(r.Context(), delay) {
 		return // the client gave up or the server is closing: nobody reads a reply
 	}
@@ -145,11 +162,12 @@ func (s *FakeServer) serveHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // admit records r and picks its latency; false once the server is closed.
-func (s *FakeServer) admit(r *http.Request) (time.Duration, bool) {
+// seq numbers r among the recorded requests.
+func (s *FakeServer) admit(r *http.Request) (delay time.Duration, seq uint64, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
-		return 0, false
+		return 0, 0, false
 	}
 	s.active.Add(1)
 	s.requests = append(s.requests, RecordedRequest{
@@ -158,12 +176,47 @@ func (s *FakeServer) admit(r *http.Request) (time.Duration, bool) {
 		Query:  r.URL.Query(),
 		Header: r.Header.Clone(),
 	})
-	delay := s.opts.MinLatency
+	delay = s.opts.MinLatency
 	if spread := s.opts.MaxLatency - s.opts.MinLatency; spread > 0 {
 		delay += time.Duration(s.rng.Int64N(int64(spread) + 1))
 	}
-	return delay, true
+	seq = s.nextSeq
+	s.nextSeq++
+	return delay, seq, true
 }
+
+// recordStatus notes the status answered to request seq, unless
+// ResetRequests dropped it meanwhile.
+func (s *FakeServer) recordStatus(seq uint64, sw *statusWriter) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if seq >= s.firstSeq && seq-s.firstSeq < uint64(len(s.requests)) {
+		s.requests[seq-s.firstSeq].Status = sw.status
+	}
+}
+
+// statusWriter remembers the status a handler sent.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (sw *statusWriter) WriteHeader(code int) {
+	if sw.status == 0 {
+		sw.status = code
+	}
+	sw.ResponseWriter.WriteHeader(code)
+}
+
+func (sw *statusWriter) Write(p []byte) (int, error) {
+	if sw.status == 0 {
+		sw.status = http.StatusOK
+	}
+	return sw.ResponseWriter.Write(p)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (sw *statusWriter) Unwrap() http.ResponseWriter { return sw.ResponseWriter }
 
 // sleep waits d and reports whether the request should still be answered.
 func (s *FakeServer) sleep(ctx context.Context, d time.Duration) bool {
@@ -240,11 +293,13 @@ func (s *FakeServer) writeReply(w http.ResponseWriter, r *http.Request, rep repl
 	sum := sha256.Sum256(body)
 	etag := `"` + hex.EncodeToString(sum[:]) + `"`
 	h.Set("ETag", etag)
-	h.Set("Cache-Control", "private, max-age=60, s-maxage=60")
+	age := strconv.FormatInt(int64(s.opts.MaxAge/time.Second), 10)
+	h.Set("Cache-Control", "private, max-age="+age+", s-maxage="+age)
+	h.Set("Last-Modified", s.lastModified.Format(http.TimeFormat))
 	if rep.link != "" {
 		h.Set("Link", rep.link)
 	}
-	if etagMatches(r.Header.Get("If-None-Match"), etag) {
+	if s.notModified(r, etag) {
 		s.rateHeaders(h, false)
 		h.Del("Content-Type")
 		w.WriteHeader(http.StatusNotModified)
@@ -254,6 +309,16 @@ func (s *FakeServer) writeReply(w http.ResponseWriter, r *http.Request, rep repl
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(body)
+}
+
+// notModified applies a conditional request's headers as GitHub does:
+// If-None-Match when sent, else If-Modified-Since.
+func (s *FakeServer) notModified(r *http.Request, etag string) bool {
+	if inm := r.Header.Get("If-None-Match"); inm != "" {
+		return etagMatches(inm, etag)
+	}
+	since, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
+	return err == nil && !s.lastModified.After(since)
 }
 
 // etagMatches applies If-None-Match's weak comparison: W/ prefixes are
