@@ -1,0 +1,303 @@
+package github
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/prscope/prscope/model"
+)
+
+// RateGuard is the transport that owns prscope's rate-limit policy. It sits
+// under the cache, so that whatever it refuses the cache can still answer.
+//
+// It exists because go-github v62 gets two things wrong for us: it does not
+// recognise a 429 as a rate limit, and once it has seen Remaining reach 0
+// (or a secondary limit's Retry-After) it refuses every request until the
+// reset, before the cache could answer it. So the guard keeps the true
+// figures itself, renames the X-RateLimit-* headers it passes up to
+// X-Prscope-RateLimit-*, and strips a secondary limit's documentation_url,
+// which leaves go-github nothing to block on.
+//
+// Why not github.com/gofri/go-github-ratelimit/v2: it waits inside the
+// transport (sleeping until Retry-After or the reset) so that the request
+// eventually succeeds. prscope must never block the UI on a timer; it
+// wants the request refused at once, so the cache answers with what it has
+// and the user sees when the limit lifts.
+type RateGuard struct {
+	next http.RoundTripper
+	now  func() time.Time
+
+	mu              sync.Mutex
+	rate            model.RateLimit
+	primaryUntil    time.Time // nothing is sent before this (the reset)
+	secondaryUntil  time.Time // nothing is sent before this (Retry-After)
+	secondaryStatus int       // 403 or 429: what the secondary limit came as
+	strikes         int       // secondary limits in a row, for the backoff
+	probing         bool      // the one request sent after a backoff is in flight
+}
+
+// Headers the guard adds.
+const (
+	headerRefused    = "X-Prscope-Refused"     // "1": not sent, refused here
+	headerRateReset  = "X-Prscope-Rate-Reset"  // the primary limit's reset (RFC 3339)
+	headerRetryAfter = "X-Prscope-Retry-After" // seconds until a secondary limit lifts
+)
+
+const (
+	secondaryBackoff    = time.Minute      // without Retry-After, doubling on repeats
+	maxSecondaryBackoff = 10 * time.Minute // up to this
+	unknownResetWait    = time.Minute      // a used-up limit with no reset time
+	maxErrorBody        = 1 << 20          // bytes of a rate-limit answer read to classify it
+)
+
+// NewRateGuard wraps next (http.DefaultTransport when nil); now is the clock
+// (time.Now when nil).
+func NewRateGuard(next http.RoundTripper, now func() time.Time) *RateGuard {
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	if now == nil {
+		now = time.Now
+	}
+	return &RateGuard{next: next, now: now}
+}
+
+// RateLimit returns the latest figures GitHub reported.
+func (g *RateGuard) RateLimit() model.RateLimit {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.rate
+}
+
+// RoundTrip sends req unless a rate limit is known to be in force, in which
+// case it answers at once with a refusal (no network).
+func (g *RateGuard) RoundTrip(req *http.Request) (*http.Response, error) {
+	if refusal := g.admit(req); refusal != nil {
+		closeRequestBody(req)
+		return refusal, nil
+	}
+	resp, err := g.next.RoundTrip(req)
+	if err != nil {
+		g.settle(false)
+		return nil, err
+	}
+	return g.observe(resp), nil
+}
+
+// admit returns a refusal while a limit holds, and lets one request (a
+// probe) through when a secondary backoff ends, so the end of a backoff is
+// not a burst.
+func (g *RateGuard) admit(req *http.Request) *http.Response {
+	now := g.now()
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	switch {
+	case now.Before(g.primaryUntil):
+		return g.refusePrimary(req)
+	case now.Before(g.secondaryUntil) || g.probing:
+		return g.refuseSecondary(req, now)
+	case g.strikes > 0:
+		g.probing = true
+	}
+	return nil
+}
+
+// settle ends a probe; a success forgives earlier secondary limits.
+func (g *RateGuard) settle(success bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.probing = false
+	if success {
+		g.strikes = 0
+	}
+}
+
+func (g *RateGuard) refusePrimary(req *http.Request) *http.Response {
+	h := http.Header{headerRefused: {"1"}, headerRateReset: {g.primaryUntil.UTC().Format(time.RFC3339)}}
+	g.rateHeaders(h)
+	return synthesized(req, http.StatusForbidden, "API rate limit exceeded; not sent until the reset", h)
+}
+
+func (g *RateGuard) refuseSecondary(req *http.Request, now time.Time) *http.Response {
+	wait := max(g.secondaryUntil.Sub(now), time.Second) // while probing: try again in a moment
+	secs := strconv.FormatInt(int64((wait+time.Second-1)/time.Second), 10)
+	h := http.Header{headerRefused: {"1"}, headerRetryAfter: {secs}}
+	g.rateHeaders(h)
+	status := g.secondaryStatus
+	if status == 0 {
+		status = http.StatusForbidden
+	}
+	return synthesized(req, status, "secondary rate limit; not sent for "+secs+"s", h)
+}
+
+// rateHeaders adds the latest known figures, under the guard's names.
+func (g *RateGuard) rateHeaders(h http.Header) {
+	if !g.rate.Known {
+		return
+	}
+	h.Set("X-Prscope-Ratelimit-Limit", strconv.Itoa(g.rate.Limit))
+	h.Set("X-Prscope-Ratelimit-Remaining", strconv.Itoa(g.rate.Remaining))
+	h.Set("X-Prscope-Ratelimit-Reset", strconv.FormatInt(g.rate.Reset.Unix(), 10))
+}
+
+// observe records what resp says about the limits and makes it safe to
+// pass up to go-github.
+func (g *RateGuard) observe(resp *http.Response) *http.Response {
+	now := g.now()
+	h := resp.Header
+	remaining, hasRemaining := headerInt(h, "X-Ratelimit-Remaining")
+	limit, _ := headerInt(h, "X-Ratelimit-Limit")
+	var reset time.Time
+	if n, ok := headerInt(h, "X-Ratelimit-Reset"); ok && n > 0 {
+		reset = time.Unix(int64(n), 0)
+	}
+
+	limited := resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusTooManyRequests
+	var message string
+	if limited {
+		message = readErrorMessage(resp)
+	}
+	secondary := limited && (h.Get("Retry-After") != "" || isSecondaryMessage(message) ||
+		(resp.StatusCode == http.StatusTooManyRequests && !(hasRemaining && remaining == 0)))
+	primary := hasRemaining && remaining == 0 && !secondary
+
+	g.mu.Lock()
+	if hasRemaining {
+		g.rate = model.RateLimit{Limit: limit, Remaining: remaining, Reset: reset, Known: true}
+	}
+	switch {
+	case primary && limited:
+		g.primaryUntil = reset
+		if !reset.After(now) {
+			g.primaryUntil = now.Add(unknownResetWait)
+		}
+	case primary && reset.After(now):
+		// The last request the budget allowed: the next would be refused.
+		g.primaryUntil = reset
+	case secondary:
+		g.strikes++
+		wait := retryAfter(h, now)
+		if wait <= 0 {
+			wait = min(secondaryBackoff<<min(g.strikes-1, 4), maxSecondaryBackoff)
+		}
+		g.secondaryUntil = now.Add(wait)
+		g.secondaryStatus = resp.StatusCode
+	}
+	primaryUntil, secondaryUntil := g.primaryUntil, g.secondaryUntil
+	g.probing = false
+	if !secondary && resp.StatusCode < 400 {
+		g.strikes = 0
+	}
+	g.mu.Unlock()
+
+	renameRateHeaders(h)
+	switch {
+	case primary && limited:
+		h.Set(headerRateReset, primaryUntil.UTC().Format(time.RFC3339))
+		rewriteErrorBody(resp, message)
+	case secondary:
+		h.Set(headerRetryAfter, strconv.FormatInt(int64(secondaryUntil.Sub(now).Round(time.Second)/time.Second), 10))
+		rewriteErrorBody(resp, message)
+	}
+	return resp
+}
+
+func headerInt(h http.Header, name string) (int, bool) {
+	v := h.Get(name)
+	if v == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	return n, err == nil
+}
+
+func isSecondaryMessage(msg string) bool {
+	msg = strings.ToLower(msg)
+	return strings.Contains(msg, "secondary rate limit") || strings.Contains(msg, "abuse detection")
+}
+
+// readErrorMessage reads resp's body (up to maxErrorBody) for GitHub's
+// message, leaving the body readable again.
+func readErrorMessage(resp *http.Response) string {
+	data, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(data))
+	var body struct {
+		Message string `json:"message"`
+	}
+	if json.Unmarshal(data, &body) == nil && body.Message != "" {
+		return body.Message
+	}
+	return string(data)
+}
+
+// rewriteErrorBody replaces a rate-limit answer's body with GitHub's
+// message alone: without documentation_url, go-github does not take a 403
+// for an AbuseRateLimitError and remember its Retry-After.
+func rewriteErrorBody(resp *http.Response, message string) {
+	body, _ := json.Marshal(struct {
+		Message string `json:"message"`
+	}{message})
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	resp.ContentLength = int64(len(body))
+	resp.Header.Set("Content-Length", strconv.Itoa(len(body)))
+	resp.Header.Set("Content-Type", "application/json; charset=utf-8")
+}
+
+// renameRateHeaders moves X-RateLimit-* to X-Prscope-RateLimit-*, so that
+// go-github never learns that Remaining reached 0.
+func renameRateHeaders(h http.Header) {
+	for k, vs := range h {
+		if name := guardedHeaderName(k); name != k {
+			delete(h, k)
+			h[name] = vs
+		}
+	}
+}
+
+// guardedHeaderName is the guard's name for a rate-limit header (canonical
+// form in, canonical form out); other names come back unchanged.
+func guardedHeaderName(canonical string) string {
+	if rest, ok := strings.CutPrefix(canonical, "X-Ratelimit-"); ok {
+		return "X-Prscope-Ratelimit-" + rest
+	}
+	return canonical
+}
+
+// closeRequestBody honours RoundTripper's contract for a request that is
+// answered without being sent.
+func closeRequestBody(req *http.Request) {
+	if req.Body != nil {
+		req.Body.Close()
+	}
+}
+
+// synthesized is an answer made here rather than by GitHub, in GitHub's
+// JSON error shape.
+func synthesized(req *http.Request, status int, message string, extra http.Header) *http.Response {
+	body, _ := json.Marshal(struct {
+		Message string `json:"message"`
+	}{message})
+	h := http.Header{"Content-Type": {"application/json; charset=utf-8"}, "Content-Length": {strconv.Itoa(len(body))}}
+	for k, vs := range extra {
+		h[http.CanonicalHeaderKey(k)] = vs
+	}
+	return &http.Response{
+		Status:        fmt.Sprintf("%d %s", status, http.StatusText(status)),
+		StatusCode:    status,
+		Proto:         "HTTP/1.1",
+		ProtoMajor:    1,
+		ProtoMinor:    1,
+		Header:        h,
+		Body:          io.NopCloser(bytes.NewReader(body)),
+		ContentLength: int64(len(body)),
+		Request:       req,
+	}
+}
