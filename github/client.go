@@ -1,6 +1,14 @@
 // Package github is everything in prscope that talks to the GitHub REST API:
-// the client the UI and dump use, the fake GitHub server the tests and the
-// demo run against, and the embedded demo data.
+// the client the UI and dump use, the on-disk cache and the rate-limit guard
+// under it, the fake GitHub server the tests and the demo run against, and
+// the embedded demo data.
+//
+// Requests go go-github → Cache.Transport → RateGuard → the network. The
+// cache is a small RoundTripper of our own over one file per entry, written
+// by atomic rename, rather than github.com/gregjones/httpcache (unmaintained:
+// only a 2019 pseudo-version) or an embedded database such as bbolt or
+// SQLite (a store we do not need: a file per entry and rename already make
+// it safe against a crash at any moment); cache.go says more.
 package github
 
 import (
@@ -14,7 +22,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -34,8 +41,15 @@ type Options struct {
 	BaseURL string        // REST API base, used as given; DefaultAPIURL when empty
 	Token   string        // empty: unauthenticated (60 requests an hour)
 	Timeout time.Duration // per request; 30s when zero
-	// Transport overrides the HTTP transport (tests, caching). Nil: the default.
+	// Transport overrides the network transport (tests). Nil: the default.
 	Transport http.RoundTripper
+	// Cache, when set, answers what it can and keeps what is fetched.
+	Cache *Cache
+	// Offline sends nothing: only what Cache holds is answered, and the rest
+	// fails "not cached (offline)".
+	Offline bool
+	// Now is the rate guard's clock (tests); time.Now when nil.
+	Now func() time.Time
 }
 
 // Client is a small, typed view of the endpoints prscope uses. It converts
@@ -44,12 +58,10 @@ type Options struct {
 // for concurrent use.
 type Client struct {
 	gh            *gh.Client
+	guard         *RateGuard
 	authenticated bool
 	token         string        // only to keep it out of error messages
 	timeout       time.Duration // per request, for messages
-
-	mu   sync.Mutex
-	rate model.RateLimit
 }
 
 // NewClient builds a Client for opts.
@@ -69,7 +81,16 @@ func NewClient(opts Options) (*Client, error) {
 	if timeout == 0 {
 		timeout = 30 * time.Second
 	}
-	hc := &http.Client{Timeout: timeout, Transport: opts.Transport}
+	network := opts.Transport
+	if opts.Offline {
+		network = offlineTransport{}
+	}
+	guard := NewRateGuard(network, opts.Now)
+	var transport http.RoundTripper = guard
+	if opts.Cache != nil {
+		transport = opts.Cache.transport(guard, opts.Offline || opts.Cache.offline)
+	}
+	hc := &http.Client{Timeout: timeout, Transport: transport}
 	c := gh.NewClient(hc)
 	if opts.Token != "" {
 		c = c.WithAuthToken(opts.Token)
@@ -77,32 +98,14 @@ func NewClient(opts Options) (*Client, error) {
 	// Set BaseURL as given: WithEnterpriseURLs would append api/v3/ to bare hosts.
 	c.BaseURL = u
 	c.UserAgent = "prscope"
-	return &Client{gh: c, authenticated: opts.Token != "", token: opts.Token, timeout: timeout}, nil
+	return &Client{gh: c, guard: guard, authenticated: opts.Token != "", token: opts.Token, timeout: timeout}, nil
 }
 
 // Authenticated reports whether requests carry a token.
 func (c *Client) Authenticated() bool { return c.authenticated }
 
 // RateLimit returns the latest rate-limit state GitHub reported.
-func (c *Client) RateLimit() model.RateLimit {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.rate
-}
-
-func (c *Client) noteResponse(resp *gh.Response) {
-	if resp == nil || resp.Response == nil || resp.Header.Get("X-RateLimit-Limit") == "" {
-		return
-	}
-	c.mu.Lock()
-	c.rate = model.RateLimit{
-		Limit:     resp.Rate.Limit,
-		Remaining: resp.Rate.Remaining,
-		Reset:     resp.Rate.Reset.Time,
-		Known:     true,
-	}
-	c.mu.Unlock()
-}
+func (c *Client) RateLimit() model.RateLimit { return c.guard.RateLimit() }
 
 // ListPulls returns one page of repo's pull requests, newest first.
 // state is "open", "closed" or "all".
@@ -114,7 +117,6 @@ func (c *Client) ListPulls(ctx context.Context, repo model.Repo, state string, p
 		ListOptions: gh.ListOptions{Page: page, PerPage: perPage},
 	}
 	prs, resp, err := c.gh.PullRequests.List(ctx, repo.Owner, repo.Name, opts)
-	c.noteResponse(resp)
 	if err != nil {
 		return nil, model.Page{}, c.wrapError(ctx, err, repo.String())
 	}
@@ -129,8 +131,7 @@ func (c *Client) ListPulls(ctx context.Context, repo model.Repo, state string, p
 
 // GetPull fetches one pull request, with its comment and commit counts.
 func (c *Client) GetPull(ctx context.Context, repo model.Repo, number int) (model.PullRequest, error) {
-	p, resp, err := c.gh.PullRequests.Get(ctx, repo.Owner, repo.Name, number)
-	c.noteResponse(resp)
+	p, _, err := c.gh.PullRequests.Get(ctx, repo.Owner, repo.Name, number)
 	if err != nil {
 		return model.PullRequest{}, c.wrapError(ctx, err, fmt.Sprintf("%s#%d", repo, number))
 	}
@@ -159,7 +160,6 @@ func (c *Client) Timeline(ctx context.Context, repo model.Repo, number, page, pe
 	req.Header.Set("Accept", "application/vnd.github+json")
 	var raw []timelineEvent
 	resp, err := c.gh.Do(ctx, req, &raw)
-	c.noteResponse(resp)
 	if err != nil {
 		return nil, model.Page{}, c.wrapError(ctx, err, fmt.Sprintf("%s#%d", repo, number))
 	}
@@ -177,17 +177,20 @@ func (c *Client) CommitMessage(ctx context.Context, commitRepo, sha string) (str
 	if !ok || owner == "" || name == "" {
 		return "", fmt.Errorf("commit %s: bad repository %q", model.ShortSHA(sha), commitRepo)
 	}
-	commit, resp, err := c.gh.Git.GetCommit(ctx, owner, name, sha)
-	c.noteResponse(resp)
+	commit, _, err := c.gh.Git.GetCommit(ctx, owner, name, sha)
 	if err != nil {
 		return "", c.wrapError(ctx, err, commitRepo+"@"+model.ShortSHA(sha))
 	}
 	return model.Sanitize(commit.GetMessage()), nil
 }
 
-// pageOf reads where a listing stands from the Link header go-github parsed.
+// pageOf reads where a listing stands from the Link header go-github
+// parsed, and where the answer came from from the cache's headers.
 func pageOf(resp *gh.Response, page, perPage, got int) model.Page {
-	p := model.Page{Next: resp.NextPage, Last: resp.LastPage}
+	p := model.Page{Next: resp.NextPage, Last: resp.LastPage, From: resp.Header.Get(HeaderCache)}
+	if t, err := time.Parse(time.RFC3339, resp.Header.Get(HeaderStored)); err == nil {
+		p.StoredAt = t
+	}
 	if page < 1 {
 		page = 1
 	}
@@ -349,14 +352,23 @@ func (c *Client) describe(ctx context.Context, err error, subject string) *APIEr
 func (c *Client) describeResponse(er *gh.ErrorResponse, subject string) *APIError {
 	status, h := er.Response.StatusCode, er.Response.Header
 	secondary := strings.Contains(strings.ToLower(er.Message), "secondary rate limit")
+	limit, _ := strconv.Atoi(rateHeader(h, "Limit"))
 	switch {
-	case (status == http.StatusForbidden || status == http.StatusTooManyRequests) && h.Get("X-RateLimit-Remaining") == "0" && !secondary:
-		// go-github recognises only the 403 form of the primary limit.
+	case h.Get(headerOffline) != "":
+		return &APIError{Message: notCachedOffline, Subject: subject, Hint: "only what was seen online can be shown offline"}
+	case h.Get(headerRefused) != "" && h.Get(headerRateReset) != "":
+		reset, _ := time.Parse(time.RFC3339, h.Get(headerRateReset))
+		return primaryLimit(status, subject, limit, reset, true)
+	case h.Get(headerRefused) != "":
+		secs, _ := strconv.Atoi(h.Get(headerRetryAfter))
+		return secondaryLimit(status, "secondary rate limit still in force; request not sent", subject, time.Duration(secs)*time.Second)
+	case (status == http.StatusForbidden || status == http.StatusTooManyRequests) && rateHeader(h, "Remaining") == "0" && !secondary:
+		// The rate guard renames the headers, so go-github sees a plain
+		// 403 or 429 (it would recognise only the 403 form anyway).
 		var reset time.Time
-		if n, err := strconv.ParseInt(h.Get("X-RateLimit-Reset"), 10, 64); err == nil {
+		if n, err := strconv.ParseInt(rateHeader(h, "Reset"), 10, 64); err == nil {
 			reset = time.Unix(n, 0)
 		}
-		limit, _ := strconv.Atoi(h.Get("X-RateLimit-Limit"))
 		return primaryLimit(status, subject, limit, reset, false)
 	case status == http.StatusTooManyRequests || (status == http.StatusForbidden && (secondary || h.Get("Retry-After") != "")):
 		// go-github v62 does not recognise 429, nor a 403 whose
@@ -395,6 +407,15 @@ func (c *Client) describeResponse(er *gh.ErrorResponse, subject string) *APIErro
 		e.Hint = "GitHub is having trouble; try again in a moment"
 	}
 	return e
+}
+
+// rateHeader reads X-RateLimit-<name>, under the rate guard's name
+// (X-Prscope-RateLimit-<name>) or GitHub's.
+func rateHeader(h http.Header, name string) string {
+	if v := h.Get("X-Prscope-RateLimit-" + name); v != "" {
+		return v
+	}
+	return h.Get("X-RateLimit-" + name)
 }
 
 func statusOf(r *http.Response) int {

@@ -1,0 +1,268 @@
+package github
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The on-disk HTTP cache. GitHub answers a conditional request that finds
+// nothing changed with 304 Not Modified, which costs no rate limit, so a
+// second look at anything costs nothing; within Cache-Control's max-age it
+// costs not even a round trip.
+//
+// Why our own transport over files: github.com/gregjones/httpcache, which
+// go-github's README suggests, is unmaintained (only a 2019 pseudo-version
+// exists), does not turn a 304 into the 200 go-github v62 needs (v62 treats
+// 304 as an error), and knows nothing of offline use, stale fallback or
+// immutable commits. An embedded store (bbolt, modernc.org/sqlite) would be
+// a second database to carry for what one file per entry written by
+// atomic rename already gives: a cache that a kill -9 at any moment leaves
+// readable, with a corrupt entry costing only a refetch.
+
+// DefaultCacheMaxBytes is the cache's default size cap: 500 MB.
+const DefaultCacheMaxBytes = 500 * 1000 * 1000
+
+// Headers the cache and the rate guard add to the responses they pass up.
+const (
+	// HeaderCache says where an answer came from: CacheFresh,
+	// CacheRevalidated, CacheStale or CacheNetwork.
+	HeaderCache = "X-Prscope-Cache"
+	// HeaderStored is when the answer was last fetched or revalidated (RFC 3339).
+	HeaderStored = "X-Prscope-Stored"
+	// headerOffline marks the synthesized answer for something not cached
+	// while offline.
+	headerOffline = "X-Prscope-Offline"
+)
+
+// Where an answer came from (HeaderCache, model.Page.From).
+const (
+	CacheFresh       = "fresh"       // from the cache, within max-age: no request
+	CacheRevalidated = "revalidated" // from the cache after GitHub said 304 Not Modified
+	CacheStale       = "stale"       // from the cache because the network, the rate limit or --offline allowed nothing newer
+	CacheNetwork     = "network"     // fetched just now
+)
+
+// CacheOptions configure OpenCache.
+type CacheOptions struct {
+	Dir      string // where entries live; DefaultCacheDir() when empty
+	MaxBytes int64  // size cap, least recently used entries evicted beyond it; DefaultCacheMaxBytes when 0
+	Offline  bool   // never touch the network: cached answers only
+	// Token names whose cache an entry is when a request reaches the cache
+	// without its Authorization header. Only a truncated hash of it is
+	// used, in keys; it is never stored. A request's own Authorization,
+	// when present, decides (hashed the same way).
+	Token string
+	// KeyHost, when set, stands for the API host in keys: the demo's
+	// server gets a new port every run, and its answers never change.
+	KeyHost string
+	Now     func() time.Time // the clock; time.Now when nil
+}
+
+// Cache is a persistent HTTP cache for GitHub API responses. It is safe for
+// concurrent use.
+type Cache struct {
+	dir      string
+	maxBytes int64
+	offline  bool
+	identity string // of CacheOptions.Token
+	keyHost  string
+	now      func() time.Time
+	store    *fileStore
+}
+
+// CacheStats describe what a cache holds.
+type CacheStats struct {
+	Dir     string
+	Entries int
+	Bytes   int64
+}
+
+// DefaultCacheDir is prscope's directory under the user's cache directory
+// ($XDG_CACHE_HOME, else ~/.cache, on Linux).
+func DefaultCacheDir() (string, error) {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("no cache directory: %w", err)
+	}
+	return filepath.Join(base, "prscope"), nil
+}
+
+// OpenCache opens (creating, mode 0700) the cache in opts.Dir.
+func OpenCache(opts CacheOptions) (*Cache, error) {
+	if opts.Dir == "" {
+		dir, err := DefaultCacheDir()
+		if err != nil {
+			return nil, err
+		}
+		opts.Dir = dir
+	}
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultCacheMaxBytes
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
+		return nil, fmt.Errorf("cache: %w", err)
+	}
+	store, err := openStore(opts.Dir, opts.MaxBytes, opts.Now)
+	if err != nil {
+		return nil, fmt.Errorf("cache: %w", err)
+	}
+	identity := identityOf("")
+	if opts.Token != "" {
+		identity = identityOf("Bearer " + opts.Token) // as go-github sends it
+	}
+	return &Cache{dir: opts.Dir, maxBytes: opts.MaxBytes, offline: opts.Offline, identity: identity,
+		keyHost: strings.ToLower(opts.KeyHost), now: opts.Now, store: store}, nil
+}
+
+// Dir is the cache's directory.
+func (c *Cache) Dir() string { return c.dir }
+
+// MaxBytes is the cache's size cap.
+func (c *Cache) MaxBytes() int64 { return c.maxBytes }
+
+// Stats counts the entries and their size on disk.
+func (c *Cache) Stats() (CacheStats, error) {
+	n, size, err := c.store.stats()
+	return CacheStats{Dir: c.dir, Entries: n, Bytes: size}, err
+}
+
+// Clear removes every entry.
+func (c *Cache) Clear() error { return c.store.clear() }
+
+type cacheCtxKey int
+
+const (
+	revalidateKey cacheCtxKey = iota
+	cacheFirstKey
+)
+
+// WithRevalidate makes requests made with the returned context ask GitHub
+// even when the cached copy is fresh (a conditional request, free when
+// nothing changed): what r and R do. Commits by SHA never change and are
+// still answered from the cache.
+func WithRevalidate(ctx context.Context) context.Context {
+	return context.WithValue(ctx, revalidateKey, true)
+}
+
+// WithCacheFirst makes requests made with the returned context answer from
+// any cached copy, however old, without the network (marked CacheStale
+// when past max-age), so a start draws what it saw last time at once. A
+// request with nothing cached goes to the network as usual.
+func WithCacheFirst(ctx context.Context) context.Context {
+	return context.WithValue(ctx, cacheFirstKey, true)
+}
+
+func ctxFlag(ctx context.Context, key cacheCtxKey) bool {
+	v, _ := ctx.Value(key).(bool)
+	return v
+}
+
+// identityOf names whose requests these are without holding the secret: a
+// truncated hash of the Authorization header.
+func identityOf(authorization string) string {
+	if authorization == "" {
+		return "anonymous"
+	}
+	sum := sha256.Sum256([]byte("prscope cache identity\x00" + authorization))
+	return hex.EncodeToString(sum[:8])
+}
+
+// key is the entry name for req: a hash of the API host, method, full URL,
+// Accept header and token identity.
+func (c *Cache) key(req *http.Request) string {
+	identity := c.identity
+	if auth := req.Header.Get("Authorization"); auth != "" {
+		identity = identityOf(auth)
+	}
+	u := *req.URL
+	u.Host = strings.ToLower(u.Host)
+	if c.keyHost != "" {
+		u.Host = c.keyHost
+	}
+	h := sha256.New()
+	for _, part := range []string{u.Host, req.Method, u.String(), req.Header.Get("Accept"), identity} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// maxAge reads Cache-Control's max-age; 0 (always revalidate) when absent
+// or when no-cache says so.
+func maxAge(h http.Header) time.Duration {
+	var age time.Duration
+	for _, d := range strings.Split(h.Get("Cache-Control"), ",") {
+		d = strings.ToLower(strings.TrimSpace(d))
+		if d == "no-cache" {
+			return 0
+		}
+		if v, ok := strings.CutPrefix(d, "max-age="); ok {
+			if n, err := strconv.ParseInt(v, 10, 64); err == nil && n > 0 && n < 366*24*3600 {
+				age = time.Duration(n) * time.Second
+			}
+		}
+	}
+	return age
+}
+
+func noStore(h http.Header) bool {
+	return strings.Contains(strings.ToLower(h.Get("Cache-Control")), "no-store")
+}
+
+// fresh reports whether e may be served at now without asking.
+func (e *cacheEntry) fresh(now time.Time) bool {
+	age := now.Sub(e.Stored)
+	return age >= 0 && age < maxAge(e.Header)
+}
+
+// immutablePath matches what a SHA names for good: a git commit, or a
+// commit, by its full 40-hex SHA.
+func immutablePath(path string) bool {
+	i := strings.LastIndex(path, "/")
+	if i < 0 || !isFullSHA(path[i+1:]) {
+		return false
+	}
+	dir := path[:i]
+	return strings.HasSuffix(dir, "/git/commits") || strings.HasSuffix(dir, "/commits")
+}
+
+func isFullSHA(s string) bool {
+	if len(s) != 40 {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// notCachedOffline is what offlineResponse's body says.
+const notCachedOffline = "not cached (offline)"
+
+// offlineResponse is the answer for something not cached while offline: a
+// 504 with GitHub's JSON error shape, marked so the client can say so.
+func offlineResponse(req *http.Request) *http.Response {
+	closeRequestBody(req)
+	return synthesized(req, http.StatusGatewayTimeout, notCachedOffline, http.Header{headerOffline: {"1"}})
+}
+
+// offlineTransport is the network when there is none: everything is
+// answered offlineResponse.
+type offlineTransport struct{}
+
+func (offlineTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	return offlineResponse(req), nil
+}
