@@ -25,6 +25,8 @@ Usage:
                                         of the commits that reference it, as JSON
   prscope dump [flags] OWNER/REPO [--limit N]
                                         print the newest N PRs as JSON (default 30)
+  prscope cache [--cache-dir DIR]       where the cache is, its entries and size
+  prscope cache clear                   empty the cache
 
 Flags:
   --demo            use the embedded demo data, served locally
@@ -34,11 +36,20 @@ Flags:
   --limit N         with dump OWNER/REPO: how many PRs (default 30)
   --timeout D       per-request timeout (default 30s)
   --insecure        allow sending the token over plain http to another host
+  --offline         no network at all: show only what is cached
+  --no-cache        neither read nor write the cache
+  --cache-dir DIR   where the cache lives (default $XDG_CACHE_HOME/prscope,
+                    else ~/.cache/prscope); --demo keeps its own in DIR/demo
   --version         print the version
   -h, --help        this help
 
 Auth: a token is taken from GH_TOKEN, else GITHUB_TOKEN. Without one,
 requests are anonymous (60 an hour) and the status bar says so.
+
+Cache: answers are kept on disk (never the token). A second look within
+GitHub's max-age costs no request; after it, a conditional request that
+GitHub answers "not modified" without counting it against the rate limit.
+When the network or the rate limit fails, the cached copy is shown.
 
 Examples:
   prscope --demo
@@ -47,6 +58,8 @@ Examples:
   prscope --state open https://github.com/kernel-patches/bpf/pull/11
   prscope dump --demo kernel-patches/bpf#11 | jq '.timeline | length'
   prscope dump --limit 5 kernel-patches/bpf
+  prscope --offline kernel-patches/bpf#11
+  prscope cache clear
   PRSCOPE_API_URL=https://ghe.example.com/api/v3/ prscope acme/widgets
 `
 
@@ -60,6 +73,13 @@ type options struct {
 	// insecure allows sending the token over plain HTTP to a host that is
 	// not this machine.
 	insecure bool
+	// offline sends nothing: only what the cache holds is shown.
+	offline bool
+	// noCache neither reads nor writes the cache.
+	noCache  bool
+	cacheDir string // "": github.DefaultCacheDir()
+	// cacheCmd is the cache subcommand: "show" or "clear"; "" for none.
+	cacheCmd string
 	apiURL   string
 	token    string
 	state    string
@@ -83,6 +103,9 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 	fs.BoolVar(&o.version, "version", false, "")
 	fs.StringVar(&o.apiURL, "api-url", "", "")
 	fs.BoolVar(&o.insecure, "insecure", false, "")
+	fs.BoolVar(&o.offline, "offline", false, "")
+	fs.BoolVar(&o.noCache, "no-cache", false, "")
+	fs.StringVar(&o.cacheDir, "cache-dir", "", "")
 	fs.StringVar(&o.state, "state", "all", "")
 	fs.IntVar(&o.limit, "limit", 30, "")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "")
@@ -104,6 +127,15 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 	}
 	if o.version {
 		return o, nil
+	}
+	switch {
+	case o.noCache && o.cacheDir != "":
+		return o, errors.New("--no-cache and --cache-dir contradict each other: give one")
+	case o.noCache && o.offline:
+		return o, errors.New("--offline shows only what is cached: it cannot go with --no-cache")
+	}
+	if len(positional) > 0 && positional[0] == "cache" {
+		return o, parseCacheCommand(&o, positional[1:])
 	}
 	if len(positional) > 0 && positional[0] == "dump" {
 		o.dump = true
@@ -158,6 +190,23 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 		return o, err
 	}
 	return o, nil
+}
+
+// parseCacheCommand reads what follows "cache": nothing, or "clear".
+func parseCacheCommand(o *options, args []string) error {
+	switch {
+	case o.noCache:
+		return errors.New("prscope cache: --no-cache makes no sense here")
+	case len(args) == 0:
+		o.cacheCmd = "show"
+	case len(args) == 1 && args[0] == "clear":
+		o.cacheCmd = "clear"
+	case args[0] == "clear":
+		return fmt.Errorf("unexpected argument %q: prscope cache [clear]", args[1])
+	default:
+		return fmt.Errorf("unexpected argument %q: prscope cache [clear]", args[0])
+	}
+	return nil
 }
 
 // checkTokenTransport refuses to send a token in clear text across a

@@ -47,8 +47,18 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		fmt.Fprintf(stdout, "prscope %s\n", versionString())
 		return exitOK
 	}
+	if opts.cacheCmd != "" {
+		if err := cacheCommand(stdout, opts); err != nil {
+			fmt.Fprintf(stderr, "prscope: %v\n", err)
+			return exitAPI
+		}
+		return exitOK
+	}
 
 	env, err := opts.connect()
+	if env.warning != "" {
+		fmt.Fprintf(stderr, "prscope: warning: %s\n", env.warning)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "prscope: %v\n", err)
 		var usage *model.UsageError
@@ -84,8 +94,9 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 
 // environment is the client and, for --demo, the fake server behind it.
 type environment struct {
-	client *github.Client
-	server *github.FakeServer
+	client  *github.Client
+	server  *github.FakeServer
+	warning string // something the user should know, e.g. that there is no cache
 }
 
 func (e environment) close() {
@@ -97,18 +108,27 @@ func (e environment) close() {
 // connect builds the API client: against the embedded demo served on
 // 127.0.0.1 for --demo, else the real API.
 func (o options) connect() (environment, error) {
+	cache, err := o.openCache()
+	var env environment
+	if err != nil {
+		if o.offline {
+			return env, fmt.Errorf("--offline needs the cache: %w", err)
+		}
+		env.warning = fmt.Sprintf("%v; going on without a cache", err)
+	}
 	if !o.demo {
-		c, err := github.NewClient(github.Options{BaseURL: o.apiURL, Token: o.token, Timeout: o.timeout})
+		c, err := github.NewClient(github.Options{BaseURL: o.apiURL, Token: o.token, Timeout: o.timeout, Cache: cache, Offline: o.offline})
 		if err != nil {
 			// Only a malformed --api-url or PRSCOPE_API_URL gets here: a
 			// mistake on the command line, not a failure of the API.
-			return environment{}, &model.UsageError{Msg: err.Error()}
+			return env, &model.UsageError{Msg: err.Error()}
 		}
-		return environment{client: c}, nil
+		env.client = c
+		return env, nil
 	}
 	ds, err := github.DemoDataset()
 	if err != nil {
-		return environment{}, fmt.Errorf("demo data: %w", err)
+		return env, fmt.Errorf("demo data: %w", err)
 	}
 	fakeOpts := github.FakeOptions{}
 	if !o.dump {
@@ -117,14 +137,15 @@ func (o options) connect() (environment, error) {
 	}
 	srv, err := github.NewFakeServer(ds, fakeOpts)
 	if err != nil {
-		return environment{}, fmt.Errorf("demo server: %w", err)
+		return env, fmt.Errorf("demo server: %w", err)
 	}
-	c, err := github.NewClient(github.Options{BaseURL: srv.URL, Timeout: o.timeout})
+	c, err := github.NewClient(github.Options{BaseURL: srv.URL, Timeout: o.timeout, Cache: cache, Offline: o.offline})
 	if err != nil {
 		srv.Close()
-		return environment{}, err
+		return env, err
 	}
-	return environment{client: c, server: srv}, nil
+	env.client, env.server = c, srv
+	return env, nil
 }
 
 func missingMessages(events []model.Event) int {
