@@ -79,44 +79,40 @@ func (g *RateGuard) RateLimit() model.RateLimit {
 // RoundTrip sends req unless a rate limit is known to be in force, in which
 // case it answers at once with a refusal (no network).
 func (g *RateGuard) RoundTrip(req *http.Request) (*http.Response, error) {
-	if refusal := g.admit(req); refusal != nil {
+	refusal, probe := g.admit(req)
+	if refusal != nil {
 		closeRequestBody(req)
 		return refusal, nil
 	}
 	resp, err := g.next.RoundTrip(req)
 	if err != nil {
-		g.settle(false)
+		if probe {
+			g.mu.Lock()
+			g.probing = false // no verdict: the next request probes again
+			g.mu.Unlock()
+		}
 		return nil, err
 	}
-	return g.observe(resp), nil
+	return g.observe(resp, probe), nil
 }
 
-// admit returns a refusal while a limit holds, and lets one request (a
-// probe) through when a secondary backoff ends, so the end of a backoff is
-// not a burst.
-func (g *RateGuard) admit(req *http.Request) *http.Response {
+// admit returns a refusal while a limit holds. When a secondary backoff
+// ends it lets one request through (probe) and refuses the rest until that
+// one is answered, so the end of a backoff is not a burst.
+func (g *RateGuard) admit(req *http.Request) (refusal *http.Response, probe bool) {
 	now := g.now()
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	switch {
 	case now.Before(g.primaryUntil):
-		return g.refusePrimary(req)
+		return g.refusePrimary(req), false
 	case now.Before(g.secondaryUntil) || g.probing:
-		return g.refuseSecondary(req, now)
+		return g.refuseSecondary(req, now), false
 	case g.strikes > 0:
 		g.probing = true
+		return nil, true
 	}
-	return nil
-}
-
-// settle ends a probe; a success forgives earlier secondary limits.
-func (g *RateGuard) settle(success bool) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.probing = false
-	if success {
-		g.strikes = 0
-	}
+	return nil, false
 }
 
 func (g *RateGuard) refusePrimary(req *http.Request) *http.Response {
@@ -148,8 +144,8 @@ func (g *RateGuard) rateHeaders(h http.Header) {
 }
 
 // observe records what resp says about the limits and makes it safe to
-// pass up to go-github.
-func (g *RateGuard) observe(resp *http.Response) *http.Response {
+// pass up to go-github. probe says resp answers the probe admit let through.
+func (g *RateGuard) observe(resp *http.Response, probe bool) *http.Response {
 	now := g.now()
 	h := resp.Header
 	remaining, hasRemaining := headerInt(h, "X-Ratelimit-Remaining")
@@ -191,8 +187,11 @@ func (g *RateGuard) observe(resp *http.Response) *http.Response {
 		g.secondaryStatus = resp.StatusCode
 	}
 	primaryUntil, secondaryUntil := g.primaryUntil, g.secondaryUntil
-	g.probing = false
-	if !secondary && resp.StatusCode < 400 {
+	if probe {
+		g.probing = false
+	}
+	if !secondary && resp.StatusCode < 400 && !now.Before(g.secondaryUntil) {
+		// An answer sent before a backoff began forgives nothing.
 		g.strikes = 0
 	}
 	g.mu.Unlock()
