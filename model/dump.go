@@ -95,10 +95,17 @@ func (p DumpPull) MarshalJSON() ([]byte, error) {
 //	{"repo": "owner/name", "pull": {…}, "timeline": [{…}, …]}
 //
 // with each event as DumpEvent encodes it and timeline [] rather than null.
+//
+// Refs and Groups annotate referenced events, keyed by index into Timeline,
+// as AnnotateTimeline computes them: each such event gains
+// "reference": {"kind", "line"} and "patch_group". Nil maps, or keys of
+// other events, leave the output as it was without them.
 type Dump struct {
 	Repo     string
 	Pull     *DumpPull // null when nil
 	Timeline []Event
+	Refs     map[int]Reference
+	Groups   map[int]string
 }
 
 // MarshalJSON encodes d in the documented key order.
@@ -116,7 +123,12 @@ func (d Dump) MarshalJSON() ([]byte, error) {
 	}
 	events := make([][]byte, len(d.Timeline))
 	for i, e := range d.Timeline {
-		events[i] = encodeEvent(e)
+		var note eventNote
+		if ref, ok := d.Refs[i]; ok {
+			note.ref = &ref
+		}
+		note.group = d.Groups[i]
+		events[i] = encodeEvent(e, note)
 	}
 	obj.array("timeline", events)
 	return obj.bytes(), nil
@@ -153,15 +165,23 @@ func (l DumpList) MarshalJSON() ([]byte, error) {
 //	unknown), body (commented and reviewed events only, even when empty),
 //	commit {sha, repo, message} (referenced and committed events, null when
 //	missing; other events when set, such as a merge's commit), then when set:
-//	label {name, color}, rename {from, to}, state, requested_reviewer,
-//	assignee, lock_reason, source {repo, number, title, is_pull}, html_url.
+//	reference {kind, line} and patch_group (referenced events, in a Dump
+//	with Refs and Groups), author, label {name, color}, rename {from, to},
+//	state, requested_reviewer, assignee, lock_reason,
+//	source {repo, number, title, is_pull}, html_url.
 //
 // The error is always nil; it is there to match json.Marshaler.
 func DumpEvent(e Event) ([]byte, error) {
-	return encodeEvent(e), nil
+	return encodeEvent(e, eventNote{}), nil
 }
 
-func encodeEvent(e Event) []byte {
+// eventNote is what a Dump knows about an event beyond the event itself.
+type eventNote struct {
+	ref   *Reference // why a referenced commit mentions the PR
+	group string     // the PatchGroup ID of a referenced commit
+}
+
+func encodeEvent(e Event, note eventNote) []byte {
 	var obj orderedObject
 	obj.string("event", SanitizeLine(e.Event))
 	obj.stringOrNull("actor", SanitizeLine(e.Actor))
@@ -196,6 +216,15 @@ func encodeEvent(e Event) []byte {
 		obj.null("commit")
 	case e.Commit != nil:
 		obj.string("commit_id", SanitizeLine(e.Commit.SHA))
+	}
+	if e.Event == "referenced" {
+		if note.ref != nil {
+			var ref orderedObject
+			ref.string("kind", SanitizeLine(string(note.ref.Kind)))
+			ref.string("line", SanitizeLine(note.ref.Line))
+			obj.raw("reference", ref.bytes())
+		}
+		obj.stringIfSet("patch_group", SanitizeLine(note.group))
 	}
 	obj.stringIfSet("author", SanitizeLine(e.Author))
 

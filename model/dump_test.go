@@ -375,3 +375,43 @@ func mustMarshal(t *testing.T, v any) string {
 	}
 	return out
 }
+
+func TestDumpAnnotated(t *testing.T) {
+	at := time.Date(2023, 4, 26, 10, 0, 0, 0, time.UTC)
+	timeline := []Event{
+		{Event: "commented", Actor: "a", CreatedAt: at, Body: "x"},
+		{Event: "referenced", Actor: "bot", CreatedAt: at, Commit: &CommitRef{SHA: "s1", Repo: "o/r", Message: "m"}, Author: "A"},
+		{Event: "referenced", Actor: "bot", CreatedAt: at, Commit: &CommitRef{SHA: "s2", Repo: "o/r", Message: "n"}},
+		{Event: "referenced", Actor: "bot", CreatedAt: at, Commit: &CommitRef{SHA: "s3", Repo: "o/r", Message: "p"}},
+	}
+	refs := map[int]Reference{
+		0: {Kind: RefMention, Line: "ignored: not a referenced event"},
+		1: {Kind: RefStackFrame, Line: "#11 [ffff89240e1a3a18] cmd_exec at ffffffffc046ad62", Start: 0, End: 3},
+		3: {Kind: RefKernelBuild, Line: "Not tainted 5.18.0 #11\x1b]0;x\x07 <b>"},
+	}
+	groups := map[int]string{0: "ignored", 1: "abc123def456", 2: "0123456789ab"}
+	got := mustMarshal(t, Dump{Repo: "o/r", Timeline: timeline, Refs: refs, Groups: groups})
+	want := `{"repo":"o/r","pull":null,"timeline":[` +
+		`{"event":"commented","actor":"a","created_at":"2023-04-26T10:00:00Z","body":"x"},` +
+		`{"event":"referenced","actor":"bot","created_at":"2023-04-26T10:00:00Z","commit":{"sha":"s1","repo":"o/r","message":"m"},` +
+		`"reference":{"kind":"stack-frame","line":"#11 [ffff89240e1a3a18] cmd_exec at ffffffffc046ad62"},"patch_group":"abc123def456","author":"A"},` +
+		`{"event":"referenced","actor":"bot","created_at":"2023-04-26T10:00:00Z","commit":{"sha":"s2","repo":"o/r","message":"n"},` +
+		`"patch_group":"0123456789ab"},` +
+		`{"event":"referenced","actor":"bot","created_at":"2023-04-26T10:00:00Z","commit":{"sha":"s3","repo":"o/r","message":"p"},` +
+		`"reference":{"kind":"kernel-build","line":"Not tainted 5.18.0 #11 <b>"}}]}`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+
+	// Without annotations the same timeline encodes as it always did.
+	plain := mustMarshal(t, Dump{Repo: "o/r", Timeline: timeline})
+	for i, e := range timeline {
+		raw, _ := DumpEvent(e)
+		if !strings.Contains(plain, string(raw)) {
+			t.Errorf("event %d: unannotated dump lacks %s", i, raw)
+		}
+	}
+	if strings.Contains(plain, `"reference":`) || strings.Contains(plain, `"patch_group":`) {
+		t.Errorf("unannotated dump has annotations: %s", plain)
+	}
+}
