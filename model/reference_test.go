@@ -197,9 +197,10 @@ func TestPrimaryReference(t *testing.T) {
 }
 
 // Inputs that would take minutes if any step were quadratic in the line
-// length finish well within a second.
+// length (50,000 references on one 250 KB line) finish within a second,
+// even under the race detector.
 func TestFindReferencesLinearOnHostileInput(t *testing.T) {
-	const n = 200_000
+	const n = 50_000
 	inputs := map[string]string{
 		"list of refs":      "Patches " + strings.Repeat("#11, ", n),
 		"frames on a line":  strings.Repeat("#11 [ffffffffffff] f at x ", n/4),
