@@ -20,12 +20,15 @@ import (
 //
 // Why our own transport over files: github.com/gregjones/httpcache, which
 // go-github's README suggests, is unmaintained (only a 2019 pseudo-version
-// exists), does not turn a 304 into the 200 go-github v62 needs (v62 treats
-// 304 as an error), and knows nothing of offline use, stale fallback or
-// immutable commits. An embedded store (bbolt, modernc.org/sqlite) would be
-// a second database to carry for what one file per entry written by
-// atomic rename already gives: a cache that a kill -9 at any moment leaves
-// readable, with a corrupt entry costing only a refetch.
+// exists), and we would still need a layer of our own for what it does not
+// know: offline use, a stale copy when the rate limit is used up, commits
+// that never change, keys per token, a size cap. An embedded store (bbolt,
+// modernc.org/sqlite) would be a database to carry for what one file per
+// entry written by atomic rename already gives: a cache that a kill -9 at
+// any moment leaves readable, a corrupt entry costing only a refetch.
+//
+// go-github v62 treats a 304 as an error, so it must never see one: a 304
+// is passed up as the 200 it stands for, with the cached body.
 
 // DefaultCacheMaxBytes is the cache's default size cap: 500 MB.
 const DefaultCacheMaxBytes = 500 * 1000 * 1000
