@@ -25,7 +25,7 @@ var faultCases = []struct {
 	{"gone", gh.FaultGone, "410 Gone", false},
 	{"unprocessable", gh.FaultUnprocessable, "422", false},
 	{"rate limited", func() *gh.Fault { return gh.FaultRateLimited(time.Now().Add(time.Hour)) }, "rate limit", true},
-	{"secondary 429", func() *gh.Fault { return gh.FaultSecondary429(30 * time.Second) }, "retry in 30s", false},
+	{"secondary 429", func() *gh.Fault { return gh.FaultSecondary429(30 * time.Second) }, "retry in 30s", true},
 	{"secondary 403", func() *gh.Fault { return gh.FaultSecondary403(30 * time.Second) }, "retry in 30s", true},
 	{"500", func() *gh.Fault { return gh.FaultServerError(http.StatusInternalServerError) }, "500 Internal Server Error", false},
 	{"502", func() *gh.Fault { return gh.FaultServerError(http.StatusBadGateway) }, "502 Bad Gateway", false},
