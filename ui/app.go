@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
+	gh "github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/detail"
@@ -55,6 +56,7 @@ type Model struct {
 	listLoading bool
 	listErr     string // paging stopped on this error until r
 	listInfo    model.Page
+	listPages   int // pages of the list loaded
 	timelines   map[int]*timeline
 	commits     detail.Commits
 	commitsBusy int // commit-message requests in flight
@@ -112,7 +114,9 @@ func New(cfg Config) Model {
 // OWNER/REPO#N, PR N and its timeline.
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{
-		fetchPulls(m.ctx, m.cfg.Source, m.cfg.Repo, m.cfg.State, 1, m.cfg.PerPage),
+		// Start from what was seen before, if anything: a cached first page
+		// draws at once, and onPulls revalidates it behind the scenes.
+		fetchPulls(gh.WithCacheFirst(m.ctx), m.cfg.Source, m.cfg.Repo, m.cfg.State, 1, m.cfg.PerPage, false),
 		m.spinner.Tick,
 		func() tea.Msg { return startedMsg{} },
 	}
@@ -188,6 +192,8 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, m.KeyMap.Reload):
 		return m.reload()
+	case key.Matches(k, m.KeyMap.ReloadList):
+		return m.reloadList()
 	}
 	var cmd tea.Cmd
 	if m.focus == listPane {

@@ -94,19 +94,23 @@ func (h *harness) run() {
 		}
 		cmd := h.pending[0]
 		h.pending = h.pending[1:]
-		msg := cmd()
-		switch msg := msg.(type) {
-		case nil, spinner.TickMsg:
-		case tea.BatchMsg:
-			h.pending = append(h.pending, msg...)
-		default:
-			h.send(msg)
-		}
+		h.deliver(cmd())
 	}
 	// Every command has run, so every answer is in: a request still counted
 	// in flight would keep the spinner going for ever.
 	if n := h.root().inFlight; n != 0 {
 		h.t.Fatalf("%d requests still counted in flight after all answers arrived", n)
+	}
+}
+
+// deliver feeds a command's message back, as the runtime would.
+func (h *harness) deliver(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case nil, spinner.TickMsg:
+	case tea.BatchMsg:
+		h.pending = append(h.pending, msg...)
+	default:
+		h.send(msg)
 	}
 }
 

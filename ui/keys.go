@@ -4,25 +4,27 @@ import "github.com/charmbracelet/bubbles/key"
 
 // KeyMap is the bindings the root handles itself; the panes have their own.
 type KeyMap struct {
-	NextPane key.Binding
-	PrevPane key.Binding
-	Open     key.Binding
-	Back     key.Binding
-	Reload   key.Binding
-	Help     key.Binding
-	Quit     key.Binding
+	NextPane   key.Binding
+	PrevPane   key.Binding
+	Open       key.Binding
+	Back       key.Binding
+	Reload     key.Binding
+	ReloadList key.Binding
+	Help       key.Binding
+	Quit       key.Binding
 }
 
 // DefaultKeyMap returns the root's default bindings.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open PR")),
-		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload PR")),
-		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		NextPane:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		PrevPane:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open PR")),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Reload:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "revalidate PR")),
+		ReloadList: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "revalidate list")),
+		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
 
@@ -33,5 +35,5 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Open, k.Back}, {k.Reload, k.Help, k.Quit}}
+	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Open, k.Back}, {k.Reload, k.ReloadList, k.Help, k.Quit}}
 }

@@ -15,10 +15,11 @@ import (
 // whatever is on screen now.
 type (
 	pullsMsg struct {
-		page int
-		prs  []model.PullRequest
-		info model.Page
-		err  error
+		page    int
+		refresh bool // a revalidation of a page already shown: update rows in place
+		prs     []model.PullRequest
+		info    model.Page
+		err     error
 	}
 	pullMsg struct {
 		number int
@@ -44,10 +45,10 @@ type (
 // The commands below capture only values: the Source (safe for concurrent
 // use), the context and plain numbers; never the model.
 
-func fetchPulls(ctx context.Context, src Source, repo model.Repo, state string, page, perPage int) tea.Cmd {
+func fetchPulls(ctx context.Context, src Source, repo model.Repo, state string, page, perPage int, refresh bool) tea.Cmd {
 	return func() tea.Msg {
 		prs, info, err := src.ListPulls(ctx, repo, state, page, perPage)
-		return pullsMsg{page: page, prs: prs, info: info, err: err}
+		return pullsMsg{page: page, refresh: refresh, prs: prs, info: info, err: err}
 	}
 }
 

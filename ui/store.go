@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	gh "github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/ui/detail"
 )
 
@@ -35,8 +36,16 @@ func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
 		return nil
 	}
 	m.succeed(errList)
+	if msg.refresh {
+		m.list.Refresh(msg.prs)
+		if msg.page == 1 {
+			m.listInfo.From, m.listInfo.StoredAt = msg.info.From, msg.info.StoredAt
+		}
+		return nil
+	}
 	m.listInfo = msg.info
 	m.listNext = msg.info.Next
+	m.listPages = max(m.listPages, msg.page)
 	if note := pagingStopped(msg.page, msg.info.Next, maxListPages); note != "" {
 		m.listNext = 0
 		m.list.SetError(note)
@@ -45,7 +54,12 @@ func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
 	if m.list.Len() == 0 {
 		m.list.Empty = "no " + stateWord(m.cfg.State) + "pull requests in " + m.cfg.Repo.String()
 	}
-	return m.selectTargetOrFirst()
+	cmd := m.selectTargetOrFirst()
+	if msg.page == 1 && msg.info.From == gh.CacheStale {
+		// Drawn from an old copy: now ask GitHub (a free 304 if unchanged).
+		return tea.Batch(cmd, m.track(fetchPulls(m.ctx, m.cfg.Source, m.cfg.Repo, m.cfg.State, 1, m.cfg.PerPage, true)))
+	}
+	return cmd
 }
 
 // selectTargetOrFirst shows the PR asked for on the command line once it
@@ -154,15 +168,33 @@ func (m *Model) loadTimeline(number int) tea.Cmd {
 
 // fetchPage asks for page p of PR number's timeline.
 func (m *Model) fetchPage(number int, t *timeline, p int) tea.Cmd {
+	return m.fetchPageWith(m.ctx, number, t, p)
+}
+
+func (m *Model) fetchPageWith(ctx context.Context, number int, t *timeline, p int) tea.Cmd {
 	t.request(p)
 	if number == m.shown {
 		m.detail.SetTimeline(t.events, t.gaps, t.status())
 	}
-	return m.track(fetchTimeline(m.ctx, m.cfg.Source, m.cfg.Repo, number, t.gen, p, m.cfg.PerPage))
+	return m.track(fetchTimeline(ctx, m.cfg.Source, m.cfg.Repo, number, t.gen, p, m.cfg.PerPage))
 }
 
-// reload fetches what the user is looking at again: the failed list page,
-// or the selected PR and its timeline from the start.
+// reloadList revalidates every list page loaded (R): rows that changed are
+// redrawn in place, new PRs appear on top, the cursor stays put.
+func (m *Model) reloadList() tea.Cmd {
+	if m.listPages == 0 {
+		return m.reload()
+	}
+	var cmds []tea.Cmd
+	for p := 1; p <= m.listPages; p++ {
+		cmds = append(cmds, m.track(fetchPulls(gh.WithRevalidate(m.ctx), m.cfg.Source, m.cfg.Repo, m.cfg.State, p, m.cfg.PerPage, true)))
+	}
+	return tea.Batch(cmds...)
+}
+
+// reload asks GitHub again for what the user is looking at, past any
+// cache (conditional requests: free when nothing changed): the failed list
+// page, or the selected PR and its timeline from the start.
 func (m *Model) reload() tea.Cmd {
 	m.lastErr, m.lastErrKind = "", ""
 	for k, c := range m.commits {
@@ -180,8 +212,8 @@ func (m *Model) reload() tea.Cmd {
 		t := newTimeline(m.timelineOf(m.shown).gen+1, m.cfg.PerPage)
 		m.timelines[m.shown] = t
 		cmds = append(cmds,
-			m.track(fetchPull(m.ctx, m.cfg.Source, m.cfg.Repo, m.shown)),
-			m.fetchPage(m.shown, t, 1))
+			m.track(fetchPull(gh.WithRevalidate(m.ctx), m.cfg.Source, m.cfg.Repo, m.shown)),
+			m.fetchPageWith(gh.WithRevalidate(m.ctx), m.shown, t, 1))
 	}
 	return tea.Batch(cmds...)
 }
@@ -243,7 +275,7 @@ func (m Model) detailOnScreen() bool {
 func (m *Model) loadNextPulls() tea.Cmd {
 	m.listLoading = true
 	m.list.SetLoading(true)
-	return m.track(fetchPulls(m.ctx, m.cfg.Source, m.cfg.Repo, m.cfg.State, m.listNext, m.cfg.PerPage))
+	return m.track(fetchPulls(m.ctx, m.cfg.Source, m.cfg.Repo, m.cfg.State, m.listNext, m.cfg.PerPage, false))
 }
 
 // track counts a request in flight; the spinner runs while any is.

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"time"
+
+	gh "github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/detail"
 )
@@ -19,6 +22,7 @@ type timeline struct {
 	err      string
 	gen      int
 	perPage  int
+	cachedAt time.Time // the oldest stale cached page shown, if any
 
 	events []model.Event
 	gaps   []detail.Gap
@@ -31,7 +35,7 @@ func newTimeline(gen, perPage int) *timeline {
 func (t *timeline) loading() bool { return len(t.inFlight) > 0 }
 
 func (t *timeline) status() detail.TimelineStatus {
-	return detail.TimelineStatus{Loading: t.loading() && len(t.gaps) == 0, More: t.seqNext > 0, Err: t.err}
+	return detail.TimelineStatus{Loading: t.loading() && len(t.gaps) == 0, More: t.seqNext > 0, Err: t.err, CachedAt: t.cachedAt}
 }
 
 // add files page p and what its Link header said, and reports why paging
@@ -39,6 +43,9 @@ func (t *timeline) status() detail.TimelineStatus {
 func (t *timeline) add(p int, events []model.Event, info model.Page) string {
 	delete(t.inFlight, p)
 	t.pages[p] = events
+	if info.From == gh.CacheStale && (t.cachedAt.IsZero() || info.StoredAt.Before(t.cachedAt)) {
+		t.cachedAt = info.StoredAt
+	}
 	t.loaded = t.loaded || p == 1
 	note := pagingStopped(p, info.Next, maxTimelinePages)
 	switch {

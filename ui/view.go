@@ -2,9 +2,11 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
+	gh "github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/statusbar"
 )
@@ -67,8 +69,18 @@ func (m *Model) refreshStatus() {
 		Anonymous: !m.cfg.Source.Authenticated() && !m.cfg.Demo,
 		Demo:      m.cfg.Demo,
 		Rate:      m.cfg.Source.RateLimit(),
+		CachedAt:  m.listCachedAt(),
 		Now:       m.cfg.Now(),
 	})
+}
+
+// listCachedAt is when the list's first page was last validated, when an
+// old cached copy is what is shown.
+func (m Model) listCachedAt() time.Time {
+	if m.listInfo.From == gh.CacheStale {
+		return m.listInfo.StoredAt
+	}
+	return time.Time{}
 }
 
 // View composes the panes and the status bar. It only lays out strings the

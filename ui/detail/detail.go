@@ -7,6 +7,7 @@ package detail
 
 import (
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -38,6 +39,9 @@ type TimelineStatus struct {
 	Loading bool   // a page is in flight
 	More    bool   // further pages exist
 	Err     string // the last failure, in plain words
+	// CachedAt is set when what is shown is an old cached copy (the network
+	// or the rate limit allowed nothing newer): when it was last validated.
+	CachedAt time.Time
 }
 
 // Model is the detail pane.

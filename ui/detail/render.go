@@ -124,7 +124,11 @@ func (m Model) renderHeader(w int) []string {
 		}
 		labels = "labels: " + s.Label.Render(strings.Join(names, ", "))
 	}
-	lines = append(lines, wrap(labels+" · "+m.counts(), w)...)
+	facts := labels + " · " + m.counts()
+	if !m.status.CachedAt.IsZero() {
+		facts += " · " + s.StatusWarning.Render("cached "+model.Age(m.common.Now(), m.status.CachedAt)+" ago")
+	}
+	lines = append(lines, wrap(facts, w)...)
 	return append(lines, s.Muted.Render(strings.Repeat("─", w)))
 }
 

@@ -26,6 +26,7 @@ type Info struct {
 	Anonymous bool
 	Demo      bool
 	Rate      model.RateLimit
+	CachedAt  time.Time // the list shown is an old cached copy, last validated then
 	Now       time.Time
 }
 
@@ -64,6 +65,9 @@ func (m Model) View() string {
 		left = append(left, fmt.Sprintf("%d of ≤%d PRs", i.Loaded, i.Total))
 	default:
 		left = append(left, fmt.Sprintf("%d PRs loaded", i.Loaded))
+	}
+	if !i.CachedAt.IsZero() {
+		left = append(left, s.StatusWarning.Render("cached "+model.Age(i.Now, i.CachedAt)+" ago"))
 	}
 	if i.Busy {
 		left = append(left, i.Spinner+" loading")
