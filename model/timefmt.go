@@ -54,3 +54,11 @@ func FormatTime(t time.Time) string {
 	}
 	return t.UTC().Format("2006-01-02 15:04")
 }
+
+// Ago says how long ago t was, for prose: "just now", "3h ago".
+func Ago(now, t time.Time) string {
+	if a := Age(now, t); a != "now" {
+		return a + " ago"
+	}
+	return "just now"
+}

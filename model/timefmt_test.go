@@ -70,3 +70,13 @@ func TestFormatTime(t *testing.T) {
 		})
 	}
 }
+
+func TestAgo(t *testing.T) {
+	now := time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC)
+	if got := Ago(now, now.Add(-2*time.Second)); got != "just now" {
+		t.Errorf("Ago(2s) = %q", got)
+	}
+	if got := Ago(now, now.Add(-3*time.Hour)); got != "3h ago" {
+		t.Errorf("Ago(3h) = %q", got)
+	}
+}

@@ -126,7 +126,7 @@ func (m Model) renderHeader(w int) []string {
 	}
 	facts := labels + " · " + m.counts()
 	if !m.status.CachedAt.IsZero() {
-		facts += " · " + s.StatusWarning.Render("cached "+model.Age(m.common.Now(), m.status.CachedAt)+" ago")
+		facts += " · " + s.StatusWarning.Render("cached "+model.Ago(m.common.Now(), m.status.CachedAt))
 	}
 	lines = append(lines, wrap(facts, w)...)
 	return append(lines, s.Muted.Render(strings.Repeat("─", w)))

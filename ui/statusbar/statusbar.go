@@ -67,7 +67,7 @@ func (m Model) View() string {
 		left = append(left, fmt.Sprintf("%d PRs loaded", i.Loaded))
 	}
 	if !i.CachedAt.IsZero() {
-		left = append(left, s.StatusWarning.Render("cached "+model.Age(i.Now, i.CachedAt)+" ago"))
+		left = append(left, s.StatusWarning.Render("cached "+model.Ago(i.Now, i.CachedAt)))
 	}
 	if i.Busy {
 		left = append(left, i.Spinner+" loading")
