@@ -181,7 +181,8 @@ func dump(ctx context.Context, w, stderr io.Writer, c *github.Client, o options)
 			fmt.Fprintf(stderr, "prscope: warning: %d commit message(s) could not be fetched; see \"error\" in their commit\n", missing)
 		}
 		pull := model.NewDumpPull(story.Pull)
-		out, err = model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline}.MarshalJSON()
+		refs, groups := model.AnnotateTimeline(o.target.Repo, o.target.Number, story.Timeline)
+		out, err = model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline, Refs: refs, Groups: groups}.MarshalJSON()
 	} else {
 		prs, ferr := github.FetchPulls(ctx, c, o.target.Repo, o.state, o.limit)
 		if ferr != nil {

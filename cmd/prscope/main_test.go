@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -543,5 +544,47 @@ func TestDumpExits1WithTheMessageOnEveryFault(t *testing.T) {
 				t.Errorf("stderr %q: want one line containing %q", stderr.String(), tt.want)
 			}
 		})
+	}
+}
+
+// TestDumpSaysWhyEachCommitReferencesThePR: every referenced event of the
+// demo's #11 carries its reference kind and line, and its patch group; the
+// verifier patch's 22 pushes share one group.
+func TestDumpSaysWhyEachCommitReferencesThePR(t *testing.T) {
+	out := runOK(t, nil, "dump", "--demo", "--no-cache", "kernel-patches/bpf#11")
+	var d struct {
+		Timeline []struct {
+			Event     string `json:"event"`
+			Reference *struct {
+				Kind string `json:"kind"`
+				Line string `json:"line"`
+			} `json:"reference"`
+			PatchGroup string `json:"patch_group"`
+		} `json:"timeline"`
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	kinds, groups := map[string]int{}, map[string]int{}
+	for _, e := range d.Timeline {
+		if e.Event != "referenced" {
+			continue
+		}
+		if e.Reference == nil || !strings.Contains(e.Reference.Line, "#11") || e.PatchGroup == "" {
+			t.Fatalf("a referenced event without its reason or group: %+v", e)
+		}
+		kinds[e.Reference.Kind]++
+		groups[e.PatchGroup]++
+	}
+	want := map[string]int{"numbered-item": 22, "stack-frame": 14, "patch-number": 10, "kernel-build": 5}
+	if fmt.Sprint(kinds) != fmt.Sprint(want) {
+		t.Errorf("reference kinds %v, want %v", kinds, want)
+	}
+	biggest := 0
+	for _, n := range groups {
+		biggest = max(biggest, n)
+	}
+	if len(groups) != 23 || biggest != 22 {
+		t.Errorf("%d patch groups, the largest of %d pushes; want 23 and 22", len(groups), biggest)
 	}
 }
