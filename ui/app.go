@@ -97,6 +97,7 @@ func New(cfg Config) Model {
 		target:    cfg.Number,
 	}
 	m.list.Focus()
+	m.detail.SetRepo(cfg.Repo)
 	m.listLoading = true
 	m.list.SetLoading(true)
 	m.inFlight = 1

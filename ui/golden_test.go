@@ -164,3 +164,25 @@ func TestOnlyOurStylingReachesAColourTerminal(t *testing.T) {
 		t.Fatalf("a sequence that is not our styling reached the screen: %q", rest[max(0, i-20):min(len(rest), i+20)])
 	}
 }
+
+// TestTheDemoSaysWhyCommitsReferenceThePR: on #11, each referencing
+// commit's line naming #11 is shown with its kind, and the bot's repeated
+// comments read as a version history.
+func TestTheDemoSaysWhyCommitsReferenceThePR(t *testing.T) {
+	h := demoHarness(t, Config{Number: 11}, 160, 45)
+	h.run()
+	v := h.view()
+	for _, want := range []string{
+		"↳ stack-frame · likely accidental: #11 [ffff89240e1a3a18] cmd_exec",
+		"= no change since the previous run",
+	} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, v)
+		}
+	}
+	h.keys(repeat("j", 10)...) // the detail has the focus: #11 was asked for
+	h.run()
+	if v := h.view(); !strings.Contains(v, "↳ patch-number · likely accidental: Patches #3-#11 are small cleanups") {
+		t.Errorf("the second commit's reason is not shown:\n%s", v)
+	}
+}

@@ -53,6 +53,7 @@ type Model struct {
 	height  int
 	focused bool
 
+	repo    model.Repo
 	pr      model.PullRequest
 	hasPR   bool
 	events  []model.Event
@@ -186,6 +187,7 @@ func (m *Model) setEvents(events []model.Event, status TimelineStatus) {
 // CommitLoaded redraws the items that show commit key.
 func (m *Model) CommitLoaded(key string) {
 	anchorItem, anchorLine := m.anchor()
+	atEnd := m.top+m.height >= m.lay.total() // the end in view: keep it there
 	changed := false
 	for i := range m.items {
 		if it := m.items[i]; it.kind == kindEvent {
@@ -195,12 +197,17 @@ func (m *Model) CommitLoaded(key string) {
 			}
 		}
 	}
-	if changed {
+	if !changed {
+		return
+	}
+	if m.followEnd || atEnd { // the end stays in view as messages arrive
+		m.showEnd()
+	} else {
 		m.renderItem(anchorItem)
 		m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
-		m.clampTop()
-		m.ensureRendered()
 	}
+	m.clampTop()
+	m.ensureRendered()
 }
 
 // VisibleCommits returns the commits on screen whose message is not known

@@ -31,7 +31,7 @@ func (m Model) render(it item) []string {
 	case kindBody:
 		lines = m.renderText(m.pr.Body, "No description provided.", w, it.expanded)
 	case kindEvent:
-		lines = m.renderEvent(model.SanitizeEvent(m.events[it.event]), w, it.expanded)
+		lines = m.renderEvent(it.event, model.SanitizeEvent(m.events[it.event]), w, it.expanded)
 	case kindGap:
 		lines = m.renderGap(m.gaps[it.event], w)
 	case kindFooter:
@@ -154,7 +154,7 @@ func (m Model) counts() string {
 		comments, more, plural(comments), refs, more, plural(refs), len(m.events), more)
 }
 
-func (m Model) renderEvent(ev model.Event, w int, expanded bool) []string {
+func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []string {
 	s := m.common.Styles
 	glyph := "○"
 	commit := shownCommit(ev)
@@ -171,9 +171,15 @@ func (m Model) renderEvent(ev model.Event, w int, expanded bool) []string {
 	switch {
 	case commit != nil:
 		lines = append(lines, m.renderCommit(*commit, w, expanded)...)
+		if ev.Event == "referenced" {
+			lines = append(lines, m.renderReference(*commit, w)...)
+		}
 	case ev.Event == "commented" || ev.Event == "reviewed":
 		if strings.TrimSpace(ev.Body) != "" {
 			lines = append(lines, m.renderText(ev.Body, "", w, expanded)...)
+		}
+		if note := m.kvNote(index); note != "" {
+			lines = append(lines, bodyIndent+s.Muted.Render(common.Truncate(note, w-len(bodyIndent))))
 		}
 	}
 	return lines

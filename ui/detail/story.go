@@ -1,0 +1,92 @@
+package detail
+
+import (
+	"strings"
+
+	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/common"
+)
+
+// SetRepo tells the pane which repository its PRs are in, to find the
+// references to them in commit messages.
+func (m *Model) SetRepo(repo model.Repo) { m.repo = repo }
+
+// messageOf is a commit's message as far as it is known: carried by the
+// event (committed) or fetched (referenced). "" while unknown.
+func (m Model) messageOf(c model.CommitRef) string {
+	if c.Message != "" {
+		return model.Sanitize(c.Message)
+	}
+	return model.Sanitize(m.commits[CommitKey(c.Repo, c.SHA)].Message)
+}
+
+// referenceOf is why commit c references the PR shown: the most telling
+// occurrence of the PR's number in its message.
+func (m Model) referenceOf(c model.CommitRef) (model.Reference, bool) {
+	msg := m.messageOf(c)
+	if msg == "" || !m.hasPR {
+		return model.Reference{}, false
+	}
+	return model.PrimaryReference(model.FindReferences(msg, m.repo, m.pr.Number))
+}
+
+// renderReference is the line a referencing commit mentions the PR on,
+// with the mention highlighted and its kind tagged; kinds that are almost
+// always accidental (a stack frame, a patch number) say so.
+func (m Model) renderReference(c model.CommitRef, w int) []string {
+	ref, ok := m.referenceOf(c)
+	if !ok {
+		return nil
+	}
+	s := m.common.Styles
+	tag := string(ref.Kind)
+	tagStyle := s.Label
+	if ref.Kind.LikelyAccidental() {
+		tag += " · likely accidental"
+		tagStyle = s.Muted
+	}
+	line := strings.TrimSpace(ref.Line)
+	start := strings.Index(line, ref.Text())
+	text := line
+	if start >= 0 {
+		end := start + len(ref.Text())
+		text = line[:start] + s.Title.Render(line[start:end]) + line[end:]
+	}
+	return []string{bodyIndent + common.Truncate("↳ "+tagStyle.Render(tag)+": "+text, w-len(bodyIndent))}
+}
+
+// kvNote reads a bot comment of key: value lines as a step in a version
+// history: what changed since the previous such comment.
+func (m Model) kvNote(index int) string {
+	kv, ok := model.ParseKV(m.events[index].Body)
+	if !ok {
+		return ""
+	}
+	for i := index - 1; i >= 0 && i >= index-200; i-- {
+		prev := m.events[i]
+		if prev.Event != "commented" || prev.Actor != m.events[index].Actor {
+			continue
+		}
+		before, ok := model.ParseKV(prev.Body)
+		if !ok {
+			continue
+		}
+		changes := model.DiffKV(before, kv)
+		if len(changes) == 0 {
+			return "= no change since the previous run"
+		}
+		parts := make([]string, 0, len(changes))
+		for _, c := range changes {
+			switch {
+			case c.From == "":
+				parts = append(parts, c.Key+" added: "+c.To)
+			case c.To == "":
+				parts = append(parts, c.Key+" removed")
+			default:
+				parts = append(parts, c.Key+" "+c.From+" → "+c.To)
+			}
+		}
+		return "Δ " + strings.Join(parts, ", ")
+	}
+	return ""
+}
