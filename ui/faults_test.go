@@ -99,7 +99,8 @@ func TestAFiveMegabyteCommentStaysCheap(t *testing.T) {
 		{Event: "commented", Actor: "bot", CreatedAt: time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), Body: huge},
 		{Event: "closed", Actor: "alice", CreatedAt: time.Date(2023, 1, 3, 0, 0, 0, 0, time.UTC)},
 	}
-	h := newHarness(t, ds, Config{Repo: widgets}, 160, 45)
+	// 5 MB takes a while under the race detector: a timeout to match.
+	h := newHarnessFull(t, ds, Config{Repo: widgets}, 160, 45, nil, 30*time.Second)
 	h.run()
 	if v := h.view(); !strings.Contains(v, "MB more (enter to expand)") {
 		t.Fatalf("the collapsed comment does not say how much more there is:\n%s", v)

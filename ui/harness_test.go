@@ -35,12 +35,18 @@ func newHarness(t *testing.T, ds *gh.Dataset, cfg Config, w, h int) *harness {
 // client, to make chosen requests fail.
 func newHarnessWrapped(t *testing.T, ds *gh.Dataset, cfg Config, w, h int, wrap func(Source) Source) *harness {
 	t.Helper()
+	return newHarnessFull(t, ds, cfg, w, h, wrap, timeoutForTests)
+}
+
+// newHarnessFull also sets the client's per-request timeout.
+func newHarnessFull(t *testing.T, ds *gh.Dataset, cfg Config, w, h int, wrap func(Source) Source, timeout time.Duration) *harness {
+	t.Helper()
 	srv, err := gh.NewFakeServer(ds, gh.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
-	client, err := gh.NewClient(gh.Options{BaseURL: srv.URL, Timeout: timeoutForTests})
+	client, err := gh.NewClient(gh.Options{BaseURL: srv.URL, Timeout: timeout})
 	if err != nil {
 		t.Fatal(err)
 	}
