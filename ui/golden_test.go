@@ -186,3 +186,38 @@ func TestTheDemoSaysWhyCommitsReferenceThePR(t *testing.T) {
 		t.Errorf("the second commit's reason is not shown:\n%s", v)
 	}
 }
+
+// TestFiltersNarrowTheTimeline: f cycles all / comments / commits / state
+// events; x hides the references that are likely accidental — on #11,
+// every one of the 51, once their messages are known.
+func TestFiltersNarrowTheTimeline(t *testing.T) {
+	h := demoHarness(t, Config{Number: 11}, 160, 45)
+	h.run()
+	h.keys("f") // comments
+	v := h.view()
+	if !strings.Contains(v, "showing comments (f)") || strings.Contains(v, "referenced this") || !strings.Contains(v, "commented") {
+		t.Fatalf("the comments filter:\n%s", v)
+	}
+	h.keys("f") // commits
+	if v := h.view(); strings.Contains(v, "● kernel-patches-bot commented") || !strings.Contains(v, "referenced this") {
+		t.Fatalf("the commits filter:\n%s", v)
+	}
+	h.keys("f", "f") // state events, then all again
+	h.keys("x")
+	h.run()
+	for i := 0; i < 12; i++ { // walk down so every commit's message is fetched
+		h.keys("G", "g")
+		h.run()
+	}
+	v = h.view()
+	if strings.Contains(v, "referenced this") {
+		t.Errorf("likely-accidental references still shown:\n%s", v)
+	}
+	if !strings.Contains(v, "hidden: 51 (x)") {
+		t.Errorf("the header does not say how many are hidden:\n%s", v)
+	}
+	h.keys("x")
+	if v := h.view(); !strings.Contains(v, "referenced this") {
+		t.Errorf("x again does not bring them back:\n%s", v)
+	}
+}

@@ -65,6 +65,10 @@ type Model struct {
 	lay    heights // each item's height: real once rendered, estimated before
 	cursor int     // selected item
 	top    int     // first visible line
+	// filter shows one kind of event; hideAccidental hides references that
+	// are almost surely accidental (a stack frame, a patch number).
+	filter         Filter
+	hideAccidental bool
 	// followEnd keeps the view at the end as pages arrive after G.
 	followEnd bool
 	// unreveal is how far the last expand scrolled to show the expansion,
@@ -138,7 +142,7 @@ func (m *Model) SetTimeline(events []model.Event, gaps []Gap, status TimelineSta
 	if !m.hasPR {
 		return
 	}
-	if len(gaps) > 0 || len(m.gaps) > 0 {
+	if len(gaps) > 0 || len(m.gaps) > 0 || m.filtering() {
 		m.rebuild(events, gaps, status)
 		return
 	}
@@ -163,8 +167,12 @@ func (m *Model) setEvents(events []model.Event, status TimelineStatus) {
 	footer := len(m.items) - 1
 	m.items = m.items[:footer]
 	m.lay.truncate(footer)
+	seen := len(m.events)
 	m.events = events
-	for i := len(m.items) - 2; i < len(events); i++ {
+	for i := seen; i < len(events); i++ {
+		if !m.shows(i) {
+			continue
+		}
 		it := item{kind: kindEvent, event: i}
 		m.items = append(m.items, it)
 		m.lay.push(m.estimate(it))
@@ -198,6 +206,10 @@ func (m *Model) CommitLoaded(key string) {
 		}
 	}
 	if !changed {
+		return
+	}
+	if m.hideAccidental { // the message may say it is accidental: hide it
+		m.rebuild(m.events, m.gaps, m.status)
 		return
 	}
 	if m.followEnd || atEnd { // the end stays in view as messages arrive
@@ -264,6 +276,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.scrollBy(-max(m.height-1, 1))
 	case key.Matches(k, m.KeyMap.Toggle):
 		m.toggle()
+	case key.Matches(k, m.KeyMap.Filter):
+		m.filter = (m.filter + 1) % filterCount
+		m.rebuild(m.events, m.gaps, m.status)
+	case key.Matches(k, m.KeyMap.Accidental):
+		m.hideAccidental = !m.hideAccidental
+		m.rebuild(m.events, m.gaps, m.status)
 	default:
 		return m, nil
 	}

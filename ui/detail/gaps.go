@@ -93,7 +93,7 @@ func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus)
 		for ; g < len(gaps) && gaps[g].At == i; g++ {
 			items = append(items, item{kind: kindGap, event: g})
 		}
-		if i < len(events) {
+		if i < len(events) && m.shows(i) {
 			it := item{kind: kindEvent, event: i}
 			if old, ok := kept[m.itemKey(it)]; ok {
 				it.expanded, it.lines = old.expanded, old.lines

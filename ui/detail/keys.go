@@ -9,6 +9,8 @@ type KeyMap struct {
 	HalfPageUp, HalfPageDn key.Binding
 	PageUp, PageDown       key.Binding
 	Toggle                 key.Binding
+	Filter                 key.Binding
+	Accidental             key.Binding
 }
 
 // DefaultKeyMap returns the detail pane's default bindings.
@@ -23,6 +25,8 @@ func DefaultKeyMap() KeyMap {
 		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		PageDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		Toggle:     key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter/space", "expand/collapse")),
+		Filter:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "all/comments/commits/state events")),
+		Accidental: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "hide/show likely-accidental references")),
 	}
 }
 
@@ -34,5 +38,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom},
 		{k.HalfPageUp, k.HalfPageDn, k.PageUp, k.PageDown, k.Toggle},
+		{k.Filter, k.Accidental},
 	}
 }

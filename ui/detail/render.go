@@ -125,6 +125,9 @@ func (m Model) renderHeader(w int) []string {
 		labels = "labels: " + s.Label.Render(strings.Join(names, ", "))
 	}
 	facts := labels + " · " + m.counts()
+	if note := m.filterNote(); note != "" {
+		facts += " · " + s.StatusWarning.Render(note)
+	}
 	if !m.status.CachedAt.IsZero() {
 		facts += " · " + s.StatusWarning.Render("cached "+model.Ago(m.common.Now(), m.status.CachedAt))
 	}

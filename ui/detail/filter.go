@@ -1,0 +1,73 @@
+package detail
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Filter is which kind of event the timeline shows.
+type Filter int
+
+const (
+	FilterAll Filter = iota
+	FilterComments
+	FilterCommits
+	FilterStateEvents
+	filterCount
+)
+
+func (f Filter) String() string {
+	return [...]string{"all events", "comments", "commits", "state events"}[f]
+}
+
+func (m Model) filtering() bool { return m.filter != FilterAll || m.hideAccidental }
+
+// shows reports whether event i passes the filters.
+func (m Model) shows(i int) bool {
+	ev := m.events[i]
+	commit := shownCommit(ev)
+	switch m.filter {
+	case FilterComments:
+		if !isComment(ev.Event) {
+			return false
+		}
+	case FilterCommits:
+		if commit == nil {
+			return false
+		}
+	case FilterStateEvents:
+		if isComment(ev.Event) || commit != nil {
+			return false
+		}
+	}
+	if m.hideAccidental && ev.Event == "referenced" && commit != nil {
+		if ref, ok := m.referenceOf(*commit); ok && ref.Kind.LikelyAccidental() {
+			return false
+		}
+	}
+	return true
+}
+
+func isComment(event string) bool {
+	return event == "commented" || event == "reviewed" || strings.HasSuffix(event, "-commented")
+}
+
+// filterNote says what the filters hide, for the header; "" when none.
+func (m Model) filterNote() string {
+	var parts []string
+	if m.filter != FilterAll {
+		parts = append(parts, "showing "+m.filter.String()+" (f)")
+	}
+	if m.hideAccidental {
+		hidden := 0
+		for _, ev := range m.events {
+			if c := shownCommit(ev); c != nil && ev.Event == "referenced" {
+				if ref, ok := m.referenceOf(*c); ok && ref.Kind.LikelyAccidental() {
+					hidden++
+				}
+			}
+		}
+		parts = append(parts, "likely-accidental references hidden: "+strconv.Itoa(hidden)+" (x)")
+	}
+	return strings.Join(parts, " · ")
+}
