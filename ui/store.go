@@ -21,6 +21,9 @@ const (
 
 func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
 	m.done()
+	if msg.refresh {
+		return m.onRefresh(msg)
+	}
 	m.listLoading = false
 	m.list.SetLoading(false)
 	if msg.err != nil {
@@ -36,13 +39,6 @@ func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
 		return nil
 	}
 	m.succeed(errList)
-	if msg.refresh {
-		m.list.Refresh(msg.prs)
-		if msg.page == 1 {
-			m.listInfo.From, m.listInfo.StoredAt = msg.info.From, msg.info.StoredAt
-		}
-		return nil
-	}
 	m.listInfo = msg.info
 	m.listNext = msg.info.Next
 	m.listPages = max(m.listPages, msg.page)
@@ -60,6 +56,24 @@ func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
 		return tea.Batch(cmd, m.track(fetchPulls(m.ctx, m.cfg.Source, m.cfg.Repo, m.cfg.State, 1, m.cfg.PerPage, true)))
 	}
 	return cmd
+}
+
+// onRefresh takes a revalidated list page: it updates rows in place and
+// leaves paging alone (a page may be loading meanwhile). A failure is only
+// reported: what is shown stays, and paging goes on.
+func (m *Model) onRefresh(msg pullsMsg) tea.Cmd {
+	if msg.err != nil {
+		m.fail(errList, msg.err)
+		return nil
+	}
+	m.succeed(errList)
+	// Only page 1 can bring PRs opened since; on later pages an unknown PR
+	// is one pushed down from the page before, which paging will reach.
+	m.list.Refresh(msg.prs, msg.page == 1)
+	if msg.page == 1 {
+		m.listInfo.From, m.listInfo.StoredAt = msg.info.From, msg.info.StoredAt
+	}
+	return nil
 }
 
 // selectTargetOrFirst shows the PR asked for on the command line once it
@@ -203,7 +217,7 @@ func (m *Model) reload() tea.Cmd {
 		}
 	}
 	var cmds []tea.Cmd
-	if m.listErr != "" && !m.listLoading {
+	if m.listErr != "" && !m.listLoading && (m.listNext > 0 || m.list.Len() == 0) {
 		m.listErr = ""
 		m.list.SetError("")
 		cmds = append(cmds, m.loadNextPulls())

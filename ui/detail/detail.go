@@ -69,6 +69,7 @@ type Model struct {
 	// are almost surely accidental (a stack frame, a patch number).
 	filter         Filter
 	hideAccidental bool
+	refs           map[string]cachedRef // why each commit references the PR
 	// followEnd keeps the view at the end as pages arrive after G.
 	followEnd bool
 	// unreveal is how far the last expand scrolled to show the expansion,
@@ -79,7 +80,7 @@ type Model struct {
 // New returns an empty detail pane. commits is the shared store of fetched
 // commit messages, owned by the root; the pane only reads it.
 func New(c common.Common, commits Commits) Model {
-	return Model{KeyMap: DefaultKeyMap(), common: c, commits: commits}
+	return Model{KeyMap: DefaultKeyMap(), common: c, commits: commits, refs: map[string]cachedRef{}}
 }
 
 // SetSize sets the pane's inner size. A new width re-lays out lazily: every
@@ -208,7 +209,7 @@ func (m *Model) CommitLoaded(key string) {
 	if !changed {
 		return
 	}
-	if m.hideAccidental { // the message may say it is accidental: hide it
+	if m.hideAccidental && m.accidental(key) { // now known to be accidental: hide it
 		m.rebuild(m.events, m.gaps, m.status)
 		return
 	}

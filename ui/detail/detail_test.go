@@ -1184,3 +1184,34 @@ func TestPagingKeys(t *testing.T) {
 		t.Errorf("g: top %d cursor %d", got, m.cursor)
 	}
 }
+
+// TestFiltersKeepTheCursorNearby: a filter that hides the cursor's item
+// moves the cursor to the nearest item shown, not to the top.
+func TestFiltersKeepTheCursorNearby(t *testing.T) {
+	m, _ := newPane(t, 100, 12)
+	m.Show(testPR(1), mixedEvents(60), TimelineStatus{})
+	m = press(m, "G", "k", "k", "k")
+	before := m.items[m.cursor].event
+	m = press(m, "f", "f") // commits only
+	after := m.items[m.cursor]
+	if after.kind != kindEvent || after.event < before-4 || after.event > before+4 || m.top == 0 {
+		t.Fatalf("after the commits filter the cursor is on event %d (was %d), top %d: it leapt away", after.event, before, m.top)
+	}
+}
+
+// TestKVNotesAreSanitized: a bot comment's values are untrusted text too.
+func TestKVNotesAreSanitized(t *testing.T) {
+	m, _ := newPane(t, 100, 30)
+	at := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
+	m.Show(testPR(1), []model.Event{
+		{ID: "a", Event: "commented", Actor: "bot", CreatedAt: at, Body: "version: 1"},
+		{ID: "b", Event: "commented", Actor: "bot", CreatedAt: at, Body: "version: \x1b]52;c;ZXZpbA==\x07\x1b[2J2"},
+	}, TimelineStatus{})
+	v := m.View()
+	if strings.ContainsAny(v, "\x1b\x07") {
+		t.Fatalf("escape sequences from a comment reached the screen: %q", v)
+	}
+	if !strings.Contains(v, "version 1 → 2") {
+		t.Errorf("the change is not said:\n%s", v)
+	}
+}

@@ -71,3 +71,15 @@ func (m Model) filterNote() string {
 	}
 	return strings.Join(parts, " · ")
 }
+
+// accidental reports whether the commit with this key references the PR
+// only by accident, as far as its message says.
+func (m Model) accidental(key string) bool {
+	for _, ev := range m.events {
+		if c := shownCommit(ev); c != nil && ev.Event == "referenced" && CommitKey(c.Repo, c.SHA) == key {
+			ref, ok := m.referenceOf(*c)
+			return ok && ref.Kind.LikelyAccidental()
+		}
+	}
+	return false
+}

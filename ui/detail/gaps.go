@@ -73,9 +73,13 @@ func (m Model) itemKey(it item) string {
 // row on screen, so pages loaded above or below it move nothing in sight.
 func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus) {
 	anchorKey, anchorRow := m.viewAnchor()
-	cursorKey := ""
+	cursorKey, cursorEvent, anchorEvent := "", -1, -1
 	if m.cursor < len(m.items) {
 		cursorKey = m.itemKey(m.items[m.cursor])
+		cursorEvent = m.eventIndexNear(m.cursor)
+	}
+	if first, _ := m.visibleItems(); first < len(m.items) {
+		anchorEvent = m.eventIndexNear(first)
 	}
 	kept := make(map[string]item, len(m.items))
 	for _, it := range m.items {
@@ -114,8 +118,10 @@ func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus)
 	m.lay.reset(heights)
 	m.invalidate(0) // counts in the header
 
-	m.cursor = 0
-	anchorItem := 0
+	// The cursor and the anchor keep their items, or, when a filter hid
+	// them, go to the nearest item shown (so the view does not leap).
+	anchorItem := -1
+	m.cursor = -1
 	for i, it := range items {
 		key := m.itemKey(it)
 		if key == cursorKey {
@@ -124,6 +130,12 @@ func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus)
 		if key == anchorKey {
 			anchorItem = i
 		}
+	}
+	if m.cursor < 0 {
+		m.cursor = m.itemNearEvent(cursorEvent)
+	}
+	if anchorItem < 0 {
+		anchorItem, anchorRow = m.itemNearEvent(anchorEvent), 0
 	}
 	if m.followEnd {
 		m.cursor = m.lastSelectable()
@@ -134,6 +146,34 @@ func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus)
 	}
 	m.clampTop()
 	m.ensureVisible()
+}
+
+// eventIndexNear is the index in the events of item i, or of the nearest
+// event item before it; -1 for none (the header).
+func (m Model) eventIndexNear(i int) int {
+	for ; i >= 0; i-- {
+		switch it := m.items[i]; it.kind {
+		case kindEvent:
+			return it.event
+		case kindGap:
+			return m.gaps[it.event].At - 1
+		}
+	}
+	return -1
+}
+
+// itemNearEvent is the first item showing event e or a later one (else the
+// last selectable item); the header for e < 0.
+func (m Model) itemNearEvent(e int) int {
+	if e < 0 {
+		return 0
+	}
+	for i, it := range m.items {
+		if (it.kind == kindEvent && it.event >= e) || (it.kind == kindGap && m.gaps[it.event].At > e) {
+			return i
+		}
+	}
+	return m.lastSelectable()
 }
 
 // viewAnchor is the item that holds the view in place and the screen row

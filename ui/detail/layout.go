@@ -114,10 +114,14 @@ func (m Model) estimate(it item) int {
 	}
 	ev := m.events[it.event]
 	if c := shownCommit(ev); c != nil {
-		if it.expanded {
-			return 2 + textLines(c.Message) + 1
+		ref := 0
+		if _, ok := m.referenceOf(*c); ok && ev.Event == "referenced" {
+			ref = 1 // the line that names the PR
 		}
-		return 3
+		if it.expanded {
+			return 2 + textLines(c.Message) + ref + 1
+		}
+		return 3 + ref
 	}
 	if ev.Body == "" {
 		return 2

@@ -1,6 +1,7 @@
 package detail
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/prscope/prscope/model"
@@ -22,12 +23,25 @@ func (m Model) messageOf(c model.CommitRef) string {
 
 // referenceOf is why commit c references the PR shown: the most telling
 // occurrence of the PR's number in its message.
+// Classifications are kept per commit (commits never change), so filters
+// and renders do not scan messages again.
 func (m Model) referenceOf(c model.CommitRef) (model.Reference, bool) {
 	msg := m.messageOf(c)
 	if msg == "" || !m.hasPR {
 		return model.Reference{}, false
 	}
-	return model.PrimaryReference(model.FindReferences(msg, m.repo, m.pr.Number))
+	key := CommitKey(c.Repo, c.SHA) + "#" + strconv.Itoa(m.pr.Number)
+	if r, ok := m.refs[key]; ok {
+		return r.ref, r.ok
+	}
+	ref, ok := model.PrimaryReference(model.FindReferences(msg, m.repo, m.pr.Number))
+	m.refs[key] = cachedRef{ref, ok}
+	return ref, ok
+}
+
+type cachedRef struct {
+	ref model.Reference
+	ok  bool
 }
 
 // renderReference is the line a referencing commit mentions the PR on,
@@ -58,16 +72,19 @@ func (m Model) renderReference(c model.CommitRef, w int) []string {
 // kvNote reads a bot comment of key: value lines as a step in a version
 // history: what changed since the previous such comment.
 func (m Model) kvNote(index int) string {
-	kv, ok := model.ParseKV(m.events[index].Body)
+	kv, ok := model.ParseKV(model.Sanitize(m.events[index].Body))
 	if !ok {
 		return ""
 	}
 	for i := index - 1; i >= 0 && i >= index-200; i-- {
+		if m.gapBetween(i, index) {
+			return "" // the previous run may be in pages not loaded
+		}
 		prev := m.events[i]
 		if prev.Event != "commented" || prev.Actor != m.events[index].Actor {
 			continue
 		}
-		before, ok := model.ParseKV(prev.Body)
+		before, ok := model.ParseKV(model.Sanitize(prev.Body))
 		if !ok {
 			continue
 		}
@@ -89,4 +106,14 @@ func (m Model) kvNote(index int) string {
 		return "Δ " + strings.Join(parts, ", ")
 	}
 	return ""
+}
+
+// gapBetween reports a gap of unloaded pages between events i and j (i < j).
+func (m Model) gapBetween(i, j int) bool {
+	for _, g := range m.gaps {
+		if g.At > i && g.At <= j {
+			return true
+		}
+	}
+	return false
 }

@@ -147,23 +147,26 @@ func (m *Model) Append(prs []model.PullRequest) {
 }
 
 // Refresh takes a revalidated page: PRs already listed are updated in
-// place (their rows only), PRs not listed yet (opened since) go on top, and
-// the cursor stays on the PR it was on.
-func (m *Model) Refresh(prs []model.PullRequest) {
+// place (their rows only), PRs not listed yet go on top when newOnTop (page
+// 1: opened since) and are left out otherwise, and the cursor stays on the
+// PR it was on.
+func (m *Model) Refresh(prs []model.PullRequest, newOnTop bool) {
 	selected, hadSelection := m.Selected()
 	var fresh []model.PullRequest
 	for _, pr := range prs {
 		pr = model.SanitizePull(pr)
-		if i, ok := m.index[pr.Number]; ok {
-			if !m.outOfOrder[pr.Number] {
-				m.items[i] = pr
-				m.rows.invalidate(i)
-				continue
-			}
-			delete(m.outOfOrder, pr.Number)
+		i, ok := m.index[pr.Number]
+		switch {
+		case ok && (!m.outOfOrder[pr.Number] || !newOnTop):
+			m.items[i] = pr
+			m.rows.invalidate(i)
+		case ok:
+			delete(m.outOfOrder, pr.Number) // now on top, in page order
 			m.remove(i)
+			fresh = append(fresh, pr)
+		case newOnTop:
+			fresh = append(fresh, pr)
 		}
-		fresh = append(fresh, pr)
 	}
 	if len(fresh) > 0 {
 		m.items = append(fresh, m.items...)

@@ -561,7 +561,7 @@ func TestRefreshUpdatesRowsInPlaceAndKeepsTheCursor(t *testing.T) {
 	m.SetSize(80, 10)
 	m.Append([]model.PullRequest{{Number: 5, Title: "five", State: "open"}, {Number: 4, Title: "four", State: "open"}, {Number: 3, Title: "three", State: "open"}})
 	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")}) // on #4
-	m.Refresh([]model.PullRequest{{Number: 6, Title: "six", State: "open"}, {Number: 5, Title: "five", State: "open"}, {Number: 4, Title: "four, renamed", State: "merged"}})
+	m.Refresh([]model.PullRequest{{Number: 6, Title: "six", State: "open"}, {Number: 5, Title: "five", State: "open"}, {Number: 4, Title: "four, renamed", State: "merged"}}, true)
 	if got, _ := m.Selected(); got.Number != 4 || got.Title != "four, renamed" {
 		t.Fatalf("cursor on #%d %q, want #4 with its new title", got.Number, got.Title)
 	}
