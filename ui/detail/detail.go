@@ -69,7 +69,7 @@ type Model struct {
 	// are almost surely accidental (a stack frame, a patch number).
 	filter         Filter
 	hideAccidental bool
-	refs           map[string]cachedRef // why each commit references the PR
+	refs           map[refKey]cachedRef // why each commit references the PR
 	// followEnd keeps the view at the end as pages arrive after G.
 	followEnd bool
 	// unreveal is how far the last expand scrolled to show the expansion,
@@ -80,7 +80,7 @@ type Model struct {
 // New returns an empty detail pane. commits is the shared store of fetched
 // commit messages, owned by the root; the pane only reads it.
 func New(c common.Common, commits Commits) Model {
-	return Model{KeyMap: DefaultKeyMap(), common: c, commits: commits, refs: map[string]cachedRef{}}
+	return Model{KeyMap: DefaultKeyMap(), common: c, commits: commits, refs: map[refKey]cachedRef{}}
 }
 
 // SetSize sets the pane's inner size. A new width re-lays out lazily: every

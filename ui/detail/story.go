@@ -1,7 +1,6 @@
 package detail
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/prscope/prscope/model"
@@ -26,17 +25,25 @@ func (m Model) messageOf(c model.CommitRef) string {
 // Classifications are kept per commit (commits never change), so filters
 // and renders do not scan messages again.
 func (m Model) referenceOf(c model.CommitRef) (model.Reference, bool) {
-	msg := m.messageOf(c)
-	if msg == "" || !m.hasPR {
+	if !m.hasPR {
 		return model.Reference{}, false
 	}
-	key := CommitKey(c.Repo, c.SHA) + "#" + strconv.Itoa(m.pr.Number)
+	key := refKey{commit: c.SHA, repo: c.Repo, pr: m.pr.Number}
 	if r, ok := m.refs[key]; ok {
 		return r.ref, r.ok
+	}
+	msg := m.messageOf(c)
+	if msg == "" {
+		return model.Reference{}, false // not known yet: nothing to keep
 	}
 	ref, ok := model.PrimaryReference(model.FindReferences(msg, m.repo, m.pr.Number))
 	m.refs[key] = cachedRef{ref, ok}
 	return ref, ok
+}
+
+type refKey struct {
+	commit, repo string
+	pr           int
 }
 
 type cachedRef struct {
