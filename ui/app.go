@@ -168,6 +168,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // handleKey applies root keys; others go to the focused pane.
 func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
+	if m.focus == detailPane && m.detail.Searching() && k.Type != tea.KeyCtrlC {
+		var cmd tea.Cmd
+		m.detail, cmd = m.detail.Update(k) // the query takes every key
+		return cmd
+	}
 	switch {
 	case key.Matches(k, m.KeyMap.Quit):
 		m.cancel()

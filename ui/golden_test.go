@@ -221,3 +221,33 @@ func TestFiltersNarrowTheTimeline(t *testing.T) {
 		t.Errorf("x again does not bring them back:\n%s", v)
 	}
 }
+
+// TestSearchingTheTimeline: / then a word finds the events that hold it
+// (here the commit messages that mention veristat, once their messages
+// are loaded), n and N move between them, esc drops the search.
+func TestSearchingTheTimeline(t *testing.T) {
+	h := demoHarness(t, Config{Number: 11}, 160, 45)
+	h.run()
+	for i := 0; i < 8; i++ { // load every commit message
+		h.keys("G", "g")
+		h.run()
+	}
+	h.keys("/", "v", "e", "r", "i", "s", "t", "a", "t")
+	v := h.view()
+	if !strings.Contains(v, "/veristat") || !strings.Contains(v, "1 of ") {
+		t.Fatalf("the status bar does not show the search and its count:\n%s", v)
+	}
+	status := h.root().detail.SearchStatus()
+	h.keys("enter", "n")
+	if got := h.root().detail.SearchStatus(); got == status || !strings.Contains(got, "2 of ") {
+		t.Errorf("n did not move to the next match: %q then %q", status, got)
+	}
+	if !strings.Contains(h.view(), "veristat") {
+		t.Errorf("the match is not on screen:\n%s", h.view())
+	}
+	h.keys("N", "/", "esc")
+	if got := h.root().detail.SearchStatus(); got != "" {
+		t.Errorf("esc left the search: %q", got)
+	}
+	h.keys("q") // q quits again once the search is gone
+}

@@ -70,6 +70,7 @@ func (m *Model) refreshStatus() {
 		Demo:      m.cfg.Demo,
 		Rate:      m.cfg.Source.RateLimit(),
 		CachedAt:  m.listCachedAt(),
+		Search:    m.detail.SearchStatus(),
 		Now:       m.cfg.Now(),
 	})
 }

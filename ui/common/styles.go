@@ -30,6 +30,7 @@ type Styles struct {
 	StatusRepo    lipgloss.Style
 	StatusWarning lipgloss.Style
 	HelpOverlay   lipgloss.Style
+	Match         lipgloss.Style // a search match
 }
 
 // DefaultStyles returns prscope's default look.
@@ -62,5 +63,6 @@ func DefaultStyles() *Styles {
 	s.StatusRepo = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.StatusWarning = lipgloss.NewStyle().Foreground(yellow)
 	s.HelpOverlay = lipgloss.NewStyle().Padding(1, 2)
+	s.Match = lipgloss.NewStyle().Reverse(true)
 	return s
 }

@@ -69,6 +69,7 @@ type Model struct {
 	// are almost surely accidental (a stack frame, a patch number).
 	filter         Filter
 	hideAccidental bool
+	search         search
 	refs           map[refKey]cachedRef // why each commit references the PR
 	// followEnd keeps the view at the end as pages arrive after G.
 	followEnd bool
@@ -255,8 +256,19 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if !ok || !m.focused || !m.hasPR {
 		return m, nil
 	}
+	if m.search.typing {
+		m.searchKey(k)
+		return m, nil
+	}
 	follow := false
 	switch {
+	case key.Matches(k, m.KeyMap.Search):
+		m.search = search{typing: true}
+		m.runSearch()
+	case key.Matches(k, m.KeyMap.NextMatch) && m.search.query != "":
+		m.nextMatch(false)
+	case key.Matches(k, m.KeyMap.PrevMatch) && m.search.query != "":
+		m.nextMatch(true)
 	case key.Matches(k, m.KeyMap.Down):
 		m.down()
 	case key.Matches(k, m.KeyMap.Up):

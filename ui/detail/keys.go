@@ -11,6 +11,8 @@ type KeyMap struct {
 	Toggle                 key.Binding
 	Filter                 key.Binding
 	Accidental             key.Binding
+	Search                 key.Binding
+	NextMatch, PrevMatch   key.Binding
 }
 
 // DefaultKeyMap returns the detail pane's default bindings.
@@ -27,6 +29,9 @@ func DefaultKeyMap() KeyMap {
 		Toggle:     key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter/space", "expand/collapse")),
 		Filter:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "all/comments/commits/state events")),
 		Accidental: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "hide/show likely-accidental references")),
+		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the timeline")),
+		NextMatch:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous match")),
+		PrevMatch:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 	}
 }
 
@@ -38,6 +43,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom},
 		{k.HalfPageUp, k.HalfPageDn, k.PageUp, k.PageDown, k.Toggle},
-		{k.Filter, k.Accidental},
+		{k.Filter, k.Accidental, k.Search, k.NextMatch},
 	}
 }

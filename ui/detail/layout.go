@@ -29,6 +29,11 @@ func (m *Model) renderItem(i int) {
 		return
 	}
 	m.items[i].lines = m.render(m.items[i])
+	if m.search.query != "" && m.items[i].kind == kindEvent {
+		for l, line := range m.items[i].lines {
+			m.items[i].lines[l] = m.highlight(line)
+		}
+	}
 	m.lay.set(i, len(m.items[i].lines))
 }
 

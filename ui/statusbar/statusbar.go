@@ -27,6 +27,7 @@ type Info struct {
 	Demo      bool
 	Rate      model.RateLimit
 	CachedAt  time.Time // the list shown is an old cached copy, last validated then
+	Search    string    // the timeline search, when there is one
 	Now       time.Time
 }
 
@@ -55,6 +56,9 @@ func (m Model) View() string {
 	s := m.common.Styles
 	i := m.info
 	left := []string{s.StatusRepo.Render(i.Repo)}
+	if i.Search != "" {
+		left = append(left, s.StatusWarning.Render(model.SanitizeLine(i.Search)))
+	}
 	if i.Demo {
 		left = append(left, s.StatusWarning.Render("demo"))
 	}
