@@ -251,3 +251,34 @@ func TestSearchingTheTimeline(t *testing.T) {
 	}
 	h.keys("q") // q quits again once the search is gone
 }
+
+// TestRePushedPatchesFoldIntoOneEntry: on #11 the verifier patch's 22
+// pushes read as one entry until opened; enter lists each push with its
+// revision, and again folds them.
+func TestRePushedPatchesFoldIntoOneEntry(t *testing.T) {
+	h := demoHarness(t, Config{Number: 11}, 160, 45)
+	h.run()
+	for i := 0; i < 8; i++ { // load every commit message
+		h.keys("G", "g")
+		h.run()
+	}
+	h.keys("G")
+	h.run()
+	v := h.view()
+	if !strings.Contains(v, "pushed 22×, 3 revisions") || strings.Count(v, "Add support precision backtracking") != 1 {
+		t.Fatalf("the 22 pushes do not fold into one entry:\n%s", v)
+	}
+	for i := 0; i < 40 && !strings.Contains(h.view(), "▌ ◆ kernel-patches-daemon-bpf-rc[bot] pushed 22×"); i++ {
+		h.keys("k")
+	}
+	h.keys("enter")
+	h.run()
+	v = h.view()
+	if !strings.Contains(v, "push 2/22, rev 1") {
+		t.Fatalf("enter does not list the pushes with their revisions:\n%s", v)
+	}
+	h.keys("enter")
+	if v := h.view(); strings.Contains(v, "push 2/22") {
+		t.Errorf("enter again does not fold them:\n%s", v)
+	}
+}

@@ -71,6 +71,8 @@ type Model struct {
 	hideAccidental bool
 	search         search
 	refs           map[refKey]cachedRef // why each commit references the PR
+	pushes         map[int]pushInfo     // event index → the patch group it is a push of
+	openGroups     map[string]bool      // groups listed push by push
 	// followEnd keeps the view at the end as pages arrive after G.
 	followEnd bool
 	// unreveal is how far the last expand scrolled to show the expansion,
@@ -81,7 +83,8 @@ type Model struct {
 // New returns an empty detail pane. commits is the shared store of fetched
 // commit messages, owned by the root; the pane only reads it.
 func New(c common.Common, commits Commits) Model {
-	return Model{KeyMap: DefaultKeyMap(), common: c, commits: commits, refs: map[refKey]cachedRef{}}
+	return Model{KeyMap: DefaultKeyMap(), common: c, commits: commits, refs: map[refKey]cachedRef{},
+		pushes: map[int]pushInfo{}, openGroups: map[string]bool{}}
 }
 
 // SetSize sets the pane's inner size. A new width re-lays out lazily: every
@@ -144,7 +147,7 @@ func (m *Model) SetTimeline(events []model.Event, gaps []Gap, status TimelineSta
 	if !m.hasPR {
 		return
 	}
-	if len(gaps) > 0 || len(m.gaps) > 0 || m.filtering() {
+	if len(gaps) > 0 || len(m.gaps) > 0 || m.filtering() || m.grouped() {
 		m.rebuild(events, gaps, status)
 		return
 	}
@@ -210,8 +213,8 @@ func (m *Model) CommitLoaded(key string) {
 	if !changed {
 		return
 	}
-	if m.hideAccidental && m.accidental(key) { // now known to be accidental: hide it
-		m.rebuild(m.events, m.gaps, m.status)
+	if (m.hideAccidental && m.accidental(key)) || m.joinsGroup(key) {
+		m.rebuild(m.events, m.gaps, m.status) // it hides, or folds into a patch group
 		return
 	}
 	if m.followEnd || atEnd { // the end stays in view as messages arrive
@@ -365,6 +368,11 @@ func (m *Model) scrollBy(n int) {
 
 func (m *Model) toggle() {
 	it := &m.items[m.cursor]
+	if p, ok := m.groupHead(*it); ok { // a patch group opens to its pushes
+		m.openGroups[p.group.ID] = !m.openGroups[p.group.ID]
+		m.rebuild(m.events, m.gaps, m.status)
+		return
+	}
 	if !m.expandable(*it) {
 		return
 	}

@@ -24,6 +24,9 @@ func (m Model) filtering() bool { return m.filter != FilterAll || m.hideAccident
 
 // shows reports whether event i passes the filters.
 func (m Model) shows(i int) bool {
+	if m.hiddenInGroup(i) {
+		return false
+	}
 	ev := m.events[i]
 	commit := shownCommit(ev)
 	switch m.filter {

@@ -90,6 +90,7 @@ func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus)
 	header, body := m.items[0], m.items[1]
 
 	m.events, m.gaps, m.status = events, gaps, status
+	m.regroup()
 	items := make([]item, 0, len(events)+len(gaps)+3)
 	items = append(items, header, body)
 	g := 0
@@ -99,7 +100,9 @@ func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus)
 		}
 		if i < len(events) && m.shows(i) {
 			it := item{kind: kindEvent, event: i}
-			if old, ok := kept[m.itemKey(it)]; ok {
+			if _, inGroup := m.pushes[i]; inGroup {
+				// drawn anew: the group it heads or sits in may have changed
+			} else if old, ok := kept[m.itemKey(it)]; ok {
 				it.expanded, it.lines = old.expanded, old.lines
 			}
 			items = append(items, it)

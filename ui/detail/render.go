@@ -168,7 +168,13 @@ func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []st
 		glyph = "◆"
 	}
 	when := model.FormatTime(ev.CreatedAt)
-	left := glyph + " " + s.Author.Render(model.EventActor(ev)) + " " + model.EventSummary(ev)
+	summary := model.EventSummary(ev)
+	if p, ok := m.pushes[index]; ok && p.pos == 0 {
+		summary = m.groupSummary(p) // the group sits at its first push; it names its last
+	} else if note := m.pushNote(index); note != "" {
+		summary = note + ": " + summary
+	}
+	left := glyph + " " + s.Author.Render(model.EventActor(ev)) + " " + summary
 	lines := []string{joinEnds(left, s.Muted.Render(when), w)}
 
 	switch {

@@ -1,0 +1,101 @@
+package detail
+
+import (
+	"fmt"
+
+	"github.com/prscope/prscope/model"
+)
+
+// pushInfo places one referencing commit in the patch it carries: the same
+// patch pushed again and again (22 times on the demo's #11) reads as one
+// entry, "pushed 22×, 3 revisions", until it is opened.
+type pushInfo struct {
+	group    *model.PatchGroup
+	pos      int // 0 for the first push, which stands for the group
+	revision int
+}
+
+// regroup finds the patches the loaded, known commit messages carry. Only
+// referencing commits are grouped, so only they are looked at.
+func (m *Model) regroup() {
+	m.pushes = map[int]pushInfo{}
+	var refs []model.Event
+	var at []int // refs[k] is m.events[at[k]]
+	for i, ev := range m.events {
+		c := shownCommit(ev)
+		if c == nil || ev.Event != "referenced" {
+			continue
+		}
+		msg := m.messageOf(*c)
+		if msg == "" {
+			continue
+		}
+		filled := *c
+		filled.Message = msg
+		ev.Commit = &filled
+		refs = append(refs, ev)
+		at = append(at, i)
+	}
+	groups := model.GroupPatches(refs)
+	for g := range groups {
+		group := &groups[g]
+		if len(group.Events) < 2 {
+			continue
+		}
+		for pos, k := range group.Events {
+			group.Events[pos] = at[k] // from now on, indexes into m.events
+		}
+		for pos, e := range group.Events {
+			m.pushes[e] = pushInfo{group: group, pos: pos, revision: group.PushRevisions[pos]}
+		}
+	}
+}
+
+// grouped reports whether grouping changes what shows.
+func (m Model) grouped() bool { return len(m.pushes) > 0 }
+
+// hiddenInGroup reports a later push of a group that is closed.
+func (m Model) hiddenInGroup(i int) bool {
+	p, ok := m.pushes[i]
+	return ok && p.pos > 0 && !m.openGroups[p.group.ID]
+}
+
+// groupHead reports whether item it stands for a group of pushes.
+func (m Model) groupHead(it item) (pushInfo, bool) {
+	if it.kind != kindEvent {
+		return pushInfo{}, false
+	}
+	p, ok := m.pushes[it.event]
+	return p, ok && p.pos == 0
+}
+
+// groupSummary is the line a group shows instead of one push.
+func (m Model) groupSummary(p pushInfo) string {
+	g := p.group
+	span := g.First.UTC().Format("Jan 2 2006")
+	if g.Last.UTC().Format("Jan 2 2006") != span {
+		span = g.First.UTC().Format("Jan 2") + " – " + g.Last.UTC().Format("Jan 2 2006")
+	}
+	revs := ""
+	if g.Revisions > 1 {
+		revs = fmt.Sprintf(", %d revisions", g.Revisions)
+	}
+	return fmt.Sprintf("pushed %d×%s, %s", len(g.Events), revs, span)
+}
+
+// pushNote says where a push sits in its group when the group is open.
+func (m Model) pushNote(i int) string {
+	p, ok := m.pushes[i]
+	if !ok || !m.openGroups[p.group.ID] {
+		return ""
+	}
+	return fmt.Sprintf("push %d/%d, rev %d", p.pos+1, len(p.group.Events), p.revision)
+}
+
+// joinsGroup reports whether the commit just loaded makes or grows a patch
+// group, which changes what shows.
+func (m *Model) joinsGroup(key string) bool {
+	before := len(m.pushes)
+	m.regroup()
+	return len(m.pushes) != before
+}
