@@ -48,6 +48,7 @@ type Model struct {
 	focus    pane
 	showHelp bool
 	frames   struct{ list, detail common.Frame }
+	filter   listFilter
 	width    int
 	height   int
 
@@ -152,6 +153,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.onPulls(msg))
 	case pullMsg:
 		cmds = append(cmds, m.onPull(msg))
+	case filterTickMsg:
+		cmds = append(cmds, m.runFilter(msg.seq))
+	case filterResultMsg:
+		cmds = append(cmds, m.onFilterResult(msg))
 	case settleMsg:
 		if msg.seq == m.selSeq {
 			cmds = append(cmds, m.loadTimeline(m.shown))
@@ -168,6 +173,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // handleKey applies root keys; others go to the focused pane.
 func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
+	if m.focus == listPane && m.filter.typing && k.Type != tea.KeyCtrlC {
+		return m.filterKey(k) // the query takes every key
+	}
 	if m.focus == detailPane && m.detail.Searching() && k.Type != tea.KeyCtrlC {
 		var cmd tea.Cmd
 		m.detail, cmd = m.detail.Update(k) // the query takes every key
@@ -196,12 +204,25 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 	case m.focus == detailPane && key.Matches(k, m.KeyMap.Back):
 		m.setFocus(listPane)
 		return nil
+	case m.focus == listPane && key.Matches(k, m.KeyMap.Filter):
+		m.startFilter()
+		return nil
+	case m.focus == listPane && m.filter.active && key.Matches(k, m.KeyMap.Back):
+		m.stopFilter()
+		return nil
 	case key.Matches(k, m.KeyMap.Reload):
 		return m.reload()
 	case key.Matches(k, m.KeyMap.ReloadList):
 		return m.reloadList()
 	}
 	var cmd tea.Cmd
+	if m.focus == listPane && m.filter.active {
+		m.filter.results, cmd = m.filter.results.Update(k)
+		if pr, ok := m.filter.results.Selected(); ok && pr.Number != m.shown {
+			return tea.Batch(cmd, m.selectPR(pr))
+		}
+		return cmd
+	}
 	if m.focus == listPane {
 		m.list, cmd = m.list.Update(k)
 		if pr, ok := m.list.Selected(); ok && pr.Number != m.shown {
@@ -217,9 +238,11 @@ func (m *Model) setFocus(p pane) {
 	m.focus = p
 	if p == listPane {
 		m.list.Focus()
+		m.filter.results.Focus()
 		m.detail.Blur()
 	} else {
 		m.list.Blur()
+		m.filter.results.Blur()
 		m.detail.Focus()
 	}
 	m.layout()

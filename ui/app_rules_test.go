@@ -232,3 +232,32 @@ func TestPagingStopsOnALoopingLinkHeader(t *testing.T) {
 		})
 	}
 }
+
+// TestListFilter: / in the list narrows the loaded PRs as you type (after a
+// pause, off the UI path); moving in the results shows their detail; esc
+// goes back to the whole list, on the PR that was selected.
+func TestListFilter(t *testing.T) {
+	h := newHarness(t, testDataset(150, nil), Config{Repo: widgets}, 160, 45)
+	h.run()
+	h.keys("/", "1", "4") // the settle of each key is still pending
+	h.keys("7")
+	h.run() // only the last query's answer may be drawn
+	v := h.view()
+	if !strings.Contains(v, "filter: 147") || !strings.Contains(v, "1 of 100 loaded") {
+		t.Fatalf("the filter status is not shown:\n%s", v)
+	}
+	if !strings.Contains(v, "Widget change number 147") || strings.Contains(v, "Widget change number 146") {
+		t.Fatalf("the results are not the matching PRs:\n%s", v)
+	}
+	if pr, _ := h.root().detail.PR(); pr.Number != 147 {
+		t.Fatalf("the detail shows #%d, want the match #147", pr.Number)
+	}
+	h.keys("enter", "backspace", "backspace", "backspace", "esc")
+	h.run()
+	if got := h.root().filterStatus(); got != "" {
+		t.Errorf("esc left the filter on: %q", got)
+	}
+	if pr, ok := h.root().list.Selected(); !ok || pr.Number != 147 {
+		t.Errorf("back in the whole list the cursor is on #%d, want #147", pr.Number)
+	}
+}

@@ -10,6 +10,7 @@ type KeyMap struct {
 	Back       key.Binding
 	Reload     key.Binding
 	ReloadList key.Binding
+	Filter     key.Binding
 	Help       key.Binding
 	Quit       key.Binding
 }
@@ -23,6 +24,7 @@ func DefaultKeyMap() KeyMap {
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Reload:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "revalidate PR")),
 		ReloadList: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "revalidate list")),
+		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter the list")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
@@ -35,5 +37,5 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Open, k.Back}, {k.Reload, k.ReloadList, k.Help, k.Quit}}
+	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Open, k.Back}, {k.Reload, k.ReloadList, k.Filter, k.Help, k.Quit}}
 }

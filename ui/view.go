@@ -39,6 +39,7 @@ func (m *Model) layout() {
 		listWidth, detailWidth = listOuter-2, m.width-listOuter-2
 	}
 	m.list.SetSize(listWidth, paneHeight)
+	m.filter.results.SetSize(listWidth, paneHeight)
 	m.detail.SetSize(detailWidth, paneHeight)
 	// Narrow, the one pane shown is the focused one.
 	s := m.common.Styles
@@ -70,9 +71,25 @@ func (m *Model) refreshStatus() {
 		Demo:      m.cfg.Demo,
 		Rate:      m.cfg.Source.RateLimit(),
 		CachedAt:  m.listCachedAt(),
-		Search:    m.detail.SearchStatus(),
+		Search:    m.searchStatus(),
 		Now:       m.cfg.Now(),
 	})
+}
+
+// listView is the list, or the filter's results while it is on.
+func (m Model) listView() string {
+	if m.filter.active {
+		return m.filter.results.View()
+	}
+	return m.list.View()
+}
+
+// searchStatus is the list filter's or the timeline search's status line.
+func (m Model) searchStatus() string {
+	if s := m.filterStatus(); s != "" {
+		return s
+	}
+	return m.detail.SearchStatus()
 }
 
 // listCachedAt is when the list's first page was last validated, when an
@@ -101,11 +118,11 @@ func (m Model) View() string {
 	case m.showHelp:
 		body = m.helpView(m.width, m.height-1)
 	case m.narrow() && m.focus == listPane:
-		body = m.frames.list.Render(m.list.View())
+		body = m.frames.list.Render(m.listView())
 	case m.narrow():
 		body = m.frames.detail.Render(m.detail.View())
 	default:
-		body = joinColumns(m.frames.list.Render(m.list.View()), m.frames.detail.Render(m.detail.View()))
+		body = joinColumns(m.frames.list.Render(m.listView()), m.frames.detail.Render(m.detail.View()))
 	}
 	return body + "\n" + m.status.View()
 }

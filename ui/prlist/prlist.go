@@ -34,6 +34,8 @@ type Model struct {
 
 	rows      rowCache
 	numDigits int
+	// search is the filter's index of the PRs, kept until they change.
+	search *searchIndex
 	// outOfOrder holds PRs opened by number before their page arrived; they
 	// sit after the loaded pages until then.
 	outOfOrder map[int]bool
@@ -83,6 +85,27 @@ func (m *Model) SetError(text string) {
 // number ahead of their page.
 func (m Model) PagedLen() int { return len(m.items) - len(m.outOfOrder) }
 
+// searchIndex is a snapshot of what the list filter matches against:
+// never changed once made, so a command may read it on its own goroutine.
+type searchIndex struct {
+	keys    []string
+	numbers []int
+}
+
+// SearchIndex returns the filter's index: keys[i] is what PR numbers[i] is
+// found by. It is rebuilt only after the list changed.
+func (m *Model) SearchIndex() (keys []string, numbers []int) {
+	if m.search == nil {
+		idx := &searchIndex{keys: make([]string, len(m.items)), numbers: make([]int, len(m.items))}
+		for i, pr := range m.items {
+			idx.keys[i] = model.PullSearchKey(pr)
+			idx.numbers[i] = pr.Number
+		}
+		m.search = idx
+	}
+	return m.search.keys, m.search.numbers
+}
+
 // Selected returns the PR under the cursor.
 func (m Model) Selected() (model.PullRequest, bool) {
 	if m.cursor < 0 || m.cursor >= len(m.items) {
@@ -117,6 +140,7 @@ func (m Model) NearEnd(margin int) bool {
 // number before its page arrived) keep one row: the page's copy, in the
 // page's order, so the list stays sorted as GitHub sorted it.
 func (m *Model) Append(prs []model.PullRequest) {
+	m.search = nil
 	selected, hadSelection := m.Selected()
 	fresh := make([]model.PullRequest, 0, len(prs))
 	for _, pr := range prs {
@@ -151,6 +175,7 @@ func (m *Model) Append(prs []model.PullRequest) {
 // 1: opened since) and are left out otherwise, and the cursor stays on the
 // PR it was on.
 func (m *Model) Refresh(prs []model.PullRequest, newOnTop bool) {
+	m.search = nil
 	selected, hadSelection := m.Selected()
 	var fresh []model.PullRequest
 	for _, pr := range prs {
@@ -186,6 +211,7 @@ func (m *Model) Refresh(prs []model.PullRequest, newOnTop bool) {
 // AddOutOfOrder adds a PR fetched on its own (opened by number) at the end
 // of what is loaded, until the page that holds it arrives.
 func (m *Model) AddOutOfOrder(pr model.PullRequest) {
+	m.search = nil
 	pr = model.SanitizePull(pr)
 	if i, ok := m.index[pr.Number]; ok {
 		m.items[i] = pr
@@ -203,6 +229,7 @@ func (m *Model) AddOutOfOrder(pr model.PullRequest) {
 
 // Replace swaps in a fresher copy of a loaded PR, keeping its row.
 func (m *Model) Replace(pr model.PullRequest) {
+	m.search = nil
 	pr = model.SanitizePull(pr)
 	if i, ok := m.index[pr.Number]; ok {
 		m.items[i] = pr
