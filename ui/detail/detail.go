@@ -126,6 +126,9 @@ func (m *Model) ShowTimeline(pr model.PullRequest, events []model.Event, gaps []
 	if !samePR {
 		m.cursor, m.top, m.followEnd, m.unreveal = 0, 0, false, 0
 		m.events, m.gaps = nil, nil
+		// A search and opened groups belong to the PR they were made on;
+		// the filters are the user's way of looking, and stay.
+		m.search, m.openGroups = search{}, map[string]bool{}
 		m.resetItems()
 	} else {
 		m.invalidate(0) // the header may say more now

@@ -1215,3 +1215,17 @@ func TestKVNotesAreSanitized(t *testing.T) {
 		t.Errorf("the change is not said:\n%s", v)
 	}
 }
+
+// TestAnotherPRDropsTheSearch: matches belong to the PR they were found in.
+func TestAnotherPRDropsTheSearch(t *testing.T) {
+	m, _ := newPane(t, 100, 20)
+	m.Show(testPR(1), mixedEvents(20), TimelineStatus{})
+	m = press(m, "/", "c", "o", "m", "enter")
+	if m.SearchStatus() == "" {
+		t.Fatal("setup: no search")
+	}
+	m.Show(testPR(2), mixedEvents(5), TimelineStatus{})
+	if got := m.SearchStatus(); got != "" {
+		t.Errorf("the search survived the move to another PR: %q", got)
+	}
+}
