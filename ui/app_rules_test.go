@@ -261,3 +261,14 @@ func TestListFilter(t *testing.T) {
 		t.Errorf("back in the whole list the cursor is on #%d, want #147", pr.Number)
 	}
 }
+
+// TestFilterQueriesKeepTheirSpaces: words are matched in any order.
+func TestFilterQueriesKeepTheirSpaces(t *testing.T) {
+	h := newHarness(t, testDataset(150, nil), Config{Repo: widgets}, 160, 45)
+	h.run()
+	h.keys("/", "1", "4", "7", " ", "w", "i", "d", "g", "e", "t")
+	h.run()
+	if got := h.root().filterStatus(); !strings.Contains(got, "filter: 147 widget") || !strings.Contains(got, "1 of 100") {
+		t.Fatalf("a two-word query: %q", got)
+	}
+}

@@ -38,6 +38,9 @@ const filterDelay = 60 * time.Millisecond
 func (m *Model) startFilter() {
 	m.filter = listFilter{typing: true, results: prlist.New(m.common)}
 	m.filter.results.Focus()
+	if m.shown != 0 {
+		m.list.Select(m.shown) // the whole list shows while typing: on the PR shown
+	}
 	m.layout()
 }
 
@@ -54,8 +57,10 @@ func (m *Model) filterKey(k tea.KeyMsg) tea.Cmd {
 		if r := []rune(m.filter.query); len(r) > 0 {
 			m.filter.query = string(r[:len(r)-1])
 		}
-	case tea.KeyRunes, tea.KeySpace:
-		m.filter.query += model.SanitizeLine(string(k.Runes))
+	case tea.KeySpace:
+		m.filter.query += " "
+	case tea.KeyRunes:
+		m.filter.query += strings.ReplaceAll(model.Sanitize(string(k.Runes)), "\n", "")
 	default:
 		return nil
 	}
@@ -66,9 +71,12 @@ func (m *Model) filterKey(k tea.KeyMsg) tea.Cmd {
 
 // runFilter matches the query against a snapshot of the list, in a command.
 func (m *Model) runFilter(seq int) tea.Cmd {
-	if seq != m.filter.seq || m.filter.query == "" {
-		if m.filter.query == "" {
+	if seq != m.filter.seq || strings.TrimSpace(m.filter.query) == "" {
+		if strings.TrimSpace(m.filter.query) == "" && m.filter.active {
 			m.filter.active = false
+			if m.shown != 0 {
+				m.list.Select(m.shown)
+			}
 		}
 		return nil
 	}
@@ -125,7 +133,7 @@ func (m Model) filterStatus() string {
 		s += "▏"
 	}
 	if m.filter.active {
-		s += fmt.Sprintf(" — %d of %d loaded", m.filter.total, m.list.Len())
+		s += fmt.Sprintf(" — %d of %d loaded", m.filter.total, m.list.PagedLen())
 	}
 	if !m.filter.typing {
 		s += " (esc clears)"

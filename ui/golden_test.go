@@ -163,6 +163,12 @@ func TestOnlyOurStylingReachesAColourTerminal(t *testing.T) {
 		i := strings.IndexAny(rest, "\x1b\x07\u009b")
 		t.Fatalf("a sequence that is not our styling reached the screen: %q", rest[max(0, i-20):min(len(rest), i+20)])
 	}
+	// A search for a letter that ends every colour code must not cut them.
+	h.keys("tab", "/", "m", "enter") // back in the timeline
+	if rest := sgr.ReplaceAllString(h.view(), ""); strings.ContainsAny(rest, "\x1b") {
+		i := strings.IndexAny(rest, "\x1b")
+		t.Fatalf("the search highlight broke a colour code: %q", rest[max(0, i-20):min(len(rest), i+20)])
+	}
 }
 
 // TestTheDemoSaysWhyCommitsReferenceThePR: on #11, each referencing
@@ -234,12 +240,17 @@ func TestSearchingTheTimeline(t *testing.T) {
 	}
 	h.keys("/", "v", "e", "r", "i", "s", "t", "a", "t")
 	v := h.view()
-	if !strings.Contains(v, "/veristat") || !strings.Contains(v, "1 of ") {
+	// The 22 pushes that mention it fold into one entry: one match.
+	if !strings.Contains(v, "/veristat") || !strings.Contains(v, "1 of 1") {
 		t.Fatalf("the status bar does not show the search and its count:\n%s", v)
 	}
+	h.keys("enter", "enter") // keep the query; open the group it found
+	if got := h.root().detail.SearchStatus(); !strings.Contains(got, "of 22") {
+		t.Fatalf("with the group open each push should match: %q", got)
+	}
 	status := h.root().detail.SearchStatus()
-	h.keys("enter", "n")
-	if got := h.root().detail.SearchStatus(); got == status || !strings.Contains(got, "2 of ") {
+	h.keys("n")
+	if got := h.root().detail.SearchStatus(); got == status || !strings.Contains(got, "2 of 22") {
 		t.Errorf("n did not move to the next match: %q then %q", status, got)
 	}
 	if !strings.Contains(h.view(), "veristat") {

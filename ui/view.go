@@ -86,10 +86,10 @@ func (m Model) listView() string {
 
 // searchStatus is the list filter's or the timeline search's status line.
 func (m Model) searchStatus() string {
-	if s := m.filterStatus(); s != "" {
-		return s
+	if m.focus == detailPane {
+		return m.detail.SearchStatus()
 	}
-	return m.detail.SearchStatus()
+	return m.filterStatus()
 }
 
 // listCachedAt is when the list's first page was last validated, when an

@@ -198,6 +198,7 @@ func (m *Model) setEvents(events []model.Event, status TimelineStatus) {
 	}
 	m.clampTop()
 	m.ensureVisible()
+	m.refreshMatches()
 }
 
 // CommitLoaded redraws the items that show commit key.
@@ -228,6 +229,7 @@ func (m *Model) CommitLoaded(key string) {
 	}
 	m.clampTop()
 	m.ensureRendered()
+	m.refreshMatches() // a message that arrived may hold the query
 }
 
 // VisibleCommits returns the commits on screen whose message is not known

@@ -148,7 +148,16 @@ func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus)
 		m.top = m.lay.offset(anchorItem) - anchorRow
 	}
 	m.clampTop()
-	m.ensureVisible()
+	// Items rendered while placing the cursor may be taller than their
+	// estimates and push it out again: place it until it stays.
+	for range 3 {
+		before := m.top
+		m.ensureVisible()
+		if m.top == before {
+			break
+		}
+	}
+	m.refreshMatches()
 }
 
 // eventIndexNear is the index in the events of item i, or of the nearest

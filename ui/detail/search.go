@@ -56,12 +56,48 @@ func (m *Model) searchKey(k tea.KeyMsg) {
 		if r := []rune(m.search.query); len(r) > 0 {
 			m.search.query = string(r[:len(r)-1])
 		}
-	case tea.KeyRunes, tea.KeySpace:
-		m.search.query += strings.ToLower(model.SanitizeLine(string(k.Runes)))
+	case tea.KeySpace:
+		m.search.query += " "
+	case tea.KeyRunes:
+		m.search.query += strings.ToLower(queryText(k.Runes))
 	default:
 		return
 	}
 	m.runSearch()
+}
+
+// queryText is typed text made safe for a query: sanitized, on one line.
+func queryText(r []rune) string {
+	return strings.ReplaceAll(model.Sanitize(string(r)), "\n", "")
+}
+
+// refreshMatches finds the matches again after the timeline changed (pages
+// or commit messages arrived, a filter or group changed), staying on the
+// match the cursor went to.
+func (m *Model) refreshMatches() {
+	if m.search.query == "" {
+		return
+	}
+	current := -1
+	if m.search.at < len(m.search.matches) {
+		current = m.search.matches[m.search.at]
+	}
+	m.search.matches, m.search.at = m.findMatches(), 0
+	for n, e := range m.search.matches {
+		if e <= current {
+			m.search.at = n
+		}
+	}
+}
+
+func (m Model) findMatches() []int {
+	var out []int
+	for i := range m.events {
+		if m.shows(i) && m.matches(i) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // runSearch finds the matches and goes to the first at or after the cursor;
@@ -69,11 +105,7 @@ func (m *Model) searchKey(k tea.KeyMsg) {
 func (m *Model) runSearch() {
 	m.search.matches, m.search.at = nil, 0
 	if m.search.query != "" {
-		for i := range m.events {
-			if m.matches(i) {
-				m.search.matches = append(m.search.matches, i)
-			}
-		}
+		m.search.matches = m.findMatches()
 	}
 	anchorItem, anchorLine := m.anchor()
 	for i := range m.items {
@@ -144,8 +176,8 @@ func (m Model) matches(i int) bool {
 // the line's own colours around it).
 func (m Model) highlight(line string) string {
 	q := m.search.query
-	if q == "" {
-		return line
+	if q == "" || strings.Contains(line, "\x1b") {
+		return line // styled lines are left alone: a match could cut a colour code
 	}
 	lower := strings.ToLower(line)
 	if len(lower) != len(line) || !strings.Contains(lower, q) {
