@@ -293,3 +293,16 @@ func TestRePushedPatchesFoldIntoOneEntry(t *testing.T) {
 		t.Errorf("enter again does not fold them:\n%s", v)
 	}
 }
+
+func TestGoldenHelpNarrow(t *testing.T) {
+	h := demoHarness(t, Config{}, 90, 45)
+	h.run()
+	h.keys("?")
+	v := h.view()
+	for _, want := range []string{"hide/show likely-accidental references", "search the timeline", "filter the list"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the narrow help hides %q:\n%s", want, v)
+		}
+	}
+	golden.RequireEqual(t, []byte(v))
+}

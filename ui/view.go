@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	gh "github.com/prscope/prscope/github"
@@ -146,10 +148,26 @@ func joinColumns(left, right string) string {
 func (m Model) helpView(w, h int) string {
 	hm := m.help
 	hm.ShowAll = true
+	hm.Width = 0 // measure whole; section below decides how to fit
+	section := func(groups [][]key.Binding) string {
+		if view := hm.FullHelpView(groups); lipgloss.Width(view) <= w-4 {
+			return view
+		}
+		// Too wide side by side: two columns, then one, so no key is cut off.
+		var all []key.Binding
+		for _, g := range groups {
+			all = append(all, g...)
+		}
+		half := (len(all) + 1) / 2
+		if view := hm.FullHelpView([][]key.Binding{all[:half], all[half:]}); lipgloss.Width(view) <= w-4 {
+			return view
+		}
+		return hm.FullHelpView([][]key.Binding{all})
+	}
 	text := "prscope — keys\n\n" +
-		"list\n" + hm.FullHelpView(m.list.FullHelp()) + "\n\n" +
-		"detail\n" + hm.FullHelpView(m.detail.FullHelp()) + "\n\n" +
-		"everywhere\n" + hm.FullHelpView(m.KeyMap.FullHelp()) + "\n\n" +
+		"list\n" + section(m.list.FullHelp()) + "\n\n" +
+		"timeline\n" + section(m.detail.FullHelp()) + "\n\n" +
+		"everywhere\n" + section(m.KeyMap.FullHelp()) + "\n\n" +
 		"? or esc to close"
 	lines := strings.Split(m.common.Styles.HelpOverlay.Render(text), "\n")
 	for i := range lines {
