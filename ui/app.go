@@ -153,6 +153,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.onPulls(msg))
 	case pullMsg:
 		cmds = append(cmds, m.onPull(msg))
+	case detail.SearchTickMsg:
+		var cmd tea.Cmd
+		m.detail, cmd = m.detail.Update(msg)
+		cmds = append(cmds, cmd)
 	case filterTickMsg:
 		cmds = append(cmds, m.runFilter(msg.seq))
 	case filterResultMsg:

@@ -239,6 +239,7 @@ func TestSearchingTheTimeline(t *testing.T) {
 		h.run()
 	}
 	h.keys("/", "v", "e", "r", "i", "s", "t", "a", "t")
+	h.run() // the search runs once typing pauses
 	v := h.view()
 	// The 22 pushes that mention it fold into one entry: one match.
 	if !strings.Contains(v, "/veristat") || !strings.Contains(v, "1 of 1") {

@@ -260,13 +260,18 @@ func (m Model) NearEnd() bool {
 
 // Update handles keys while the pane is focused.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if t, ok := msg.(SearchTickMsg); ok {
+		if t.seq == m.search.seq && m.search.pending {
+			m.runSearch()
+		}
+		return m, nil
+	}
 	k, ok := msg.(tea.KeyMsg)
 	if !ok || !m.focused || !m.hasPR {
 		return m, nil
 	}
 	if m.search.typing {
-		m.searchKey(k)
-		return m, nil
+		return m, m.searchKey(k)
 	}
 	follow := false
 	switch {

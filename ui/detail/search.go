@@ -3,6 +3,7 @@ package detail
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -13,6 +14,8 @@ import (
 // comment bodies, commit messages, actors and what each event says.
 type search struct {
 	typing  bool   // the query is being typed: keys go to it
+	seq     int    // counts edits of the query
+	pending bool   // the query changed and has not been searched yet
 	query   string // lower-cased
 	matches []int  // event indexes that match, in timeline order
 	at      int    // which match the cursor went to last
@@ -45,13 +48,18 @@ func (m Model) SearchStatus() string {
 
 // searchKey handles a key while the query is typed: text edits it at once
 // (incremental), enter keeps it, esc drops it.
-func (m *Model) searchKey(k tea.KeyMsg) {
+func (m *Model) searchKey(k tea.KeyMsg) tea.Cmd {
 	switch k.Type {
 	case tea.KeyEnter:
 		m.search.typing = false
-		return
+		if m.search.pending {
+			m.runSearch() // enter before the pause: search now
+		}
+		return nil
 	case tea.KeyEsc:
 		m.search = search{}
+		m.runSearch()
+		return nil
 	case tea.KeyBackspace:
 		if r := []rune(m.search.query); len(r) > 0 {
 			m.search.query = string(r[:len(r)-1])
@@ -61,10 +69,22 @@ func (m *Model) searchKey(k tea.KeyMsg) {
 	case tea.KeyRunes:
 		m.search.query += strings.ToLower(queryText(k.Runes))
 	default:
-		return
+		return nil
 	}
-	m.runSearch()
+	// Search once typing pauses, not on every key: each search reads the
+	// whole loaded timeline.
+	m.search.seq++
+	m.search.pending = true
+	seq := m.search.seq
+	return tea.Tick(searchDelay, func(time.Time) tea.Msg { return SearchTickMsg{seq: seq} })
 }
+
+// searchDelay is how long typing must pause before the timeline is searched.
+const searchDelay = 60 * time.Millisecond
+
+// SearchTickMsg says typing paused; the search runs if the query has not
+// changed since.
+type SearchTickMsg struct{ seq int }
 
 // queryText is typed text made safe for a query: sanitized, on one line.
 func queryText(r []rune) string {
@@ -103,6 +123,7 @@ func (m Model) findMatches() []int {
 // runSearch finds the matches and goes to the first at or after the cursor;
 // every item is redrawn so the matches show highlighted.
 func (m *Model) runSearch() {
+	m.search.pending = false
 	m.search.matches, m.search.at = nil, 0
 	if m.search.query != "" {
 		m.search.matches = m.findMatches()
