@@ -106,11 +106,7 @@ func (m *Model) onPull(msg pullMsg) tea.Cmd {
 		return nil
 	}
 	m.succeed(errPull)
-	if _, loaded := m.list.Lookup(msg.pr.Number); loaded {
-		m.list.Replace(msg.pr) // fresher, and with counts
-	} else {
-		m.list.AddOutOfOrder(msg.pr)
-	}
+	m.list.AddOutOfOrder(msg.pr) // or, when listed, a fresher copy with counts
 	if msg.pr.Number == m.shown {
 		t := m.timelineOf(m.shown)
 		m.detail.ShowTimeline(msg.pr, t.events, t.gaps, t.status())

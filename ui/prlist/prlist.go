@@ -209,16 +209,14 @@ func (m *Model) Refresh(prs []model.PullRequest, newOnTop bool) {
 }
 
 // AddOutOfOrder adds a PR fetched on its own (opened by number) at the end
-// of what is loaded, until the page that holds it arrives.
+// of what is loaded, until the page that holds it arrives; a PR already
+// listed is refreshed in place instead.
 func (m *Model) AddOutOfOrder(pr model.PullRequest) {
-	m.search = nil
-	pr = model.SanitizePull(pr)
-	if i, ok := m.index[pr.Number]; ok {
-		m.items[i] = pr
-		m.rows.invalidate(i)
-		m.renderVisible()
+	if m.Replace(pr) {
 		return
 	}
+	pr = model.SanitizePull(pr)
+	m.search = nil
 	m.items = append(m.items, pr)
 	m.index[pr.Number] = len(m.items) - 1
 	m.outOfOrder[pr.Number] = true
@@ -227,15 +225,18 @@ func (m *Model) AddOutOfOrder(pr model.PullRequest) {
 	m.renderVisible()
 }
 
-// Replace swaps in a fresher copy of a loaded PR, keeping its row.
-func (m *Model) Replace(pr model.PullRequest) {
-	m.search = nil
-	pr = model.SanitizePull(pr)
-	if i, ok := m.index[pr.Number]; ok {
-		m.items[i] = pr
-		m.rows.invalidate(i)
-		m.renderVisible()
+// Replace swaps in a fresher copy of a loaded PR, keeping its row, and
+// reports whether the PR was listed.
+func (m *Model) Replace(pr model.PullRequest) bool {
+	i, ok := m.index[pr.Number]
+	if !ok {
+		return false
 	}
+	m.search = nil
+	m.items[i] = model.SanitizePull(pr)
+	m.rows.invalidate(i)
+	m.renderVisible()
+	return true
 }
 
 // Select moves the cursor to the PR with that number, if loaded.
