@@ -1,31 +1,25 @@
 package detail
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/prscope/prscope/ui/common"
+)
 
 // KeyMap is the detail pane's key bindings.
 type KeyMap struct {
-	Up, Down               key.Binding
-	Top, Bottom            key.Binding
-	HalfPageUp, HalfPageDn key.Binding
-	PageUp, PageDown       key.Binding
-	Toggle                 key.Binding
-	Filter                 key.Binding
-	Accidental             key.Binding
-	Search                 key.Binding
-	NextMatch, PrevMatch   key.Binding
+	common.NavKeys
+	Toggle               key.Binding
+	Filter               key.Binding
+	Accidental           key.Binding
+	Search               key.Binding
+	NextMatch, PrevMatch key.Binding
 }
 
 // DefaultKeyMap returns the detail pane's default bindings.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:         key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "previous item")),
-		Down:       key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "next item")),
-		Top:        key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
-		Bottom:     key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "end of timeline")),
-		HalfPageUp: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
-		HalfPageDn: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
-		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		NavKeys:    common.DefaultNavKeys("previous item", "next item", "top", "end of timeline"),
 		Toggle:     key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter/space", "expand/collapse")),
 		Filter:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "all/comments/commits/state events")),
 		Accidental: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "hide/show likely-accidental references")),
