@@ -1,11 +1,9 @@
 package github
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -14,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/prscope/prscope/model"
 )
 
 // FakeOptions tune how a FakeServer behaves like the real GitHub.
@@ -275,7 +275,7 @@ var notFound = reply{status: http.StatusNotFound, value: ghError{Message: "Not F
 // writeReply encodes rep, answering 304 when the client's ETag still
 // matches (which, as on GitHub, costs no rate limit).
 func (s *FakeServer) writeReply(w http.ResponseWriter, r *http.Request, rep reply) {
-	body, err := encodeJSON(rep.value)
+	body, err := model.MarshalUnescaped(rep.value)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
@@ -331,15 +331,4 @@ func etagMatches(ifNoneMatch, etag string) bool {
 		}
 	}
 	return false
-}
-
-// encodeJSON marshals compactly without HTML escaping, as GitHub sends < and > raw.
-func encodeJSON(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/prscope/prscope/model"
 )
 
 // Fault is how one response goes wrong. The zero Fault is a normal answer.
@@ -240,7 +242,7 @@ func (s *FakeServer) writeFaultStatus(w http.ResponseWriter, r *http.Request, f 
 			msg = http.StatusText(f.Status)
 		}
 		var err error
-		body, err = encodeJSON(ghError{Message: msg, Errors: f.details, DocumentationURL: docURLFor(msg)})
+		body, err = model.MarshalUnescaped(ghError{Message: msg, Errors: f.details, DocumentationURL: docURLFor(msg)})
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return

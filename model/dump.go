@@ -87,7 +87,7 @@ func utcPtr(t *time.Time) *time.Time {
 // MarshalJSON encodes p sanitized, with labels [] rather than null.
 func (p DumpPull) MarshalJSON() ([]byte, error) {
 	type plain DumpPull // without this method, so no recursion
-	return marshalNoHTMLEscape(plain(p.sanitized()))
+	return MarshalUnescaped(plain(p.sanitized()))
 }
 
 // Dump is the output of `prscope dump OWNER/REPO#N`:
@@ -346,7 +346,9 @@ func writeJSONString(buf *bytes.Buffer, s string) {
 	buf.Truncate(buf.Len() - 1) // Encode's trailing newline
 }
 
-func marshalNoHTMLEscape(v any) ([]byte, error) {
+// MarshalUnescaped is json.Marshal without HTML escaping (GitHub sends <, >
+// and & as they are, and so does dump), compact, with no trailing newline.
+func MarshalUnescaped(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
