@@ -289,6 +289,18 @@ func TestRePushedPatchesFoldIntoOneEntry(t *testing.T) {
 	if !strings.Contains(v, "push 2/22, rev 1") {
 		t.Fatalf("enter does not list the pushes with their revisions:\n%s", v)
 	}
+	// The first push of revision 2 offers its diff; d shows it.
+	for i := 0; i < 30 && !strings.Contains(h.view(), "▌ ◆ kernel-patches-daemon-bpf-rc[bot] push 18/22, rev 2 (d: what changed)"); i++ {
+		h.keys("j")
+	}
+	h.keys("d")
+	if v := h.view(); !strings.Contains(v, "message: rev 1 → rev 2") || !strings.Contains(v, "+ ") {
+		t.Fatalf("d does not show what revision 2 changed:\n%s", v)
+	}
+	h.keys("d")
+	for i := 0; i < 30 && !strings.Contains(h.view(), "▌ ◆ kernel-patches-daemon-bpf-rc[bot] pushed 22×"); i++ {
+		h.keys("k")
+	}
 	h.keys("enter")
 	if v := h.view(); strings.Contains(v, "push 2/22") {
 		t.Errorf("enter again does not fold them:\n%s", v)

@@ -31,6 +31,8 @@ type Styles struct {
 	StatusWarning lipgloss.Style
 	HelpOverlay   lipgloss.Style
 	Match         lipgloss.Style // a search match
+	DiffAdded     lipgloss.Style // a line a newer revision added (also marked "+")
+	DiffRemoved   lipgloss.Style // a line it removed (also marked "-")
 }
 
 // DefaultStyles returns prscope's default look.
@@ -64,5 +66,7 @@ func DefaultStyles() *Styles {
 	s.StatusWarning = lipgloss.NewStyle().Foreground(yellow)
 	s.HelpOverlay = lipgloss.NewStyle().Padding(1, 2)
 	s.Match = lipgloss.NewStyle().Reverse(true)
+	s.DiffAdded = lipgloss.NewStyle().Foreground(green)
+	s.DiffRemoved = lipgloss.NewStyle().Foreground(red)
 	return s
 }

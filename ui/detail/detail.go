@@ -73,6 +73,7 @@ type Model struct {
 	refs           map[refKey]cachedRef // why each commit references the PR
 	pushes         map[int]pushInfo     // event index → the patch group it is a push of
 	openGroups     map[string]bool      // groups listed push by push
+	diffShown      map[string]bool      // item key → its revision diff is shown
 	// followEnd keeps the view at the end as pages arrive after G.
 	followEnd bool
 	// unreveal is how far the last expand scrolled to show the expansion,
@@ -84,7 +85,7 @@ type Model struct {
 // commit messages, owned by the root; the pane only reads it.
 func New(c common.Common, commits Commits) Model {
 	return Model{KeyMap: DefaultKeyMap(), common: c, commits: commits, refs: map[refKey]cachedRef{},
-		pushes: map[int]pushInfo{}, openGroups: map[string]bool{}}
+		pushes: map[int]pushInfo{}, openGroups: map[string]bool{}, diffShown: map[string]bool{}}
 }
 
 // SetSize sets the pane's inner size. A new width re-lays out lazily: every
@@ -128,7 +129,7 @@ func (m *Model) ShowTimeline(pr model.PullRequest, events []model.Event, gaps []
 		m.events, m.gaps = nil, nil
 		// A search and opened groups belong to the PR they were made on;
 		// the filters are the user's way of looking, and stay.
-		m.search, m.openGroups = search{}, map[string]bool{}
+		m.search, m.openGroups, m.diffShown = search{}, map[string]bool{}, map[string]bool{}
 		m.resetItems()
 	} else {
 		m.invalidate(0) // the header may say more now
@@ -302,6 +303,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.scrollBy(-max(m.height-1, 1))
 	case key.Matches(k, m.KeyMap.Toggle):
 		m.toggle()
+	case key.Matches(k, m.KeyMap.RevisionDiff):
+		m.toggleDiff()
 	case key.Matches(k, m.KeyMap.Filter):
 		m.filter = (m.filter + 1) % filterCount
 		m.rebuild(m.events, m.gaps, m.status)

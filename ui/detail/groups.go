@@ -89,7 +89,11 @@ func (m Model) pushNote(i int) string {
 	if !ok || !m.openGroups[p.group.ID] {
 		return ""
 	}
-	return fmt.Sprintf("push %d/%d, rev %d", p.pos+1, len(p.group.Events), p.revision)
+	note := fmt.Sprintf("push %d/%d, rev %d", p.pos+1, len(p.group.Events), p.revision)
+	if m.firstOfRevision(i) {
+		note += " (d: what changed)"
+	}
+	return note
 }
 
 // joinsGroup reports whether the commit just loaded makes or grows a patch

@@ -14,6 +14,7 @@ type KeyMap struct {
 	Accidental           key.Binding
 	Search               key.Binding
 	NextMatch, PrevMatch key.Binding
+	RevisionDiff         key.Binding
 }
 
 // DefaultKeyMap returns the detail pane's default bindings.
@@ -26,6 +27,8 @@ func DefaultKeyMap() KeyMap {
 		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the timeline")),
 		NextMatch:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous match")),
 		PrevMatch:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		RevisionDiff: key.NewBinding(key.WithKeys("d"),
+			key.WithHelp("d", "diff a push's message against its previous revision")),
 	}
 }
 
@@ -37,6 +40,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom},
 		{k.HalfPageUp, k.HalfPageDn, k.PageUp, k.PageDown, k.Toggle},
-		{k.Filter, k.Accidental, k.Search, k.NextMatch},
+		{k.Filter, k.Accidental, k.Search, k.NextMatch, k.RevisionDiff},
 	}
 }

@@ -32,6 +32,7 @@ func (m Model) render(it item) []string {
 		lines = m.renderText(m.pr.Body, "No description provided.", w, it.expanded)
 	case kindEvent:
 		lines = m.renderEvent(it.event, model.SanitizeEvent(m.events[it.event]), w, it.expanded)
+		lines = append(lines, m.renderRevisionDiff(it, w)...)
 	case kindGap:
 		lines = m.renderGap(m.gaps[it.event], w)
 	case kindFooter:
