@@ -28,7 +28,7 @@ func DefaultKeyMap() KeyMap {
 		NextMatch:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous match")),
 		PrevMatch:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 		RevisionDiff: key.NewBinding(key.WithKeys("d"),
-			key.WithHelp("d", "diff a push's message against its previous revision")),
+			key.WithHelp("d", "message diff vs previous revision")),
 	}
 }
 
