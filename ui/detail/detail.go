@@ -277,8 +277,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	follow := false
 	switch {
 	case key.Matches(k, m.KeyMap.Search):
-		m.search = search{typing: true}
-		m.runSearch()
+		m.startSearch()
 	case key.Matches(k, m.KeyMap.NextMatch) && m.search.query != "":
 		m.nextMatch(false)
 	case key.Matches(k, m.KeyMap.PrevMatch) && m.search.query != "":

@@ -19,6 +19,39 @@ type search struct {
 	query   string // lower-cased
 	matches []int  // event indexes that match, in timeline order
 	at      int    // which match the cursor went to last
+	// from is where the cursor was when / was pressed: esc goes back there.
+	from struct {
+		key   string // the item's key, which survives rebuilds
+		delta int    // the view's top, relative to that item's first line
+	}
+}
+
+// startSearch opens the query, remembering where the cursor is.
+func (m *Model) startSearch() {
+	m.search = search{typing: true}
+	if m.cursor < len(m.items) {
+		m.search.from.key = m.itemKey(m.items[m.cursor])
+		m.search.from.delta = m.top - m.lay.offset(m.cursor)
+	}
+	m.runSearch()
+}
+
+// cancelSearch drops the query and puts the cursor back where / found it.
+func (m *Model) cancelSearch() {
+	from := m.search.from
+	m.search = search{}
+	m.runSearch()
+	for i, it := range m.items {
+		if m.itemKey(it) == from.key {
+			m.cursor = i
+			m.renderItem(i)
+			m.top = max(m.lay.offset(i)+from.delta, 0)
+			m.clampTop()
+			m.ensureRendered()
+			m.ensureVisible()
+			return
+		}
+	}
 }
 
 // Searching reports that the pane takes every key for the search query.
@@ -57,8 +90,7 @@ func (m *Model) searchKey(k tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyEsc:
-		m.search = search{}
-		m.runSearch()
+		m.cancelSearch()
 		return nil
 	case tea.KeyBackspace:
 		if r := []rune(m.search.query); len(r) > 0 {
@@ -187,32 +219,90 @@ func (m Model) matches(i int) bool {
 		strings.Contains(strings.ToLower(model.EventSummary(ev)), q) {
 		return true
 	}
-	if c := shownCommit(ev); c != nil {
-		return strings.Contains(strings.ToLower(m.messageOf(*c)), q)
+	c := shownCommit(ev)
+	if c == nil {
+		return false
+	}
+	if strings.Contains(strings.ToLower(m.messageOf(*c)), q) {
+		return true
+	}
+	// The reference line's tag is searchable too: /stack-frame finds them.
+	if ref, ok := m.referenceOf(*c); ok && ev.Event == "referenced" {
+		tag := string(ref.Kind)
+		if ref.Kind.LikelyAccidental() {
+			tag += " · likely accidental"
+		}
+		return strings.Contains(tag, q)
 	}
 	return false
 }
 
-// highlight marks the query in a rendered line (reverse video, which keeps
-// the line's own colours around it).
+// highlight marks the query in a rendered line (reverse video). Rendered
+// lines mix text with the SGR sequences our styles wrote; only the text
+// between sequences is searched, and after each match the style in force is
+// written again, because the match's own style ends with a reset.
 func (m Model) highlight(line string) string {
-	q := m.search.query
-	if q == "" || strings.Contains(line, "\x1b") {
-		return line // styled lines are left alone: a match could cut a colour code
+	if m.search.query == "" {
+		return line
 	}
-	lower := strings.ToLower(line)
-	if len(lower) != len(line) || !strings.Contains(lower, q) {
-		return line // case folding changed byte offsets: leave it plain
+	var b strings.Builder
+	active := "" // the SGR sequences in force since the last reset
+	for line != "" {
+		if line[0] == '\x1b' {
+			n := csiLen(line)
+			seq := line[:n]
+			b.WriteString(seq)
+			if seq == "\x1b[0m" || seq == "\x1b[m" {
+				active = ""
+			} else {
+				active += seq
+			}
+			line = line[n:]
+			continue
+		}
+		end := strings.IndexByte(line, '\x1b')
+		if end < 0 {
+			end = len(line)
+		}
+		b.WriteString(m.highlightRun(line[:end], active))
+		line = line[end:]
+	}
+	return b.String()
+}
+
+// csiLen is the length of the escape sequence s starts with: a CSI up to
+// its final byte, or the lone ESC for anything else (our styles write only
+// SGR; text from the API was sanitized long before).
+func csiLen(s string) int {
+	if len(s) < 2 || s[1] != '[' {
+		return 1
+	}
+	for i := 2; i < len(s); i++ {
+		if s[i] >= 0x40 && s[i] <= 0x7e {
+			return i + 1
+		}
+	}
+	return len(s)
+}
+
+// highlightRun marks the query in plain text, restoring active after each
+// match.
+func (m Model) highlightRun(text, active string) string {
+	q := m.search.query
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) || !strings.Contains(lower, q) {
+		return text // case folding changed byte offsets: leave it plain
 	}
 	var b strings.Builder
 	for {
 		i := strings.Index(lower, q)
 		if i < 0 {
-			b.WriteString(line)
+			b.WriteString(text)
 			return b.String()
 		}
-		b.WriteString(line[:i])
-		b.WriteString(m.common.Styles.Match.Render(line[i : i+len(q)]))
-		line, lower = line[i+len(q):], lower[i+len(q):]
+		b.WriteString(text[:i])
+		b.WriteString(m.common.Styles.Match.Render(text[i : i+len(q)]))
+		b.WriteString(active)
+		text, lower = text[i+len(q):], lower[i+len(q):]
 	}
 }

@@ -1,0 +1,70 @@
+package detail
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/prscope/prscope/model"
+)
+
+// TestEscPutsTheCursorBack: / moves the cursor to the first match as you
+// type; esc drops the query and returns to where the cursor was.
+func TestEscPutsTheCursorBack(t *testing.T) {
+	m, _ := newPane(t, 100, 12)
+	m.Show(testPR(1), mixedEvents(60), TimelineStatus{})
+	m = press(m, "j", "j", "j", "j", "j")
+	before, beforeTop := m.itemKey(m.items[m.cursor]), m.top
+	m = press(m, "/", "5")
+	m, tick := m.Update(keyMsg("7")) // comment 57's text is far below
+	m, _ = m.Update(tick())          // typing paused: the search runs
+	if got := m.itemKey(m.items[m.cursor]); got == before {
+		t.Fatalf("setup: the search did not move the cursor from %s", before)
+	}
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	if got := m.itemKey(m.items[m.cursor]); got != before || m.top != beforeTop {
+		t.Errorf("esc left the cursor on %s (top %d), want %s (top %d)", got, m.top, before, beforeTop)
+	}
+	if m.SearchStatus() != "" {
+		t.Errorf("esc kept the search: %q", m.SearchStatus())
+	}
+}
+
+// TestSearchFindsReferenceKinds: the reference line's tag is searchable,
+// so /stack-frame lists the commits that mention the PR in a backtrace.
+func TestSearchFindsReferenceKinds(t *testing.T) {
+	m, _ := newPane(t, 100, 20)
+	m.Show(testPR(11), []model.Event{
+		referenced(1, "bpf: fix a crash\n\n #11 [ffff89240e1a3a18] cmd_exec at ffffffff"),
+		referenced(2, "bpf: fix another thing\n\nFixes #11"),
+		comment(3, "nothing here"),
+	}, TimelineStatus{})
+	m = press(m, "/", "s", "t", "a", "c", "k", "-", "f", "r", "a", "m", "e", "enter")
+	if len(m.search.matches) != 1 || m.search.matches[0] != 0 {
+		t.Errorf("/stack-frame matched events %v, want [0]", m.search.matches)
+	}
+}
+
+// TestHighlightInsideStyledText: a match inside a coloured run is marked,
+// and the colour resumes after it; a match in plain text is marked too.
+func TestHighlightInsideStyledText(t *testing.T) {
+	m, _ := newPane(t, 100, 20)
+	r := lipgloss.NewRenderer(nil)
+	r.SetColorProfile(termenv.ANSI)
+	m.common.Styles.Match = r.NewStyle().Reverse(true)
+	yellow := "\x1b[33m"
+	m.search.query = "veristat"
+
+	got := m.highlight(yellow + "c001bee veristat: fix" + "\x1b[0m" + " and veristat again")
+	mark := m.common.Styles.Match.Render("veristat")
+	want := yellow + "c001bee " + mark + yellow + ": fix\x1b[0m and " + mark + " again"
+	if got != want {
+		t.Errorf("highlight =\n%q\nwant\n%q", got, want)
+	}
+	if !strings.Contains(mark, "\x1b[7m") {
+		t.Fatalf("setup: the match style writes no reverse video: %q", mark)
+	}
+}
