@@ -219,22 +219,28 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, m.KeyMap.ReloadList):
 		return m.reloadList()
 	}
+	if m.focus == listPane {
+		return m.listKey(k)
+	}
 	var cmd tea.Cmd
-	if m.focus == listPane && m.filter.active {
+	m.detail, cmd = m.detail.Update(k)
+	return cmd
+}
+
+// listKey moves in the list, or in the filter's results while they show.
+func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
+	var cmd tea.Cmd
+	if m.filter.active {
 		m.filter.results, cmd = m.filter.results.Update(k)
 		if pr, ok := m.filter.results.Selected(); ok && pr.Number != m.shown {
 			return tea.Batch(cmd, m.selectPR(pr))
 		}
 		return cmd
 	}
-	if m.focus == listPane {
-		m.list, cmd = m.list.Update(k)
-		if pr, ok := m.list.Selected(); ok && pr.Number != m.shown {
-			return tea.Batch(cmd, m.selectPR(pr))
-		}
-		return cmd
+	m.list, cmd = m.list.Update(k)
+	if pr, ok := m.list.Selected(); ok && pr.Number != m.shown {
+		return tea.Batch(cmd, m.selectPR(pr))
 	}
-	m.detail, cmd = m.detail.Update(k)
 	return cmd
 }
 

@@ -61,6 +61,14 @@ func (m *Model) filterKey(k tea.KeyMsg) tea.Cmd {
 		m.filter.query += " "
 	case tea.KeyRunes:
 		m.filter.query += strings.ReplaceAll(model.Sanitize(string(k.Runes)), "\n", "")
+	case tea.KeyUp, tea.KeyDown, tea.KeyPgUp, tea.KeyPgDown, tea.KeyCtrlN, tea.KeyCtrlP:
+		// Letters belong to the query; the arrows move in what it found.
+		if k.Type == tea.KeyCtrlN {
+			k = tea.KeyMsg{Type: tea.KeyDown}
+		} else if k.Type == tea.KeyCtrlP {
+			k = tea.KeyMsg{Type: tea.KeyUp}
+		}
+		return m.listKey(k)
 	default:
 		return nil
 	}
@@ -102,16 +110,30 @@ func (m *Model) onFilterResult(msg filterResultMsg) tea.Cmd {
 			prs = append(prs, pr)
 		}
 	}
+	before, wasSelected := m.filter.results.Selected()
 	results := prlist.New(m.common)
 	results.Empty = "no loaded pull request matches " + fmt.Sprintf("%q", m.filter.query)
 	results.Focus()
 	results.Append(prs)
+	if wasSelected && m.filter.active {
+		results.Select(before.Number) // matched again (new pages, R): stay on it
+	}
 	m.filter.results, m.filter.active, m.filter.total = results, true, len(prs)
 	m.layout()
 	if pr, ok := m.filter.results.Selected(); ok && pr.Number != m.shown {
 		return m.selectPR(pr)
 	}
 	return nil
+}
+
+// refilter matches the query again when the list changed under it (a
+// page arrived, rows were revalidated), so results never go stale.
+func (m *Model) refilter() tea.Cmd {
+	if !m.filter.active {
+		return nil
+	}
+	m.filter.seq++
+	return m.runFilter(m.filter.seq)
 }
 
 // stopFilter goes back to the whole list, on the PR that was selected.

@@ -50,7 +50,7 @@ func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
 	if m.list.Len() == 0 {
 		m.list.Empty = "no " + stateWord(m.cfg.State) + "pull requests in " + m.cfg.Repo.String()
 	}
-	cmd := m.selectTargetOrFirst()
+	cmd := tea.Batch(m.selectTargetOrFirst(), m.refilter())
 	if msg.page == 1 && msg.info.From == gh.CacheStale {
 		// Drawn from an old copy: now ask GitHub (a free 304 if unchanged).
 		return tea.Batch(cmd, m.track(fetchPulls(m.ctx, m.cfg.Source, m.cfg.Repo, m.cfg.State, 1, m.cfg.PerPage, true)))
@@ -73,7 +73,7 @@ func (m *Model) onRefresh(msg pullsMsg) tea.Cmd {
 	if msg.page == 1 {
 		m.listInfo.From, m.listInfo.StoredAt = msg.info.From, msg.info.StoredAt
 	}
-	return nil
+	return m.refilter()
 }
 
 // selectTargetOrFirst shows the PR asked for on the command line once it
