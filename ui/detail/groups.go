@@ -97,7 +97,10 @@ func (m Model) pushNote(i int) string {
 }
 
 // joinsGroup reports whether the commit just loaded makes or grows a patch
-// group, which changes what shows.
+// group, which changes what shows. Counting pushes is enough: a message
+// that arrives either stays alone (no change) or joins a group, adding
+// itself to the count, even when it bridges two groups or renumbers
+// revisions.
 func (m *Model) joinsGroup(key string) bool {
 	before := len(m.pushes)
 	m.regroup()
