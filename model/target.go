@@ -218,3 +218,20 @@ func parsePullNumber(s string) (int, error) {
 	}
 	return int(n), nil
 }
+
+// WebRoot is the scheme and host of a GitHub web URL, with a trailing
+// slash ("https://github.com/"), or "" when u is not an http(s) URL. It
+// builds links to commits on the same GitHub (or GitHub Enterprise) as the
+// PR they are shown with.
+func WebRoot(u string) string {
+	parsed, err := url.Parse(u)
+	if err != nil || (parsed.Scheme != "https" && parsed.Scheme != "http") || parsed.Host == "" {
+		return ""
+	}
+	return parsed.Scheme + "://" + parsed.Host + "/"
+}
+
+// SafeWebURL reports whether u may be handed to a browser: an absolute
+// http(s) URL with a host. A URL from the API could say file:// or
+// javascript:, which must never reach the browser.
+func SafeWebURL(u string) bool { return WebRoot(u) != "" && !strings.ContainsAny(u, " \t\r\n") }

@@ -71,6 +71,7 @@ type Model struct {
 	started     bool // Init has run: the spinner may tick
 	lastErr     string
 	lastErrKind string
+	notice      string // how the last action went (copied, opened), until a key
 }
 
 // New builds the root model for cfg. The first requests are counted here
@@ -169,6 +170,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onTimeline(msg)
 	case commitMsg:
 		m.onCommit(msg)
+	case actionMsg:
+		m.onAction(msg)
 	}
 	cmds = append(cmds, m.loadWhatIsNeeded())
 	m.refreshStatus()
@@ -177,6 +180,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // handleKey applies root keys; others go to the focused pane.
 func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
+	m.notice = ""
 	if m.focus == listPane && m.filter.typing && k.Type != tea.KeyCtrlC {
 		return m.filterKey(k) // the query takes every key
 	}
@@ -214,6 +218,12 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 	case m.focus == listPane && m.filter.active && key.Matches(k, m.KeyMap.Back):
 		m.stopFilter()
 		return nil
+	case key.Matches(k, m.KeyMap.OpenWeb):
+		return m.openSelected()
+	case key.Matches(k, m.KeyMap.CopyURL):
+		return m.copySelected(false)
+	case key.Matches(k, m.KeyMap.CopyID):
+		return m.copySelected(true)
 	case key.Matches(k, m.KeyMap.Reload):
 		return m.reload()
 	case key.Matches(k, m.KeyMap.ReloadList):

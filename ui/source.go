@@ -6,6 +6,7 @@ package ui
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"github.com/prscope/prscope/model"
@@ -38,6 +39,11 @@ type Config struct {
 	// MaxCommitFetches bounds concurrent commit-message requests.
 	MaxCommitFetches int
 	Now              func() time.Time
+
+	// OpenURL opens a web page (o); nil when there is no browser.
+	OpenURL func(url string) error
+	// Clipboard is the terminal, where y and Y write OSC 52; nil for none.
+	Clipboard io.Writer
 }
 
 func (c *Config) setDefaults() {

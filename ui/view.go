@@ -74,6 +74,7 @@ func (m *Model) refreshStatus() {
 		Rate:      m.cfg.Source.RateLimit(),
 		CachedAt:  m.listCachedAt(),
 		Search:    m.searchStatus(),
+		Notice:    m.notice,
 		Now:       m.cfg.Now(),
 	})
 }

@@ -83,6 +83,9 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		State:  opts.state,
 		Source: env.client,
 		Demo:   opts.demo,
+		// o and y/Y: the browser, and the terminal for OSC 52 copies.
+		OpenURL:   opener(getenv),
+		Clipboard: os.Stdout,
 	}
 	p := tea.NewProgram(ui.New(cfg), tea.WithAltScreen())
 	if _, err := p.Run(); err != nil {

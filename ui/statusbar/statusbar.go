@@ -28,6 +28,7 @@ type Info struct {
 	Rate      model.RateLimit
 	CachedAt  time.Time // the list shown is an old cached copy, last validated then
 	Search    string    // the timeline search, when there is one
+	Notice    string    // how the last action went ("copied …"; "✗ …" when it failed)
 	Now       time.Time
 }
 
@@ -78,6 +79,13 @@ func (m Model) View() string {
 	}
 	if i.Err != "" {
 		left = append(left, s.Error.Render("error: "+model.SanitizeLine(i.Err)))
+	}
+	if i.Notice != "" {
+		style := s.StatusWarning
+		if strings.HasPrefix(i.Notice, "✗") {
+			style = s.Error
+		}
+		left = append(left, style.Render(model.SanitizeLine(i.Notice)))
 	}
 
 	var right []string

@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"errors"
+	"io"
+
+	"github.com/aymanbagabas/go-osc52/v2"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/detail"
+)
+
+// Actions reach outside the terminal: o opens what is selected in the
+// browser, y copies its URL and Y its SHA or number. Copying uses OSC 52,
+// which the terminal (or tmux, with set-clipboard on) turns into a
+// clipboard write, so it works over SSH where no clipboard tool could.
+
+// actionMsg reports how an action went, for the status bar.
+type actionMsg struct {
+	notice string
+	err    error
+}
+
+// selectedTarget is what o, y and Y act on: the detail's selected item
+// when the detail has the focus, else the selected PR.
+func (m Model) selectedTarget() (detail.Target, bool) {
+	if m.focus == detailPane {
+		return m.detail.Selected()
+	}
+	if pr, ok := m.selectedPR(); ok {
+		return detail.PRTarget(pr), true
+	}
+	return detail.Target{}, false
+}
+
+// selectedPR is the PR selected in the list (or in the filter's results).
+func (m Model) selectedPR() (model.PullRequest, bool) {
+	if m.filter.active {
+		return m.filter.results.Selected()
+	}
+	return m.list.Selected()
+}
+
+// openSelected opens the selection's page in the browser, in a command:
+// starting a browser can take a while.
+func (m Model) openSelected() tea.Cmd {
+	t, ok := m.selectedTarget()
+	switch {
+	case !ok:
+		return nil
+	case !model.SafeWebURL(t.URL):
+		return notice("", errors.New(t.What+" has no web page to open"))
+	case m.cfg.OpenURL == nil:
+		return notice("", errors.New("no browser to open "+t.URL))
+	}
+	open, url, what := m.cfg.OpenURL, t.URL, t.What
+	return func() tea.Msg {
+		if err := open(url); err != nil {
+			return actionMsg{err: errors.New("could not open " + url + ": " + err.Error())}
+		}
+		return actionMsg{notice: "opened " + what + " in the browser"}
+	}
+}
+
+// copySelected copies the selection's URL (or, with id, its SHA or number).
+func (m Model) copySelected(id bool) tea.Cmd {
+	t, ok := m.selectedTarget()
+	if !ok {
+		return nil
+	}
+	text, what := t.URL, "URL of "+t.What
+	if id {
+		text, what = t.ID, t.What+" "+t.ID
+		if t.ID == "" || t.ID[0] == '#' {
+			what = t.What
+		}
+	}
+	text = model.SanitizeLine(text)
+	switch {
+	case text == "":
+		return notice("", errors.New(t.What+" has nothing to copy"))
+	case m.cfg.Clipboard == nil:
+		return notice("", errors.New("no terminal to copy through"))
+	}
+	w := m.cfg.Clipboard
+	return func() tea.Msg {
+		if err := writeClipboard(w, text); err != nil {
+			return actionMsg{err: errors.New("could not copy: " + err.Error())}
+		}
+		return actionMsg{notice: "copied " + what}
+	}
+}
+
+// writeClipboard writes one OSC 52 sequence in a single Write, so it does
+// not interleave with a frame the renderer writes to the same terminal.
+func writeClipboard(w io.Writer, text string) error {
+	_, err := io.WriteString(w, osc52.New(text).String())
+	return err
+}
+
+func notice(text string, err error) tea.Cmd {
+	return func() tea.Msg { return actionMsg{notice: text, err: err} }
+}
+
+// onAction shows how an action went until the next key.
+func (m *Model) onAction(msg actionMsg) {
+	m.notice = msg.notice
+	if msg.err != nil {
+		m.notice = "✗ " + msg.err.Error()
+	}
+}
