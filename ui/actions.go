@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"io"
+	"strings"
 
 	"github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
@@ -71,9 +72,9 @@ func (m Model) copySelected(id bool) tea.Cmd {
 	}
 	text, what := t.URL, "URL of "+t.What
 	if id {
-		text, what = t.ID, t.What+" "+t.ID
-		if t.ID == "" || t.ID[0] == '#' {
-			what = t.What
+		text, what = t.ID, t.What // "commit 009880d": its SHA
+		if strings.HasPrefix(t.ID, "#") {
+			what = t.ID // a PR's number, also for a comment on it
 		}
 	}
 	text = model.SanitizeLine(text)

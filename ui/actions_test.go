@@ -46,11 +46,11 @@ func TestOpenAndCopy(t *testing.T) {
 	if got := copied(t, &term); len(got) != 2 || got[0] != pr || got[1] != "#11" {
 		t.Fatalf("y, Y copied %q, want the URL and #11", got)
 	}
-	if v := h.view(); !strings.Contains(v, "copied PR #11") {
+	if v := h.view(); !strings.Contains(v, "copied #11") {
 		t.Errorf("the status bar does not say what was copied:\n%s", v)
 	}
 	h.keys("tab") // any key clears the notice; back to the detail
-	if v := h.view(); strings.Contains(v, "copied PR #11") {
+	if v := h.view(); strings.Contains(v, "copied #11") {
 		t.Errorf("the notice outlived the next key:\n%s", v)
 	}
 

@@ -40,7 +40,14 @@ func (m Model) Selected() (Target, bool) {
 		return t, true
 	}
 	if ev.HTMLURL != "" {
-		return Target{What: ev.Event, URL: ev.HTMLURL, ID: pr.ID}, true
+		what := ev.Event
+		switch ev.Event {
+		case "commented":
+			what = "comment"
+		case "reviewed":
+			what = "review"
+		}
+		return Target{What: what, URL: ev.HTMLURL, ID: pr.ID}, true
 	}
 	return pr, true
 }
