@@ -172,6 +172,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onCommit(msg)
 	case actionMsg:
 		m.onAction(msg)
+	case tea.MouseMsg:
+		cmds = append(cmds, m.onMouse(msg))
 	}
 	cmds = append(cmds, m.loadWhatIsNeeded())
 	m.refreshStatus()
@@ -237,8 +239,9 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// listKey moves in the list, or in the filter's results while they show.
-func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
+// listKey moves in the list, or in the filter's results while they show,
+// for a key or a mouse event; a new selection shows its PR.
+func (m *Model) listKey(k tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	if m.filter.active {
 		m.filter.results, cmd = m.filter.results.Update(k)

@@ -38,6 +38,7 @@ Flags:
   --insecure        allow sending the token over plain http to another host
   --offline         no network at all: show only what is cached
   --no-cache        neither read nor write the cache
+  --no-mouse        leave the mouse to the terminal (select text as usual)
   --cache-dir DIR   where the cache lives (default $XDG_CACHE_HOME/prscope,
                     else ~/.cache/prscope); --demo keeps its own in DIR/demo
   --version         print the version
@@ -77,6 +78,7 @@ type options struct {
 	offline bool
 	// noCache neither reads nor writes the cache.
 	noCache  bool
+	noMouse  bool   // the terminal keeps the mouse: no wheel or clicks
 	cacheDir string // "": github.DefaultCacheDir()
 	// cacheCmd is the cache subcommand: "show" or "clear"; "" for none.
 	cacheCmd string
@@ -105,6 +107,7 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 	fs.BoolVar(&o.insecure, "insecure", false, "")
 	fs.BoolVar(&o.offline, "offline", false, "")
 	fs.BoolVar(&o.noCache, "no-cache", false, "")
+	fs.BoolVar(&o.noMouse, "no-mouse", false, "")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "")
 	fs.StringVar(&o.state, "state", "all", "")
 	fs.IntVar(&o.limit, "limit", 30, "")

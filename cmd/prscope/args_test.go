@@ -246,3 +246,19 @@ func TestTokenIsNeverSentInClearTextAcrossANetwork(t *testing.T) {
 		}
 	}
 }
+
+func TestNoMouseFlag(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"acme/widgets"}, false},
+		{[]string{"--no-mouse", "acme/widgets"}, true},
+		{[]string{"acme/widgets", "--no-mouse"}, true},
+	} {
+		o, err := parseArgs(tt.args, envOf(nil))
+		if err != nil || o.noMouse != tt.want {
+			t.Errorf("%q: noMouse %v, err %v; want %v", tt.args, o.noMouse, err, tt.want)
+		}
+	}
+}

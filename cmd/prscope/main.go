@@ -87,7 +87,12 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		OpenURL:   opener(getenv),
 		Clipboard: os.Stdout,
 	}
-	p := tea.NewProgram(ui.New(cfg), tea.WithAltScreen())
+	progOpts := []tea.ProgramOption{tea.WithAltScreen()}
+	if !opts.noMouse {
+		// Cell motion reports the wheel and clicks, not every movement.
+		progOpts = append(progOpts, tea.WithMouseCellMotion())
+	}
+	p := tea.NewProgram(ui.New(cfg), progOpts...)
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "prscope: %v\n", err)
 		return exitAPI

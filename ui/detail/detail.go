@@ -267,6 +267,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		m.mouse(mm)
+		return m, nil
+	}
 	k, ok := msg.(tea.KeyMsg)
 	if !ok || !m.focused || !m.hasPR {
 		return m, nil

@@ -277,6 +277,10 @@ func (m *Model) noteNumber(n int) {
 
 // Update handles keys while the list is focused.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		m.mouse(mm)
+		return m, nil
+	}
 	k, ok := msg.(tea.KeyMsg)
 	if !ok || !m.focused {
 		return m, nil
