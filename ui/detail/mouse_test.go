@@ -11,7 +11,9 @@ import (
 func TestClickSelectsThenToggles(t *testing.T) {
 	m, _ := newPane(t, 100, 30)
 	m.Show(testPR(1), mixedEvents(8), TimelineStatus{})
-	click := func(y int) { m, _ = m.Update(tea.MouseMsg{Y: y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}) }
+	click := func(y int) {
+		m, _ = m.Update(tea.MouseMsg{Y: y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	}
 	y := m.lay.offset(4) + 1 // a line inside item 4 (event 2, a commit)
 	click(y)
 	if m.cursor != 4 || m.items[4].expanded {
