@@ -27,6 +27,7 @@ Usage:
                                         print the newest N PRs as JSON (default 30)
   prscope cache [--cache-dir DIR]       where the cache is, its entries and size
   prscope cache clear                   empty the cache
+  prscope completion bash|zsh|fish      print a shell completion script
 
 Flags:
   --demo            use the embedded demo data, served locally
@@ -61,6 +62,7 @@ Examples:
   prscope dump --limit 5 kernel-patches/bpf
   prscope --offline kernel-patches/bpf#11
   prscope cache clear
+  source <(prscope completion bash)
   PRSCOPE_API_URL=https://ghe.example.com/api/v3/ prscope acme/widgets
 `
 
@@ -82,36 +84,45 @@ type options struct {
 	cacheDir string // "": github.DefaultCacheDir()
 	// cacheCmd is the cache subcommand: "show" or "clear"; "" for none.
 	cacheCmd string
-	apiURL   string
-	token    string
-	state    string
-	limit    int
-	timeout  time.Duration
-	target   model.Target
+	// completion is the shell to print a completion script for; "" for none.
+	completion string
+	apiURL     string
+	token      string
+	state      string
+	limit      int
+	timeout    time.Duration
+	target     model.Target
 }
 
 // demoTarget is what --demo opens with no argument: the real PR the demo
 // data was rebuilt from.
 const demoTarget = "kernel-patches/bpf#11"
 
+// newFlagSet defines every flag into o. Completions and the usage test read
+// the flags from here, so what they offer is what parses.
+func newFlagSet(o *options) *flag.FlagSet {
+	fs := flag.NewFlagSet("prscope", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&o.demo, "demo", false, "use the embedded demo data, served locally")
+	fs.BoolVar(&o.version, "version", false, "print the version")
+	fs.StringVar(&o.apiURL, "api-url", "", "REST API base URL, used as given")
+	fs.BoolVar(&o.insecure, "insecure", false, "allow sending the token over plain http to another host")
+	fs.BoolVar(&o.offline, "offline", false, "no network at all: show only what is cached")
+	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the cache")
+	fs.BoolVar(&o.noMouse, "no-mouse", false, "leave the mouse to the terminal")
+	fs.StringVar(&o.cacheDir, "cache-dir", "", "where the cache lives")
+	fs.StringVar(&o.state, "state", "all", "open, closed or all")
+	fs.IntVar(&o.limit, "limit", 30, "with dump OWNER/REPO: how many PRs")
+	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "per-request timeout")
+	return fs
+}
+
 // parseArgs reads the command line. Flags may come before or after the
 // arguments (`prscope dump OWNER/REPO --limit 5`). Every error is a one-line
 // usage error.
 func parseArgs(args []string, getenv func(string) string) (options, error) {
 	o := options{}
-	fs := flag.NewFlagSet("prscope", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.BoolVar(&o.demo, "demo", false, "")
-	fs.BoolVar(&o.version, "version", false, "")
-	fs.StringVar(&o.apiURL, "api-url", "", "")
-	fs.BoolVar(&o.insecure, "insecure", false, "")
-	fs.BoolVar(&o.offline, "offline", false, "")
-	fs.BoolVar(&o.noCache, "no-cache", false, "")
-	fs.BoolVar(&o.noMouse, "no-mouse", false, "")
-	fs.StringVar(&o.cacheDir, "cache-dir", "", "")
-	fs.StringVar(&o.state, "state", "all", "")
-	fs.IntVar(&o.limit, "limit", 30, "")
-	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "")
+	fs := newFlagSet(&o)
 
 	var positional []string
 	for {
@@ -136,6 +147,13 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 		return o, errors.New("--no-cache and --cache-dir contradict each other: give one")
 	case o.noCache && o.offline:
 		return o, errors.New("--offline shows only what is cached: it cannot go with --no-cache")
+	}
+	if len(positional) > 0 && positional[0] == "completion" {
+		if len(positional) != 2 {
+			return o, errors.New("completion needs a shell: bash, zsh or fish")
+		}
+		o.completion = positional[1]
+		return o, nil
 	}
 	if len(positional) > 0 && positional[0] == "cache" {
 		return o, parseCacheCommand(&o, positional[1:])
