@@ -165,11 +165,11 @@ func (m Model) helpView(w, h int) string {
 		}
 		return hm.FullHelpView([][]key.Binding{all})
 	}
-	text := "prscope — keys\n\n" +
-		"list\n" + section(m.list.FullHelp()) + "\n\n" +
-		"timeline\n" + section(m.detail.FullHelp()) + "\n\n" +
-		"everywhere\n" + section(m.KeyMap.FullHelp()) + "\n\n" +
-		"? or esc to close"
+	text := "prscope — keys\n\n"
+	for _, sec := range keySections(m.list.KeyMap, m.detail.KeyMap, m.KeyMap) {
+		text += sec.Title + "\n" + section(sec.Groups) + "\n\n"
+	}
+	text += "? or esc to close"
 	lines := strings.Split(m.common.Styles.HelpOverlay.Render(text), "\n")
 	for i := range lines {
 		lines[i] = ansi.Truncate(lines[i], w, "…")

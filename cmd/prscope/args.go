@@ -28,6 +28,7 @@ Usage:
   prscope cache [--cache-dir DIR]       where the cache is, its entries and size
   prscope cache clear                   empty the cache
   prscope completion bash|zsh|fish      print a shell completion script
+  prscope docs markdown|man             print the reference (flags and keys)
 
 Flags:
   --demo            use the embedded demo data, served locally
@@ -86,6 +87,7 @@ type options struct {
 	cacheCmd string
 	// completion is the shell to print a completion script for; "" for none.
 	completion string
+	docs       string // "markdown" or "man": print the reference; "" for none
 	apiURL     string
 	token      string
 	state      string
@@ -147,6 +149,13 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 		return o, errors.New("--no-cache and --cache-dir contradict each other: give one")
 	case o.noCache && o.offline:
 		return o, errors.New("--offline shows only what is cached: it cannot go with --no-cache")
+	}
+	if len(positional) > 0 && positional[0] == "docs" {
+		if len(positional) != 2 {
+			return o, errors.New("docs needs a format: markdown or man")
+		}
+		o.docs = positional[1]
+		return o, nil
 	}
 	if len(positional) > 0 && positional[0] == "completion" {
 		if len(positional) != 2 {

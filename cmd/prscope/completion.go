@@ -12,7 +12,7 @@ import (
 // built from the flag set itself, so it offers exactly the flags that parse.
 
 // subcommands are the words prscope takes in first position.
-var subcommands = []string{"dump", "cache", "completion"}
+var subcommands = []string{"dump", "cache", "completion", "docs"}
 
 // flagChoices are the values a flag takes, where there is a fixed set.
 var flagChoices = map[string][]string{
@@ -89,6 +89,7 @@ _prscope() {
   case "${COMP_WORDS[1]}" in
     cache) COMPREPLY=($(compgen -W "clear" -- "$cur")) ;;
     completion) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")) ;;
+    docs) COMPREPLY=($(compgen -W "markdown man" -- "$cur")) ;;
   esac
 }
 complete -F _prscope prscope
@@ -124,6 +125,7 @@ _prscope() {
       case $words[1] in
         cache) _values 'cache command' clear ;;
         completion) _values 'shell' bash zsh fish ;;
+        docs) _values 'format' markdown man ;;
       esac ;;
   esac
 }
@@ -144,6 +146,7 @@ func writeFish(w io.Writer) error {
 	fmt.Fprintf(&b, "complete -c prscope -n '__fish_use_subcommand' -a '%s'\n", strings.Join(subcommands, " "))
 	b.WriteString("complete -c prscope -n '__fish_seen_subcommand_from cache' -a 'clear'\n")
 	b.WriteString("complete -c prscope -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n")
+	b.WriteString("complete -c prscope -n '__fish_seen_subcommand_from docs' -a 'markdown man'\n")
 	for _, f := range completionFlags() {
 		line := fmt.Sprintf("complete -c prscope -l %s -d '%s'", f.name, strings.ReplaceAll(f.usage, "'", "\\'"))
 		switch {

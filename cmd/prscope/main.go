@@ -47,6 +47,13 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		fmt.Fprintf(stdout, "prscope %s\n", versionString())
 		return exitOK
 	}
+	if opts.docs != "" {
+		if err := writeDocs(stdout, opts.docs); err != nil {
+			fmt.Fprintf(stderr, "prscope: %v\n", err)
+			return exitUsage
+		}
+		return exitOK
+	}
 	if opts.completion != "" {
 		if err := writeCompletion(stdout, opts.completion); err != nil {
 			fmt.Fprintf(stderr, "prscope: %v\n", err)
