@@ -44,6 +44,8 @@ type Config struct {
 	OpenURL func(url string) error
 	// Clipboard is the terminal, where y and Y write OSC 52; nil for none.
 	Clipboard io.Writer
+	// ASCII draws every glyph as ASCII (--ascii).
+	ASCII bool
 }
 
 func (c *Config) setDefaults() {

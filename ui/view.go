@@ -127,7 +127,11 @@ func (m Model) View() string {
 	default:
 		body = joinColumns(m.frames.list.Render(m.listView()), m.frames.detail.Render(m.detail.View()))
 	}
-	return body + "\n" + m.status.View()
+	screen := body + "\n" + m.status.View()
+	if m.cfg.ASCII {
+		screen = common.ASCII(screen)
+	}
+	return screen
 }
 
 // joinColumns puts two blocks of equal height side by side.

@@ -41,6 +41,7 @@ Flags:
   --offline         no network at all: show only what is cached
   --no-cache        neither read nor write the cache
   --no-mouse        leave the mouse to the terminal (select text as usual)
+  --ascii           draw only ASCII: no box-drawing or other glyphs
   --cache-dir DIR   where the cache lives (default $XDG_CACHE_HOME/prscope,
                     else ~/.cache/prscope); --demo keeps its own in DIR/demo
   --version         print the version
@@ -82,6 +83,7 @@ type options struct {
 	// noCache neither reads nor writes the cache.
 	noCache  bool
 	noMouse  bool   // the terminal keeps the mouse: no wheel or clicks
+	ascii    bool   // draw every glyph as ASCII
 	cacheDir string // "": github.DefaultCacheDir()
 	// cacheCmd is the cache subcommand: "show" or "clear"; "" for none.
 	cacheCmd string
@@ -112,6 +114,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.BoolVar(&o.offline, "offline", false, "no network at all: show only what is cached")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the cache")
 	fs.BoolVar(&o.noMouse, "no-mouse", false, "leave the mouse to the terminal")
+	fs.BoolVar(&o.ascii, "ascii", false, "draw only ASCII: no box-drawing or other glyphs")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "where the cache lives")
 	fs.StringVar(&o.state, "state", "all", "open, closed or all")
 	fs.IntVar(&o.limit, "limit", 30, "with dump OWNER/REPO: how many PRs")

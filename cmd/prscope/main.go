@@ -100,6 +100,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		// o and y/Y: the browser, and the terminal for OSC 52 copies.
 		OpenURL:   opener(getenv),
 		Clipboard: os.Stdout,
+		ASCII:     opts.ascii,
 	}
 	progOpts := []tea.ProgramOption{tea.WithAltScreen()}
 	if !opts.noMouse {
