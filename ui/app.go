@@ -71,6 +71,7 @@ type Model struct {
 	started     bool // Init has run: the spinner may tick
 	lastErr     string
 	lastErrKind string
+	identity    string // whose token, for the status bar (identity.go)
 }
 
 // New builds the root model for cfg. The first requests are counted here
@@ -108,6 +109,9 @@ func New(cfg Config) Model {
 		m.inFlight += 2
 		m.timelineOf(m.target).request(1)
 	}
+	if cfg.wantsIdentity() {
+		m.inFlight++
+	}
 	m.refreshStatus()
 	return m
 }
@@ -126,6 +130,9 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds,
 			fetchPull(m.ctx, m.cfg.Source, m.cfg.Repo, m.target),
 			fetchTimeline(m.ctx, m.cfg.Source, m.cfg.Repo, m.target, 0, 1, m.cfg.PerPage))
+	}
+	if m.cfg.wantsIdentity() {
+		cmds = append(cmds, fetchIdentity(m.ctx, m.cfg.Source))
 	}
 	return tea.Batch(cmds...)
 }
@@ -169,6 +176,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onTimeline(msg)
 	case commitMsg:
 		m.onCommit(msg)
+	case identityMsg:
+		m.onIdentity(msg)
 	}
 	cmds = append(cmds, m.loadWhatIsNeeded())
 	m.refreshStatus()
