@@ -101,6 +101,21 @@ func (c *Client) Authenticated() bool { return c.authenticated }
 // RateLimit returns the latest rate-limit state GitHub reported.
 func (c *Client) RateLimit() model.RateLimit { return c.guard.RateLimit() }
 
+// User returns the login of the token's owner (GET /user), sanitized.
+// Without a token GitHub answers 401: callers ask only when Authenticated.
+func (c *Client) User(ctx context.Context) (string, error) {
+	u, _, err := c.gh.Users.Get(ctx, "")
+	if err != nil {
+		return "", c.wrapError(ctx, err, "the signed-in user")
+	}
+	login := model.SanitizeLine(u.GetLogin())
+	if login == "" {
+		return "", &APIError{Message: "malformed response from the API: no login in it",
+			Subject: "the signed-in user", Hint: "the answer is not GitHub's JSON; try again"}
+	}
+	return login, nil
+}
+
 // ListPulls returns one page of repo's pull requests, newest first.
 // state is "open", "closed" or "all".
 func (c *Client) ListPulls(ctx context.Context, repo model.Repo, state string, page, perPage int) ([]model.PullRequest, model.Page, error) {

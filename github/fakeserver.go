@@ -21,6 +21,9 @@ type FakeOptions struct {
 	MinLatency, MaxLatency time.Duration // random per-request delay in [Min,Max]; zero = none
 	RateLimit              int           // X-RateLimit-Limit; default 5000
 	MaxAge                 time.Duration // Cache-Control max-age of 200 answers; default 60s
+	// Login is who GET /user says the token belongs to; DefaultFakeLogin
+	// when empty. Token, when set, is the only token GET /user accepts.
+	Login, Token string
 }
 
 // RecordedRequest is one request the FakeServer received, for tests.

@@ -26,7 +26,28 @@ func usageErrorf(format string, args ...any) *UsageError {
 type Target struct {
 	Repo   Repo
 	Number int // 0 when no pull request was named
+	// Host is the GitHub host a URL named (NormalizeHost'd: "github.com",
+	// or an enterprise host such as "ghe.example.com"); "" when the target
+	// was OWNER/REPO, which leaves the host to --hostname, GH_HOST or gh.
+	Host string
 }
+
+// GitHubHost is github.com's web host, the default host.
+const GitHubHost = "github.com"
+
+// NormalizeHost lowercases a host and folds github.com's own subdomains
+// (www., ssh.) into github.com, as gh does, so hosts compare equal.
+func NormalizeHost(host string) string {
+	host = strings.ToLower(host)
+	if strings.HasSuffix(host, "."+GitHubHost) {
+		return GitHubHost
+	}
+	return host
+}
+
+// notGitHub are forges whose URLs look enough like GitHub's to be typed
+// here by mistake; any other host may be a GitHub Enterprise Server.
+var notGitHub = map[string]bool{"gitlab.com": true, "bitbucket.org": true, "codeberg.org": true}
 
 // GitHub's limits on names, so that a typo fails here with a clear message
 // instead of as a 404 after a network round trip.
@@ -41,6 +62,7 @@ const (
 //	OWNER/REPO#N
 //	https://github.com/OWNER/REPO
 //	https://github.com/OWNER/REPO/pull/N
+//	https://HOST/OWNER/REPO/pull/N   (GitHub Enterprise Server)
 //
 // where the URL may also use http, www.github.com or no scheme at all, and
 // may carry a trailing slash, a /files, /commits or /checks tab, a query
@@ -71,7 +93,8 @@ func ParseTarget(s string) (Target, error) {
 }
 
 // isURLLike reports whether s should be read as a URL rather than
-// OWNER/REPO. A bare "github.com/…" counts: an owner cannot contain a dot.
+// OWNER/REPO. A bare "github.com/…" counts, and so does HOST/OWNER/REPO/…
+// with a dot in HOST: an owner cannot contain a dot.
 func isURLLike(s string) bool {
 	lower := strings.ToLower(s)
 	for _, prefix := range []string{"http://", "https://", "github.com/", "www.github.com/"} {
@@ -79,7 +102,8 @@ func isURLLike(s string) bool {
 			return true
 		}
 	}
-	return strings.Contains(s, "://")
+	first, _, _ := strings.Cut(s, "/")
+	return strings.Contains(s, "://") || strings.Count(s, "/") >= 2 && strings.Contains(first, ".")
 }
 
 func parseTargetURL(s string) (Target, error) {
@@ -92,14 +116,20 @@ func parseTargetURL(s string) (Target, error) {
 		return Target{}, usageErrorf("invalid URL %q: %v", s, unwrapURLError(err))
 	}
 	scheme := strings.ToLower(u.Scheme)
-	host := strings.ToLower(u.Host)
-	if (scheme != "https" && scheme != "http") || (host != "github.com" && host != "www.github.com") || u.User != nil {
-		return Target{}, usageErrorf("unsupported URL %q: only github.com pull request URLs", s)
+	host := NormalizeHost(u.Host)
+	switch {
+	case scheme != "https" && scheme != "http", u.User != nil, u.Hostname() == "",
+		NormalizeHost(u.Hostname()) == GitHubHost && u.Port() != "": // github.com has no other port
+		return Target{}, usageErrorf("unsupported URL %q: want https://HOST/OWNER/REPO/pull/N", s)
+	case strings.ToLower(u.Hostname()) == "api."+GitHubHost:
+		return Target{}, usageErrorf("unsupported URL %q: that is the API, want https://github.com/OWNER/REPO/pull/N", s)
+	case notGitHub[host]:
+		return Target{}, usageErrorf("unsupported URL %q: %s is not GitHub", s, host)
 	}
 
 	segments := strings.Split(strings.Trim(u.Path, "/"), "/")
 	notPull := func() (Target, error) {
-		return Target{}, usageErrorf("unsupported URL %q: not a pull request URL, want https://github.com/OWNER/REPO/pull/N", s)
+		return Target{}, usageErrorf("unsupported URL %q: not a pull request URL, want https://%s/OWNER/REPO/pull/N", s, host)
 	}
 	if len(segments) < 2 {
 		return notPull()
@@ -109,7 +139,7 @@ func parseTargetURL(s string) (Target, error) {
 	if err != nil {
 		return Target{}, err
 	}
-	t := Target{Repo: repo}
+	t := Target{Repo: repo, Host: host}
 	rest := segments[2:]
 	switch {
 	case len(rest) == 0, len(rest) == 1 && rest[0] == "pulls":

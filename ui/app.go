@@ -72,6 +72,7 @@ type Model struct {
 	lastErr     string
 	lastErrKind string
 	notice      string // how the last action went (copied, opened), until a key
+	identity    string // whose token, for the status bar (identity.go)
 }
 
 // New builds the root model for cfg. The first requests are counted here
@@ -109,6 +110,9 @@ func New(cfg Config) Model {
 		m.inFlight += 2
 		m.timelineOf(m.target).request(1)
 	}
+	if cfg.wantsIdentity() {
+		m.inFlight++
+	}
 	m.refreshStatus()
 	return m
 }
@@ -127,6 +131,9 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds,
 			fetchPull(m.ctx, m.cfg.Source, m.cfg.Repo, m.target),
 			fetchTimeline(m.ctx, m.cfg.Source, m.cfg.Repo, m.target, 0, 1, m.cfg.PerPage))
+	}
+	if m.cfg.wantsIdentity() {
+		cmds = append(cmds, fetchIdentity(m.ctx, m.cfg.Source))
 	}
 	return tea.Batch(cmds...)
 }
@@ -174,6 +181,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onAction(msg)
 	case tea.MouseMsg:
 		cmds = append(cmds, m.onMouse(msg))
+	case identityMsg:
+		m.onIdentity(msg)
 	}
 	cmds = append(cmds, m.loadWhatIsNeeded())
 	m.refreshStatus()

@@ -36,6 +36,8 @@ func (benchSource) RateLimit() model.RateLimit {
 }
 func (benchSource) Authenticated() bool { return true }
 
+func (benchSource) User(context.Context) (string, error) { return "bench", nil }
+
 var benchEpoch = time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func benchPulls(n int) []model.PullRequest {

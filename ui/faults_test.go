@@ -53,9 +53,12 @@ func TestEveryFaultIsShownWhereTheUserLooks(t *testing.T) {
 			t.Run(ep.name+"/"+fc.name, func(t *testing.T) {
 				ds := testDataset(5, map[int]int{5: 6, 4: 3})
 				var srv *gh.FakeServer
-				h := newHarnessWrapped(t, ds, Config{Repo: widgets}, 160, 45, func(s Source) Source {
-					return s
-				})
+				// A hang ends only at the client's timeout: keep it short there.
+				timeout := timeoutForTests
+				if fc.name == "hang" {
+					timeout = hangTimeout
+				}
+				h := newHarnessFull(t, ds, Config{Repo: widgets}, 160, 45, nil, timeout)
 				srv = h.server
 				srv.SetFaults(func(r *http.Request) *gh.Fault {
 					if strings.Contains(r.URL.Path, ep.path) && !strings.HasSuffix(r.URL.Path, "/pulls/5") {
@@ -63,7 +66,6 @@ func TestEveryFaultIsShownWhereTheUserLooks(t *testing.T) {
 					}
 					return nil
 				})
-				h.setTimeout(300 * time.Millisecond)
 				h.run()
 				v := h.view()
 				if !strings.Contains(v, fc.want) {

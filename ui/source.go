@@ -22,6 +22,8 @@ type Source interface {
 	CommitMessage(ctx context.Context, commitRepo, sha string) (string, error)
 	RateLimit() model.RateLimit
 	Authenticated() bool
+	// User is the token owner's login (GET /user).
+	User(ctx context.Context) (string, error)
 }
 
 // Config says what to browse and how.

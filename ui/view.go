@@ -70,6 +70,7 @@ func (m *Model) refreshStatus() {
 		Busy:      m.inFlight > 0,
 		Err:       m.lastErr,
 		Anonymous: !m.cfg.Source.Authenticated() && !m.cfg.Demo,
+		Identity:  m.identity,
 		Demo:      m.cfg.Demo,
 		Rate:      m.cfg.Source.RateLimit(),
 		CachedAt:  m.listCachedAt(),

@@ -19,6 +19,8 @@ Usage:
   prscope [flags] OWNER/REPO            browse a repository's pull requests
   prscope [flags] OWNER/REPO#N          ... with PR N selected and open
   prscope [flags] https://github.com/OWNER/REPO/pull/N
+  prscope [flags]                       the repository of GH_REPO, else of the
+                                        current directory's git remote
   prscope --demo [OWNER/REPO[#N]]       the embedded demo: no network, no token
                                         (default kernel-patches/bpf#11)
   prscope dump [flags] OWNER/REPO#N     print a PR, its timeline and the messages
@@ -32,8 +34,11 @@ Usage:
 
 Flags:
   --demo            use the embedded demo data, served locally
+  --hostname HOST   the GitHub host: github.com (default) or a GitHub
+                    Enterprise Server, whose API is https://HOST/api/v3/
+                    (env GH_HOST, as gh)
   --api-url URL     REST API base URL, used as given (env PRSCOPE_API_URL;
-                    default https://api.github.com/)
+                    default from the host: https://api.github.com/)
   --state STATE     open, closed or all (default all)
   --limit N         with dump OWNER/REPO: how many PRs (default 30)
   --timeout D       per-request timeout (default 30s)
@@ -47,8 +52,19 @@ Flags:
   --version         print the version
   -h, --help        this help
 
-Auth: a token is taken from GH_TOKEN, else GITHUB_TOKEN. Without one,
-requests are anonymous (60 an hour) and the status bar says so.
+Auth, as gh: GH_TOKEN, else GITHUB_TOKEN (for github.com); for an
+enterprise host GH_ENTERPRISE_TOKEN, else GITHUB_ENTERPRISE_TOKEN; else
+gh's own login (gh auth login: its hosts.yml, or the system keyring via
+gh auth token). Without a token requests are anonymous (60 an hour). The
+status bar shows the login in use, or "anonymous".
+
+Hosts: a pull request URL's host, else --hostname, GH_HOST, the one host
+gh is logged in to, github.com.
+
+Repository: with no OWNER/REPO, GH_REPO ([HOST/]OWNER/REPO), else the
+current git repository's remote on a GitHub host: upstream, then github,
+then origin, then the others (a remote chosen by gh repo set-default
+first).
 
 Cache: answers are kept on disk (never the token). A second look within
 GitHub's max-age costs no request; after it, a conditional request that
@@ -65,6 +81,9 @@ Examples:
   prscope --offline kernel-patches/bpf#11
   prscope cache clear
   source <(prscope completion bash)
+  prscope --hostname ghe.example.com acme/widgets
+  prscope https://ghe.example.com/acme/widgets/pull/5
+  cd ~/src/widgets && prscope
   PRSCOPE_API_URL=https://ghe.example.com/api/v3/ prscope acme/widgets
 `
 
@@ -91,6 +110,7 @@ type options struct {
 	completion string
 	docs       string // "markdown" or "man": print the reference; "" for none
 	apiURL     string
+	hostname   string // --hostname as typed
 	token      string
 	state      string
 	limit      int
@@ -110,6 +130,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.BoolVar(&o.demo, "demo", false, "use the embedded demo data, served locally")
 	fs.BoolVar(&o.version, "version", false, "print the version")
 	fs.StringVar(&o.apiURL, "api-url", "", "REST API base URL, used as given")
+	fs.StringVar(&o.hostname, "hostname", "", "the GitHub host (github.com or an Enterprise host)")
 	fs.BoolVar(&o.insecure, "insecure", false, "allow sending the token over plain http to another host")
 	fs.BoolVar(&o.offline, "offline", false, "no network at all: show only what is cached")
 	fs.BoolVar(&o.noCache, "no-cache", false, "neither read nor write the cache")
@@ -190,18 +211,18 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 		return o, fmt.Errorf("unexpected argument %q: give one OWNER/REPO[#N]", positional[1])
 	}
 
-	spec := ""
+	var t model.Target
+	var err error
 	switch {
 	case len(positional) == 1:
-		spec = positional[0]
+		t, err = model.ParseTarget(positional[0])
 	case o.demo && !o.dump:
-		spec = demoTarget
-	case o.dump:
+		t, err = model.ParseTarget(demoTarget)
+	case o.demo:
 		return o, errors.New("dump needs OWNER/REPO or OWNER/REPO#N")
 	default:
-		return o, errors.New("missing OWNER/REPO (try prscope --demo, or prscope --help)")
+		t, err = o.targetFromContext(getenv)
 	}
-	t, err := model.ParseTarget(spec)
 	if err != nil {
 		return o, err
 	}
@@ -214,9 +235,8 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 		o.apiURL = getenv("PRSCOPE_API_URL")
 	}
 	if !o.demo {
-		o.token = getenv("GH_TOKEN")
-		if o.token == "" {
-			o.token = getenv("GITHUB_TOKEN")
+		if err := o.resolveHost(getenv); err != nil {
+			return o, err
 		}
 	}
 	if err := checkTokenTransport(o); err != nil {

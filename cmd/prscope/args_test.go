@@ -39,7 +39,7 @@ func TestUsageErrors(t *testing.T) {
 		{"PR not a number", []string{"acme/widgets#abc"}, []string{`"abc"`, "pull request number"}},
 		{"PR too large", []string{"acme/widgets#99999999999"}, []string{`"99999999999"`, "too large"}},
 		{"PR empty", []string{"acme/widgets#"}, []string{"pull request number"}},
-		{"not github", []string{"https://gitlab.com/a/b/pull/1"}, []string{"gitlab.com", "github.com"}},
+		{"not github", []string{"https://gitlab.com/a/b/pull/1"}, []string{"gitlab.com", "not GitHub"}},
 		{"issue URL", []string{"https://github.com/a/b/issues/1"}, []string{"issues/1", "not a pull request"}},
 		{"bad state", []string{"--state", "bogus", "acme/widgets"}, []string{"--state", `"bogus"`}},
 		{"limit zero", []string{"dump", "--limit", "0", "acme/widgets"}, []string{"--limit", "0"}},
@@ -146,7 +146,7 @@ func TestParseArgs(t *testing.T) {
 		{
 			name: "PR URL",
 			args: []string{"https://github.com/acme/widgets/pull/7"},
-			want: options{state: "all", limit: 30, timeout: 30 * time.Second, target: model.Target{Repo: widgets, Number: 7}},
+			want: options{state: "all", limit: 30, timeout: 30 * time.Second, target: model.Target{Repo: widgets, Number: 7, Host: "github.com"}},
 		},
 		{
 			name: "dump with limit after the target",

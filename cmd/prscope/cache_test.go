@@ -21,6 +21,13 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	// go build (TestBinaryExitStatus) keeps its build cache under
+	// XDG_CACHE_HOME too: pin it where it was, or it rebuilds everything.
+	if os.Getenv("GOCACHE") == "" {
+		if base, err := os.UserCacheDir(); err == nil {
+			os.Setenv("GOCACHE", filepath.Join(base, "go-build"))
+		}
+	}
 	os.Setenv("XDG_CACHE_HOME", dir)
 	code := m.Run()
 	os.RemoveAll(dir)

@@ -24,6 +24,7 @@ type Info struct {
 	Busy      bool
 	Err       string
 	Anonymous bool
+	Identity  string // whose token: "@login", or "token" when unknown; "" shows nothing
 	Demo      bool
 	Rate      model.RateLimit
 	CachedAt  time.Time // the list shown is an old cached copy, last validated then
@@ -91,6 +92,8 @@ func (m Model) View() string {
 	var right []string
 	if i.Anonymous {
 		right = append(right, s.StatusWarning.Render("anonymous (60 req/h)"))
+	} else if i.Identity != "" {
+		right = append(right, model.SanitizeLine(i.Identity))
 	}
 	if i.Rate.Known {
 		rate := fmt.Sprintf("rate %d/%d", i.Rate.Remaining, i.Rate.Limit)

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	gh "github.com/prscope/prscope/github"
+)
+
+// identityHarness is the harness with a client sending token to a fake
+// server that knows opts' login and token.
+func identityHarness(t *testing.T, opts gh.FakeOptions, token string, demo bool) *harness {
+	t.Helper()
+	srv, err := gh.NewFakeServer(testDataset(3, nil), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	client, err := gh.NewClient(gh.Options{BaseURL: srv.URL, Token: token, Timeout: timeoutForTests})
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := New(Config{Repo: widgets, Source: client, Demo: demo, SettleDelay: time.Millisecond, Now: func() time.Time { return testNow }})
+	h := &harness{t: t, m: root, server: srv}
+	h.send(tea.WindowSizeMsg{Width: 140, Height: 30})
+	h.queue(root.Init())
+	h.run()
+	return h
+}
+
+func statusOf(h *harness) string {
+	lines := strings.Split(h.view(), "\n")
+	return lines[len(lines)-1]
+}
+
+func TestStatusBarShowsTheLogin(t *testing.T) {
+	h := identityHarness(t, gh.FakeOptions{Login: "mona", Token: "good"}, "good", false)
+	if s := statusOf(h); !strings.Contains(s, "@mona") || strings.Contains(s, "anonymous") {
+		t.Errorf("status bar %q, want @mona", s)
+	}
+	if n := h.requests("/user"); n != 1 {
+		t.Errorf("GET /user sent %d times, want once per run", n)
+	}
+	h.keys("j", "j", "R")
+	h.run()
+	if n := h.requests("/user"); n != 1 {
+		t.Errorf("GET /user sent %d times after moving and reloading, want once per run", n)
+	}
+}
+
+func TestStatusBarSaysAnonymousWithoutAToken(t *testing.T) {
+	h := identityHarness(t, gh.FakeOptions{Login: "mona"}, "", false)
+	if s := statusOf(h); !strings.Contains(s, "anonymous") || strings.Contains(s, "mona") {
+		t.Errorf("status bar %q, want anonymous", s)
+	}
+	if n := h.requests("/user"); n != 0 {
+		t.Errorf("GET /user sent %d times without a token, want none", n)
+	}
+}
+
+// A login that cannot be had is no error: the bar says "token", the list
+// loads, and no error banner appears.
+func TestStatusBarWhenTheLoginFails(t *testing.T) {
+	h := identityHarness(t, gh.FakeOptions{Login: "mona", Token: "other"}, "good", false)
+	s := statusOf(h)
+	if !strings.Contains(s, "token") || strings.Contains(s, "mona") || strings.Contains(s, "error") {
+		t.Errorf("status bar %q, want \"token\" and no error", s)
+	}
+	if !strings.Contains(h.view(), "Widget change number 3") {
+		t.Error("the list did not load")
+	}
+}
+
+func TestDemoAsksNoIdentity(t *testing.T) {
+	h := identityHarness(t, gh.FakeOptions{}, "", true)
+	if n := h.requests("/user"); n != 0 {
+		t.Errorf("the demo sent GET /user %d times", n)
+	}
+}

@@ -1,0 +1,40 @@
+package statusbar
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/prscope/prscope/ui/common"
+)
+
+func TestIdentity(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	tests := []struct {
+		name string
+		info Info
+		want string
+		not  []string
+	}{
+		{"login", Info{Repo: "acme/widgets", Identity: "@mona"}, "@mona", []string{"anonymous"}},
+		{"login unknown", Info{Repo: "acme/widgets", Identity: "token"}, "token", []string{"anonymous"}},
+		{"anonymous", Info{Repo: "acme/widgets", Anonymous: true}, "anonymous (60 req/h)", []string{"@"}},
+		{"hostile login", Info{Repo: "acme/widgets", Identity: "@mo\x1b[2Jna"}, "@mo", []string{"\x1b[2J"}},
+	}
+	for _, tt := range tests {
+		m := New(common.New())
+		m.SetSize(100, 1)
+		m.SetInfo(tt.info)
+		v := m.View()
+		if !strings.Contains(v, tt.want) {
+			t.Errorf("%s: %q does not show %q", tt.name, v, tt.want)
+		}
+		for _, s := range tt.not {
+			if strings.Contains(v, s) {
+				t.Errorf("%s: %q shows %q", tt.name, v, s)
+			}
+		}
+	}
+}
