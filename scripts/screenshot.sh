@@ -28,8 +28,12 @@ sleep 1
 tmux capture-pane -e -p -t "$session" > "$work/screen.ansi"
 tmux send-keys -t "$session" q
 
-for out in docs/screenshot.svg docs/screenshot.png; do
-  "$freeze" --language ansi --window --padding 20 --margin 0 --font.size 13 \
-    --background "#1e1e2e" -o "$out" "$work/screen.ansi"
+# freeze's own font lacks some of the glyphs prscope draws (↳, ◆); DejaVu
+# Sans Mono has them all.
+font=()
+for f in /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf /Library/Fonts/DejaVuSansMono.ttf; do
+  if [ -f "$f" ]; then font=(--font.file "$f" --font.family "DejaVu Sans Mono"); break; fi
 done
-echo "wrote docs/screenshot.svg and docs/screenshot.png"
+"$freeze" --language ansi --window --padding 20 --margin 0 --font.size 13 "${font[@]}" \
+  --background "#1e1e2e" -o docs/screenshot.png "$work/screen.ansi"
+echo "wrote docs/screenshot.png"
