@@ -1,7 +1,6 @@
 package model
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -139,12 +138,12 @@ type ReviewThread struct {
 }
 
 // ReviewThreads arranges comments into threads, ordered by when each
-// started. A reply whose first comment is not among comments (deleted, or
+// started; comments of the same moment (one review's) keep their order. A reply whose first comment is not among comments (deleted, or
 // not loaded) starts a thread of its own rather than being lost.
 func ReviewThreads(comments []ReviewComment) []ReviewThread {
 	sorted := slices.Clone(comments)
 	slices.SortStableFunc(sorted, func(a, b ReviewComment) int {
-		return cmp.Or(a.CreatedAt.Compare(b.CreatedAt), cmp.Compare(a.ID, b.ID))
+		return a.CreatedAt.Compare(b.CreatedAt)
 	})
 	ids := make(map[int64]bool, len(sorted))
 	for _, c := range sorted {
