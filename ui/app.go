@@ -61,6 +61,7 @@ type Model struct {
 	timelines   map[int]*timeline
 	commits     detail.Commits
 	commitsBusy int // commit-message requests in flight
+	reviews     reviewStore
 
 	// selSeq counts selection changes; a settle tick only counts if the
 	// selection has not moved since it was set.
@@ -94,11 +95,13 @@ func New(cfg Config) Model {
 		spinner:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		timelines: map[int]*timeline{},
 		commits:   commits,
+		reviews:   newReviewStore(),
 		listNext:  1,
 		target:    cfg.Number,
 	}
 	m.list.Focus()
 	m.detail.SetRepo(cfg.Repo)
+	m.detail.UseReviews(m.reviews.sets)
 	m.listLoading = true
 	m.list.SetLoading(true)
 	m.inFlight = 1
@@ -169,6 +172,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onTimeline(msg)
 	case commitMsg:
 		m.onCommit(msg)
+	case reviewsMsg:
+		m.onReviews(msg)
 	}
 	cmds = append(cmds, m.loadWhatIsNeeded())
 	m.refreshStatus()
