@@ -266,3 +266,23 @@ func (k *orderedKeys) UnmarshalJSON(b []byte) error {
 	}
 	return nil
 }
+
+func TestFetchStoryBringsReviewComments(t *testing.T) {
+	srv := startFakeFor(t, reviewDataset(), github.FakeOptions{})
+	c := clientFor(t, srv.URL, "")
+	story, err := github.FetchStory(context.Background(), c, model.Repo{Owner: "octo", Name: "hello"}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(story.ReviewComments) != 4 {
+		t.Errorf("%d review comments, want 4", len(story.ReviewComments))
+	}
+	// A PR with no reviewed event costs no review-comments request.
+	srv.ResetRequests()
+	if story, err = github.FetchStory(context.Background(), c, model.Repo{Owner: "octo", Name: "hello"}, 2); err != nil || story.ReviewComments != nil {
+		t.Fatalf("PR 2: %v %v", story.ReviewComments, err)
+	}
+	if n := len(recordedTo(srv, "/repos/octo/hello/pulls/2/comments")); n != 0 {
+		t.Errorf("%d review-comments requests for a PR without reviews", n)
+	}
+}
