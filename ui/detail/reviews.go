@@ -196,13 +196,17 @@ func (m Model) sourceSuffix(ev model.Event) string {
 	}
 	out := ""
 	if src.Title != "" {
-		out += " · " + model.SanitizeLine(src.Title)
+		// Capped, so the state after it survives a narrow pane.
+		out += " · " + common.Truncate(model.SanitizeLine(src.Title), maxSourceTitle)
 	}
 	if state := model.SanitizeLine(src.State); state != "" {
 		out += " · " + m.common.Styles.State(state).Render(state)
 	}
 	return out
 }
+
+// maxSourceTitle is how much of a cross-reference's title its line shows.
+const maxSourceTitle = 32
 
 func pluralY(n int) string {
 	if n == 1 {
