@@ -534,7 +534,7 @@ func TestClientTimelineConversion(t *testing.T) {
 	})
 	t.Run("cross-referenced", func(t *testing.T) {
 		e := by["cross-referenced"][0]
-		want := model.SourceRef{Repo: "acme/widgets", Number: labelledPR, Title: "Widget change 4", IsPull: true}
+		want := model.SourceRef{Repo: "acme/widgets", Number: labelledPR, Title: "Widget change 4", IsPull: true, State: pullState(labelledPR)}
 		if e.Actor != "frank" || e.Source == nil || *e.Source != want {
 			t.Errorf("cross-referenced = actor %q source %+v, want frank and %+v", e.Actor, e.Source, want)
 		}

@@ -34,6 +34,25 @@ type FakePull struct {
 	Commits   int         `json:"commits,omitempty"` // the PR's own commit count
 	Synthetic bool        `json:"synthetic,omitempty"`
 	Timeline  []FakeEvent `json:"timeline,omitempty"`
+	// ReviewComments are the comments on lines of the diff, each sent with
+	// one of Timeline's "reviewed" events.
+	ReviewComments []FakeReviewComment `json:"review_comments,omitempty"`
+}
+
+// FakeReviewComment is a comment on a line of a PR's diff, as GET
+// /repos/{o}/{r}/pulls/{n}/comments serves it. Its author and time are its
+// review's unless set.
+type FakeReviewComment struct {
+	Review    int       `json:"review"`               // index in FakePull.Timeline of its "reviewed" event
+	ReplyTo   int       `json:"reply_to,omitempty"`   // 1 + index in ReviewComments of the comment replied to; 0 for none
+	Actor     string    `json:"actor,omitempty"`      // "": the review's
+	CreatedAt time.Time `json:"created_at,omitzero"`  // zero: the review's
+	Path      string    `json:"path"`                 // file in the repository
+	Line      int       `json:"line"`                 // 0: outdated (no longer in the diff; served as null)
+	StartLine int       `json:"start_line,omitempty"` // first line of a multi-line comment
+	OrigLine  int       `json:"original_line"`        // the line it was written on
+	DiffHunk  string    `json:"diff_hunk"`            // the hunk up to the line
+	Body      string    `json:"body"`
 }
 
 // FakeEvent is one timeline entry. Which fields are used depends on Event,
@@ -75,6 +94,9 @@ type FakeSource struct {
 	Number int    `json:"number"`
 	Title  string `json:"title"`
 	IsPull bool   `json:"is_pull,omitempty"`
+	// State of a source the Dataset does not hold: "open" (the default),
+	// "closed" or "merged" (a PR; served closed with merged_at).
+	State string `json:"state,omitempty"`
 }
 
 // FakeCommit is a git commit as GET /repos/{o}/{r}/git/commits/{sha} serves it.

@@ -27,6 +27,9 @@ type pullIndex struct {
 	pull     *FakePull
 	timeline []indexedEvent // chronological
 	comments []indexedEvent // the "commented" events of timeline
+	reviews  []indexedEvent // the "reviewed" events of timeline
+	// reviewComments are the PR's comments on its diff, oldest first.
+	reviewComments []indexedReviewComment
 }
 
 // indexedEvent keeps an event's position in FakePull.Timeline, from which its
@@ -101,6 +104,7 @@ func newPullIndex(p *FakePull) *pullIndex {
 			pi.comments = append(pi.comments, e)
 		}
 	}
+	pi.indexReviews()
 	return pi
 }
 

@@ -54,6 +54,14 @@ func (s *FakeServer) repoRoute(r *http.Request, ri *repoIndex, rest []string) re
 				return s.renderComment(ri, pi, e)
 			})
 		}
+	case len(rest) == 3 && rest[0] == "pulls" && rest[2] == "reviews":
+		if pi := ri.pullByText(rest[1]); pi != nil {
+			return s.listReviews(r, ri, pi)
+		}
+	case len(rest) == 3 && rest[0] == "pulls" && rest[2] == "comments":
+		if pi := ri.pullByText(rest[1]); pi != nil {
+			return s.listReviewComments(r, ri, pi)
+		}
 	case len(rest) == 3 && rest[0] == "git" && rest[1] == "commits":
 		if c := ri.commit(rest[2]); c != nil {
 			return reply{status: http.StatusOK, value: s.renderGitCommit(ri, c)}
@@ -114,13 +122,19 @@ func (s *FakeServer) listPulls(r *http.Request, ri *repoIndex, q url.Values) rep
 // listEvents pages through a PR's timeline or comments.
 func (s *FakeServer) listEvents(r *http.Request, ri *repoIndex, pi *pullIndex, events []indexedEvent,
 	render func(*repoIndex, *pullIndex, indexedEvent) any) reply {
+	return listPage(s, r, events, func(e indexedEvent) any { return render(ri, pi, e) })
+}
+
+// listPage serves the page of items r asks for, each as render makes it,
+// with GitHub's Link header.
+func listPage[T any](s *FakeServer, r *http.Request, items []T, render func(T) any) reply {
 	pg := parsePaging(r.URL.Query())
-	lo, hi := pg.bounds(len(events))
+	lo, hi := pg.bounds(len(items))
 	out := make([]any, 0, hi-lo)
-	for _, e := range events[lo:hi] {
-		out = append(out, render(ri, pi, e))
+	for _, it := range items[lo:hi] {
+		out = append(out, render(it))
 	}
-	return reply{status: http.StatusOK, value: out, link: s.linkHeader(r, pg, len(events))}
+	return reply{status: http.StatusOK, value: out, link: s.linkHeader(r, pg, len(items))}
 }
 
 // paging is a page request: GitHub defaults to 30 per page, at most 100.

@@ -3,6 +3,7 @@ package github
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Timeline event shapes, as GET /repos/{o}/{r}/issues/{n}/timeline sends
@@ -200,7 +201,7 @@ func (s *FakeServer) renderTimelineEvent(ri *repoIndex, pi *pullIndex, e indexed
 		out.ReviewRequester, out.RequestedReviewer = s.user(ev.Actor), s.user(ev.Reviewer)
 	case "cross-referenced":
 		if ev.Source != nil {
-			src := s.renderSource(ev.Source)
+			src := s.renderSource(ev.Source, ev.CreatedAt)
 			out.Source, out.UpdatedAt = &src, out.CreatedAt
 		}
 	}
@@ -255,7 +256,9 @@ func (s *FakeServer) renderCommitted(ri *repoIndex, pi *pullIndex, e indexedEven
 	}
 }
 
-func (s *FakeServer) renderSource(src *FakeSource) ghEventSource {
+// renderSource serves src as the timeline does; a source the Dataset does
+// not hold is served in src.State, a merged one as merged at (before) at.
+func (s *FakeServer) renderSource(src *FakeSource, at time.Time) ghEventSource {
 	num := strconv.Itoa(src.Number)
 	id := stableID("issue", strings.ToLower(src.Repo), src.Number)
 	issue := ghSourceIssue{
@@ -268,6 +271,13 @@ func (s *FakeServer) renderSource(src *FakeSource) ghEventSource {
 		Title:         src.Title,
 		State:         "open",
 		Repository:    s.repoObject(src.Repo),
+	}
+	var mergedAt *string
+	switch src.State {
+	case "closed":
+		issue.State = "closed"
+	case "merged":
+		issue.State, mergedAt = "closed", isoTimePtr(&at)
 	}
 	owner, name, _ := strings.Cut(src.Repo, "/")
 	ri := s.index.repo(owner, name)
@@ -285,6 +295,7 @@ func (s *FakeServer) renderSource(src *FakeSource) ghEventSource {
 			DiffURL:  issue.HTMLURL + ".diff",
 			PatchURL: issue.HTMLURL + ".patch",
 		}
+		refs.MergedAt = mergedAt
 		if pull != nil {
 			refs.MergedAt = isoTimePtr(pull.MergedAt)
 		}

@@ -35,10 +35,12 @@ func CheckNextPage(subject string, page, next, maxPages int) error {
 // commitFetchers is how many commit messages are fetched at once.
 const commitFetchers = 4
 
-// Story is a PR with its whole timeline and every referenced commit's message.
+// Story is a PR with its whole timeline and every referenced commit's
+// message, and its reviews' comments on the diff.
 type Story struct {
-	Pull     model.PullRequest
-	Timeline []model.Event
+	Pull           model.PullRequest
+	Timeline       []model.Event
+	ReviewComments []model.ReviewComment
 }
 
 // FetchStory loads PR number completely: the PR, every timeline page, and
@@ -66,7 +68,26 @@ func FetchStory(ctx context.Context, c *Client, repo model.Repo, number int) (St
 		return Story{}, err
 	}
 	model.SortTimeline(events)
-	return Story{Pull: pr, Timeline: events}, nil
+	story := Story{Pull: pr, Timeline: events}
+	if hasReview(events) { // no reviewed event, nothing to hang comments on
+		story.ReviewComments, err = AllPages(fmt.Sprintf("%s#%d review comments", repo, number), MaxReviewPages,
+			func(page int) ([]model.ReviewComment, model.Page, error) {
+				return c.ReviewComments(ctx, repo, number, page, MaxPerPage)
+			})
+		if err != nil {
+			return Story{}, err
+		}
+	}
+	return story, nil
+}
+
+func hasReview(events []model.Event) bool {
+	for _, e := range events {
+		if e.Event == "reviewed" {
+			return true
+		}
+	}
+	return false
 }
 
 // fillCommitMessages fetches the messages of referenced commits (committed

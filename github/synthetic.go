@@ -129,6 +129,7 @@ func (g *pullGen) build() *FakePull {
 	}
 	g.finish(ending)
 	g.fillRenames()
+	g.reviewComments()
 	g.pull.Labels = g.labels
 	g.pull.UpdatedAt = g.clock
 	return g.pull

@@ -48,9 +48,11 @@ type timelineEvent struct {
 		Issue *struct {
 			Number        int    `json:"number"`
 			Title         string `json:"title"`
+			State         string `json:"state"`
 			RepositoryURL string `json:"repository_url"`
 			PullRequest   *struct {
-				URL string `json:"url"`
+				URL      string     `json:"url"`
+				MergedAt *time.Time `json:"merged_at"`
 			} `json:"pull_request"`
 		} `json:"issue"`
 	} `json:"source"`
@@ -113,6 +115,7 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 		// as user and the time as submitted_at.
 		e.Body = model.Sanitize(t.Body)
 		e.ReviewState = model.SanitizeLine(t.State)
+		e.ReviewID = t.ID // what its review comments name
 		e.Actor = t.User.login()
 		if t.SubmittedAt != nil {
 			e.CreatedAt = *t.SubmittedAt
@@ -152,6 +155,11 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 			Number: s.Issue.Number,
 			Title:  model.SanitizeLine(s.Issue.Title),
 			IsPull: s.Issue.PullRequest != nil,
+			State:  model.SanitizeLine(s.Issue.State),
+		}
+		// GitHub says "closed" for a merged PR too; merged_at tells.
+		if pr := s.Issue.PullRequest; pr != nil && pr.MergedAt != nil && !pr.MergedAt.IsZero() {
+			e.Source.State = model.StateMerged
 		}
 	}
 	return e

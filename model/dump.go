@@ -100,12 +100,18 @@ func (p DumpPull) MarshalJSON() ([]byte, error) {
 // as AnnotateTimeline computes them: each such event gains
 // "reference": {"kind", "line"} and "patch_group". Nil maps, or keys of
 // other events, leave the output as it was without them.
+//
+// ReviewComments, by review id, adds to each reviewed event whose ReviewID
+// it holds "review_comments": [{path, line, body, user, created_at,
+// in_reply_to}, …] (line null when outdated, in_reply_to null for the
+// first comment of a thread).
 type Dump struct {
-	Repo     string
-	Pull     *DumpPull // null when nil
-	Timeline []Event
-	Refs     map[int]Reference
-	Groups   map[int]string
+	Repo           string
+	Pull           *DumpPull // null when nil
+	Timeline       []Event
+	Refs           map[int]Reference
+	Groups         map[int]string
+	ReviewComments map[int64][]ReviewComment
 }
 
 // MarshalJSON encodes d in the documented key order.
@@ -128,6 +134,9 @@ func (d Dump) MarshalJSON() ([]byte, error) {
 			note.ref = &ref
 		}
 		note.group = d.Groups[i]
+		if e.Event == "reviewed" && e.ReviewID != 0 {
+			note.reviewComments = d.ReviewComments[e.ReviewID]
+		}
 		events[i] = encodeEvent(e, note)
 	}
 	obj.array("timeline", events)
@@ -168,7 +177,8 @@ func (l DumpList) MarshalJSON() ([]byte, error) {
 //	reference {kind, line} and patch_group (referenced events, in a Dump
 //	with Refs and Groups), author, label {name, color}, rename {from, to},
 //	state, requested_reviewer, assignee, lock_reason,
-//	source {repo, number, title, is_pull}, html_url.
+//	source {repo, number, title, is_pull, state (when known)}, html_url,
+//	review_comments (reviewed events, in a Dump with ReviewComments).
 //
 // The error is always nil; it is there to match json.Marshaler.
 func DumpEvent(e Event) ([]byte, error) {
@@ -177,8 +187,9 @@ func DumpEvent(e Event) ([]byte, error) {
 
 // eventNote is what a Dump knows about an event beyond the event itself.
 type eventNote struct {
-	ref   *Reference // why a referenced commit mentions the PR
-	group string     // the PatchGroup ID of a referenced commit
+	ref            *Reference // why a referenced commit mentions the PR
+	group          string     // the PatchGroup ID of a referenced commit
+	reviewComments []ReviewComment
 }
 
 func encodeEvent(e Event, note eventNote) []byte {
@@ -250,10 +261,51 @@ func encodeEvent(e Event, note eventNote) []byte {
 		source.int("number", e.Source.Number)
 		source.string("title", SanitizeLine(e.Source.Title))
 		source.bool("is_pull", e.Source.IsPull)
+		source.stringIfSet("state", SanitizeLine(e.Source.State))
 		obj.raw("source", source.bytes())
 	}
 	obj.stringIfSet("html_url", SanitizeLine(e.HTMLURL))
+	if len(note.reviewComments) > 0 {
+		comments := make([][]byte, len(note.reviewComments))
+		for i, c := range note.reviewComments {
+			comments[i] = encodeReviewComment(c)
+		}
+		obj.array("review_comments", comments)
+	}
 	return obj.bytes()
+}
+
+func encodeReviewComment(c ReviewComment) []byte {
+	var obj orderedObject
+	obj.string("path", SanitizeLine(c.Path))
+	if c.Outdated || c.Line == 0 {
+		obj.null("line")
+	} else {
+		obj.int("line", c.Line)
+	}
+	obj.string("body", Sanitize(c.Body))
+	obj.stringOrNull("user", SanitizeLine(c.User))
+	if c.CreatedAt.IsZero() {
+		obj.null("created_at")
+	} else {
+		obj.string("created_at", c.CreatedAt.UTC().Format(time.RFC3339Nano))
+	}
+	if c.InReplyTo == 0 {
+		obj.null("in_reply_to")
+	} else {
+		obj.int64("in_reply_to", c.InReplyTo)
+	}
+	return obj.bytes()
+}
+
+// ReviewCommentsByReview files comments under the review each was sent
+// with, in the order given, for Dump.ReviewComments.
+func ReviewCommentsByReview(comments []ReviewComment) map[int64][]ReviewComment {
+	out := map[int64][]ReviewComment{}
+	for _, c := range comments {
+		out[c.ReviewID] = append(out[c.ReviewID], c)
+	}
+	return out
 }
 
 // orderedObject writes a JSON object with keys in the order they are added,
@@ -302,6 +354,11 @@ func (o *orderedObject) null(k string) {
 func (o *orderedObject) int(k string, n int) {
 	o.key(k)
 	o.buf.WriteString(strconv.Itoa(n))
+}
+
+func (o *orderedObject) int64(k string, n int64) {
+	o.key(k)
+	o.buf.WriteString(strconv.FormatInt(n, 10))
 }
 
 func (o *orderedObject) bool(k string, b bool) {

@@ -45,7 +45,7 @@ func SanitizeEvent(e Event) Event {
 	}
 	if e.Source != nil {
 		s := *e.Source
-		s.Repo, s.Title = SanitizeLine(s.Repo), SanitizeLine(s.Title)
+		s.Repo, s.Title, s.State = SanitizeLine(s.Repo), SanitizeLine(s.Title), SanitizeLine(s.State)
 		e.Source = &s
 	}
 	return e

@@ -85,6 +85,9 @@ type Event struct {
 	Assignee          string     `json:"assignee,omitempty"`
 	LockReason        string     `json:"lock_reason,omitempty"`
 	Source            *SourceRef `json:"source,omitempty"`
+	// ReviewID is a reviewed event's review id (Review.ID), which its
+	// review comments name; 0 for other events.
+	ReviewID int64 `json:"-"`
 }
 
 // Rename is a renamed event's title change.
@@ -99,6 +102,9 @@ type SourceRef struct {
 	Number int    `json:"number"`
 	Title  string `json:"title"`
 	IsPull bool   `json:"is_pull"`
+	// State is StateOpen, StateClosed or StateMerged (a PR merged since);
+	// "" when GitHub did not say.
+	State string `json:"state,omitempty"`
 }
 
 // Page describes where a paged listing stands.

@@ -61,6 +61,7 @@ type Model struct {
 	timelines   map[int]*timeline
 	commits     detail.Commits
 	commitsBusy int // commit-message requests in flight
+	reviews     reviewStore
 
 	// selSeq counts selection changes; a settle tick only counts if the
 	// selection has not moved since it was set.
@@ -96,11 +97,13 @@ func New(cfg Config) Model {
 		spinner:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		timelines: map[int]*timeline{},
 		commits:   commits,
+		reviews:   newReviewStore(),
 		listNext:  1,
 		target:    cfg.Number,
 	}
 	m.list.Focus()
 	m.detail.SetRepo(cfg.Repo)
+	m.detail.UseReviews(m.reviews.sets)
 	m.listLoading = true
 	m.list.SetLoading(true)
 	m.inFlight = 1
@@ -183,6 +186,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.onMouse(msg))
 	case identityMsg:
 		m.onIdentity(msg)
+	case reviewsMsg:
+		m.onReviews(msg)
 	}
 	cmds = append(cmds, m.loadWhatIsNeeded())
 	m.refreshStatus()

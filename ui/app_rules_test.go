@@ -164,10 +164,10 @@ func TestHelpSwallowsKeys(t *testing.T) {
 func TestReloadFetchesThePRItselfToo(t *testing.T) {
 	h := newHarness(t, testDataset(3, map[int]int{3: 2}), Config{Repo: widgets}, 160, 45)
 	h.run()
-	before := h.requests("/pulls/3")
+	before := h.pullRequests(3)
 	h.keys("r")
 	h.run()
-	if got := h.requests("/pulls/3"); got != before+1 {
+	if got := h.pullRequests(3); got != before+1 {
 		t.Errorf("r made %d GET /pulls/3 requests, want 1", got-before)
 	}
 }

@@ -13,7 +13,7 @@ import (
 func TestListAsksForNextPageOnlyNearTheEnd(t *testing.T) {
 	h := newHarness(t, testDataset(250, nil), Config{Repo: widgets}, 160, 45)
 	h.run()
-	if got := h.requests("/pulls"); got != 1 {
+	if got := h.pullRequests(0); got != 1 {
 		t.Fatalf("start: %d list requests, want 1", got)
 	}
 	if got := h.root().list.Len(); got != 100 {
@@ -21,7 +21,7 @@ func TestListAsksForNextPageOnlyNearTheEnd(t *testing.T) {
 	}
 	h.keys(repeat("j", 85)...) // cursor on row 85: 14 rows from the end
 	h.run()
-	if got := h.requests("/pulls"); got != 1 {
+	if got := h.pullRequests(0); got != 1 {
 		t.Fatalf("cursor far from the end: %d list requests, want 1", got)
 	}
 	h.keys(repeat("j", 5)...) // row 90: within 10 rows of the end
@@ -30,7 +30,7 @@ func TestListAsksForNextPageOnlyNearTheEnd(t *testing.T) {
 		t.Errorf("no loading row at the end while page 2 is in flight:\n%s", h.view())
 	}
 	h.run()
-	if got := h.requests("/pulls"); got != 2 {
+	if got := h.pullRequests(0); got != 2 {
 		t.Fatalf("near the end: %d list requests, want 2", got)
 	}
 	if got := h.root().list.Len(); got != 200 {
@@ -117,7 +117,7 @@ func TestCommitsAreFetchedWhenShownAndOnce(t *testing.T) {
 func TestOpenPRNotOnFirstPageFetchesItDirectly(t *testing.T) {
 	h := newHarness(t, testDataset(250, map[int]int{7: 3}), Config{Repo: widgets, Number: 7}, 160, 45)
 	h.run()
-	if got := h.requests("/pulls"); got != 2 { // page 1, then GET /pulls/7
+	if got := h.pullRequests(0) + h.pullRequests(7); got != 2 { // page 1, then GET /pulls/7
 		t.Fatalf("%d pulls requests, want 2 (first page and #7)", got)
 	}
 	pr, _ := h.root().detail.PR()
@@ -266,7 +266,7 @@ func TestErrorsAreShownInPlainWords(t *testing.T) {
 	}
 	h.keys("r")
 	h.run()
-	if got := h.requests("/pulls"); got != 2 {
+	if got := h.pullRequests(0); got != 2 {
 		t.Errorf("r after a failed list: %d list requests, want 2 (a retry)", got)
 	}
 }

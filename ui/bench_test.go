@@ -31,6 +31,12 @@ func (benchSource) Timeline(context.Context, model.Repo, int, int, int) ([]model
 func (benchSource) CommitMessage(context.Context, string, string) (string, error) {
 	return "", errBench
 }
+func (benchSource) Reviews(context.Context, model.Repo, int, int, int) ([]model.Review, model.Page, error) {
+	return nil, model.Page{}, errBench
+}
+func (benchSource) ReviewComments(context.Context, model.Repo, int, int, int) ([]model.ReviewComment, model.Page, error) {
+	return nil, model.Page{}, errBench
+}
 func (benchSource) RateLimit() model.RateLimit {
 	return model.RateLimit{Limit: 5000, Remaining: 4000, Known: true}
 }

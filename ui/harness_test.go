@@ -143,6 +143,22 @@ func (h *harness) requests(part string) int {
 	return n
 }
 
+// pullRequests counts GET /pulls (the list) and, for n > 0, GET
+// /pulls/{n}: requests for PRs themselves, not their reviews.
+func (h *harness) pullRequests(n int) int {
+	want := "/pulls"
+	if n > 0 {
+		want += "/" + fmt.Sprint(n)
+	}
+	count := 0
+	for _, r := range h.server.Requests() {
+		if strings.HasSuffix(r.Path, want) {
+			count++
+		}
+	}
+	return count
+}
+
 func keyMsg(k string) tea.KeyMsg {
 	switch k {
 	case "enter":

@@ -20,6 +20,8 @@ type Source interface {
 	GetPull(ctx context.Context, repo model.Repo, number int) (model.PullRequest, error)
 	Timeline(ctx context.Context, repo model.Repo, number, page, perPage int) ([]model.Event, model.Page, error)
 	CommitMessage(ctx context.Context, commitRepo, sha string) (string, error)
+	Reviews(ctx context.Context, repo model.Repo, number, page, perPage int) ([]model.Review, model.Page, error)
+	ReviewComments(ctx context.Context, repo model.Repo, number, page, perPage int) ([]model.ReviewComment, model.Page, error)
 	RateLimit() model.RateLimit
 	Authenticated() bool
 	// User is the token owner's login (GET /user).

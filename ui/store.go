@@ -236,6 +236,7 @@ func (m *Model) loadWhatIsNeeded() tea.Cmd {
 	if m.listNext > 1 && !m.listLoading && m.listErr == "" && m.list.NearEnd(10) {
 		cmds = append(cmds, m.loadNextPulls())
 	}
+	cmds = append(cmds, m.loadReviews()) // with the timeline, on screen or not
 	if !m.detailOnScreen() {
 		return tea.Batch(cmds...)
 	}

@@ -205,7 +205,8 @@ func dump(ctx context.Context, w, stderr io.Writer, c *github.Client, o options)
 		}
 		pull := model.NewDumpPull(story.Pull)
 		refs, groups := model.AnnotateTimeline(o.target.Repo, o.target.Number, story.Timeline)
-		out, err = model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline, Refs: refs, Groups: groups}.MarshalJSON()
+		out, err = model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline, Refs: refs, Groups: groups,
+			ReviewComments: model.ReviewCommentsByReview(story.ReviewComments)}.MarshalJSON()
 	} else {
 		prs, ferr := github.FetchPulls(ctx, c, o.target.Repo, o.state, o.limit)
 		if ferr != nil {

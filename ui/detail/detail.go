@@ -60,6 +60,7 @@ type Model struct {
 	gaps    []Gap
 	status  TimelineStatus
 	commits Commits
+	reviews Reviews // the root's; read only (see UseReviews)
 
 	items  []item
 	lay    heights // each item's height: real once rendered, estimated before

@@ -128,11 +128,12 @@ func (m Model) estimate(it item) int {
 		}
 		return 3 + ref
 	}
+	review := m.estimateReviewComments(ev, it.expanded)
 	if ev.Body == "" {
-		return 2
+		return 2 + review
 	}
 	if it.expanded {
-		return 1 + textLines(ev.Body) + 1
+		return 1 + textLines(ev.Body) + 1 + review
 	}
-	return 1 + min(textLines(ev.Body), collapsedLines+1) + 1
+	return 1 + min(textLines(ev.Body), collapsedLines+1) + 1 + review
 }

@@ -73,6 +73,9 @@ func (m Model) expandable(it item) bool {
 		if shownCommit(ev) != nil {
 			return true
 		}
+		if threads, own := m.reviewComments(ev); len(threads)+len(own) > 0 {
+			return true // its review comments show when expanded
+		}
 		return longerThan(ev.Body, collapsedLines, m.width-gutterWidth-len(bodyIndent))
 	}
 	return false
@@ -126,6 +129,9 @@ func (m Model) renderHeader(w int) []string {
 		labels = "labels: " + s.Label.Render(strings.Join(names, ", "))
 	}
 	facts := labels + " · " + m.counts()
+	if tally := m.reviewTally(); tally != "" {
+		facts += " · " + tally
+	}
 	if note := m.filterNote(); note != "" {
 		facts += " · " + s.StatusWarning.Render(note)
 	}
@@ -175,6 +181,7 @@ func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []st
 	} else if note := m.pushNote(index); note != "" {
 		summary = note + ": " + summary
 	}
+	summary += m.sourceSuffix(ev)
 	left := glyph + " " + s.Author.Render(model.EventActor(ev)) + " " + summary
 	lines := []string{joinEnds(left, s.Muted.Render(when), w)}
 
@@ -191,6 +198,7 @@ func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []st
 		if note := m.kvNote(index); note != "" {
 			lines = append(lines, bodyIndent+s.Muted.Render(common.Truncate(note, w-len(bodyIndent))))
 		}
+		lines = append(lines, m.renderReviewComments(ev, w, expanded)...)
 	}
 	return lines
 }
