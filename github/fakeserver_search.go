@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 )
 
 // GET /search/issues on the fake: GitHub's issue search over the Dataset's
@@ -266,56 +265,6 @@ type searchQuery struct {
 type searchWord struct {
 	text   string // lower-cased
 	negate bool
-}
-
-// searchToken is one term of q: key:value, or text when key is "".
-type searchToken struct {
-	negate     bool
-	key, value string
-}
-
-// tokenizeSearch splits q at spaces outside double quotes. A leading "-"
-// negates; quotes group words (a phrase, or a qualifier's value) and are
-// dropped. An unclosed quote runs to the end, as GitHub reads it.
-func tokenizeSearch(q string) []searchToken {
-	var out []searchToken
-	runes := []rune(q)
-	for i := 0; i < len(runes); {
-		if unicode.IsSpace(runes[i]) {
-			i++
-			continue
-		}
-		var raw strings.Builder
-		quoted := false
-		for ; i < len(runes) && (quoted || !unicode.IsSpace(runes[i])); i++ {
-			if runes[i] == '"' {
-				quoted = !quoted
-				continue
-			}
-			raw.WriteRune(runes[i])
-		}
-		text := raw.String()
-		t := searchToken{}
-		if len(text) > 1 && text[0] == '-' {
-			t.negate, text = true, text[1:]
-		}
-		if key, value, ok := strings.Cut(text, ":"); ok && key != "" && value != "" && isQualifierKey(key) {
-			t.key, t.value = strings.ToLower(key), value
-		} else {
-			t.value = text
-		}
-		out = append(out, t)
-	}
-	return out
-}
-
-func isQualifierKey(key string) bool {
-	for _, r := range key {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '_') {
-			return false
-		}
-	}
-	return true
 }
 
 func parseSearchQuery(q string) searchQuery {
