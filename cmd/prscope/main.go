@@ -83,6 +83,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		State:  opts.state,
 		Source: env.client,
 		Demo:   opts.demo,
+		Search: opts.search,
 	}
 	p := tea.NewProgram(ui.New(cfg), tea.WithAltScreen())
 	if _, err := p.Run(); err != nil {
@@ -183,6 +184,8 @@ func dump(ctx context.Context, w, stderr io.Writer, c *github.Client, o options)
 		pull := model.NewDumpPull(story.Pull)
 		refs, groups := model.AnnotateTimeline(o.target.Repo, o.target.Number, story.Timeline)
 		out, err = model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline, Refs: refs, Groups: groups}.MarshalJSON()
+	} else if o.search != "" {
+		out, err = dumpSearch(ctx, stderr, c, o)
 	} else {
 		prs, ferr := github.FetchPulls(ctx, c, o.target.Repo, o.state, o.limit)
 		if ferr != nil {
