@@ -49,6 +49,7 @@ type Model struct {
 	showHelp bool
 	frames   struct{ list, detail common.Frame }
 	filter   listFilter
+	search   listSearch // a GitHub search shown in place of the list (search.go)
 	width    int
 	height   int
 
@@ -88,6 +89,7 @@ func New(cfg Config) Model {
 		cancel:    cancel,
 		common:    c,
 		list:      prlist.New(c),
+		search:    listSearch{prompt: newSearchPrompt(c)},
 		detail:    detail.New(c, commits),
 		status:    statusbar.New(c),
 		help:      help.New(),
@@ -108,6 +110,7 @@ func New(cfg Config) Model {
 		m.inFlight += 2
 		m.timelineOf(m.target).request(1)
 	}
+	m.openSearchAtStart(cfg.Search)
 	m.refreshStatus()
 	return m
 }
@@ -121,6 +124,9 @@ func (m Model) Init() tea.Cmd {
 		fetchPulls(gh.WithCacheFirst(m.ctx), m.cfg.Source, m.cfg.Repo, m.cfg.State, 1, m.cfg.PerPage, false),
 		m.spinner.Tick,
 		func() tea.Msg { return startedMsg{} },
+	}
+	if m.search.active {
+		cmds = append(cmds, m.searchPage(m.ctx, 1))
 	}
 	if m.target != 0 {
 		cmds = append(cmds,
@@ -161,22 +167,29 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.runFilter(msg.seq))
 	case filterResultMsg:
 		cmds = append(cmds, m.onFilterResult(msg))
+	case searchMsg:
+		cmds = append(cmds, m.onSearch(msg))
+	case searchPullMsg:
+		m.onSearchPull(msg)
 	case settleMsg:
 		if msg.seq == m.selSeq {
-			cmds = append(cmds, m.loadTimeline(m.shown))
+			cmds = append(cmds, m.loadTimeline(m.shown), m.searchDetail(m.shown))
 		}
 	case timelineMsg:
 		m.onTimeline(msg)
 	case commitMsg:
 		m.onCommit(msg)
 	}
-	cmds = append(cmds, m.loadWhatIsNeeded())
+	cmds = append(cmds, m.loadWhatIsNeeded(), m.searchNeeds())
 	m.refreshStatus()
 	return m, tea.Batch(cmds...)
 }
 
 // handleKey applies root keys; others go to the focused pane.
 func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
+	if m.focus == listPane && m.search.typing && k.Type != tea.KeyCtrlC {
+		return m.searchKey(k) // the query takes every key
+	}
 	if m.focus == listPane && m.filter.typing && k.Type != tea.KeyCtrlC {
 		return m.filterKey(k) // the query takes every key
 	}
@@ -208,6 +221,10 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 	case m.focus == detailPane && key.Matches(k, m.KeyMap.Back):
 		m.setFocus(listPane)
 		return nil
+	case m.focus == listPane && (key.Matches(k, m.KeyMap.Search) || m.search.active && key.Matches(k, m.KeyMap.Filter)):
+		return m.startSearch() // on search results, / edits the query too
+	case m.focus == listPane && m.search.active && key.Matches(k, m.KeyMap.Back):
+		return m.stopSearch()
 	case m.focus == listPane && key.Matches(k, m.KeyMap.Filter):
 		m.startFilter()
 		return nil
@@ -215,11 +232,20 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 		m.stopFilter()
 		return nil
 	case key.Matches(k, m.KeyMap.Reload):
-		return m.reload()
+		return tea.Batch(m.reload(), m.retrySearch())
+	case m.search.active && key.Matches(k, m.KeyMap.ReloadList):
+		return m.runSearch(gh.WithRevalidate(m.ctx), m.search.query)
 	case key.Matches(k, m.KeyMap.ReloadList):
 		return m.reloadList()
 	}
 	var cmd tea.Cmd
+	if m.focus == listPane && m.search.active {
+		m.search.results, cmd = m.search.results.Update(k)
+		if pr, ok := m.search.results.Selected(); ok && pr.Number != m.shown {
+			return tea.Batch(cmd, m.selectPR(pr))
+		}
+		return cmd
+	}
 	if m.focus == listPane && m.filter.active {
 		m.filter.results, cmd = m.filter.results.Update(k)
 		if pr, ok := m.filter.results.Selected(); ok && pr.Number != m.shown {
@@ -243,10 +269,12 @@ func (m *Model) setFocus(p pane) {
 	if p == listPane {
 		m.list.Focus()
 		m.filter.results.Focus()
+		m.search.results.Focus()
 		m.detail.Blur()
 	} else {
 		m.list.Blur()
 		m.filter.results.Blur()
+		m.search.results.Blur()
 		m.detail.Focus()
 	}
 	m.layout()

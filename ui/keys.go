@@ -11,6 +11,7 @@ type KeyMap struct {
 	Reload     key.Binding
 	ReloadList key.Binding
 	Filter     key.Binding
+	Search     key.Binding
 	Help       key.Binding
 	Quit       key.Binding
 }
@@ -25,6 +26,7 @@ func DefaultKeyMap() KeyMap {
 		Reload:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "revalidate PR")),
 		ReloadList: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "revalidate list")),
 		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter the list")),
+		Search:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "search GitHub")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
@@ -37,5 +39,5 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Open, k.Back}, {k.Reload, k.ReloadList, k.Filter, k.Help, k.Quit}}
+	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Open, k.Back}, {k.Reload, k.ReloadList, k.Filter, k.Search, k.Help, k.Quit}}
 }
