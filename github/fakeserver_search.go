@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // GET /search/issues on the fake: GitHub's issue search over the Dataset's
@@ -25,7 +26,8 @@ import (
 //     body), sort:created|updated|comments[-asc|-desc].
 //   - Any qualifier may be negated with a leading "-"; so may a word.
 //   - Plain words and "quoted phrases" must all occur, case-insensitively,
-//     as substrings. AND is dropped (it is the default); OR, NOT and any
+//     as whole words (a phrase's words in a row; punctuation separates
+//     words, so "sockmap:" finds "sockmap"); there is no stemming. AND is dropped (it is the default); OR, NOT and any
 //     other key:value (an unknown qualifier, or one the fake does not
 //     implement, such as created:>2020-01-01) are searched for as text, as
 //     GitHub does with a qualifier it does not know.
@@ -263,8 +265,24 @@ type searchQuery struct {
 }
 
 type searchWord struct {
-	text   string // lower-cased
+	words  []string // lower-cased, in a row
 	negate bool
+}
+
+// searchWords splits text into lower-cased words at anything that is not a
+// letter or a digit.
+func searchWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// containsRun reports whether run occurs in words, in a row.
+func containsRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
 }
 
 func parseSearchQuery(q string) searchQuery {
@@ -283,7 +301,9 @@ func parseSearchQuery(q string) searchQuery {
 			if t.key != "" {
 				text = t.key + ":" + t.value
 			}
-			sq.words = append(sq.words, searchWord{text: strings.ToLower(text), negate: t.negate})
+			if words := searchWords(text); len(words) > 0 {
+				sq.words = append(sq.words, searchWord{words: words, negate: t.negate})
+			}
 		}
 	}
 	return sq
@@ -378,18 +398,21 @@ func (sq searchQuery) match(pi *pullIndex) (float64, bool) {
 	if len(in) == 0 {
 		in = map[string]bool{"title": true, "body": true}
 	}
-	title, body := strings.ToLower(pi.pull.Title), strings.ToLower(pi.pull.Body)
+	if len(sq.words) == 0 {
+		return 1, true
+	}
+	title, body := searchWords(pi.pull.Title), searchWords(pi.pull.Body)
 	score := 1.0
 	for _, w := range sq.words {
 		found := false
-		if in["title"] && strings.Contains(title, w.text) {
+		if in["title"] && containsRun(title, w.words) {
 			found, score = true, score+2
 		}
-		if in["body"] && strings.Contains(body, w.text) {
+		if in["body"] && containsRun(body, w.words) {
 			found, score = true, score+1
 		}
 		if in["comments"] && slices.ContainsFunc(pi.comments, func(e indexedEvent) bool {
-			return strings.Contains(strings.ToLower(e.ev.Body), w.text)
+			return containsRun(searchWords(e.ev.Body), w.words)
 		}) {
 			found, score = true, score+1
 		}
