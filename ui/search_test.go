@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
 )
 
 // typeText sends text as key presses, one rune at a time.
@@ -291,4 +292,24 @@ func TestSearchAnswerAfterLeavingIsDropped(t *testing.T) {
 	if got := resultNumbers(h.root()); !slices.Equal(got, []int{3}) {
 		t.Errorf("results = %v, want only number 3's", got)
 	}
+}
+
+// The demo searched: the banner over the results, the first result open.
+func TestGoldenDemoSearch(t *testing.T) {
+	h := demoHarness(t, Config{Search: "verifier is:merged"}, 160, 30)
+	h.run()
+	v := h.view()
+	if !strings.Contains(v, "search: verifier is:merged · ") {
+		t.Errorf("no banner:\n%s", v)
+	}
+	golden.RequireEqual(t, []byte(v))
+}
+
+// The prompt while typing, over the repository's list.
+func TestGoldenDemoSearchPrompt(t *testing.T) {
+	h := demoHarness(t, Config{}, 100, 16)
+	h.run()
+	h.keys("s")
+	h.typeText("label:bpf")
+	golden.RequireEqual(t, []byte(h.view()))
 }
