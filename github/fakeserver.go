@@ -23,7 +23,9 @@ type FakeOptions struct {
 	MaxAge                 time.Duration // Cache-Control max-age of 200 answers; default 60s
 	// Login is who GET /user says the token belongs to; DefaultFakeLogin
 	// when empty. Token, when set, is the only token GET /user accepts.
-	Login, Token string
+	Login, Token     string
+	SearchRateLimit  int  // search requests a minute (X-RateLimit-Resource: search); default 30
+	SearchIncomplete bool // search answers say incomplete_results: true (GitHub timed out)
 }
 
 // RecordedRequest is one request the FakeServer received, for tests.
@@ -59,6 +61,7 @@ type FakeServer struct {
 	closed   bool
 	active   sync.WaitGroup // handlers running; Add only under mu while !closed
 	used     int
+	search   searchBudget // the search resource's own bucket
 	requests []RecordedRequest
 	rng      *rand.Rand
 	faults   func(*http.Request) *Fault // see SetFaults
@@ -71,6 +74,9 @@ type FakeServer struct {
 func NewFakeServer(ds *Dataset, opts FakeOptions) (*FakeServer, error) {
 	if opts.RateLimit <= 0 {
 		opts.RateLimit = 5000
+	}
+	if opts.SearchRateLimit <= 0 {
+		opts.SearchRateLimit = 30
 	}
 	if opts.MaxAge <= 0 {
 		opts.MaxAge = time.Minute
@@ -264,6 +270,7 @@ type reply struct {
 	value     any
 	link      string // Link header, if paginated
 	uncounted bool   // true for /rate_limit, which GitHub does not charge
+	resource  string // the rate-limit bucket charged; "" for core
 }
 
 // ghError is GitHub's error body.
@@ -288,7 +295,7 @@ func (s *FakeServer) writeReply(w http.ResponseWriter, r *http.Request, rep repl
 	h.Set("X-GitHub-Media-Type", "github.v3; format=json")
 	h.Set("Vary", "Accept, Authorization, Cookie, X-GitHub-OTP")
 	if rep.status != http.StatusOK {
-		s.rateHeaders(h, !rep.uncounted)
+		s.replyRateHeaders(h, rep, !rep.uncounted)
 		w.WriteHeader(rep.status)
 		_, _ = w.Write(body)
 		return
@@ -303,12 +310,12 @@ func (s *FakeServer) writeReply(w http.ResponseWriter, r *http.Request, rep repl
 		h.Set("Link", rep.link)
 	}
 	if s.notModified(r, etag) {
-		s.rateHeaders(h, false)
+		s.replyRateHeaders(h, rep, false)
 		h.Del("Content-Type")
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	s.rateHeaders(h, !rep.uncounted)
+	s.replyRateHeaders(h, rep, !rep.uncounted)
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(body)

@@ -233,15 +233,18 @@ func (s *FakeServer) renderRepoCommit(ri *repoIndex, c *FakeCommit) ghRepoCommit
 	return rc
 }
 
+// rateBucketJSON is one resource of GET /rate_limit.
+type rateBucketJSON struct {
+	Limit     int   `json:"limit"`
+	Used      int   `json:"used"`
+	Remaining int   `json:"remaining"`
+	Reset     int64 `json:"reset"`
+}
+
 // rateLimitReply is GET /rate_limit; asking costs nothing, as on GitHub.
 func (s *FakeServer) rateLimitReply() reply {
 	limit, used, reset := s.rateState()
-	type bucket struct {
-		Limit     int   `json:"limit"`
-		Used      int   `json:"used"`
-		Remaining int   `json:"remaining"`
-		Reset     int64 `json:"reset"`
-	}
+	type bucket = rateBucketJSON
 	core := bucket{Limit: limit, Used: used, Remaining: limit - used, Reset: reset.Unix()}
 	fresh := func(limit int) bucket { return bucket{Limit: limit, Remaining: limit, Reset: reset.Unix()} }
 	type resources struct {
@@ -253,7 +256,7 @@ func (s *FakeServer) rateLimitReply() reply {
 	return reply{status: http.StatusOK, uncounted: true, value: struct {
 		Resources resources `json:"resources"`
 		Rate      bucket    `json:"rate"`
-	}{resources{core, fresh(30), fresh(5000), fresh(10)}, core}}
+	}{resources{core, s.searchBucket(), fresh(5000), fresh(10)}, core}}
 }
 
 // isoTime is GitHub's timestamp format: UTC, whole seconds.

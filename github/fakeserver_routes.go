@@ -26,6 +26,8 @@ func (s *FakeServer) routeReply(r *http.Request) reply {
 		rep = s.rateLimitReply()
 	case len(parts) == 1 && parts[0] == "user":
 		rep = s.userReply(r)
+	case len(parts) == 2 && parts[0] == "search" && parts[1] == "issues":
+		rep = s.searchIssues(r)
 	case len(parts) >= 4 && parts[0] == "repos":
 		if ri := s.index.repo(parts[1], parts[2]); ri != nil {
 			rep = s.repoRoute(r, ri, parts[3:])

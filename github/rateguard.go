@@ -25,6 +25,11 @@ import (
 // X-Prscope-RateLimit-*, and strips a secondary limit's documentation_url,
 // which leaves go-github nothing to block on.
 //
+// GitHub counts each resource (core, search, code_search, graphql) in a
+// bucket of its own, so the guard does too: a used-up search budget (30 a
+// minute) must not stop the list and timelines, nor a used-up core budget
+// a search. Secondary limits are GitHub's for the whole client: one backoff.
+//
 // Why not github.com/gofri/go-github-ratelimit/v2: it waits inside the
 // transport (sleeping until Retry-After or the reset) so that the request
 // eventually succeeds. prscope must never block the UI on a timer; it
@@ -35,12 +40,11 @@ type RateGuard struct {
 	now  func() time.Time
 
 	mu              sync.Mutex
-	rate            model.RateLimit
-	primaryUntil    time.Time // nothing is sent before this (the reset)
-	secondaryUntil  time.Time // nothing is sent before this (Retry-After)
-	secondaryStatus int       // 403 or 429: what the secondary limit came as
-	strikes         int       // secondary limits in a row, for the backoff
-	probing         bool      // the one request sent after a backoff is in flight
+	buckets         map[string]*rateBucket // by resource: "core", "search", …
+	secondaryUntil  time.Time              // nothing is sent before this (Retry-After)
+	secondaryStatus int                    // 403 or 429: what the secondary limit came as
+	strikes         int                    // secondary limits in a row, for the backoff
+	probing         bool                   // the one request sent after a backoff is in flight
 }
 
 // Headers the guard adds.
@@ -66,14 +70,18 @@ func NewRateGuard(next http.RoundTripper, now func() time.Time) *RateGuard {
 	if now == nil {
 		now = time.Now
 	}
-	return &RateGuard{next: next, now: now}
+	return &RateGuard{next: next, now: now, buckets: map[string]*rateBucket{}}
 }
 
-// RateLimit returns the latest figures GitHub reported.
-func (g *RateGuard) RateLimit() model.RateLimit {
+// RateLimit returns the latest figures GitHub reported for the core
+// resource (everything but search).
+func (g *RateGuard) RateLimit() model.RateLimit { return g.RateLimitOf(ResourceCore) }
+
+// RateLimitOf returns the latest figures GitHub reported for resource.
+func (g *RateGuard) RateLimitOf(resource string) model.RateLimit {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return g.rate
+	return g.bucket(resource).rate
 }
 
 // RoundTrip sends req unless a rate limit is known to be in force, in which
@@ -93,7 +101,7 @@ func (g *RateGuard) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		return nil, err
 	}
-	return g.observe(resp, probe), nil
+	return g.observe(req, resp, probe), nil
 }
 
 // admit returns a refusal while a limit holds. When a secondary backoff
@@ -103,9 +111,10 @@ func (g *RateGuard) admit(req *http.Request) (refusal *http.Response, probe bool
 	now := g.now()
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	b := g.bucket(requestResource(req))
 	switch {
-	case now.Before(g.primaryUntil):
-		return g.refusePrimary(req), false
+	case now.Before(b.until):
+		return g.refusePrimary(req, b), false
 	case now.Before(g.secondaryUntil) || g.probing:
 		return g.refuseSecondary(req, now), false
 	case g.strikes > 0:
@@ -115,9 +124,9 @@ func (g *RateGuard) admit(req *http.Request) (refusal *http.Response, probe bool
 	return nil, false
 }
 
-func (g *RateGuard) refusePrimary(req *http.Request) *http.Response {
-	h := http.Header{headerRefused: {"1"}, headerRateReset: {g.primaryUntil.UTC().Format(time.RFC3339)}}
-	g.rateHeaders(h)
+func (g *RateGuard) refusePrimary(req *http.Request, b *rateBucket) *http.Response {
+	h := http.Header{headerRefused: {"1"}, headerRateReset: {b.until.UTC().Format(time.RFC3339)}}
+	b.rateHeaders(h)
 	return synthesized(req, http.StatusForbidden, "API rate limit exceeded; not sent until the reset", h)
 }
 
@@ -125,7 +134,7 @@ func (g *RateGuard) refuseSecondary(req *http.Request, now time.Time) *http.Resp
 	wait := max(g.secondaryUntil.Sub(now), time.Second) // while probing: try again in a moment
 	secs := strconv.FormatInt(int64((wait+time.Second-1)/time.Second), 10)
 	h := http.Header{headerRefused: {"1"}, headerRetryAfter: {secs}}
-	g.rateHeaders(h)
+	g.bucket(requestResource(req)).rateHeaders(h)
 	status := g.secondaryStatus
 	if status == 0 {
 		status = http.StatusForbidden
@@ -133,19 +142,20 @@ func (g *RateGuard) refuseSecondary(req *http.Request, now time.Time) *http.Resp
 	return synthesized(req, status, "secondary rate limit; not sent for "+secs+"s", h)
 }
 
-// rateHeaders adds the latest known figures, under the guard's names.
-func (g *RateGuard) rateHeaders(h http.Header) {
-	if !g.rate.Known {
+// rateHeaders adds the bucket's latest known figures, under the guard's names.
+func (b *rateBucket) rateHeaders(h http.Header) {
+	if !b.rate.Known {
 		return
 	}
-	h.Set("X-Prscope-Ratelimit-Limit", strconv.Itoa(g.rate.Limit))
-	h.Set("X-Prscope-Ratelimit-Remaining", strconv.Itoa(g.rate.Remaining))
-	h.Set("X-Prscope-Ratelimit-Reset", strconv.FormatInt(g.rate.Reset.Unix(), 10))
+	h.Set("X-Prscope-Ratelimit-Limit", strconv.Itoa(b.rate.Limit))
+	h.Set("X-Prscope-Ratelimit-Remaining", strconv.Itoa(b.rate.Remaining))
+	h.Set("X-Prscope-Ratelimit-Reset", strconv.FormatInt(b.rate.Reset.Unix(), 10))
+	h.Set("X-Prscope-Ratelimit-Resource", b.resource)
 }
 
 // observe records what resp says about the limits and makes it safe to
 // pass up to go-github. probe says resp answers the probe admit let through.
-func (g *RateGuard) observe(resp *http.Response, probe bool) *http.Response {
+func (g *RateGuard) observe(req *http.Request, resp *http.Response, probe bool) *http.Response {
 	now := g.now()
 	h := resp.Header
 	remaining, hasRemaining := headerInt(h, "X-Ratelimit-Remaining")
@@ -164,19 +174,25 @@ func (g *RateGuard) observe(resp *http.Response, probe bool) *http.Response {
 		(resp.StatusCode == http.StatusTooManyRequests && !(hasRemaining && remaining == 0)))
 	primary := hasRemaining && remaining == 0 && !secondary
 
+	resource := strings.ToLower(strings.TrimSpace(h.Get("X-Ratelimit-Resource")))
+	if resource == "" {
+		resource = requestResource(req)
+	}
+
 	g.mu.Lock()
+	b := g.bucket(resource)
 	if hasRemaining {
-		g.rate = model.RateLimit{Limit: limit, Remaining: remaining, Reset: reset, Known: true}
+		b.rate = model.RateLimit{Limit: limit, Remaining: remaining, Reset: reset, Known: true}
 	}
 	switch {
 	case primary && limited:
-		g.primaryUntil = reset
+		b.until = reset
 		if !reset.After(now) {
-			g.primaryUntil = now.Add(unknownResetWait)
+			b.until = now.Add(unknownResetWait)
 		}
 	case primary && reset.After(now):
 		// The last request the budget allowed: the next would be refused.
-		g.primaryUntil = reset
+		b.until = reset
 	case secondary:
 		g.strikes++
 		wait := retryAfter(h, now)
@@ -186,7 +202,7 @@ func (g *RateGuard) observe(resp *http.Response, probe bool) *http.Response {
 		g.secondaryUntil = now.Add(wait)
 		g.secondaryStatus = resp.StatusCode
 	}
-	primaryUntil, secondaryUntil := g.primaryUntil, g.secondaryUntil
+	primaryUntil, secondaryUntil := b.until, g.secondaryUntil
 	if probe {
 		g.probing = false
 	}
@@ -299,4 +315,46 @@ func synthesized(req *http.Request, status int, message string, extra http.Heade
 		ContentLength: int64(len(body)),
 		Request:       req,
 	}
+}
+
+// Rate-limit resources: GitHub's names (X-RateLimit-Resource) for the
+// budgets it counts apart.
+const (
+	ResourceCore       = "core"
+	ResourceSearch     = "search"
+	ResourceCodeSearch = "code_search"
+)
+
+// rateBucket is one resource's budget as GitHub last reported it.
+type rateBucket struct {
+	resource string
+	rate     model.RateLimit
+	until    time.Time // nothing for this resource is sent before this (the reset)
+}
+
+// bucket returns resource's bucket, made on first use. Callers hold mu.
+func (g *RateGuard) bucket(resource string) *rateBucket {
+	b, ok := g.buckets[resource]
+	if !ok {
+		b = &rateBucket{resource: resource}
+		g.buckets[resource] = b
+	}
+	return b
+}
+
+// requestResource is the budget GitHub charges req to, known from its path
+// before any answer says so: /search/code and /search/* have their own; the
+// rest is core. A repository named "search" (/repos/o/search/…) is core.
+func requestResource(req *http.Request) string {
+	p := req.URL.Path
+	if strings.Contains(p, "/repos/") {
+		return ResourceCore
+	}
+	switch {
+	case strings.Contains(p, "/search/code"):
+		return ResourceCodeSearch
+	case strings.Contains(p, "/search/"):
+		return ResourceSearch
+	}
+	return ResourceCore
 }

@@ -118,6 +118,9 @@ type Page struct {
 	// nothing newer); "" when unknown (no cache).
 	From     string
 	StoredAt time.Time // when the cached copy was last fetched or revalidated
+	// Incomplete is a search's incomplete_results: GitHub stopped looking
+	// (a timeout), so more may match than were found.
+	Incomplete bool
 }
 
 // RateLimit is the latest rate-limit state GitHub reported.

@@ -37,6 +37,9 @@ func (m Model) selectedTarget() (detail.Target, bool) {
 
 // selectedPR is the PR selected in the list (or in the filter's results).
 func (m Model) selectedPR() (model.PullRequest, bool) {
+	if m.search.active {
+		return m.search.results.Selected()
+	}
 	if m.filter.active {
 		return m.filter.results.Selected()
 	}

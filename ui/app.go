@@ -49,6 +49,7 @@ type Model struct {
 	showHelp bool
 	frames   struct{ list, detail common.Frame }
 	filter   listFilter
+	search   listSearch // a GitHub search shown in place of the list (search.go)
 	width    int
 	height   int
 
@@ -91,6 +92,7 @@ func New(cfg Config) Model {
 		cancel:    cancel,
 		common:    c,
 		list:      prlist.New(c),
+		search:    listSearch{prompt: newSearchPrompt(c)},
 		detail:    detail.New(c, commits),
 		status:    statusbar.New(c),
 		help:      help.New(),
@@ -116,6 +118,7 @@ func New(cfg Config) Model {
 	if cfg.wantsIdentity() {
 		m.inFlight++
 	}
+	m.openSearchAtStart(cfg.Search)
 	m.refreshStatus()
 	return m
 }
@@ -129,6 +132,9 @@ func (m Model) Init() tea.Cmd {
 		fetchPulls(gh.WithCacheFirst(m.ctx), m.cfg.Source, m.cfg.Repo, m.cfg.State, 1, m.cfg.PerPage, false),
 		m.spinner.Tick,
 		func() tea.Msg { return startedMsg{} },
+	}
+	if m.search.active {
+		cmds = append(cmds, m.searchPage(m.ctx, 1))
 	}
 	if m.target != 0 {
 		cmds = append(cmds,
@@ -172,9 +178,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.runFilter(msg.seq))
 	case filterResultMsg:
 		cmds = append(cmds, m.onFilterResult(msg))
+	case searchMsg:
+		cmds = append(cmds, m.onSearch(msg))
+	case searchPullMsg:
+		m.onSearchPull(msg)
 	case settleMsg:
 		if msg.seq == m.selSeq {
-			cmds = append(cmds, m.loadTimeline(m.shown))
+			cmds = append(cmds, m.loadTimeline(m.shown), m.searchDetail(m.shown))
 		}
 	case timelineMsg:
 		m.onTimeline(msg)
@@ -189,7 +199,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case reviewsMsg:
 		m.onReviews(msg)
 	}
-	cmds = append(cmds, m.loadWhatIsNeeded())
+	cmds = append(cmds, m.loadWhatIsNeeded(), m.searchNeeds())
 	m.refreshStatus()
 	return m, tea.Batch(cmds...)
 }
@@ -197,6 +207,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // handleKey applies root keys; others go to the focused pane.
 func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 	m.notice = ""
+	if m.focus == listPane && m.search.typing && k.Type != tea.KeyCtrlC {
+		return m.searchKey(k) // the query takes every key
+	}
 	if m.focus == listPane && m.filter.typing && k.Type != tea.KeyCtrlC {
 		return m.filterKey(k) // the query takes every key
 	}
@@ -228,6 +241,10 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 	case m.focus == detailPane && key.Matches(k, m.KeyMap.Back):
 		m.setFocus(listPane)
 		return nil
+	case m.focus == listPane && (key.Matches(k, m.KeyMap.Search) || m.search.active && key.Matches(k, m.KeyMap.Filter)):
+		return m.startSearch() // on search results, / edits the query too
+	case m.focus == listPane && m.search.active && key.Matches(k, m.KeyMap.Back):
+		return m.stopSearch()
 	case m.focus == listPane && key.Matches(k, m.KeyMap.Filter):
 		m.startFilter()
 		return nil
@@ -241,7 +258,9 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, m.KeyMap.CopyID):
 		return m.copySelected(true)
 	case key.Matches(k, m.KeyMap.Reload):
-		return m.reload()
+		return tea.Batch(m.reload(), m.retrySearch())
+	case m.search.active && key.Matches(k, m.KeyMap.ReloadList):
+		return m.runSearch(gh.WithRevalidate(m.ctx), m.search.query)
 	case key.Matches(k, m.KeyMap.ReloadList):
 		return m.reloadList()
 	}
@@ -257,6 +276,13 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 // for a key or a mouse event; a new selection shows its PR.
 func (m *Model) listKey(k tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
+	if m.search.active {
+		m.search.results, cmd = m.search.results.Update(k)
+		if pr, ok := m.search.results.Selected(); ok && pr.Number != m.shown {
+			return tea.Batch(cmd, m.selectPR(pr))
+		}
+		return cmd
+	}
 	if m.filter.active {
 		m.filter.results, cmd = m.filter.results.Update(k)
 		if pr, ok := m.filter.results.Selected(); ok && pr.Number != m.shown {
@@ -276,10 +302,12 @@ func (m *Model) setFocus(p pane) {
 	if p == listPane {
 		m.list.Focus()
 		m.filter.results.Focus()
+		m.search.results.Focus()
 		m.detail.Blur()
 	} else {
 		m.list.Blur()
 		m.filter.results.Blur()
+		m.search.results.Blur()
 		m.detail.Focus()
 	}
 	m.layout()

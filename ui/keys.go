@@ -11,6 +11,7 @@ type KeyMap struct {
 	Reload     key.Binding
 	ReloadList key.Binding
 	Filter     key.Binding
+	Search     key.Binding
 	OpenWeb    key.Binding
 	CopyURL    key.Binding
 	CopyID     key.Binding
@@ -28,6 +29,7 @@ func DefaultKeyMap() KeyMap {
 		Reload:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "revalidate PR")),
 		ReloadList: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "revalidate list")),
 		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter the list")),
+		Search:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "search GitHub")),
 		OpenWeb:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in browser")),
 		CopyURL:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy URL")),
 		CopyID:     key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy SHA / number")),
@@ -43,5 +45,5 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Open, k.Back}, {k.Reload, k.ReloadList, k.Filter}, {k.OpenWeb, k.CopyURL, k.CopyID, k.Help, k.Quit}}
+	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Open, k.Back}, {k.Reload, k.ReloadList, k.Filter, k.Search}, {k.OpenWeb, k.CopyURL, k.CopyID, k.Help, k.Quit}}
 }

@@ -35,6 +35,9 @@ type Config struct {
 	State  string // open, closed or all
 	Source Source
 	Demo   bool
+	// Search, when set, opens with the list showing this search's results
+	// (GitHub's search syntax, within Repo); see search.go.
+	Search string
 
 	PerPage int // list and timeline page size; 100 when zero
 	// SettleDelay is how long the selection must rest on a PR before its

@@ -40,7 +40,8 @@ func (m *Model) layout() {
 		listOuter := m.width * 2 / 5
 		listWidth, detailWidth = listOuter-2, m.width-listOuter-2
 	}
-	m.list.SetSize(listWidth, paneHeight)
+	m.list.SetSize(listWidth, paneHeight-m.search.chrome())
+	m.search.setSize(listWidth, paneHeight)
 	m.filter.results.SetSize(listWidth, paneHeight)
 	m.detail.SetSize(detailWidth, paneHeight)
 	// Narrow, the one pane shown is the focused one.
@@ -82,6 +83,9 @@ func (m *Model) refreshStatus() {
 
 // listView is the list, or the filter's results while it is on.
 func (m Model) listView() string {
+	if v, ok := m.searchView(); ok {
+		return v
+	}
 	if m.filter.active {
 		return m.filter.results.View()
 	}

@@ -27,6 +27,10 @@ Usage:
                                         of the commits that reference it, as JSON
   prscope dump [flags] OWNER/REPO [--limit N]
                                         print the newest N PRs as JSON (default 30)
+  prscope [flags] OWNER/REPO --search QUERY
+                                        open with the PRs GitHub's search finds
+  prscope dump [flags] OWNER/REPO --search QUERY [--limit N]
+                                        print the PRs the search finds, as JSON
   prscope cache [--cache-dir DIR]       where the cache is, its entries and size
   prscope cache clear                   empty the cache
   prscope completion bash|zsh|fish      print a shell completion script
@@ -41,6 +45,8 @@ Flags:
                     default from the host: https://api.github.com/)
   --state STATE     open, closed or all (default all)
   --limit N         with dump OWNER/REPO: how many PRs (default 30)
+  --search QUERY    GitHub search syntax (is:open label:bpf author:alice …)
+                    within OWNER/REPO's pull requests; in the UI, s searches
   --timeout D       per-request timeout (default 30s)
   --insecure        allow sending the token over plain http to another host
   --offline         no network at all: show only what is cached
@@ -78,6 +84,8 @@ Examples:
   prscope --state open https://github.com/kernel-patches/bpf/pull/11
   prscope dump --demo kernel-patches/bpf#11 | jq '.timeline | length'
   prscope dump --limit 5 kernel-patches/bpf
+  prscope kernel-patches/bpf --search 'is:open label:bpf author:alice'
+  prscope dump --demo kernel-patches/bpf --search 'verifier is:merged'
   prscope --offline kernel-patches/bpf#11
   prscope cache clear
   source <(prscope completion bash)
@@ -116,6 +124,7 @@ type options struct {
 	limit      int
 	timeout    time.Duration
 	target     model.Target
+	search     string // --search: a query in GitHub's search syntax; "" for none
 }
 
 // demoTarget is what --demo opens with no argument: the real PR the demo
@@ -140,6 +149,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.state, "state", "all", "open, closed or all")
 	fs.IntVar(&o.limit, "limit", 30, "with dump OWNER/REPO: how many PRs")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "per-request timeout")
+	fs.StringVar(&o.search, "search", "", "open on a GitHub search of the repository's PRs")
 	return fs
 }
 
@@ -229,6 +239,9 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 	o.target = t
 	if limitSet && t.Number != 0 {
 		return o, errors.New("--limit only applies to dump OWNER/REPO, not to one PR")
+	}
+	if err := checkSearch(fs, o); err != nil {
+		return o, err
 	}
 
 	if o.apiURL == "" {

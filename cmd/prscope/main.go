@@ -101,6 +101,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		OpenURL:   opener(getenv),
 		Clipboard: os.Stdout,
 		ASCII:     opts.ascii,
+		Search:    opts.search,
 	}
 	progOpts := []tea.ProgramOption{tea.WithAltScreen()}
 	if !opts.noMouse {
@@ -207,6 +208,8 @@ func dump(ctx context.Context, w, stderr io.Writer, c *github.Client, o options)
 		refs, groups := model.AnnotateTimeline(o.target.Repo, o.target.Number, story.Timeline)
 		out, err = model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline, Refs: refs, Groups: groups,
 			ReviewComments: model.ReviewCommentsByReview(story.ReviewComments)}.MarshalJSON()
+	} else if o.search != "" {
+		out, err = dumpSearch(ctx, stderr, c, o)
 	} else {
 		prs, ferr := github.FetchPulls(ctx, c, o.target.Repo, o.state, o.limit)
 		if ferr != nil {

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/model"
+)
+
+// checkSearch vets --search once the target is known: it needs a query and
+// a repository (not one PR), and the query must be one for that repository
+// (github.BuildSearchQuery says why not).
+func checkSearch(fs *flag.FlagSet, o options) error {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "search" })
+	switch {
+	case !set:
+		return nil
+	case o.search == "":
+		return errors.New("--search needs a query, such as --search 'is:open label:bug'")
+	case o.target.Number != 0:
+		return fmt.Errorf("--search searches a repository: give OWNER/REPO, not %s#%d", o.target.Repo, o.target.Number)
+	}
+	_, err := github.BuildSearchQuery(o.target.Repo, o.search)
+	return err
+}
+
+// dumpSearch is dump OWNER/REPO --search Q: the first --limit results, in
+// the list dump's shape. Search results carry no head or base: those are "".
+func dumpSearch(ctx context.Context, stderr io.Writer, c *github.Client, o options) ([]byte, error) {
+	prs, info, err := github.FetchSearch(ctx, c, o.target.Repo, o.search, o.limit)
+	if err != nil {
+		return nil, err
+	}
+	if info.Incomplete {
+		fmt.Fprintln(stderr, "prscope: warning: GitHub's search timed out (incomplete_results): more pull requests may match")
+	}
+	list := model.DumpList{Repo: o.target.Repo.String(), Pulls: make([]model.DumpPull, len(prs))}
+	for i, pr := range prs {
+		list.Pulls[i] = model.NewDumpPull(pr)
+	}
+	return list.MarshalJSON()
+}
