@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	gh "github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
@@ -62,6 +64,9 @@ type Model struct {
 	commits     detail.Commits
 	commitsBusy int // commit-message requests in flight
 
+	colorProfile termenv.Profile // read once at start, for markdown
+	markdownBusy int             // markdown renderings running
+
 	// selSeq counts selection changes; a settle tick only counts if the
 	// selection has not moved since it was set.
 	selSeq      int
@@ -96,6 +101,8 @@ func New(cfg Config) Model {
 		commits:   commits,
 		listNext:  1,
 		target:    cfg.Number,
+
+		colorProfile: lipgloss.ColorProfile(),
 	}
 	m.list.Focus()
 	m.detail.SetRepo(cfg.Repo)
@@ -169,6 +176,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onTimeline(msg)
 	case commitMsg:
 		m.onCommit(msg)
+	case markdownMsg:
+		m.onMarkdown(msg)
 	}
 	cmds = append(cmds, m.loadWhatIsNeeded())
 	m.refreshStatus()

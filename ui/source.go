@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/detail"
 )
 
 // Source is what the UI needs from GitHub; *github.Client implements it.
@@ -37,7 +38,10 @@ type Config struct {
 	SettleDelay time.Duration
 	// MaxCommitFetches bounds concurrent commit-message requests.
 	MaxCommitFetches int
-	Now              func() time.Time
+	// MarkdownStyle draws PR bodies and comments; plain (no colour) when
+	// unset. main picks it once from NO_COLOR and the terminal background.
+	MarkdownStyle detail.MarkdownStyle
+	Now           func() time.Time
 }
 
 func (c *Config) setDefaults() {
@@ -52,6 +56,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.State == "" {
 		c.State = "all"
+	}
+	if c.MarkdownStyle == "" {
+		c.MarkdownStyle = detail.MarkdownPlain
 	}
 	if c.Now == nil {
 		c.Now = time.Now

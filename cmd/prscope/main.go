@@ -11,10 +11,12 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui"
+	"github.com/prscope/prscope/ui/detail"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise
@@ -83,6 +85,9 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		State:  opts.state,
 		Source: env.client,
 		Demo:   opts.demo,
+		// Chosen once, before the program takes the terminal: asking it
+		// for its background later would read from the keyboard's input.
+		MarkdownStyle: markdownStyle(getenv, lipgloss.HasDarkBackground),
 	}
 	p := tea.NewProgram(ui.New(cfg), tea.WithAltScreen())
 	if _, err := p.Run(); err != nil {
@@ -90,6 +95,19 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		return exitAPI
 	}
 	return exitOK
+}
+
+// markdownStyle is how PR bodies and comments are drawn: without colour
+// when NO_COLOR is set to anything (no-color.org), else glamour's style for
+// the terminal's background. darkBackground is only asked when needed.
+func markdownStyle(getenv func(string) string, darkBackground func() bool) detail.MarkdownStyle {
+	switch {
+	case getenv("NO_COLOR") != "":
+		return detail.MarkdownPlain
+	case darkBackground():
+		return detail.MarkdownDark
+	}
+	return detail.MarkdownLight
 }
 
 // environment is the client and, for --demo, the fake server behind it.

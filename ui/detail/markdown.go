@@ -1,0 +1,315 @@
+package detail
+
+import (
+	"fmt"
+	"hash/maphash"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/glamour/ansi"
+	"github.com/charmbracelet/glamour/styles"
+	"github.com/muesli/termenv"
+
+	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/common"
+)
+
+// MarkdownStyle is how PR bodies and comments are drawn: glamour's dark or
+// light style, or a plain one without colour (NO_COLOR, tests). It is
+// chosen once at start, so the terminal is never asked again.
+type MarkdownStyle string
+
+const (
+	MarkdownDark  MarkdownStyle = styles.DarkStyle
+	MarkdownLight MarkdownStyle = styles.LightStyle
+	MarkdownPlain MarkdownStyle = styles.NoTTYStyle
+)
+
+// MarkdownKey names one rendering: which text (an event ID, or
+// "body:<number>"), its content (a PR body can be edited), and the width.
+type MarkdownKey struct {
+	ID    string
+	Sum   uint64
+	Width int
+}
+
+// MarkdownRequest is a text on screen that has no rendering at the pane's
+// width yet.
+type MarkdownRequest struct {
+	Key  MarkdownKey
+	Text string
+}
+
+// maxMarkdownBytes bounds what is rendered as markdown: a longer text
+// stays plain, wrapped and cut as it is (rendering 5 MB is no help).
+const maxMarkdownBytes = exactCountBytes
+
+// maxMarkdownEntries bounds the renderings kept (a few widths of the
+// comments seen), oldest dropped first.
+const maxMarkdownEntries = 512
+
+var markdownSeed = maphash.MakeSeed()
+
+// markdownCache holds renderings, shared by the copies of the pane. A nil
+// line slice is a failed rendering: the text stays plain.
+type markdownCache struct {
+	lines   map[MarkdownKey][]string
+	order   []MarkdownKey // oldest first, for eviction
+	pending map[MarkdownKey]bool
+}
+
+func newMarkdownCache() *markdownCache {
+	return &markdownCache{lines: map[MarkdownKey][]string{}, pending: map[MarkdownKey]bool{}}
+}
+
+func (c *markdownCache) store(k MarkdownKey, lines []string) {
+	delete(c.pending, k)
+	if _, ok := c.lines[k]; !ok {
+		c.order = append(c.order, k)
+	}
+	c.lines[k] = lines
+	for len(c.order) > maxMarkdownEntries {
+		delete(c.lines, c.order[0])
+		c.order = c.order[1:]
+	}
+}
+
+// markdownKeyOf is the rendering an item would use at the current width,
+// and false for items whose text is not markdown: no text, key: value bot
+// comments (drawn compactly, with their version notes), commit messages,
+// and texts too long to render.
+func (m Model) markdownKeyOf(it item) (MarkdownKey, string, bool) {
+	var id, text string
+	switch it.kind {
+	case kindBody:
+		id, text = "body:"+strconv.Itoa(m.pr.Number), m.pr.Body
+	case kindEvent:
+		ev := m.events[it.event]
+		if (ev.Event != "commented" && ev.Event != "reviewed") || shownCommit(ev) != nil {
+			return MarkdownKey{}, "", false
+		}
+		id, text = "event:"+ev.ID, model.Sanitize(ev.Body)
+	default:
+		return MarkdownKey{}, "", false
+	}
+	if strings.TrimSpace(text) == "" || len(text) > maxMarkdownBytes {
+		return MarkdownKey{}, "", false
+	}
+	if _, kv := model.ParseKV(text); kv {
+		return MarkdownKey{}, "", false
+	}
+	return MarkdownKey{ID: id, Sum: maphash.String(markdownSeed, text), Width: m.textWidth()}, text, true
+}
+
+// textWidth is the width bodies are wrapped to.
+func (m Model) textWidth() int { return max(m.width-gutterWidth-len(bodyIndent), 1) }
+
+// markdownLines is item it's rendering at the current width, if there is one.
+func (m Model) markdownLines(it item) ([]string, bool) {
+	if m.markdown == nil {
+		return nil, false
+	}
+	k, _, ok := m.markdownKeyOf(it)
+	if !ok {
+		return nil, false
+	}
+	lines, ok := m.markdown.lines[k]
+	return lines, ok && lines != nil
+}
+
+// VisibleMarkdown returns the texts on screen with no rendering at the
+// current width, neither kept nor asked for, so the root can render just
+// those.
+func (m Model) VisibleMarkdown() []MarkdownRequest {
+	if m.markdown == nil || !m.hasPR || m.width <= gutterWidth {
+		return nil
+	}
+	var out []MarkdownRequest
+	first, last := m.visibleItems()
+	for i := first; i <= last && i < len(m.items); i++ {
+		k, text, ok := m.markdownKeyOf(m.items[i])
+		if !ok || m.markdown.pending[k] {
+			continue
+		}
+		if _, done := m.markdown.lines[k]; !done {
+			out = append(out, MarkdownRequest{Key: k, Text: text})
+		}
+	}
+	return out
+}
+
+// MarkdownRequested notes that k is being rendered, so it is asked for once.
+func (m *Model) MarkdownRequested(k MarkdownKey) { m.markdown.pending[k] = true }
+
+// MarkdownRendered keeps a rendering (nil when it failed), and redraws the
+// items that show it now; one for another width or another PR is only kept.
+func (m *Model) MarkdownRendered(k MarkdownKey, lines []string) {
+	m.markdown.store(k, lines)
+	if lines == nil || k.Width != m.textWidth() || !m.hasPR {
+		return
+	}
+	anchorItem, anchorLine := m.anchor()
+	changed := false
+	for i, it := range m.items {
+		if it.lines == nil || (it.kind != kindBody && it.kind != kindEvent) {
+			continue // not drawn yet: it will find the rendering when it is
+		}
+		if ik, _, ok := m.markdownKeyOf(it); ok && ik == k {
+			m.invalidate(i)
+			changed = true
+		}
+	}
+	if !changed {
+		return
+	}
+	m.renderItem(anchorItem)
+	m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
+	m.clampTop()
+	m.ensureRendered()
+}
+
+// RenderMarkdown renders text as markdown wrapped to width, as lines with
+// only colour codes (SGR) in them, with no margins and no blank lines at
+// either end. It is safe to call from any goroutine: each call builds its
+// own renderer (a glamour TermRenderer is not safe for concurrent use).
+func RenderMarkdown(text string, width int, style MarkdownStyle, profile termenv.Profile) ([]string, error) {
+	cfg := styles.NoTTYStyleConfig
+	switch style {
+	case MarkdownDark:
+		cfg = styles.DarkStyleConfig
+	case MarkdownLight:
+		cfg = styles.LightStyleConfig
+	default:
+		profile = termenv.Ascii // plain means no escape codes at all
+	}
+	// The pane has its own indent: glamour's document margin and blank
+	// lines around the document would only waste a narrow pane's columns.
+	zero := uint(0)
+	cfg.Document = ansi.StyleBlock{StylePrimitive: cfg.Document.StylePrimitive, Margin: &zero}
+	cfg.Document.BlockPrefix, cfg.Document.BlockSuffix = "", ""
+	r, err := glamour.NewTermRenderer(
+		glamour.WithStyles(cfg),
+		glamour.WithColorProfile(profile),
+		glamour.WithWordWrap(max(width, 1)),
+		// GitHub breaks comment lines where their authors did.
+		glamour.WithPreservedNewLines(),
+	)
+	if err != nil {
+		return nil, err
+	}
+	out, err := r.Render(text)
+	if err != nil {
+		return nil, err
+	}
+	var lines []string
+	for l := range strings.SplitSeq(out, "\n") {
+		l = trimRightStyled(compactSGR(onlySGR(l)))
+		if l == "" && (len(lines) == 0 || lines[len(lines)-1] == "") {
+			continue // no blank lines at the top, nor two in a row
+		}
+		lines = append(lines, l)
+	}
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) > maxExpandedLines+1 {
+		lines = lines[:maxExpandedLines+1] // one past the cap: the pane says it cut
+	}
+	return lines, nil
+}
+
+var (
+	sgrCode = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+	// Codes that a reset follows at once change nothing.
+	voidSGR  = regexp.MustCompile(`(?:\x1b\[[0-9;:]*m)+\x1b\[0m`)
+	wholeSGR = regexp.MustCompile(`^\x1b\[[0-9;:]*m$`)
+)
+
+// onlySGR keeps glamour's colour codes and passes everything else through
+// Sanitize, so that nothing but styling (no hyperlink, no cursor move) can
+// reach the terminal, whatever glamour or the text made of it.
+func onlySGR(line string) string {
+	if !strings.Contains(line, "\x1b") {
+		return model.Sanitize(line)
+	}
+	var b strings.Builder
+	rest := line
+	for _, loc := range sgrCode.FindAllStringIndex(line, -1) {
+		b.WriteString(model.Sanitize(line[len(line)-len(rest) : loc[0]]))
+		b.WriteString(line[loc[0]:loc[1]])
+		rest = line[loc[1]:]
+	}
+	b.WriteString(model.Sanitize(rest))
+	return b.String()
+}
+
+// compactSGR drops the colour codes glamour sets only to reset at once
+// (it styles each word, and empty runs between them), and a reset at the
+// start: fewer bytes for View to copy on every frame.
+func compactSGR(line string) string {
+	if !strings.Contains(line, "\x1b") {
+		return line
+	}
+	return strings.TrimPrefix(voidSGR.ReplaceAllLiteralString(line, "\x1b[0m"), "\x1b[0m")
+}
+
+// trimRightStyled drops the spaces glamour pads each line to the full
+// width with, and the colour codes around them, then resets the colour
+// if the line had any, so no style runs on into the next line.
+func trimRightStyled(line string) string {
+	if !strings.Contains(line, "\x1b") {
+		return strings.TrimRight(line, " ")
+	}
+	end := len(line)
+	for end > 0 {
+		switch {
+		case line[end-1] == ' ':
+			end--
+		case line[end-1] == 'm':
+			start := strings.LastIndex(line[:end], "\x1b[")
+			if start < 0 || !wholeSGR.MatchString(line[start:end]) {
+				return line[:end] + "\x1b[0m"
+			}
+			end = start
+		default:
+			if !strings.Contains(line[:end], "\x1b") {
+				return line[:end]
+			}
+			return line[:end] + "\x1b[0m"
+		}
+	}
+	return ""
+}
+
+// renderBody draws a PR body or a comment: its markdown rendering once
+// there is one for this width, the plain wrapped text until then. Either
+// shows collapsedLines lines until expanded.
+func (m Model) renderBody(it item, text, empty string, w int) []string {
+	md, ok := m.markdownLines(it)
+	if !ok {
+		return m.renderText(text, empty, w, it.expanded)
+	}
+	limit := collapsedLines
+	if it.expanded {
+		limit = maxExpandedLines
+	}
+	shown, note := md, ""
+	switch hidden := len(md) - limit; {
+	case hidden > 0 && !it.expanded:
+		shown = md[:limit]
+		note = fmt.Sprintf("… %d more line%s (enter to expand)", hidden, plural(hidden))
+	case hidden > 0:
+		shown = md[:limit]
+		note = fmt.Sprintf("… cut at %d lines: the text is %s", limit, sizeOf(len(text)))
+	}
+	lines := make([]string, 0, len(shown)+1)
+	for _, l := range shown {
+		lines = append(lines, bodyIndent+l)
+	}
+	if note != "" {
+		lines = append(lines, bodyIndent+m.common.Styles.Muted.Render(common.Truncate(note, w-len(bodyIndent))))
+	}
+	return lines
+}
