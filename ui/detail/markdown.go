@@ -204,8 +204,13 @@ func RenderMarkdown(text string, width int, style MarkdownStyle, profile termenv
 		return nil, err
 	}
 	var lines []string
+	plain := profile == termenv.Ascii
 	for l := range strings.SplitSeq(out, "\n") {
-		l = trimRightStyled(compactSGR(onlySGR(l)))
+		l = onlySGR(l)
+		if plain { // tables reset colours even when there are none
+			l = sgrCode.ReplaceAllLiteralString(l, "")
+		}
+		l = trimRightStyled(compactSGR(l))
 		if l == "" && (len(lines) == 0 || lines[len(lines)-1] == "") {
 			continue // no blank lines at the top, nor two in a row
 		}
