@@ -3,7 +3,6 @@ package detail
 import (
 	"fmt"
 	"hash/maphash"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -58,10 +57,25 @@ type markdownCache struct {
 	lines   map[MarkdownKey][]string
 	order   []MarkdownKey // oldest first, for eviction
 	pending map[MarkdownKey]bool
+	kv      map[uint64]bool // texts by sum: true for key: value comments
 }
 
 func newMarkdownCache() *markdownCache {
-	return &markdownCache{lines: map[MarkdownKey][]string{}, pending: map[MarkdownKey]bool{}}
+	return &markdownCache{lines: map[MarkdownKey][]string{}, pending: map[MarkdownKey]bool{}, kv: map[uint64]bool{}}
+}
+
+// isKV is model.ParseKV's verdict on a text, remembered: the texts in
+// view are looked at on every key press.
+func (c *markdownCache) isKV(sum uint64, text string) bool {
+	kv, ok := c.kv[sum]
+	if !ok {
+		if len(c.kv) >= maxMarkdownEntries*8 {
+			clear(c.kv)
+		}
+		_, kv = model.ParseKV(text)
+		c.kv[sum] = kv
+	}
+	return kv
 }
 
 func (c *markdownCache) store(k MarkdownKey, lines []string) {
@@ -76,31 +90,38 @@ func (c *markdownCache) store(k MarkdownKey, lines []string) {
 	}
 }
 
-// markdownKeyOf is the rendering an item would use at the current width,
-// and false for items whose text is not markdown: no text, key: value bot
-// comments (drawn compactly, with their version notes), commit messages,
-// and texts too long to render.
-func (m Model) markdownKeyOf(it item) (MarkdownKey, string, bool) {
-	var id, text string
+// markdownText is an item's text if it may be markdown, and the ID its
+// renderings go by (an event's own, or "body:<number>"): cheap, it only
+// looks at the item's kind. Commit messages and events with no text of
+// their own are never markdown.
+func (m Model) markdownText(it item) (id, text string, ok bool) {
 	switch it.kind {
 	case kindBody:
-		id, text = "body:"+strconv.Itoa(m.pr.Number), m.pr.Body
+		return "body:" + strconv.Itoa(m.pr.Number), m.pr.Body, true
 	case kindEvent:
 		ev := m.events[it.event]
 		if (ev.Event != "commented" && ev.Event != "reviewed") || shownCommit(ev) != nil {
-			return MarkdownKey{}, "", false
+			return "", "", false
 		}
-		id, text = "event:"+ev.ID, model.Sanitize(ev.Body)
-	default:
+		return ev.ID, model.Sanitize(ev.Body), true
+	}
+	return "", "", false
+}
+
+// markdownKeyOf is the rendering an item would use at the current width,
+// and false for items whose text is not markdown: see markdownText, and
+// no text, key: value bot comments (drawn compactly, with their version
+// notes), and texts too long to render.
+func (m Model) markdownKeyOf(it item) (MarkdownKey, string, bool) {
+	id, text, ok := m.markdownText(it)
+	if !ok || len(text) > maxMarkdownBytes || strings.TrimSpace(text) == "" {
 		return MarkdownKey{}, "", false
 	}
-	if strings.TrimSpace(text) == "" || len(text) > maxMarkdownBytes {
+	sum := maphash.String(markdownSeed, text)
+	if m.markdown.isKV(sum, text) {
 		return MarkdownKey{}, "", false
 	}
-	if _, kv := model.ParseKV(text); kv {
-		return MarkdownKey{}, "", false
-	}
-	return MarkdownKey{ID: id, Sum: maphash.String(markdownSeed, text), Width: m.textWidth()}, text, true
+	return MarkdownKey{ID: id, Sum: sum, Width: m.textWidth()}, text, true
 }
 
 // textWidth is the width bodies are wrapped to.
@@ -156,6 +177,9 @@ func (m *Model) MarkdownRendered(k MarkdownKey, lines []string) {
 		if it.lines == nil || (it.kind != kindBody && it.kind != kindEvent) {
 			continue // not drawn yet: it will find the rendering when it is
 		}
+		if id, _, ok := m.markdownText(it); !ok || id != k.ID {
+			continue
+		}
 		if ik, _, ok := m.markdownKeyOf(it); ok && ik == k {
 			m.invalidate(i)
 			changed = true
@@ -206,11 +230,7 @@ func RenderMarkdown(text string, width int, style MarkdownStyle, profile termenv
 	var lines []string
 	plain := profile == termenv.Ascii
 	for l := range strings.SplitSeq(out, "\n") {
-		l = onlySGR(l)
-		if plain { // tables reset colours even when there are none
-			l = sgrCode.ReplaceAllLiteralString(l, "")
-		}
-		l = trimRightStyled(compactSGR(l))
+		l = cleanLine(l, plain)
 		if l == "" && (len(lines) == 0 || lines[len(lines)-1] == "") {
 			continue // no blank lines at the top, nor two in a row
 		}
@@ -225,67 +245,73 @@ func RenderMarkdown(text string, width int, style MarkdownStyle, profile termenv
 	return lines, nil
 }
 
-var (
-	sgrCode = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
-	// Codes that a reset follows at once change nothing.
-	voidSGR  = regexp.MustCompile(`(?:\x1b\[[0-9;:]*m)+\x1b\[0m`)
-	wholeSGR = regexp.MustCompile(`^\x1b\[[0-9;:]*m$`)
-)
+const sgrReset = "\x1b[0m"
 
-// onlySGR keeps glamour's colour codes and passes everything else through
-// Sanitize, so that nothing but styling (no hyperlink, no cursor move) can
-// reach the terminal, whatever glamour or the text made of it.
-func onlySGR(line string) string {
+// cleanLine makes one line of glamour's output safe and lean, in one pass:
+//   - only colour codes (SGR) are kept; everything else goes through
+//     Sanitize, so no other sequence (a hyperlink, a cursor move) and no
+//     control character can reach the terminal, whatever glamour or the
+//     text made of it; plain drops the colour codes too (glamour's tables
+//     reset colours even when there are none);
+//   - codes that style no text are dropped (glamour styles each word and
+//     the empty runs between them): fewer bytes for View to copy;
+//   - the spaces glamour pads each line to the full width with go, and a
+//     styled line ends with a reset, so no style runs on past it.
+func cleanLine(line string, plain bool) string {
 	if !strings.Contains(line, "\x1b") {
-		return model.Sanitize(line)
+		return strings.TrimRight(model.Sanitize(line), " ")
 	}
 	var b strings.Builder
-	rest := line
-	for _, loc := range sgrCode.FindAllStringIndex(line, -1) {
-		b.WriteString(model.Sanitize(line[len(line)-len(rest) : loc[0]]))
-		b.WriteString(line[loc[0]:loc[1]])
-		rest = line[loc[1]:]
-	}
-	b.WriteString(model.Sanitize(rest))
-	return b.String()
-}
-
-// compactSGR drops the colour codes glamour sets only to reset at once
-// (it styles each word, and empty runs between them), and a reset at the
-// start: fewer bytes for View to copy on every frame.
-func compactSGR(line string) string {
-	if !strings.Contains(line, "\x1b") {
-		return line
-	}
-	return strings.TrimPrefix(voidSGR.ReplaceAllLiteralString(line, "\x1b[0m"), "\x1b[0m")
-}
-
-// trimRightStyled drops the spaces glamour pads each line to the full
-// width with, and the colour codes around them, then resets the colour
-// if the line had any, so no style runs on into the next line.
-func trimRightStyled(line string) string {
-	if !strings.Contains(line, "\x1b") {
-		return strings.TrimRight(line, " ")
-	}
-	end := len(line)
-	for end > 0 {
-		switch {
-		case line[end-1] == ' ':
-			end--
-		case line[end-1] == 'm':
-			start := strings.LastIndex(line[:end], "\x1b[")
-			if start < 0 || !wholeSGR.MatchString(line[start:end]) {
-				return line[:end] + "\x1b[0m"
-			}
-			end = start
-		default:
-			if !strings.Contains(line[:end], "\x1b") {
-				return line[:end]
-			}
-			return line[:end] + "\x1b[0m"
+	b.Grow(len(line))
+	pending := ""                // codes since the last text: written only if text follows
+	styled := false              // a colour is in effect at the end of b
+	keep, keepStyled := 0, false // b up to its last non-space character, and its colour then
+	text := func(s string) {
+		if s = model.Sanitize(s); s == "" {
+			return
+		}
+		if pending != "" {
+			b.WriteString(pending)
+			styled = pending != sgrReset
+			pending = ""
+		}
+		b.WriteString(s)
+		if trimmed := strings.TrimRight(s, " "); trimmed != "" {
+			keep, keepStyled = b.Len()-(len(s)-len(trimmed)), styled
 		}
 	}
-	return ""
+	from := 0 // start of the text not written yet
+	for i := 0; i < len(line); i++ {
+		if line[i] != '\x1b' || i+1 >= len(line) || line[i+1] != '[' {
+			continue
+		}
+		j := i + 2
+		for j < len(line) && (line[j] >= '0' && line[j] <= '9' || line[j] == ';' || line[j] == ':') {
+			j++
+		}
+		if j >= len(line) || line[j] != 'm' {
+			continue // not a colour code: Sanitize drops it with the text around it
+		}
+		text(line[from:i])
+		from = j + 1
+		switch code := line[i : j+1]; {
+		case plain:
+		case code == sgrReset || code == "\x1b[m":
+			pending = ""
+			if styled {
+				pending = sgrReset
+			}
+		default:
+			pending += code
+		}
+		i = j
+	}
+	text(line[from:])
+	out := b.String()[:keep]
+	if keepStyled {
+		out += sgrReset
+	}
+	return out
 }
 
 // renderBody draws a PR body or a comment: its markdown rendering once

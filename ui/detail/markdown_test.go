@@ -53,7 +53,7 @@ func TestMarkdownReplacesThePlainTextWhenItArrives(t *testing.T) {
 		}
 	}
 	reqs := m.VisibleMarkdown()
-	if len(reqs) != 2 || reqs[0].Key.ID != "body:7" || reqs[1].Key.ID != "event:c1" || reqs[0].Key.Width != 80-gutterWidth-len(bodyIndent) {
+	if len(reqs) != 2 || reqs[0].Key.ID != "body:7" || reqs[1].Key.ID != "c1" || reqs[0].Key.Width != 80-gutterWidth-len(bodyIndent) {
 		t.Fatalf("asked for %+v, want the body and the comment at the text width", reqs)
 	}
 	if again := m.VisibleMarkdown(); len(again) != 2 {
@@ -158,7 +158,7 @@ func TestKVCommentsAndCommitMessagesAreNotMarkdown(t *testing.T) {
 	m = moveCursorTo(t, m, eventItem(m, 3))
 	m = press(m, "enter")
 	keys := renderAsked(t, &m)
-	if len(keys) != 1 || keys[0].ID != "event:c5" {
+	if len(keys) != 1 || keys[0].ID != "c5" {
 		t.Fatalf("rendered %+v, want only the markdown comment", keys)
 	}
 	v := m.View()
