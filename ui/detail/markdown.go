@@ -172,6 +172,7 @@ func (m *Model) MarkdownRendered(k MarkdownKey, lines []string) {
 		return
 	}
 	anchorItem, anchorLine := m.anchor()
+	atEnd := m.top+m.height >= m.lay.total() // the end in view: keep it there
 	changed := false
 	for i, it := range m.items {
 		if it.lines == nil || (it.kind != kindBody && it.kind != kindEvent) {
@@ -188,8 +189,12 @@ func (m *Model) MarkdownRendered(k MarkdownKey, lines []string) {
 	if !changed {
 		return
 	}
-	m.renderItem(anchorItem)
-	m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
+	if m.followEnd || atEnd {
+		m.showEnd()
+	} else {
+		m.renderItem(anchorItem)
+		m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
+	}
 	m.clampTop()
 	m.ensureRendered()
 }

@@ -327,3 +327,54 @@ func TestGoldenMarkdown(t *testing.T) {
 	renderAsked(t, &m)
 	golden.RequireEqual(t, []byte(m.View()))
 }
+
+// TestRenderMarkdownConcurrently: commands render on their own goroutines
+// at once; under -race, any state glamour or the styles share would show.
+func TestRenderMarkdownConcurrently(t *testing.T) {
+	text := "# Title\n\n- **a** [link](https://x.example)\n\n```go\nfunc f() {}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+	want, err := RenderMarkdown(text, 50, MarkdownDark, termenv.TrueColor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan string, 8)
+	for i := range 8 {
+		go func() {
+			style := []MarkdownStyle{MarkdownDark, MarkdownLight}[i%2]
+			got, err := RenderMarkdown(text, 50, style, termenv.TrueColor)
+			switch {
+			case err != nil:
+				errs <- err.Error()
+			case style == MarkdownDark && !slices.Equal(got, want):
+				errs <- fmt.Sprintf("a rendering on another goroutine differs:\n%q\n%q", got, want)
+			default:
+				errs <- ""
+			}
+		}()
+	}
+	for range 8 {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}
+
+// A rendering that makes the last comment taller keeps the end in view
+// after G, as a commit message arriving does.
+func TestMarkdownKeepsTheEndInView(t *testing.T) {
+	m, _ := newPane(t, 80, 12)
+	var evs []model.Event
+	for i := range 20 {
+		// Taller rendered: a blank line comes before the list.
+		evs = append(evs, comment(i, fmt.Sprintf("comment %d\n- one\n- two\n- three", i)))
+	}
+	m.Show(testPR(1), evs, TimelineStatus{})
+	m = press(m, "G")
+	renderAsked(t, &m)
+	lines := viewLines(m)
+	if last := strings.TrimSpace(lines[len(lines)-1]); !strings.Contains(last, "end of timeline") {
+		t.Errorf("the end left the view once the comments were rendered:\n%s", m.View())
+	}
+	if !strings.Contains(m.View(), "• three") {
+		t.Errorf("the last comment is not rendered:\n%s", m.View())
+	}
+}
