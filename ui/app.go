@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	gh "github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
@@ -64,6 +66,9 @@ type Model struct {
 	commitsBusy int // commit-message requests in flight
 	reviews     reviewStore
 
+	colorProfile termenv.Profile // read once at start, for markdown
+	markdownBusy int             // markdown renderings running
+
 	// selSeq counts selection changes; a settle tick only counts if the
 	// selection has not moved since it was set.
 	selSeq      int
@@ -102,6 +107,8 @@ func New(cfg Config) Model {
 		reviews:   newReviewStore(),
 		listNext:  1,
 		target:    cfg.Number,
+
+		colorProfile: lipgloss.ColorProfile(),
 	}
 	m.list.Focus()
 	m.detail.SetRepo(cfg.Repo)
@@ -198,6 +205,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onIdentity(msg)
 	case reviewsMsg:
 		m.onReviews(msg)
+	case markdownMsg:
+		m.onMarkdown(msg)
 	}
 	cmds = append(cmds, m.loadWhatIsNeeded(), m.searchNeeds())
 	m.refreshStatus()

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/detail"
 )
 
 // Source is what the UI needs from GitHub; *github.Client implements it.
@@ -45,7 +46,10 @@ type Config struct {
 	SettleDelay time.Duration
 	// MaxCommitFetches bounds concurrent commit-message requests.
 	MaxCommitFetches int
-	Now              func() time.Time
+	// MarkdownStyle draws PR bodies and comments; plain (no colour) when
+	// unset. main picks it once from NO_COLOR and the terminal background.
+	MarkdownStyle detail.MarkdownStyle
+	Now           func() time.Time
 
 	// OpenURL opens a web page (o); nil when there is no browser.
 	OpenURL func(url string) error
@@ -67,6 +71,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.State == "" {
 		c.State = "all"
+	}
+	if c.MarkdownStyle == "" {
+		c.MarkdownStyle = detail.MarkdownPlain
 	}
 	if c.Now == nil {
 		c.Now = time.Now

@@ -255,6 +255,7 @@ func (m *Model) loadWhatIsNeeded() tea.Cmd {
 		m.commits[key] = detail.CommitInfo{Loading: true}
 		cmds = append(cmds, m.track(fetchCommit(m.ctx, m.cfg.Source, c)))
 	}
+	cmds = append(cmds, m.loadMarkdown())
 	return tea.Batch(cmds...)
 }
 

@@ -11,10 +11,12 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui"
+	"github.com/prscope/prscope/ui/detail"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise
@@ -102,6 +104,9 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		Clipboard: os.Stdout,
 		ASCII:     opts.ascii,
 		Search:    opts.search,
+		// Chosen once, before the program takes the terminal: asking it
+		// for its background later would read from the keyboard's input.
+		MarkdownStyle: markdownStyle(getenv, lipgloss.HasDarkBackground),
 	}
 	progOpts := []tea.ProgramOption{tea.WithAltScreen()}
 	if !opts.noMouse {
@@ -114,6 +119,19 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		return exitAPI
 	}
 	return exitOK
+}
+
+// markdownStyle is how PR bodies and comments are drawn: without colour
+// when NO_COLOR is set to anything (no-color.org), else glamour's style for
+// the terminal's background. darkBackground is only asked when needed.
+func markdownStyle(getenv func(string) string, darkBackground func() bool) detail.MarkdownStyle {
+	switch {
+	case getenv("NO_COLOR") != "":
+		return detail.MarkdownPlain
+	case darkBackground():
+		return detail.MarkdownDark
+	}
+	return detail.MarkdownLight
 }
 
 // environment is the client and, for --demo, the fake server behind it.

@@ -75,6 +75,7 @@ type Model struct {
 	pushes         map[int]pushInfo     // event index → the patch group it is a push of
 	openGroups     map[string]bool      // groups listed push by push
 	diffShown      map[string]bool      // item key → its revision diff is shown
+	markdown       *markdownCache       // bodies rendered as markdown, per width
 	// followEnd keeps the view at the end as pages arrive after G.
 	followEnd bool
 	// unreveal is how far the last expand scrolled to show the expansion,
@@ -86,7 +87,8 @@ type Model struct {
 // commit messages, owned by the root; the pane only reads it.
 func New(c common.Common, commits Commits) Model {
 	return Model{KeyMap: DefaultKeyMap(), common: c, commits: commits, refs: map[refKey]cachedRef{},
-		pushes: map[int]pushInfo{}, openGroups: map[string]bool{}, diffShown: map[string]bool{}}
+		pushes: map[int]pushInfo{}, openGroups: map[string]bool{}, diffShown: map[string]bool{},
+		markdown: newMarkdownCache()}
 }
 
 // SetSize sets the pane's inner size. A new width re-lays out lazily: every

@@ -13,7 +13,8 @@ var fuzzKinds = []string{"commented", "reviewed", "referenced", "committed", "la
 
 // FuzzTimeline: whatever a PR's and its events' strings hold, the pane
 // draws no escape sequence of theirs and never a line wider than itself,
-// collapsed or expanded, before and after a commit message arrives.
+// collapsed or expanded, before and after a commit message or a markdown
+// rendering arrives.
 func FuzzTimeline(f *testing.F) {
 	for i, s := range termtest.Hostile {
 		f.Add(s, s, s, uint8(i), uint8(60), uint8(12))
@@ -39,6 +40,8 @@ func FuzzTimeline(f *testing.F) {
 		termtest.CheckScreen(t, m.View(), w, h)
 		for _, k := range []string{"j", "j", "enter", "j", "enter", "G", "enter"} {
 			m = press(m, k)
+			termtest.CheckScreen(t, m.View(), w, h)
+			renderAsked(t, &m) // the bodies as markdown, once rendered
 			termtest.CheckScreen(t, m.View(), w, h)
 		}
 		if ev.Commit != nil {

@@ -29,7 +29,7 @@ func (m Model) render(it item) []string {
 	case kindHeader:
 		lines = m.renderHeader(w)
 	case kindBody:
-		lines = m.renderText(m.pr.Body, "No description provided.", w, it.expanded)
+		lines = m.renderBody(it, m.pr.Body, "No description provided.", w)
 	case kindEvent:
 		lines = m.renderEvent(it.event, model.SanitizeEvent(m.events[it.event]), w, it.expanded)
 		lines = append(lines, m.renderRevisionDiff(it, w)...)
@@ -65,6 +65,15 @@ func shownCommit(ev model.Event) *model.CommitRef {
 
 // expandable says whether enter changes anything for this item.
 func (m Model) expandable(it item) bool {
+	if it.kind == kindEvent {
+		ev := model.SanitizeEvent(m.events[it.event])
+		if threads, own := m.reviewComments(ev); len(threads)+len(own) > 0 {
+			return true // its review comments show when expanded
+		}
+	}
+	if md, ok := m.markdownLines(it); ok {
+		return len(md) > collapsedLines
+	}
 	switch it.kind {
 	case kindBody:
 		return longerThan(m.pr.Body, collapsedLines, m.width-gutterWidth-len(bodyIndent))
@@ -72,9 +81,6 @@ func (m Model) expandable(it item) bool {
 		ev := model.SanitizeEvent(m.events[it.event])
 		if shownCommit(ev) != nil {
 			return true
-		}
-		if threads, own := m.reviewComments(ev); len(threads)+len(own) > 0 {
-			return true // its review comments show when expanded
 		}
 		return longerThan(ev.Body, collapsedLines, m.width-gutterWidth-len(bodyIndent))
 	}
@@ -193,7 +199,7 @@ func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []st
 		}
 	case ev.Event == "commented" || ev.Event == "reviewed":
 		if strings.TrimSpace(ev.Body) != "" {
-			lines = append(lines, m.renderText(ev.Body, "", w, expanded)...)
+			lines = append(lines, m.renderBody(item{kind: kindEvent, event: index, expanded: expanded}, ev.Body, "", w)...)
 		}
 		if note := m.kvNote(index); note != "" {
 			lines = append(lines, bodyIndent+s.Muted.Render(common.Truncate(note, w-len(bodyIndent))))
