@@ -20,7 +20,8 @@ import (
 //   - is:pr, is:pull-request, type:pr; is:issue and type:issue match nothing
 //     (the Dataset holds only PRs); is:open, is:closed, is:merged,
 //     is:unmerged, is:draft, state:open|closed, draft:true|false,
-//     author:LOGIN (author:app/NAME is NAME[bot]), label:A (several label:
+//     author:LOGIN (author:app/NAME is NAME[bot]), base:BRANCH, head:BRANCH,
+//     label:A (several label:
 //     qualifiers must all match; label:A,B is either), no:label,
 //     in:title|body|comments (where words are looked for; default title and
 //     body), sort:created|updated|comments[-asc|-desc].
@@ -346,6 +347,10 @@ func (sq *searchQuery) qualifier(t searchToken) (cond func(*pullIndex) bool, kno
 			login = app + "[bot]"
 		}
 		return func(pi *pullIndex) bool { return strings.EqualFold(pi.pull.User, login) }, true
+	case "base":
+		return func(pi *pullIndex) bool { return strings.EqualFold(pi.pull.Base, v) }, true
+	case "head":
+		return func(pi *pullIndex) bool { return strings.EqualFold(pi.pull.Head, v) }, true
 	case "label":
 		names := strings.Split(v, ",")
 		return func(pi *pullIndex) bool {

@@ -313,3 +313,22 @@ func TestGoldenDemoSearchPrompt(t *testing.T) {
 	h.typeText("label:bpf")
 	golden.RequireEqual(t, []byte(h.view()))
 }
+
+// TestFiltersShowInTheStatusBar: a list opened with filters (--author …
+// arrive as a search query) says so in the status bar, whichever pane has
+// the focus; esc goes back to every PR.
+func TestFiltersShowInTheStatusBar(t *testing.T) {
+	h := newHarness(t, testDataset(30, nil), Config{Repo: widgets, Search: "author:alice base:main"}, 160, 30)
+	h.run()
+	for _, focus := range []string{"list", "detail"} {
+		if got := h.root().status.View(); !strings.Contains(got, "search: author:alice base:main") {
+			t.Errorf("%s focused: the status bar does not show the filters: %q", focus, got)
+		}
+		h.keys("tab")
+	}
+	h.keys("esc") // in the list: back to every PR
+	h.run()
+	if got := h.root().status.View(); strings.Contains(got, "search:") {
+		t.Errorf("esc kept the filters in the status bar: %q", got)
+	}
+}

@@ -95,9 +95,19 @@ func (m Model) listView() string {
 // searchStatus is the list filter's or the timeline search's status line.
 func (m Model) searchStatus() string {
 	if m.focus == detailPane {
-		return m.detail.SearchStatus()
+		if s := m.detail.SearchStatus(); s != "" {
+			return s
+		}
+	} else if s := m.filterStatus(); s != "" {
+		return s
 	}
-	return m.filterStatus()
+	if m.search.active && m.lastErr == "" {
+		// --author/--label/… and s searches: what the list is narrowed to
+		// (the list's banner says it too, so an error may take the room).
+		// Cut short: an error after it must stay readable.
+		return common.Truncate("search: "+m.search.query, 40)
+	}
+	return ""
 }
 
 // listCachedAt is when the list's first page was last validated, when an

@@ -45,6 +45,9 @@ Flags:
                     default from the host: https://api.github.com/)
   --state STATE     open, closed or all (default all)
   --limit N         with dump OWNER/REPO: how many PRs (default 30)
+  --author LOGIN    only PRs by LOGIN (app/NAME for a bot); with --base BRANCH,
+  --head BRANCH and --label NAME, filters go through GitHub's search, so
+                    the list opens as a search (s edits it; esc shows all)
   --search QUERY    GitHub search syntax (is:open label:bpf author:alice …)
                     within OWNER/REPO's pull requests; in the UI, s searches
   --timeout D       per-request timeout (default 30s)
@@ -85,6 +88,7 @@ Examples:
   prscope dump --demo kernel-patches/bpf#11 | jq '.timeline | length'
   prscope dump --limit 5 kernel-patches/bpf
   prscope kernel-patches/bpf --search 'is:open label:bpf author:alice'
+  prscope kernel-patches/bpf --state open --author app/kernel-patches-daemon-bpf --base bpf-next
   prscope dump --demo kernel-patches/bpf --search 'verifier is:merged'
   prscope --offline kernel-patches/bpf#11
   prscope cache clear
@@ -125,6 +129,7 @@ type options struct {
 	timeout    time.Duration
 	target     model.Target
 	search     string // --search: a query in GitHub's search syntax; "" for none
+	filter     model.ListFilter
 }
 
 // demoTarget is what --demo opens with no argument: the real PR the demo
@@ -150,6 +155,10 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.IntVar(&o.limit, "limit", 30, "with dump OWNER/REPO: how many PRs")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "per-request timeout")
 	fs.StringVar(&o.search, "search", "", "open on a GitHub search of the repository's PRs")
+	fs.StringVar(&o.filter.Author, "author", "", "only PRs by this login (app/NAME for a bot)")
+	fs.StringVar(&o.filter.Base, "base", "", "only PRs into this branch")
+	fs.StringVar(&o.filter.Head, "head", "", "only PRs from this branch")
+	fs.StringVar(&o.filter.Label, "label", "", "only PRs with this label")
 	return fs
 }
 
@@ -241,6 +250,9 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 		return o, errors.New("--limit only applies to dump OWNER/REPO, not to one PR")
 	}
 	if err := checkSearch(fs, o); err != nil {
+		return o, err
+	}
+	if err := applyListFilter(&o); err != nil {
 		return o, err
 	}
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
@@ -27,6 +28,23 @@ func checkSearch(fs *flag.FlagSet, o options) error {
 	}
 	_, err := github.BuildSearchQuery(o.target.Repo, o.search)
 	return err
+}
+
+// applyListFilter turns --author, --base, --head and --label into search
+// qualifiers (with --state), ahead of any --search text: GitHub's list
+// endpoint cannot filter by author or label, its search can by all four.
+func applyListFilter(o *options) error {
+	if o.filter.IsZero() {
+		return nil
+	}
+	if err := o.filter.Validate(); err != nil {
+		return err
+	}
+	if o.target.Number != 0 {
+		return fmt.Errorf("--author, --base, --head and --label filter a list: give OWNER/REPO, not %s#%d", o.target.Repo, o.target.Number)
+	}
+	o.search = strings.TrimSpace(o.filter.Qualifiers(o.state) + " " + o.search)
+	return nil
 }
 
 // dumpSearch is dump OWNER/REPO --search Q: the first --limit results, in
