@@ -1,6 +1,9 @@
 package github
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // FakeChecks is the CI on one commit, as GET .../commits/{sha}/check-runs
 // and .../commits/{sha}/status serve it.
@@ -40,4 +43,26 @@ func (r *RepoData) SetChecks(sha string, c *FakeChecks) {
 		r.Checks = map[string]*FakeChecks{}
 	}
 	r.Checks[sha] = c
+}
+
+// HeadSHAIn is the SHA the fake server serves as the PR's head.sha in
+// repository repo ("owner/name"): HeadSHA when set, else the newest
+// committed event's, else one derived from repo and number, so that every
+// PR has a head commit to hang checks on.
+func (p *FakePull) HeadSHAIn(repo string) string {
+	if p.HeadSHA != "" {
+		return p.HeadSHA
+	}
+	var newest *FakeEvent
+	for i := range p.Timeline {
+		// Of equally new ones, the last listed: the server keeps the
+		// Dataset's order for events at the same instant.
+		if e := &p.Timeline[i]; e.Event == "committed" && e.SHA != "" && (newest == nil || !e.CreatedAt.Before(newest.CreatedAt)) {
+			newest = e
+		}
+	}
+	if newest != nil {
+		return newest.SHA
+	}
+	return fakeSHA("head", repo, strconv.Itoa(p.Number))
 }

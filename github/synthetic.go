@@ -131,6 +131,7 @@ func (g *pullGen) build() *FakePull {
 	g.fillRenames()
 	g.pull.Labels = g.labels
 	g.pull.UpdatedAt = g.clock
+	g.addChecks()
 	return g.pull
 }
 
