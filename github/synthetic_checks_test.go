@@ -43,9 +43,16 @@ func TestDemoChecks(t *testing.T) {
 	if got := summary(github.SyntheticNoChecksPR); len(got.Items) != 0 {
 		t.Errorf("#%d: %s, want no checks", github.SyntheticNoChecksPR, got.Summary())
 	}
-	// The real #11: its page shows no CI, so it has none.
+	// The real #11: its page shows no CI, so it has none; its head commit
+	// is known, so GitHub's answer is empty lists, not 404/422.
+	srv.ResetRequests()
 	if got := summary(11); len(got.Items) != 0 {
 		t.Errorf("#11: %s, want no checks (the seed page shows none)", got.Summary())
+	}
+	for _, r := range srv.Requests() {
+		if r.Status != 200 {
+			t.Errorf("#11: %s answered %d, want 200", r.Path, r.Status)
+		}
 	}
 	// Most PRs ran CI, and it mostly passed.
 	with, passing := 0, 0

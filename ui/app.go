@@ -53,14 +53,16 @@ type Model struct {
 	height   int
 
 	// The store: what has been fetched, whether on screen or not.
-	listNext    int // next list page; 0 when all are loaded
-	listLoading bool
-	listErr     string // paging stopped on this error until r
-	listInfo    model.Page
-	listPages   int // pages of the list loaded
-	timelines   map[int]*timeline
-	commits     detail.Commits
-	commitsBusy int // commit-message requests in flight
+	listNext      int // next list page; 0 when all are loaded
+	listLoading   bool
+	listErr       string // paging stopped on this error until r
+	listInfo      model.Page
+	listPages     int // pages of the list loaded
+	timelines     map[int]*timeline
+	commits       detail.Commits
+	commitsBusy   int                        // commit-message requests in flight
+	checks        map[checksKey]*checksEntry // CI by PR and head SHA (checks.go)
+	checksVersion int
 
 	// selSeq counts selection changes; a settle tick only counts if the
 	// selection has not moved since it was set.
@@ -94,6 +96,7 @@ func New(cfg Config) Model {
 		spinner:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		timelines: map[int]*timeline{},
 		commits:   commits,
+		checks:    map[checksKey]*checksEntry{},
 		listNext:  1,
 		target:    cfg.Number,
 	}
@@ -169,8 +172,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onTimeline(msg)
 	case commitMsg:
 		m.onCommit(msg)
+	case checksMsg:
+		m.onChecks(msg)
 	}
-	cmds = append(cmds, m.loadWhatIsNeeded())
+	cmds = append(cmds, m.loadWhatIsNeeded(), m.checksNeeded())
 	m.refreshStatus()
 	return m, tea.Batch(cmds...)
 }

@@ -36,13 +36,14 @@ func sessionDataset() *gh.Dataset {
 // sessionCounts is what one scripted session cost.
 type sessionCounts struct {
 	list, timeline, commits, other int
+	checks                         int // the PR's CI: check runs and status
 	notModified                    int // answered 304
 	unconditional                  int // sent without If-None-Match / If-Modified-Since
 	firstFrame                     time.Duration
 	commitsShown                   int
 }
 
-func (c sessionCounts) total() int { return c.list + c.timeline + c.commits + c.other }
+func (c sessionCounts) total() int { return c.list + c.timeline + c.commits + c.checks + c.other }
 
 // runSession opens the repo (the 2,600-event PR is the first, selected),
 // goes to the end of its timeline (G), where 10 referencing commits show,
@@ -90,6 +91,8 @@ func runSession(t *testing.T, srv *gh.FakeServer, dir string, now time.Time) ses
 			c.list++
 		case strings.Contains(r.Path, "/timeline"):
 			c.timeline++
+		case strings.HasSuffix(r.Path, "/check-runs") || strings.HasSuffix(r.Path, "/status"):
+			c.checks++
 		case strings.Contains(r.Path, "/git/commits/"):
 			c.commits++
 			if seen[r.Path] {
@@ -122,9 +125,11 @@ func TestRequestBudget(t *testing.T) {
 
 	cold := runSession(t, srv, dir, t0)
 	// The least that can show this: list page 1, timeline page 1 and the
-	// last page, and each commit message that came into view once.
-	if cold.list != 1 || cold.timeline != 2 || cold.other != 0 {
-		t.Errorf("cold: %d list, %d timeline, %d other requests; want 1, 2 (first and last page), 0", cold.list, cold.timeline, cold.other)
+	// last page, the head commit's check runs and status, and each commit
+	// message that came into view once.
+	if cold.list != 1 || cold.timeline != 2 || cold.checks != 2 || cold.other != 0 {
+		t.Errorf("cold: %d list, %d timeline, %d checks, %d other requests; want 1, 2 (first and last page), 2, 0",
+			cold.list, cold.timeline, cold.checks, cold.other)
 	}
 	if cold.commitsShown < 10 {
 		t.Errorf("only %d referencing commits shown at the end, want at least 10", cold.commitsShown)

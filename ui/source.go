@@ -19,6 +19,9 @@ type Source interface {
 	GetPull(ctx context.Context, repo model.Repo, number int) (model.PullRequest, error)
 	Timeline(ctx context.Context, repo model.Repo, number, page, perPage int) ([]model.Event, model.Page, error)
 	CommitMessage(ctx context.Context, commitRepo, sha string) (string, error)
+	// CheckRuns and CombinedStatus are a commit's CI (ui/checks.go).
+	CheckRuns(ctx context.Context, repo model.Repo, sha string, page, perPage int) ([]model.CheckRun, model.Page, error)
+	CombinedStatus(ctx context.Context, repo model.Repo, sha string) ([]model.CommitStatus, error)
 	RateLimit() model.RateLimit
 	Authenticated() bool
 }

@@ -34,6 +34,8 @@ func (m Model) render(it item) []string {
 		lines = m.renderEvent(it.event, model.SanitizeEvent(m.events[it.event]), w, it.expanded)
 	case kindGap:
 		lines = m.renderGap(m.gaps[it.event], w)
+	case kindChecks:
+		lines = m.renderChecks(w, it.expanded)
 	case kindFooter:
 		return m.renderFooter(w)
 	}
@@ -65,6 +67,8 @@ func shownCommit(ev model.Event) *model.CommitRef {
 // expandable says whether enter changes anything for this item.
 func (m Model) expandable(it item) bool {
 	switch it.kind {
+	case kindChecks:
+		return true
 	case kindBody:
 		return longerThan(m.pr.Body, collapsedLines, m.width-gutterWidth-len(bodyIndent))
 	case kindEvent:
@@ -132,6 +136,9 @@ func (m Model) renderHeader(w int) []string {
 		facts += " · " + s.StatusWarning.Render("cached "+model.Ago(m.common.Now(), m.status.CachedAt))
 	}
 	lines = append(lines, wrap(facts, w)...)
+	if ci := m.checksLine(); ci != "" {
+		lines = append(lines, wrap(ci, w)...)
+	}
 	return append(lines, s.Muted.Render(strings.Repeat("─", w)))
 }
 
