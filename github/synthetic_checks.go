@@ -42,7 +42,10 @@ func (g *pullGen) addChecks() {
 		started := start.Add(time.Duration(rng.IntN(300)) * time.Second)
 		r.StartedAt = &started
 		if status == "completed" {
-			done := started.Add(time.Duration(minutes)*time.Minute + time.Duration(rng.IntN(60))*time.Second)
+			done := started // a skipped job ends as it starts
+			if conclusion != "skipped" {
+				done = started.Add(time.Duration(minutes)*time.Minute + time.Duration(rng.IntN(60))*time.Second)
+			}
 			r.CompletedAt = &done
 			r.Title = conclusion
 		}

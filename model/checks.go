@@ -195,7 +195,8 @@ func checkOfRun(r CheckRun) Check {
 	}
 	if r.Status == "completed" {
 		c.Result = SanitizeLine(cmp.Or(r.Conclusion, r.Status))
-		if r.StartedAt != nil && r.CompletedAt != nil && !r.CompletedAt.Before(*r.StartedAt) {
+		// A skipped job never ran: its length says nothing.
+		if r.StartedAt != nil && r.CompletedAt != nil && !r.CompletedAt.Before(*r.StartedAt) && r.Conclusion != "skipped" {
 			c.Duration, c.HasDuration = r.CompletedAt.Sub(*r.StartedAt), true
 		}
 	}

@@ -168,6 +168,7 @@ func TestCheckDetails(t *testing.T) {
 			StartedAt: at(0), CompletedAt: at(3), HTMLURL: "https://github.com/o/r/runs/1", DetailsURL: "https://ci/1", Summary: "Build ok"},
 		{Name: "running", App: "GitHub Actions", Status: "in_progress", StartedAt: at(0), DetailsURL: "https://ci/2"},
 		{Name: "clock-skew", App: "X", Status: "completed", Conclusion: "failure", StartedAt: at(5), CompletedAt: at(1)},
+		{Name: "skipped", App: "X", Status: "completed", Conclusion: "skipped", StartedAt: at(5), CompletedAt: at(5)},
 	}
 	statuses := []CommitStatus{{Context: "jenkins", State: "error", Description: "Build broke", TargetURL: "https://jenkins/1"}}
 	c := SummarizeChecks(runs, statuses)
@@ -185,6 +186,9 @@ func TestCheckDetails(t *testing.T) {
 	}
 	if s := byName["clock-skew"]; s.HasDuration {
 		t.Errorf("a run that ends before it starts has no duration: %+v", s)
+	}
+	if s := byName["skipped"]; s.HasDuration || s.Verdict != VerdictSkipped {
+		t.Errorf("a skipped run has no duration to show: %+v", s)
 	}
 	j := byName["jenkins"]
 	if !j.IsStatus || j.Source != "status" || j.Result != "error" || j.Verdict != VerdictFailed || j.URL != "https://jenkins/1" || j.Summary != "Build broke" {
