@@ -147,3 +147,20 @@ func timePtr(t *gh.Timestamp) *time.Time {
 	v := t.Time
 	return &v
 }
+
+// storyChecks is the CI for a dump. Failing to get it spoils nothing else
+// (a fine-grained token may lack the checks permission): the failure goes
+// into the dump; only our own cancellation stops the dump.
+func storyChecks(ctx context.Context, c *Client, repo model.Repo, sha string) (*model.DumpChecks, error) {
+	if sha == "" {
+		return nil, nil
+	}
+	runs, statuses, err := FetchChecks(ctx, c, repo, sha, MaxCheckRunPages)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, err
+	case err != nil:
+		return &model.DumpChecks{HeadSHA: sha, Err: err.Error()}, nil
+	}
+	return &model.DumpChecks{HeadSHA: sha, Runs: runs, Statuses: statuses}, nil
+}

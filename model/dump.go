@@ -106,6 +106,7 @@ type Dump struct {
 	Timeline []Event
 	Refs     map[int]Reference
 	Groups   map[int]string
+	Checks   *DumpChecks // "checks" after the timeline when set (dump_checks.go)
 }
 
 // MarshalJSON encodes d in the documented key order.
@@ -131,6 +132,9 @@ func (d Dump) MarshalJSON() ([]byte, error) {
 		events[i] = encodeEvent(e, note)
 	}
 	obj.array("timeline", events)
+	if d.Checks != nil {
+		obj.raw("checks", d.Checks.encode())
+	}
 	return obj.bytes(), nil
 }
 

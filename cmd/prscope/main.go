@@ -182,7 +182,10 @@ func dump(ctx context.Context, w, stderr io.Writer, c *github.Client, o options)
 		}
 		pull := model.NewDumpPull(story.Pull)
 		refs, groups := model.AnnotateTimeline(o.target.Repo, o.target.Number, story.Timeline)
-		out, err = model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline, Refs: refs, Groups: groups}.MarshalJSON()
+		if story.Checks != nil && story.Checks.Err != "" {
+			fmt.Fprintln(stderr, "prscope: warning: the CI checks could not be fetched; see \"error\" in \"checks\"")
+		}
+		out, err = model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline, Refs: refs, Groups: groups, Checks: story.Checks}.MarshalJSON()
 	} else {
 		prs, ferr := github.FetchPulls(ctx, c, o.target.Repo, o.state, o.limit)
 		if ferr != nil {
