@@ -223,6 +223,7 @@ func convertPull(p *gh.PullRequest) model.PullRequest {
 		User:      model.SanitizeLine(p.GetUser().GetLogin()),
 		Head:      model.SanitizeLine(p.GetHead().GetRef()),
 		Base:      model.SanitizeLine(p.GetBase().GetRef()),
+		HeadSHA:   model.SanitizeLine(p.GetHead().GetSHA()),
 		CreatedAt: p.GetCreatedAt().Time,
 		UpdatedAt: p.GetUpdatedAt().Time,
 		Body:      model.Sanitize(p.GetBody()),

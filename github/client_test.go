@@ -348,6 +348,10 @@ func TestClientListPullsConversion(t *testing.T) {
 		t.Errorf("#5 times = %v, %v; want %v, %v", p.CreatedAt, p.UpdatedAt, want.CreatedAt, want.UpdatedAt)
 	}
 	p.CreatedAt, p.UpdatedAt = want.CreatedAt, want.UpdatedAt
+	if !regexp.MustCompile(`^[0-9a-f]{40}$`).MatchString(p.HeadSHA) {
+		t.Errorf("#5 HeadSHA = %q, want the 40-hex head.sha", p.HeadSHA)
+	}
+	want.HeadSHA = p.HeadSHA // derived by the fake server; TestClientHeadSHAFromListAndDetail checks a chosen one
 	if fmt.Sprintf("%+v", p) != fmt.Sprintf("%+v", want) {
 		t.Errorf("#5 =\n%+v\nwant\n%+v", p, want)
 	}

@@ -14,6 +14,9 @@ type Dataset struct {
 type RepoData struct {
 	Pulls   []*FakePull            `json:"pulls"`   // any order; the server sorts as GitHub does
 	Commits map[string]*FakeCommit `json:"commits"` // key: full 40-hex SHA
+	// Checks is the CI on commits (check runs and statuses), by full SHA;
+	// a PR's checks are those on its head commit (FakePull.HeadSHA).
+	Checks map[string]*FakeChecks `json:"checks,omitempty"`
 }
 
 // FakePull is a pull request and its timeline.
@@ -25,6 +28,7 @@ type FakePull struct {
 	User      string      `json:"user"`
 	Head      string      `json:"head"` // branch name
 	Base      string      `json:"base"`
+	HeadSHA   string      `json:"head_sha,omitempty"` // head.sha; derived from the timeline when empty
 	Body      string      `json:"body"`
 	Labels    []string    `json:"labels,omitempty"`
 	CreatedAt time.Time   `json:"created_at"`

@@ -51,9 +51,9 @@ func (r *RepoData) AddCommit(c *FakeCommit) {
 	r.Commits[c.SHA] = c
 }
 
-// Merge adds other's repositories, pulls and commits to d. Pulls whose number
-// d already has in the same repository are kept from d, so real data wins
-// over generated filler.
+// Merge adds other's repositories, pulls, commits and checks to d. Pulls
+// whose number d already has in the same repository are kept from d, so
+// real data wins over generated filler.
 func (d *Dataset) Merge(other *Dataset) {
 	for name, src := range other.Repos {
 		dst := d.EnsureRepo(name)
@@ -70,6 +70,11 @@ func (d *Dataset) Merge(other *Dataset) {
 		for _, c := range src.Commits {
 			if _, ok := dst.Commits[c.SHA]; !ok {
 				dst.AddCommit(c)
+			}
+		}
+		for sha, c := range src.Checks {
+			if _, ok := dst.Checks[sha]; !ok {
+				dst.SetChecks(sha, c)
 			}
 		}
 	}

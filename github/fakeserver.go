@@ -269,6 +269,7 @@ type reply struct {
 	status    int
 	value     any
 	link      string // Link header, if paginated
+	paged     bool   // an object GitHub pages like a list (check runs), for faultLink
 	uncounted bool   // true for /rate_limit, which GitHub does not charge
 	resource  string // the rate-limit bucket charged; "" for core
 }

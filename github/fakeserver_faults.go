@@ -289,9 +289,10 @@ func applyHeader(h, extra http.Header) {
 }
 
 // faultLink is rep's Link header as f bends it. Only successful list
-// answers (JSON arrays) are paginated; anything else keeps its header.
+// answers (JSON arrays, or objects marked paged) are paginated; anything
+// else keeps its header.
 func (s *FakeServer) faultLink(r *http.Request, rep reply, f *Fault) string {
-	if _, list := rep.value.([]any); !list || rep.status != http.StatusOK || (f.LinkLoop == "" && !f.ForeignNext) {
+	if _, list := rep.value.([]any); !(list || rep.paged) || rep.status != http.StatusOK || (f.LinkLoop == "" && !f.ForeignNext) {
 		return rep.link
 	}
 	rels := map[string]string{}

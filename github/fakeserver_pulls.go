@@ -176,16 +176,8 @@ func (s *FakeServer) renderPullDetail(ri *repoIndex, pi *pullIndex) ghPullDetail
 	return d
 }
 
-// headSHA is the PR's last commit: its newest committed event, else a
-// derived SHA so that head.sha is never empty.
-func (pi *pullIndex) headSHA(ri *repoIndex) string {
-	for _, e := range slices.Backward(pi.timeline) {
-		if e.ev.Event == "committed" && e.ev.SHA != "" {
-			return e.ev.SHA
-		}
-	}
-	return fakeSHA("head", ri.fullName, strconv.Itoa(pi.pull.Number))
-}
+// headSHA is the PR's last commit (see FakePull.HeadSHAIn).
+func (pi *pullIndex) headSHA(ri *repoIndex) string { return pi.pull.HeadSHAIn(ri.fullName) }
 
 func (pi *pullIndex) count(event string) int {
 	n := 0

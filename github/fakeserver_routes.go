@@ -72,6 +72,8 @@ func (s *FakeServer) repoRoute(r *http.Request, ri *repoIndex, rest []string) re
 		if c := ri.commit(rest[1]); c != nil {
 			return reply{status: http.StatusOK, value: s.renderRepoCommit(ri, c)}
 		}
+	case len(rest) == 3 && rest[0] == "commits":
+		return s.commitRoute(r, ri, rest[1], rest[2])
 	}
 	return notFound
 }

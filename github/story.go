@@ -41,11 +41,13 @@ type Story struct {
 	Pull           model.PullRequest
 	Timeline       []model.Event
 	ReviewComments []model.ReviewComment
+	Checks         *model.DumpChecks // the head commit's CI; nil when the PR names no head SHA
 }
 
-// FetchStory loads PR number completely: the PR, every timeline page, and
-// the message of each commit the timeline references (at most four requests
-// at a time). It is what `prscope dump` prints.
+// FetchStory loads PR number completely: the PR, every timeline page, the
+// message of each commit the timeline references (at most four requests
+// at a time), and the CI on its head commit. It is what `prscope dump`
+// prints.
 func FetchStory(ctx context.Context, c *Client, repo model.Repo, number int) (Story, error) {
 	pr, err := c.GetPull(ctx, repo, number)
 	if err != nil {
@@ -68,7 +70,11 @@ func FetchStory(ctx context.Context, c *Client, repo model.Repo, number int) (St
 		return Story{}, err
 	}
 	model.SortTimeline(events)
-	story := Story{Pull: pr, Timeline: events}
+	checks, err := storyChecks(ctx, c, repo, pr.HeadSHA)
+	if err != nil {
+		return Story{}, err
+	}
+	story := Story{Pull: pr, Timeline: events, Checks: checks}
 	if hasReview(events) { // no reviewed event, nothing to hang comments on
 		story.ReviewComments, err = AllPages(fmt.Sprintf("%s#%d review comments", repo, number), MaxReviewPages,
 			func(page int) ([]model.ReviewComment, model.Page, error) {

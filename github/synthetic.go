@@ -132,6 +132,7 @@ func (g *pullGen) build() *FakePull {
 	g.reviewComments()
 	g.pull.Labels = g.labels
 	g.pull.UpdatedAt = g.clock
+	g.addChecks()
 	return g.pull
 }
 

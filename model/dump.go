@@ -112,6 +112,7 @@ type Dump struct {
 	Refs           map[int]Reference
 	Groups         map[int]string
 	ReviewComments map[int64][]ReviewComment
+	Checks         *DumpChecks // "checks" after the timeline when set (dump_checks.go)
 }
 
 // MarshalJSON encodes d in the documented key order.
@@ -140,6 +141,9 @@ func (d Dump) MarshalJSON() ([]byte, error) {
 		events[i] = encodeEvent(e, note)
 	}
 	obj.array("timeline", events)
+	if d.Checks != nil {
+		obj.raw("checks", d.Checks.encode())
+	}
 	return obj.bytes(), nil
 }
 

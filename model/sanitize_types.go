@@ -9,6 +9,7 @@ func SanitizePull(p PullRequest) PullRequest {
 	p.User = SanitizeLine(p.User)
 	p.Head = SanitizeLine(p.Head)
 	p.Base = SanitizeLine(p.Base)
+	p.HeadSHA = SanitizeLine(p.HeadSHA)
 	p.Body = Sanitize(p.Body)
 	p.HTMLURL = SanitizeLine(p.HTMLURL)
 	if len(p.Labels) > 0 {

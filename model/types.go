@@ -36,6 +36,7 @@ type PullRequest struct {
 	User      string     `json:"user"`
 	Head      string     `json:"head"`
 	Base      string     `json:"base"`
+	HeadSHA   string     `json:"head_sha"` // head.sha: the commit whose CI checks the detail shows
 	CreatedAt time.Time  `json:"created_at"`
 	UpdatedAt time.Time  `json:"updated_at"`
 	ClosedAt  *time.Time `json:"closed_at"`

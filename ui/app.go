@@ -66,8 +66,10 @@ type Model struct {
 	commitsBusy int // commit-message requests in flight
 	reviews     reviewStore
 
-	colorProfile termenv.Profile // read once at start, for markdown
-	markdownBusy int             // markdown renderings running
+	colorProfile  termenv.Profile            // read once at start, for markdown
+	markdownBusy  int                        // markdown renderings running
+	checks        map[checksKey]*checksEntry // CI by PR and head SHA (checks.go)
+	checksVersion int
 
 	// selSeq counts selection changes; a settle tick only counts if the
 	// selection has not moved since it was set.
@@ -105,6 +107,7 @@ func New(cfg Config) Model {
 		timelines: map[int]*timeline{},
 		commits:   commits,
 		reviews:   newReviewStore(),
+		checks:    map[checksKey]*checksEntry{},
 		listNext:  1,
 		target:    cfg.Number,
 
@@ -207,8 +210,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onReviews(msg)
 	case markdownMsg:
 		m.onMarkdown(msg)
+	case checksMsg:
+		m.onChecks(msg)
 	}
-	cmds = append(cmds, m.loadWhatIsNeeded(), m.searchNeeds())
+	cmds = append(cmds, m.loadWhatIsNeeded(), m.searchNeeds(), m.checksNeeded())
 	m.refreshStatus()
 	return m, tea.Batch(cmds...)
 }

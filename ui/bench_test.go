@@ -37,6 +37,12 @@ func (benchSource) Reviews(context.Context, model.Repo, int, int, int) ([]model.
 func (benchSource) ReviewComments(context.Context, model.Repo, int, int, int) ([]model.ReviewComment, model.Page, error) {
 	return nil, model.Page{}, errBench
 }
+func (benchSource) CheckRuns(context.Context, model.Repo, string, int, int) ([]model.CheckRun, model.Page, error) {
+	return nil, model.Page{}, nil
+}
+func (benchSource) CombinedStatus(context.Context, model.Repo, string) ([]model.CommitStatus, error) {
+	return nil, nil
+}
 func (benchSource) RateLimit() model.RateLimit {
 	return model.RateLimit{Limit: 5000, Remaining: 4000, Known: true}
 }

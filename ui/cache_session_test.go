@@ -37,13 +37,16 @@ func sessionDataset() *gh.Dataset {
 type sessionCounts struct {
 	list, timeline, commits, other int
 	reviews                        int // reviews and review comments
+	checks                         int // the PR's CI: check runs and status
 	notModified                    int // answered 304
 	unconditional                  int // sent without If-None-Match / If-Modified-Since
 	firstFrame                     time.Duration
 	commitsShown                   int
 }
 
-func (c sessionCounts) total() int { return c.list + c.timeline + c.commits + c.reviews + c.other }
+func (c sessionCounts) total() int {
+	return c.list + c.timeline + c.commits + c.reviews + c.checks + c.other
+}
 
 // runSession opens the repo (the 2,600-event PR is the first, selected),
 // goes to the end of its timeline (G), where 10 referencing commits show,
@@ -93,6 +96,8 @@ func runSession(t *testing.T, srv *gh.FakeServer, dir string, now time.Time) ses
 			c.timeline++
 		case strings.HasSuffix(r.Path, "/reviews"), strings.HasSuffix(r.Path, "/comments") && strings.Contains(r.Path, "/pulls/"):
 			c.reviews++
+		case strings.HasSuffix(r.Path, "/check-runs") || strings.HasSuffix(r.Path, "/status"):
+			c.checks++
 		case strings.Contains(r.Path, "/git/commits/"):
 			c.commits++
 			if seen[r.Path] {
@@ -125,10 +130,12 @@ func TestRequestBudget(t *testing.T) {
 
 	cold := runSession(t, srv, dir, t0)
 	// The least that can show this: list page 1, timeline page 1 and the
-	// last page, and each commit message that came into view once.
-	// Reviews and review comments: one page each.
-	if cold.list != 1 || cold.timeline != 2 || cold.reviews != 2 || cold.other != 0 {
-		t.Errorf("cold: %d list, %d timeline, %d review, %d other requests; want 1, 2 (first and last page), 2, 0", cold.list, cold.timeline, cold.reviews, cold.other)
+	// last page, the head commit's check runs and status, each commit
+	// message that came into view once, and reviews and review comments
+	// (one page each).
+	if cold.list != 1 || cold.timeline != 2 || cold.checks != 2 || cold.reviews != 2 || cold.other != 0 {
+		t.Errorf("cold: %d list, %d timeline, %d checks, %d review, %d other requests; want 1, 2 (first and last page), 2, 2, 0",
+			cold.list, cold.timeline, cold.checks, cold.reviews, cold.other)
 	}
 	if cold.commitsShown < 10 {
 		t.Errorf("only %d referencing commits shown at the end, want at least 10", cold.commitsShown)
@@ -144,8 +151,8 @@ func TestRequestBudget(t *testing.T) {
 		t.Errorf("after max-age: %d requests, %d unconditional, %d answered 304, %d commits; want all conditional, all 304, no commits (immutable)",
 			stale.total(), stale.unconditional, stale.notModified, stale.commits)
 	}
-	t.Logf("cold: %d requests (list %d, timeline %d, commits %d) in %v to the first frame",
-		cold.total(), cold.list, cold.timeline, cold.commits, cold.firstFrame)
+	t.Logf("cold: %d requests (list %d, timeline %d, checks %d, commits %d) in %v to the first frame",
+		cold.total(), cold.list, cold.timeline, cold.checks, cold.commits, cold.firstFrame)
 	t.Logf("warm: %d requests, first frame in %v", warm.total(), warm.firstFrame)
 	t.Logf("after max-age: %d requests, %d answered 304, first frame in %v", stale.total(), stale.notModified, stale.firstFrame)
 }

@@ -23,6 +23,9 @@ type Source interface {
 	CommitMessage(ctx context.Context, commitRepo, sha string) (string, error)
 	Reviews(ctx context.Context, repo model.Repo, number, page, perPage int) ([]model.Review, model.Page, error)
 	ReviewComments(ctx context.Context, repo model.Repo, number, page, perPage int) ([]model.ReviewComment, model.Page, error)
+	// CheckRuns and CombinedStatus are a commit's CI (ui/checks.go).
+	CheckRuns(ctx context.Context, repo model.Repo, sha string, page, perPage int) ([]model.CheckRun, model.Page, error)
+	CombinedStatus(ctx context.Context, repo model.Repo, sha string) ([]model.CommitStatus, error)
 	RateLimit() model.RateLimit
 	Authenticated() bool
 	// User is the token owner's login (GET /user).

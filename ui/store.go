@@ -223,7 +223,8 @@ func (m *Model) reload() tea.Cmd {
 		m.timelines[m.shown] = t
 		cmds = append(cmds,
 			m.track(fetchPull(gh.WithRevalidate(m.ctx), m.cfg.Source, m.cfg.Repo, m.shown)),
-			m.fetchPageWith(gh.WithRevalidate(m.ctx), m.shown, t, 1))
+			m.fetchPageWith(gh.WithRevalidate(m.ctx), m.shown, t, 1),
+			m.reloadChecks())
 	}
 	return tea.Batch(cmds...)
 }

@@ -224,8 +224,11 @@ func dump(ctx context.Context, w, stderr io.Writer, c *github.Client, o options)
 		}
 		pull := model.NewDumpPull(story.Pull)
 		refs, groups := model.AnnotateTimeline(o.target.Repo, o.target.Number, story.Timeline)
+		if story.Checks != nil && story.Checks.Err != "" {
+			fmt.Fprintln(stderr, "prscope: warning: the CI checks could not be fetched; see \"error\" in \"checks\"")
+		}
 		out, err = model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline, Refs: refs, Groups: groups,
-			ReviewComments: model.ReviewCommentsByReview(story.ReviewComments)}.MarshalJSON()
+			ReviewComments: model.ReviewCommentsByReview(story.ReviewComments), Checks: story.Checks}.MarshalJSON()
 	} else if o.search != "" {
 		out, err = dumpSearch(ctx, stderr, c, o)
 	} else {

@@ -354,6 +354,9 @@ func TestDumpAgainstAPIURL(t *testing.T) {
 		"/repos/acme/widgets/pulls/3":                                    1,
 		"/repos/acme/widgets/issues/3/timeline":                          1,
 		"/repos/someone/widgets/git/commits/" + strings.Repeat("ab", 20): 1,
+		// The head commit's CI (the committed event's SHA is the head).
+		"/repos/acme/widgets/commits/" + strings.Repeat("cd", 20) + "/check-runs": 1,
+		"/repos/acme/widgets/commits/" + strings.Repeat("cd", 20) + "/status":     1,
 	}
 	if len(paths) != len(want) {
 		t.Errorf("requests = %v, want %v", paths, want)

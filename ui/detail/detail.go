@@ -24,6 +24,7 @@ const (
 	kindEvent
 	kindGap // pages of the timeline not loaded yet
 	kindFooter
+	kindChecks // the head commit's CI, right after the header (checks.go)
 )
 
 // item is one entry of the pane and its rendered lines.
@@ -61,6 +62,7 @@ type Model struct {
 	status  TimelineStatus
 	commits Commits
 	reviews Reviews // the root's; read only (see UseReviews)
+	checks  ChecksStatus
 
 	items  []item
 	lay    heights // each item's height: real once rendered, estimated before
@@ -133,10 +135,11 @@ func (m *Model) ShowTimeline(pr model.PullRequest, events []model.Event, gaps []
 		// A search and opened groups belong to the PR they were made on;
 		// the filters are the user's way of looking, and stay.
 		m.search, m.openGroups, m.diffShown = search{}, map[string]bool{}, map[string]bool{}
+		m.checks = ChecksStatus{} // the root sets the new PR's
 		m.resetItems()
 	} else {
 		m.invalidate(0) // the header may say more now
-		m.invalidate(1)
+		m.invalidate(m.bodyIndex())
 	}
 	m.SetTimeline(events, gaps, status)
 }
@@ -164,6 +167,7 @@ func (m *Model) SetTimeline(events []model.Event, gaps []Gap, status TimelineSta
 func (m *Model) resetItems() {
 	m.items = []item{{kind: kindHeader}, {kind: kindBody}, {kind: kindFooter}}
 	m.lay.reset([]int{m.estimate(m.items[0]), m.estimate(m.items[1]), 1})
+	m.addChecksItem()
 }
 
 func (m *Model) setEvents(events []model.Event, status TimelineStatus) {

@@ -59,6 +59,8 @@ func (m Model) itemKey(it item) string {
 		return "body"
 	case kindFooter:
 		return "footer"
+	case kindChecks:
+		return "checks"
 	case kindGap:
 		return "gap:" + strconv.Itoa(m.gaps[it.event].FirstPage)
 	}
@@ -87,12 +89,12 @@ func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus)
 			kept[m.itemKey(it)] = it
 		}
 	}
-	header, body := m.items[0], m.items[1]
+	lead := m.leadItems() // header, checks, body
 
 	m.events, m.gaps, m.status = events, gaps, status
 	m.regroup()
 	items := make([]item, 0, len(events)+len(gaps)+3)
-	items = append(items, header, body)
+	items = append(items, lead...)
 	g := 0
 	for i := 0; i <= len(events); i++ {
 		for ; g < len(gaps) && gaps[g].At == i; g++ {

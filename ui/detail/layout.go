@@ -116,6 +116,8 @@ func (m Model) estimate(it item) int {
 		return 1
 	case kindGap:
 		return 2
+	case kindChecks:
+		return m.checksEstimate(it.expanded)
 	}
 	ev := m.events[it.event]
 	if c := shownCommit(ev); c != nil {

@@ -35,6 +35,8 @@ func (m Model) render(it item) []string {
 		lines = append(lines, m.renderRevisionDiff(it, w)...)
 	case kindGap:
 		lines = m.renderGap(m.gaps[it.event], w)
+	case kindChecks:
+		lines = m.renderChecks(w, it.expanded)
 	case kindFooter:
 		return m.renderFooter(w)
 	}
@@ -75,6 +77,8 @@ func (m Model) expandable(it item) bool {
 		return len(md) > collapsedLines
 	}
 	switch it.kind {
+	case kindChecks:
+		return true
 	case kindBody:
 		return longerThan(m.pr.Body, collapsedLines, m.width-gutterWidth-len(bodyIndent))
 	case kindEvent:
@@ -145,6 +149,9 @@ func (m Model) renderHeader(w int) []string {
 		facts += " · " + s.StatusWarning.Render("cached "+model.Ago(m.common.Now(), m.status.CachedAt))
 	}
 	lines = append(lines, wrap(facts, w)...)
+	if ci := m.checksLine(); ci != "" {
+		lines = append(lines, wrap(ci, w)...)
+	}
 	return append(lines, s.Muted.Render(strings.Repeat("─", w)))
 }
 

@@ -1,0 +1,166 @@
+package github
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	gh "github.com/google/go-github/v62/github"
+
+	"github.com/prscope/prscope/model"
+)
+
+// MaxStatusPages bounds how far CombinedStatus pages (100 statuses each).
+const MaxStatusPages = 10
+
+// CheckRuns returns one page of the check runs on commit sha (GitHub's
+// default filter: the latest run of each check). A commit GitHub does not
+// know, or has no checks for, answers 404 or 422: that is returned as no
+// check runs, not as an error.
+func (c *Client) CheckRuns(ctx context.Context, repo model.Repo, sha string, page, perPage int) ([]model.CheckRun, model.Page, error) {
+	opts := &gh.ListCheckRunsOptions{ListOptions: gh.ListOptions{Page: page, PerPage: perPage}}
+	res, resp, err := c.gh.Checks.ListCheckRunsForRef(ctx, repo.Owner, repo.Name, sha, opts)
+	if err != nil {
+		if noChecks(err) {
+			return nil, model.Page{}, nil
+		}
+		return nil, model.Page{}, c.wrapError(ctx, err, checksSubject(repo, sha))
+	}
+	out := make([]model.CheckRun, 0, len(res.CheckRuns))
+	for _, r := range res.CheckRuns {
+		if r != nil {
+			out = append(out, convertCheckRun(r))
+		}
+	}
+	p := pageOf(resp, page, perPage, len(out))
+	if p.Next == 0 && res.Total != nil {
+		p.Total = res.GetTotal() // GitHub counts them: exact from page 1
+	}
+	return out, p, nil
+}
+
+// CombinedStatus returns the commit statuses on sha, every page of them;
+// GitHub already keeps only the newest of each context. 404 and 422 mean
+// none, as for CheckRuns.
+func (c *Client) CombinedStatus(ctx context.Context, repo model.Repo, sha string) ([]model.CommitStatus, error) {
+	subject := checksSubject(repo, sha)
+	var out []model.CommitStatus
+	for page := 1; page != 0; {
+		cs, resp, err := c.gh.Repositories.GetCombinedStatus(ctx, repo.Owner, repo.Name, sha, &gh.ListOptions{Page: page, PerPage: MaxPerPage})
+		if err != nil {
+			if noChecks(err) {
+				return nil, nil
+			}
+			return nil, c.wrapError(ctx, err, subject)
+		}
+		for _, s := range cs.Statuses {
+			if s != nil {
+				out = append(out, convertStatus(s))
+			}
+		}
+		next := resp.NextPage
+		if next == 0 && len(cs.Statuses) == MaxPerPage && len(out) < cs.GetTotalCount() {
+			next = page + 1 // no Link header: go by total_count
+		}
+		if err := CheckNextPage(subject, page, next, MaxStatusPages); err != nil {
+			return nil, err
+		}
+		page = next
+	}
+	return out, nil
+}
+
+// ChecksSource is what FetchChecks asks: *Client, or the UI's Source.
+type ChecksSource interface {
+	CheckRuns(ctx context.Context, repo model.Repo, sha string, page, perPage int) ([]model.CheckRun, model.Page, error)
+	CombinedStatus(ctx context.Context, repo model.Repo, sha string) ([]model.CommitStatus, error)
+}
+
+// MaxCheckRunPages bounds how far FetchChecks pages through check runs.
+const MaxCheckRunPages = 10
+
+// FetchChecks loads every check run (up to maxPages pages of 100) and
+// every status of commit sha. ctx may carry WithRevalidate.
+func FetchChecks(ctx context.Context, c ChecksSource, repo model.Repo, sha string, maxPages int) ([]model.CheckRun, []model.CommitStatus, error) {
+	var runs []model.CheckRun
+	for page := 1; page != 0; {
+		batch, info, err := c.CheckRuns(ctx, repo, sha, page, MaxPerPage)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := CheckNextPage(checksSubject(repo, sha), page, info.Next, maxPages); err != nil {
+			return nil, nil, err
+		}
+		runs = append(runs, batch...)
+		page = info.Next
+	}
+	statuses, err := c.CombinedStatus(ctx, repo, sha)
+	if err != nil {
+		return nil, nil, err
+	}
+	return runs, statuses, nil
+}
+
+func checksSubject(repo model.Repo, sha string) string {
+	return fmt.Sprintf("%s@%s checks", repo, model.ShortSHA(sha))
+}
+
+// noChecks reports GitHub's answer for a commit it does not have (404) or
+// will not look up (422: not a commit, or gone with a deleted branch).
+func noChecks(err error) bool {
+	var er *gh.ErrorResponse
+	return errors.As(err, &er) && er.Response != nil &&
+		(er.Response.StatusCode == http.StatusNotFound || er.Response.StatusCode == http.StatusUnprocessableEntity)
+}
+
+func convertCheckRun(r *gh.CheckRun) model.CheckRun {
+	return model.CheckRun{
+		ID:          r.GetID(),
+		Name:        model.SanitizeLine(r.GetName()),
+		Status:      model.SanitizeLine(r.GetStatus()),
+		Conclusion:  model.SanitizeLine(r.GetConclusion()),
+		StartedAt:   timePtr(r.StartedAt),
+		CompletedAt: timePtr(r.CompletedAt),
+		HTMLURL:     model.SanitizeLine(r.GetHTMLURL()),
+		DetailsURL:  model.SanitizeLine(r.GetDetailsURL()),
+		App:         model.SanitizeLine(r.GetApp().GetName()),
+		Summary:     model.SanitizeLine(r.GetOutput().GetTitle()),
+	}
+}
+
+func convertStatus(s *gh.RepoStatus) model.CommitStatus {
+	return model.CommitStatus{
+		Context:     model.SanitizeLine(s.GetContext()),
+		State:       model.SanitizeLine(s.GetState()),
+		Description: model.SanitizeLine(s.GetDescription()),
+		TargetURL:   model.SanitizeLine(s.GetTargetURL()),
+		CreatedAt:   s.GetCreatedAt().Time,
+	}
+}
+
+func timePtr(t *gh.Timestamp) *time.Time {
+	if t == nil || t.IsZero() {
+		return nil
+	}
+	v := t.Time
+	return &v
+}
+
+// storyChecks is the CI for a dump. Failing to get it spoils nothing else
+// (a fine-grained token may lack the checks permission): the failure goes
+// into the dump; only our own cancellation stops the dump.
+func storyChecks(ctx context.Context, c *Client, repo model.Repo, sha string) (*model.DumpChecks, error) {
+	if sha == "" {
+		return nil, nil
+	}
+	runs, statuses, err := FetchChecks(ctx, c, repo, sha, MaxCheckRunPages)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, err
+	case err != nil:
+		return &model.DumpChecks{HeadSHA: sha, Err: err.Error()}, nil
+	}
+	return &model.DumpChecks{HeadSHA: sha, Runs: runs, Statuses: statuses}, nil
+}

@@ -1,0 +1,60 @@
+package model
+
+// DumpChecks is the CI on a dumped PR's head commit, encoded as
+//
+//	"checks": {"head_sha", "state", "summary": {"passed", "failed",
+//	"running", "skipped", "neutral"}, "runs": [{"name", "app", "status",
+//	"conclusion", "url"}], "statuses": [{"context", "state", "description",
+//	"url"}]}
+//
+// in that key order: state and summary as SummarizeChecks counts them
+// (state "" when there are none), runs and statuses as GitHub listed them,
+// conclusion null until a run completes, [] rather than null. When they
+// could not be fetched: {"head_sha", "error"}.
+type DumpChecks struct {
+	HeadSHA  string
+	Runs     []CheckRun
+	Statuses []CommitStatus
+	Err      string
+}
+
+// encode writes c as documented, every string sanitized.
+func (c DumpChecks) encode() []byte {
+	var obj orderedObject
+	obj.string("head_sha", SanitizeLine(c.HeadSHA))
+	if c.Err != "" {
+		obj.string("error", SanitizeLine(c.Err))
+		return obj.bytes()
+	}
+	sum := SummarizeChecks(c.Runs, c.Statuses)
+	obj.string("state", string(sum.State))
+	var counts orderedObject
+	counts.int("passed", sum.Passed)
+	counts.int("failed", sum.Failed)
+	counts.int("running", sum.Running)
+	counts.int("skipped", sum.Skipped)
+	counts.int("neutral", sum.Neutral)
+	obj.raw("summary", counts.bytes())
+	runs := make([][]byte, len(c.Runs))
+	for i, r := range c.Runs {
+		var run orderedObject
+		run.string("name", SanitizeLine(r.Name))
+		run.string("app", SanitizeLine(r.App))
+		run.string("status", SanitizeLine(r.Status))
+		run.stringOrNull("conclusion", SanitizeLine(r.Conclusion))
+		run.string("url", SanitizeLine(r.HTMLURL))
+		runs[i] = run.bytes()
+	}
+	obj.array("runs", runs)
+	statuses := make([][]byte, len(c.Statuses))
+	for i, s := range c.Statuses {
+		var st orderedObject
+		st.string("context", SanitizeLine(s.Context))
+		st.string("state", SanitizeLine(s.State))
+		st.string("description", SanitizeLine(s.Description))
+		st.string("url", SanitizeLine(s.TargetURL))
+		statuses[i] = st.bytes()
+	}
+	obj.array("statuses", statuses)
+	return obj.bytes()
+}
