@@ -339,3 +339,9 @@ func (m *Model) selectPR(pr model.PullRequest) tea.Cmd {
 	}
 	return settleAfter(m.cfg.SettleDelay, m.selSeq)
 }
+
+// Typing reports that a query is being typed (a list filter, a GitHub
+// search, a timeline search): every key is text, none a command.
+func (m Model) Typing() bool {
+	return m.filter.typing || m.search.typing || m.detail.Searching()
+}

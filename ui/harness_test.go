@@ -104,6 +104,14 @@ func (h *harness) run() {
 	}
 	// Every command has run, so every answer is in: a request still counted
 	// in flight would keep the spinner going for ever.
+	if tabs, ok := h.m.(Tabs); ok {
+		for i, m := range tabs.tabs {
+			if m.inFlight != 0 {
+				h.t.Fatalf("tab %d: %d requests still counted in flight after all answers arrived", i, m.inFlight)
+			}
+		}
+		return
+	}
 	if n := h.root().inFlight; n != 0 {
 		h.t.Fatalf("%d requests still counted in flight after all answers arrived", n)
 	}

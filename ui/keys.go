@@ -15,8 +15,12 @@ type KeyMap struct {
 	OpenWeb    key.Binding
 	CopyURL    key.Binding
 	CopyID     key.Binding
-	Help       key.Binding
-	Quit       key.Binding
+	// NextTab and PrevTab switch repositories; Tabs enables them when
+	// there is more than one, so the help shows them only then.
+	NextTab key.Binding
+	PrevTab key.Binding
+	Help    key.Binding
+	Quit    key.Binding
 }
 
 // DefaultKeyMap returns the root's default bindings.
@@ -33,6 +37,8 @@ func DefaultKeyMap() KeyMap {
 		OpenWeb:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in browser")),
 		CopyURL:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy URL")),
 		CopyID:     key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy SHA / number")),
+		NextTab:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next repository"), key.WithDisabled()),
+		PrevTab:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous repository"), key.WithDisabled()),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
@@ -45,5 +51,5 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Open, k.Back}, {k.Reload, k.ReloadList, k.Filter, k.Search}, {k.OpenWeb, k.CopyURL, k.CopyID, k.Help, k.Quit}}
+	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Open, k.Back}, {k.Reload, k.ReloadList, k.Filter, k.Search, k.PrevTab, k.NextTab}, {k.OpenWeb, k.CopyURL, k.CopyID, k.Help, k.Quit}}
 }

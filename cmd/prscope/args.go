@@ -18,6 +18,8 @@ const usageText = `prscope — browse the history of GitHub pull requests in the
 Usage:
   prscope [flags] OWNER/REPO            browse a repository's pull requests
   prscope [flags] OWNER/REPO#N          ... with PR N selected and open
+  prscope [flags] OWNER/REPO OWNER/REPO...
+                                        one tab per repository ([ and ] switch)
   prscope [flags] https://github.com/OWNER/REPO/pull/N
   prscope [flags]                       the repository of GH_REPO, else of the
                                         current directory's git remote
@@ -130,6 +132,7 @@ type options struct {
 	target     model.Target
 	search     string // --search: a query in GitHub's search syntax; "" for none
 	filter     model.ListFilter
+	more       []model.Target // further repositories, one tab each
 }
 
 // demoTarget is what --demo opens with no argument: the real PR the demo
@@ -160,6 +163,28 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.filter.Head, "head", "", "only PRs from this branch")
 	fs.StringVar(&o.filter.Label, "label", "", "only PRs with this label")
 	return fs
+}
+
+// moreTargets parses the repositories after the first, one tab each. They
+// must be on the first one's host (one token, one API) and each named once.
+func moreTargets(first model.Target, args []string) ([]model.Target, error) {
+	seen := map[model.Repo]bool{first.Repo: true}
+	var out []model.Target
+	for _, arg := range args {
+		t, err := model.ParseTarget(arg)
+		if err != nil {
+			return nil, err
+		}
+		if t.Host != first.Host && t.Host != "" && first.Host != "" {
+			return nil, fmt.Errorf("%q is on %s, %s on %s: give repositories of one host", arg, t.Host, first.Repo, first.Host)
+		}
+		if seen[t.Repo] {
+			return nil, fmt.Errorf("%s is named twice", t.Repo)
+		}
+		seen[t.Repo] = true
+		out = append(out, t)
+	}
+	return out, nil
 }
 
 // parseArgs reads the command line. Flags may come before or after the
@@ -226,14 +251,14 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 		return o, errors.New("--limit only applies to dump OWNER/REPO")
 	case o.timeout <= 0:
 		return o, fmt.Errorf("invalid --timeout %s: must be positive", o.timeout)
-	case len(positional) > 1:
-		return o, fmt.Errorf("unexpected argument %q: give one OWNER/REPO[#N]", positional[1])
+	case len(positional) > 1 && o.dump:
+		return o, fmt.Errorf("unexpected argument %q: dump takes one OWNER/REPO[#N]", positional[1])
 	}
 
 	var t model.Target
 	var err error
 	switch {
-	case len(positional) == 1:
+	case len(positional) >= 1:
 		t, err = model.ParseTarget(positional[0])
 	case o.demo && !o.dump:
 		t, err = model.ParseTarget(demoTarget)
@@ -246,6 +271,11 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 		return o, err
 	}
 	o.target = t
+	if len(positional) > 1 {
+		if o.more, err = moreTargets(t, positional[1:]); err != nil {
+			return o, err
+		}
+	}
 	if limitSet && t.Number != 0 {
 		return o, errors.New("--limit only applies to dump OWNER/REPO, not to one PR")
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -48,7 +49,8 @@ func TestUsageErrors(t *testing.T) {
 		{"limit without dump", []string{"--limit", "5", "acme/widgets"}, []string{"--limit", "dump"}},
 		{"limit with one PR", []string{"dump", "--limit", "5", "acme/widgets#3"}, []string{"--limit", "one PR"}},
 		{"bad timeout", []string{"--timeout", "0s", "acme/widgets"}, []string{"--timeout"}},
-		{"two targets", []string{"acme/widgets", "acme/gadgets"}, []string{`"acme/gadgets"`}},
+		{"a repo twice", []string{"acme/widgets", "acme/widgets#3"}, []string{"acme/widgets", "twice"}},
+		{"two hosts", []string{"https://github.com/a/b/pull/1", "https://ghe.example.com/c/d/pull/2"}, []string{"one host"}},
 		{"two targets for dump", []string{"dump", "acme/widgets#1", "acme/widgets#2"}, []string{`"acme/widgets#2"`}},
 		{"no target", nil, []string{"missing OWNER/REPO", "--demo"}},
 		{"dump without target", []string{"dump"}, []string{"dump needs OWNER/REPO"}},
@@ -196,7 +198,7 @@ func TestParseArgs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got != tt.want {
+			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("parseArgs(%q) =\n%+v\nwant\n%+v", tt.args, got, tt.want)
 			}
 		})
@@ -260,5 +262,20 @@ func TestNoMouseFlag(t *testing.T) {
 		if err != nil || o.noMouse != tt.want {
 			t.Errorf("%q: noMouse %v, err %v; want %v", tt.args, o.noMouse, err, tt.want)
 		}
+	}
+}
+
+func TestSeveralRepositories(t *testing.T) {
+	o, err := parseArgs([]string{"acme/widgets", "acme/gadgets#4", "https://github.com/acme/gizmos/pull/2"}, envOf(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.target.Repo.String() != "acme/widgets" || len(o.more) != 2 || o.more[0].Repo.String() != "acme/gadgets" || o.more[0].Number != 4 ||
+		o.more[1].Repo.String() != "acme/gizmos" {
+		t.Errorf("targets: %+v then %+v", o.target, o.more)
+	}
+	if _, err := parseArgs([]string{"dump", "acme/widgets", "acme/gadgets"}, envOf(nil)); err == nil ||
+		!strings.Contains(err.Error(), "dump takes one") {
+		t.Errorf("dump of two repositories: %v", err)
 	}
 }

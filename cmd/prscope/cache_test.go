@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -53,7 +54,7 @@ func TestParseCacheArgs(t *testing.T) {
 		{[]string{"cache", "clear", "--cache-dir", "/tmp/c"}, with(func(o *options) { o.cacheCmd, o.cacheDir = "clear", "/tmp/c" })},
 	} {
 		got, err := parseArgs(tt.args, envOf(nil))
-		if err != nil || got != tt.want {
+		if err != nil || !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("parseArgs(%q) = %+v, %v\nwant %+v", tt.args, got, err, tt.want)
 		}
 	}

@@ -113,7 +113,14 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		// Cell motion reports the wheel and clicks, not every movement.
 		progOpts = append(progOpts, tea.WithMouseCellMotion())
 	}
-	p := tea.NewProgram(ui.New(cfg), progOpts...)
+	// One tab per repository named; each its own list, detail and state.
+	cfgs := []ui.Config{cfg}
+	for _, t := range opts.more {
+		more := cfg
+		more.Repo, more.Number = t.Repo, t.Number
+		cfgs = append(cfgs, more)
+	}
+	p := tea.NewProgram(ui.NewTabs(cfgs...), progOpts...)
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "prscope: %v\n", err)
 		return exitAPI

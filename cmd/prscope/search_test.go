@@ -1,6 +1,7 @@
 package main
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,7 @@ func TestSearchFlag(t *testing.T) {
 			options{dump: true, state: "all", limit: 30, timeout: 30 * time.Second, target: model.Target{Repo: widgets}, search: "repo:acme/widgets is:pr"}},
 	} {
 		got, err := parseArgs(tt.args, envOf(nil))
-		if err != nil || got != tt.want {
+		if err != nil || !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("parseArgs(%q) = %+v, %v; want %+v", tt.args, got, err, tt.want)
 		}
 	}
