@@ -81,9 +81,15 @@ func New(cfg Config) Model {
 	ctx, cancel := context.WithCancel(context.Background())
 	c := common.New()
 	c.Now = cfg.Now
+	c.Dates = cfg.Dates
+	common.ApplyTheme(c.Styles, cfg.Theme)
+	keys := DefaultKeyMaps()
+	if cfg.Keys != nil {
+		keys = *cfg.Keys
+	}
 	commits := detail.Commits{}
 	m := Model{
-		KeyMap:    DefaultKeyMap(),
+		KeyMap:    keys.Root,
 		cfg:       cfg,
 		ctx:       ctx,
 		cancel:    cancel,
@@ -98,6 +104,7 @@ func New(cfg Config) Model {
 		listNext:  1,
 		target:    cfg.Number,
 	}
+	m.list.KeyMap, m.detail.KeyMap = keys.List, keys.Detail
 	m.list.Focus()
 	m.detail.SetRepo(cfg.Repo)
 	m.listLoading = true

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/common"
 )
 
 // Source is what the UI needs from GitHub; *github.Client implements it.
@@ -44,6 +45,13 @@ type Config struct {
 	OpenURL func(url string) error
 	// Clipboard is the terminal, where y and Y write OSC 52; nil for none.
 	Clipboard io.Writer
+
+	// Keys are the bindings, remapped by the config; nil for the defaults.
+	Keys *KeyMaps
+	// Theme recolours the default styles; colours must pass common.CheckColor.
+	Theme common.Theme
+	// Dates is how times read; the zero value is the default mix.
+	Dates common.DateStyle
 }
 
 func (c *Config) setDefaults() {
