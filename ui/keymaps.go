@@ -36,7 +36,9 @@ type RemapError struct {
 	Msg   string
 }
 
-func (e *RemapError) Error() string { return fmt.Sprintf("keybindings[%d].%s: %s", e.Index, e.Field, e.Msg) }
+func (e *RemapError) Error() string {
+	return fmt.Sprintf("keybindings[%d].%s: %s", e.Index, e.Field, e.Msg)
+}
 
 // bindings is the registry: the bindings behind each action. The moves
 // live in both panes' maps, so one remap moves both.
@@ -65,7 +67,7 @@ func (k *KeyMaps) bindings(action string) []*key.Binding {
 		"toggle": &d.Toggle, "filter_timeline": &d.Filter, "hide_accidental": &d.Accidental,
 		"search": &d.Search, "next_match": &d.NextMatch, "prev_match": &d.PrevMatch,
 		"revision_diff": &d.RevisionDiff,
-		"next_pane": &r.NextPane, "prev_pane": &r.PrevPane, "back": &r.Back,
+		"next_pane":     &r.NextPane, "prev_pane": &r.PrevPane, "back": &r.Back,
 		"reload": &r.Reload, "reload_list": &r.ReloadList,
 		"open_web": &r.OpenWeb, "copy_url": &r.CopyURL, "copy_id": &r.CopyID,
 		"help": &r.Help, "quit": &r.Quit,
