@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prscope/prscope/config"
 	"github.com/prscope/prscope/model"
 )
 
@@ -27,6 +28,9 @@ Usage:
                                         print the newest N PRs as JSON (default 30)
   prscope cache [--cache-dir DIR]       where the cache is, its entries and size
   prscope cache clear                   empty the cache
+  prscope config [--config FILE] [OWNER/REPO]
+                                        the configuration in force, and where
+                                        each value comes from
 
 Flags:
   --demo            use the embedded demo data, served locally
@@ -41,6 +45,8 @@ Flags:
   --no-mouse        leave the mouse to the terminal (select text as usual)
   --cache-dir DIR   where the cache lives (default $XDG_CACHE_HOME/prscope,
                     else ~/.cache/prscope); --demo keeps its own in DIR/demo
+  --config FILE     the config file (default $XDG_CONFIG_HOME/prscope/config.yml,
+                    else ~/.config/prscope/config.yml; see README "Configuration")
   --version         print the version
   -h, --help        this help
 
@@ -88,6 +94,12 @@ type options struct {
 	limit    int
 	timeout  time.Duration
 	target   model.Target
+
+	// configCmd is `prscope config`: print the configuration in force.
+	configCmd  bool
+	configFile string            // --config; "" for the default place
+	stateGiven bool              // --state was given: it beats the config
+	conf       *config.Effective // the configuration in force (loadConfig)
 }
 
 // demoTarget is what --demo opens with no argument: the real PR the demo
@@ -112,6 +124,7 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 	fs.StringVar(&o.state, "state", "all", "")
 	fs.IntVar(&o.limit, "limit", 30, "")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "")
+	fs.StringVar(&o.configFile, "config", "", "")
 
 	var positional []string
 	for {
@@ -131,6 +144,7 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 	if o.version {
 		return o, nil
 	}
+	fs.Visit(func(f *flag.Flag) { o.stateGiven = o.stateGiven || f.Name == "state" })
 	switch {
 	case o.noCache && o.cacheDir != "":
 		return o, errors.New("--no-cache and --cache-dir contradict each other: give one")
@@ -140,7 +154,10 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 	if len(positional) > 0 && positional[0] == "cache" {
 		return o, parseCacheCommand(&o, positional[1:])
 	}
-	if len(positional) > 0 && positional[0] == "dump" {
+	if len(positional) > 0 && positional[0] == "config" {
+		o.configCmd = true
+		positional = positional[1:]
+	} else if len(positional) > 0 && positional[0] == "dump" {
 		o.dump = true
 		positional = positional[1:]
 	}
@@ -164,20 +181,20 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 	switch {
 	case len(positional) == 1:
 		spec = positional[0]
-	case o.demo && !o.dump:
+	case o.demo && !o.dump && !o.configCmd:
 		spec = demoTarget
-	case o.dump:
-		return o, errors.New("dump needs OWNER/REPO or OWNER/REPO#N")
-	default:
-		return o, errors.New("missing OWNER/REPO (try prscope --demo, or prscope --help)")
 	}
-	t, err := model.ParseTarget(spec)
-	if err != nil {
-		return o, err
-	}
-	o.target = t
-	if limitSet && t.Number != 0 {
-		return o, errors.New("--limit only applies to dump OWNER/REPO, not to one PR")
+	// With no OWNER/REPO the target stays empty: loadConfig fills it in
+	// from defaultRepo, or says it is missing.
+	if spec != "" {
+		t, err := model.ParseTarget(spec)
+		if err != nil {
+			return o, err
+		}
+		o.target = t
+		if limitSet && t.Number != 0 {
+			return o, errors.New("--limit only applies to dump OWNER/REPO, not to one PR")
+		}
 	}
 
 	if o.apiURL == "" {
