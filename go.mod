@@ -15,6 +15,7 @@ require (
 	github.com/cli/go-gh/v2 v2.17.0
 	github.com/google/go-github/v62 v62.0.0
 	github.com/muesli/termenv v0.16.0
+	go.yaml.in/yaml/v3 v3.0.6
 )
 
 require (

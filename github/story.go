@@ -182,8 +182,17 @@ func commitGone(err error) bool {
 // the pages limit needs is not going to end: FetchPulls stops there with
 // an error, as it does when the next page is not after the current one.
 func FetchPulls(ctx context.Context, c *Client, repo model.Repo, state string, limit int) ([]model.PullRequest, error) {
+	return FetchPullsPaged(ctx, c, repo, state, limit, MaxPerPage)
+}
+
+// FetchPullsPaged is FetchPulls asking for pageSize PRs a request (the
+// config's page_size).
+func FetchPullsPaged(ctx context.Context, c *Client, repo model.Repo, state string, limit, pageSize int) ([]model.PullRequest, error) {
 	var out []model.PullRequest
-	perPage := min(MaxPerPage, limit)
+	if pageSize < 1 || pageSize > MaxPerPage {
+		pageSize = MaxPerPage
+	}
+	perPage := min(pageSize, limit)
 	maxPages := 2 * ((limit + perPage - 1) / max(perPage, 1))
 	for page := 1; page != 0 && len(out) < limit; {
 		batch, info, err := c.ListPulls(ctx, repo, state, page, perPage)

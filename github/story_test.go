@@ -276,17 +276,27 @@ func TestFetchPulls(t *testing.T) {
 		limit        int
 		want         int
 		wantPerPages []string // per_page of each request
+		pageSize     int      // 0: FetchPulls, else FetchPullsPaged
 	}{
-		{5, 5, []string{"5"}},
-		{100, 100, []string{"100"}},
-		{150, 150, []string{"100", "100"}},
-		{1000, total, []string{"100", "100", "100"}},
+		{5, 5, []string{"5"}, 0},
+		{100, 100, []string{"100"}, 0},
+		{150, 150, []string{"100", "100"}, 0},
+		{1000, total, []string{"100", "100", "100"}, 0},
+		{7, 7, []string{"3", "3", "3"}, 3},      // the config's page_size
+		{2, 2, []string{"2"}, 50},               // never more than the limit
+		{150, 150, []string{"100", "100"}, 500}, // nor than GitHub serves
 	}
 	for _, tt := range tests {
-		t.Run(strconv.Itoa(tt.limit), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%d by %d", tt.limit, tt.pageSize), func(t *testing.T) {
 			srv := startFakeFor(t, manyPullsDataset(total), github.FakeOptions{})
 			c := clientFor(t, srv.URL, "")
-			prs, err := github.FetchPulls(context.Background(), c, acmeWidgets, "all", tt.limit)
+			fetch := github.FetchPulls
+			if tt.pageSize != 0 {
+				fetch = func(ctx context.Context, c *github.Client, r model.Repo, state string, limit int) ([]model.PullRequest, error) {
+					return github.FetchPullsPaged(ctx, c, r, state, limit, tt.pageSize)
+				}
+			}
+			prs, err := fetch(context.Background(), c, acmeWidgets, "all", tt.limit)
 			if err != nil {
 				t.Fatal(err)
 			}

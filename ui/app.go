@@ -91,9 +91,15 @@ func New(cfg Config) Model {
 	ctx, cancel := context.WithCancel(context.Background())
 	c := common.New()
 	c.Now = cfg.Now
+	c.Dates = cfg.Dates
+	common.ApplyTheme(c.Styles, cfg.Theme)
+	keys := DefaultKeyMaps()
+	if cfg.Keys != nil {
+		keys = *cfg.Keys
+	}
 	commits := detail.Commits{}
 	m := Model{
-		KeyMap:    DefaultKeyMap(),
+		KeyMap:    keys.Root,
 		cfg:       cfg,
 		ctx:       ctx,
 		cancel:    cancel,
@@ -113,6 +119,7 @@ func New(cfg Config) Model {
 
 		colorProfile: lipgloss.ColorProfile(),
 	}
+	m.list.KeyMap, m.detail.KeyMap = keys.List, keys.Detail
 	m.list.Focus()
 	m.detail.SetRepo(cfg.Repo)
 	m.detail.UseReviews(m.reviews.sets)

@@ -37,6 +37,7 @@ const filterDelay = 60 * time.Millisecond
 
 func (m *Model) startFilter() {
 	m.filter = listFilter{typing: true, results: prlist.New(m.common)}
+	m.filter.results.KeyMap = m.list.KeyMap // remapped moves work in the results too
 	m.filter.results.Focus()
 	if m.shown != 0 {
 		m.list.Select(m.shown) // the whole list shows while typing: on the PR shown

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/detail"
 )
 
@@ -60,6 +61,13 @@ type Config struct {
 	Clipboard io.Writer
 	// ASCII draws every glyph as ASCII (--ascii).
 	ASCII bool
+
+	// Keys are the bindings, remapped by the config; nil for the defaults.
+	Keys *KeyMaps
+	// Theme recolours the default styles; colours must pass common.CheckColor.
+	Theme common.Theme
+	// Dates is how times read; the zero value is the default mix.
+	Dates common.DateStyle
 }
 
 func (c *Config) setDefaults() {

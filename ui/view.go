@@ -78,6 +78,7 @@ func (m *Model) refreshStatus() {
 		Search:    m.searchStatus(),
 		Notice:    m.notice,
 		Now:       m.cfg.Now(),
+		HelpKey:   m.KeyMap.Help.Help().Key,
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prscope/prscope/config"
 	"github.com/prscope/prscope/model"
 )
 
@@ -37,6 +38,9 @@ Usage:
   prscope cache clear                   empty the cache
   prscope completion bash|zsh|fish      print a shell completion script
   prscope docs markdown|man             print the reference (flags and keys)
+  prscope config [--config FILE] [OWNER/REPO]
+                                        the configuration in force, and where
+                                        each value comes from
 
 Flags:
   --demo            use the embedded demo data, served locally
@@ -60,6 +64,8 @@ Flags:
   --ascii           draw only ASCII: no box-drawing or other glyphs
   --cache-dir DIR   where the cache lives (default $XDG_CACHE_HOME/prscope,
                     else ~/.cache/prscope); --demo keeps its own in DIR/demo
+  --config FILE     the config file (default $XDG_CONFIG_HOME/prscope/config.yml,
+                    else ~/.config/prscope/config.yml; see README "Configuration")
   --version         print the version
   -h, --help        this help
 
@@ -133,6 +139,13 @@ type options struct {
 	search     string // --search: a query in GitHub's search syntax; "" for none
 	filter     model.ListFilter
 	more       []model.Target // further repositories, one tab each
+
+	// configCmd is `prscope config`: print the configuration in force.
+	configCmd  bool
+	configFile string            // --config; "" for the default place
+	stateGiven bool              // --state was given: it beats the config
+	conf       *config.Effective // the configuration in force (loadConfig)
+	repoSource string            // where the repository came from when none was named
 }
 
 // demoTarget is what --demo opens with no argument: the real PR the demo
@@ -158,6 +171,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.IntVar(&o.limit, "limit", 30, "with dump OWNER/REPO: how many PRs")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "per-request timeout")
 	fs.StringVar(&o.search, "search", "", "open on a GitHub search of the repository's PRs")
+	fs.StringVar(&o.configFile, "config", "", "the config file (default $XDG_CONFIG_HOME/prscope/config.yml)")
 	fs.StringVar(&o.filter.Author, "author", "", "only PRs by this login (app/NAME for a bot)")
 	fs.StringVar(&o.filter.Base, "base", "", "only PRs into this branch")
 	fs.StringVar(&o.filter.Head, "head", "", "only PRs from this branch")
@@ -212,6 +226,7 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 	if o.version {
 		return o, nil
 	}
+	fs.Visit(func(f *flag.Flag) { o.stateGiven = o.stateGiven || f.Name == "state" })
 	switch {
 	case o.noCache && o.cacheDir != "":
 		return o, errors.New("--no-cache and --cache-dir contradict each other: give one")
@@ -235,7 +250,10 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 	if len(positional) > 0 && positional[0] == "cache" {
 		return o, parseCacheCommand(&o, positional[1:])
 	}
-	if len(positional) > 0 && positional[0] == "dump" {
+	if len(positional) > 0 && positional[0] == "config" {
+		o.configCmd = true
+		positional = positional[1:]
+	} else if len(positional) > 0 && positional[0] == "dump" {
 		o.dump = true
 		positional = positional[1:]
 	}
@@ -260,11 +278,9 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 	switch {
 	case len(positional) >= 1:
 		t, err = model.ParseTarget(positional[0])
-	case o.demo && !o.dump:
+	case o.demo && !o.dump && !o.configCmd:
 		t, err = model.ParseTarget(demoTarget)
-	case o.demo:
-		return o, errors.New("dump needs OWNER/REPO or OWNER/REPO#N")
-	default:
+	default: // GH_REPO, the config's repo:, the git remote
 		t, err = o.targetFromContext(getenv)
 	}
 	if err != nil {
@@ -280,9 +296,6 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 		return o, errors.New("--limit only applies to dump OWNER/REPO, not to one PR")
 	}
 	if err := checkSearch(fs, o); err != nil {
-		return o, err
-	}
-	if err := applyListFilter(&o); err != nil {
 		return o, err
 	}
 

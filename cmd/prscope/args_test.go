@@ -143,7 +143,7 @@ func TestParseArgs(t *testing.T) {
 		{
 			name: "PR and flags",
 			args: []string{"--state", "open", "--timeout", "5s", "acme/widgets#12"},
-			want: options{state: "open", limit: 30, timeout: 5 * time.Second, target: model.Target{Repo: widgets, Number: 12}},
+			want: options{state: "open", stateGiven: true, limit: 30, timeout: 5 * time.Second, target: model.Target{Repo: widgets, Number: 12}},
 		},
 		{
 			name: "PR URL",
@@ -158,7 +158,7 @@ func TestParseArgs(t *testing.T) {
 		{
 			name: "flags between dump and target",
 			args: []string{"dump", "--state", "closed", "acme/widgets"},
-			want: options{dump: true, state: "closed", limit: 30, timeout: 30 * time.Second, target: model.Target{Repo: widgets}},
+			want: options{dump: true, state: "closed", stateGiven: true, limit: 30, timeout: 30 * time.Second, target: model.Target{Repo: widgets}},
 		},
 		{
 			name: "demo defaults to the real PR and ignores tokens",

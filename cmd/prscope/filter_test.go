@@ -45,6 +45,9 @@ func TestListFilterFlagErrors(t *testing.T) {
 		}
 	}
 	o, err := parseArgs([]string{"--author", "alice", "acme/widgets"}, envOf(nil))
+	if err == nil {
+		err = loadConfig(&o, envOf(nil))
+	}
 	if err != nil || o.search != "author:alice" {
 		t.Errorf("--author alice: search %q, err %v", o.search, err)
 	}

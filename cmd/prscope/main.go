@@ -63,6 +63,17 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		}
 		return exitOK
 	}
+	if opts.cacheCmd == "" {
+		// A broken config stops everything but the cache commands.
+		if err := loadConfig(&opts, getenv); err != nil {
+			fmt.Fprintf(stderr, "prscope: %v\n", err)
+			return exitUsage
+		}
+	}
+	if opts.configCmd {
+		fmt.Fprint(stdout, opts.conf.String())
+		return exitOK
+	}
 	if opts.cacheCmd != "" {
 		if err := cacheCommand(stdout, opts); err != nil {
 			fmt.Fprintf(stderr, "prscope: %v\n", err)
@@ -99,6 +110,11 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		State:  opts.state,
 		Source: env.client,
 		Demo:   opts.demo,
+		// From the config: page size, key remaps, colours, dates.
+		PerPage: opts.conf.PageSize,
+		Keys:    &opts.conf.Keys,
+		Theme:   opts.conf.Theme,
+		Dates:   opts.conf.Dates,
 		// o and y/Y: the browser, and the terminal for OSC 52 copies.
 		OpenURL:   opener(getenv),
 		Clipboard: os.Stdout,
@@ -239,7 +255,7 @@ func dump(ctx context.Context, w, stderr io.Writer, c *github.Client, o options)
 	} else if o.search != "" {
 		out, err = dumpSearch(ctx, stderr, c, o)
 	} else {
-		prs, ferr := github.FetchPulls(ctx, c, o.target.Repo, o.state, o.limit)
+		prs, ferr := github.FetchPullsPaged(ctx, c, o.target.Repo, o.state, o.limit, o.conf.PageSize)
 		if ferr != nil {
 			return ferr
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os/exec"
 
 	"github.com/prscope/prscope/model"
@@ -9,7 +10,7 @@ import (
 
 // noRepoHint ends the message for a run that names no repository and has
 // none from its context.
-const noRepoHint = ": none given, GH_REPO is not set, and the current directory is not in a git repository with a GitHub remote (see prscope --help)"
+const noRepoHint = ": none given, GH_REPO is not set, the config names no repo:, and the current directory is not in a git repository with a GitHub remote (see prscope --help)"
 
 // targetFromContext is the repository to browse when none was named, as
 // gh finds it: GH_REPO (OWNER/REPO or HOST/OWNER/REPO), else the current
@@ -54,14 +55,36 @@ func gitRemotesIn(dir string) string {
 	return string(out)
 }
 
-// targetFromContext is the target when the command line names none.
-func (o options) targetFromContext(getenv func(string) string) (model.Target, error) {
+// targetFromContext is the target when the command line names none:
+// GH_REPO, as gh reads it; else repo: in the config file; else the current
+// directory's git remote. The config comes after GH_REPO because an
+// environment variable is set for the moment and the file for always;
+// before the git remote because a user who wrote repo: meant it wherever
+// they stand. It notes in o.repoSource where the repository came from.
+func (o *options) targetFromContext(getenv func(string) string) (model.Target, error) {
+	if getenv("GH_REPO") == "" {
+		file, _, err := readConfig(*o, getenv)
+		if err != nil {
+			return model.Target{}, err
+		}
+		if file != nil && file.Repo != "" {
+			t, err := model.ParseTarget(file.Repo)
+			o.repoSource = fmt.Sprintf("%s:%d", file.Name, file.Settings.Lines["repo"])
+			return t, err
+		}
+	}
 	t, ok, err := targetFromContext(o.hostname, getenv)
 	switch {
 	case err != nil:
 		return t, err
-	case ok:
+	case ok && getenv("GH_REPO") != "":
+		o.repoSource = "env GH_REPO"
 		return t, nil
+	case ok:
+		o.repoSource = "git remote"
+		return t, nil
+	case o.configCmd:
+		return t, nil // prscope config shows the settings without a repository
 	case o.dump:
 		return t, errors.New("dump needs OWNER/REPO or OWNER/REPO#N" + noRepoHint)
 	}

@@ -15,6 +15,8 @@ type Common struct {
 	Styles *Styles
 	// Now is the clock used for relative ages; tests fix it so goldens are stable.
 	Now func() time.Time
+	// Dates is how times read (When, Since, Age).
+	Dates DateStyle
 }
 
 // New returns a Common with default styles and the wall clock.

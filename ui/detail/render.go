@@ -119,14 +119,14 @@ func (m Model) renderHeader(w int) []string {
 	meta := fmt.Sprintf("%s %s%s into %s from %s", model.DisplayActor(pr.User), verb, commits, pr.Base, pr.Head)
 	lines = append(lines, wrap(m.common.Styles.State(state).Render(strings.ToUpper(state))+" "+meta, w)...)
 
-	times := []string{"created " + model.FormatTime(pr.CreatedAt)}
+	times := []string{"created " + m.common.When(pr.CreatedAt)}
 	if !pr.UpdatedAt.IsZero() {
-		times = append(times, "updated "+model.FormatTime(pr.UpdatedAt))
+		times = append(times, "updated "+m.common.When(pr.UpdatedAt))
 	}
 	if pr.MergedAt != nil {
-		times = append(times, "merged "+model.FormatTime(*pr.MergedAt))
+		times = append(times, "merged "+m.common.When(*pr.MergedAt))
 	} else if pr.ClosedAt != nil {
-		times = append(times, "closed "+model.FormatTime(*pr.ClosedAt))
+		times = append(times, "closed "+m.common.When(*pr.ClosedAt))
 	}
 	lines = append(lines, wrap(s.Muted.Render(strings.Join(times, " · ")), w)...)
 
@@ -146,7 +146,7 @@ func (m Model) renderHeader(w int) []string {
 		facts += " · " + s.StatusWarning.Render(note)
 	}
 	if !m.status.CachedAt.IsZero() {
-		facts += " · " + s.StatusWarning.Render("cached "+model.Ago(m.common.Now(), m.status.CachedAt))
+		facts += " · " + s.StatusWarning.Render("cached "+m.common.Since(m.status.CachedAt))
 	}
 	lines = append(lines, wrap(facts, w)...)
 	if ci := m.checksLine(); ci != "" {
@@ -187,7 +187,7 @@ func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []st
 	case commit != nil:
 		glyph = "◆"
 	}
-	when := model.FormatTime(ev.CreatedAt)
+	when := m.common.When(ev.CreatedAt)
 	summary := model.EventSummary(ev)
 	if p, ok := m.pushes[index]; ok && p.pos == 0 {
 		summary = m.groupSummary(p) // the group sits at its first push; it names its last

@@ -50,7 +50,6 @@ func (c *rowCache) get(i int) (string, bool) {
 const (
 	markWidth   = 2 // the selection glyph and a space
 	stateWidth  = 6 // "merged"
-	ageWidth    = 4
 	authorWidth = 16
 )
 
@@ -63,9 +62,10 @@ func (m Model) renderRow(pr model.PullRequest) string {
 	stateStyle := s.State(state)
 	num := "#" + strconv.Itoa(pr.Number)
 	num += strings.Repeat(" ", max(m.numDigits+1-len(num), 0))
-	age := model.Age(m.common.Now(), pr.CreatedAt)
+	age := m.common.Age(pr.CreatedAt)
 	author := model.DisplayActor(pr.User)
 
+	ageWidth := m.common.AgeWidth()
 	fixed := stateWidth + 1 + len(num) + 1 + 1 + ageWidth
 	showAuthor := w-fixed-authorWidth-1 >= 12
 	if showAuthor {

@@ -31,6 +31,7 @@ type Info struct {
 	Search    string    // the timeline search, when there is one
 	Notice    string    // how the last action went ("copied …"; "✗ …" when it failed)
 	Now       time.Time
+	HelpKey   string // the key that shows the help, as its binding says; "?" when empty
 }
 
 // Model is the status bar.
@@ -73,7 +74,7 @@ func (m Model) View() string {
 		left = append(left, fmt.Sprintf("%d PRs loaded", i.Loaded))
 	}
 	if !i.CachedAt.IsZero() {
-		left = append(left, s.StatusWarning.Render("cached "+model.Ago(i.Now, i.CachedAt)))
+		left = append(left, s.StatusWarning.Render("cached "+m.common.Since(i.CachedAt)))
 	}
 	if i.Busy {
 		left = append(left, i.Spinner+" loading")
@@ -103,7 +104,11 @@ func (m Model) View() string {
 		}
 		right = append(right, rate)
 	}
-	right = append(right, s.Muted.Render("? help"))
+	helpKey := i.HelpKey
+	if helpKey == "" {
+		helpKey = "?"
+	}
+	right = append(right, s.Muted.Render(helpKey+" help"))
 
 	l := strings.Join(left, " · ")
 	r := strings.Join(right, " · ")

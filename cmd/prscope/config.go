@@ -1,0 +1,111 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/prscope/prscope/config"
+	"github.com/prscope/prscope/model"
+)
+
+// configFile is where the config is read from and why.
+type configFile struct {
+	path     string // "" when there is no place to look
+	display  string // path as messages show it: ~ for the home directory
+	source   string // "flag --config", "default"
+	required bool   // named on the command line: it must exist
+}
+
+// findConfig: --config FILE, else $XDG_CONFIG_HOME/prscope/config.yml, else
+// ~/.config/prscope/config.yml. The environment comes through getenv so
+// tests point it at a temporary directory.
+func findConfig(o options, getenv func(string) string) configFile {
+	home := getenv("HOME")
+	var c configFile
+	switch {
+	case o.configFile != "":
+		c = configFile{path: o.configFile, source: "flag --config", required: true}
+	case filepath.IsAbs(getenv("XDG_CONFIG_HOME")):
+		c = configFile{path: filepath.Join(getenv("XDG_CONFIG_HOME"), "prscope", "config.yml"), source: "default ($XDG_CONFIG_HOME)"}
+	case home != "":
+		c = configFile{path: filepath.Join(home, ".config", "prscope", "config.yml"), source: "default"}
+	default:
+		return configFile{}
+	}
+	c.display = c.path
+	if rest, ok := strings.CutPrefix(c.path, home+string(filepath.Separator)); ok && home != "" {
+		c.display = filepath.Join("~", rest)
+	}
+	return c
+}
+
+// readConfig reads and checks the config file: nil when there is none
+// (a missing default file is no error; a missing --config FILE is).
+func readConfig(o options, getenv func(string) string) (*config.File, configFile, error) {
+	where := findConfig(o, getenv)
+	if where.path == "" {
+		return nil, where, nil
+	}
+	data, err := os.ReadFile(where.path)
+	switch {
+	case err == nil:
+		f, err := config.Decode(where.display, data)
+		if err != nil {
+			return nil, where, err
+		}
+		return &f, where, nil
+	case errors.Is(err, fs.ErrNotExist) && !where.required:
+		where.source += ", not found"
+		return nil, where, nil
+	}
+	return nil, where, fmt.Errorf("config: %w", err)
+}
+
+// loadConfig merges flags, environment and the config file into o.conf;
+// o.state and the paging follow it. The repository was settled by
+// parseArgs (targetFromContext, which also reads repo: from the file).
+// Every error is a usage error: exit 2, naming the file, line and key.
+func loadConfig(o *options, getenv func(string) string) error {
+	file, where, err := readConfig(*o, getenv)
+	if err != nil {
+		return err
+	}
+	repoSource := "argument"
+	if o.repoSource != "" {
+		repoSource = o.repoSource
+	}
+
+	in := config.Inputs{
+		File: file, ConfigName: where.display, ConfigSource: where.source,
+		Getenv: getenv, Flags: map[string]string{}, RepoSource: repoSource,
+	}
+	// The flags that beat the config; a flag added for another setting
+	// (--author, --page-size, …) goes here under config's name for it.
+	if o.stateGiven {
+		in.Flags["state"] = o.state
+	}
+	for name, v := range map[string]string{"author": o.filter.Author, "base": o.filter.Base, "head": o.filter.Head, "label": o.filter.Label} {
+		if v != "" {
+			in.Flags[name] = v
+		}
+	}
+	if o.target.Repo.Owner != "" {
+		in.Repo = o.target.Repo.String()
+	}
+	eff, err := config.Resolve(in)
+	if err != nil {
+		return err
+	}
+	o.conf = &eff
+	o.state = eff.Filters.State
+	f := eff.Filters
+	o.filter = model.ListFilter{Author: f.Author, Base: f.Base, Head: f.Head, Label: f.Label}
+	if o.configCmd {
+		return nil
+	}
+	return applyListFilter(o)
+}

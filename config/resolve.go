@@ -1,0 +1,266 @@
+package config
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/prscope/prscope/ui"
+	"github.com/prscope/prscope/ui/common"
+)
+
+// Inputs are everything a setting can come from.
+type Inputs struct {
+	File *File // nil when there is no config file
+	// ConfigName and ConfigSource say which file was read and why (e.g.
+	// "flag --config"), for `prscope config`.
+	ConfigName, ConfigSource string
+	// Repo is the repository browsed (picks the repos: section) and
+	// RepoSource where it came from; both "" when there is none.
+	Repo, RepoSource string
+	Getenv           func(string) string
+	// Flags are the flags given on the command line, by name ("state").
+	Flags map[string]string
+}
+
+// Effective is the configuration in force, with where each value came from.
+type Effective struct {
+	Repo     string
+	Filters  Filters
+	PageSize int
+	Dates    common.DateStyle
+	Theme    common.Theme
+	Keys     ui.KeyMaps
+	entries  []Entry
+}
+
+// Entry is one line of `prscope config`.
+type Entry struct{ Name, Value, Source string }
+
+// The settings a flag, an environment variable, a repos: section and the
+// top level can all give, in the order they print; and each one's default.
+var scalars = []struct {
+	name, flag, env, def string
+}{
+	{"filters.state", "state", "PRSCOPE_STATE", "all"},
+	{"filters.author", "author", "", ""},
+	{"filters.base", "base", "", ""},
+	{"filters.head", "head", "", ""},
+	{"filters.label", "label", "", ""},
+	{"page_size", "page-size", "PRSCOPE_PAGE_SIZE", strconv.Itoa(MaxPageSize)},
+	{"dates", "dates", "PRSCOPE_DATES", ""},
+}
+
+// EnvNames are the environment variables Resolve reads.
+func EnvNames() []string {
+	var out []string
+	for _, s := range scalars {
+		if s.env != "" {
+			out = append(out, s.env)
+		}
+	}
+	return out
+}
+
+// Resolve merges, strongest first: command-line flag, environment
+// variable, the repos: section for in.Repo, the file's top level, the
+// built-in default. An error is a bad value in a flag or the environment
+// (the file's were checked by Decode).
+func Resolve(in Inputs) (Effective, error) {
+	getenv := in.Getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	e := Effective{Repo: in.Repo, Keys: ui.DefaultKeyMaps(), Theme: common.Theme{}}
+	cfgName, cfgSource := in.ConfigName, in.ConfigSource
+	if cfgName == "" {
+		cfgName = "(none)"
+	}
+	e.add("config", cfgName, cfgSource)
+	repo, repoSource := in.Repo, in.RepoSource
+	if repo == "" {
+		repo, repoSource = "(none)", "default"
+	}
+	e.add("repo", repo, repoSource)
+
+	var section *Settings
+	if in.File != nil && in.Repo != "" {
+		for name, s := range in.File.Repos {
+			if strings.EqualFold(name, in.Repo) {
+				section = &s
+			}
+		}
+	}
+	for _, sc := range scalars {
+		value, source := sc.def, "default"
+		if in.File != nil {
+			if v, line, ok := in.File.Settings.get(sc.name); ok {
+				value, source = v, fmt.Sprintf("%s:%d", in.File.Name, line)
+			}
+			if section != nil {
+				if v, line, ok := section.get(sc.name); ok {
+					value, source = v, fmt.Sprintf("%s:%d", in.File.Name, line)
+				}
+			}
+		}
+		if v := getenv(sc.env); sc.env != "" && v != "" {
+			if p := problem(sc.name, v); p != "" {
+				return e, fmt.Errorf("env %s: %s", sc.env, p)
+			}
+			value, source = v, "env "+sc.env
+		}
+		if v, ok := in.Flags[sc.flag]; ok {
+			if p := problem(sc.name, v); p != "" {
+				return e, fmt.Errorf("invalid --%s: %s", sc.flag, p)
+			}
+			value, source = v, "flag --"+sc.flag
+		}
+		e.set(sc.name, value)
+		e.add(sc.name, display(sc.name, value), source)
+	}
+
+	var remaps []ui.Remap
+	keySource := map[string]string{}
+	if in.File != nil {
+		for name, c := range in.File.Theme {
+			e.Theme[name] = c
+		}
+		for _, b := range in.File.Keybindings {
+			remaps = append(remaps, ui.Remap{Key: b.Key, Action: b.Action})
+			if keySource[b.Action] == "" {
+				keySource[b.Action] = fmt.Sprintf("%s:%d", in.File.Name, b.Line)
+			}
+		}
+	}
+	if err := e.Keys.Remap(remaps); err != nil {
+		return e, err // Decode checked these: only a File built by hand gets here
+	}
+	for _, name := range common.ThemeNames() {
+		c, ok := e.Theme[name]
+		if !ok {
+			e.add("theme."+name, "default", "default")
+			continue
+		}
+		value := c.Light
+		if c.Light != c.Dark {
+			value = fmt.Sprintf("light %s, dark %s", c.Light, c.Dark)
+		}
+		e.add("theme."+name, value, fmt.Sprintf("%s:%d", in.File.Name, in.File.Settings.Lines["theme."+name]))
+	}
+	for _, a := range common.Actions {
+		source := keySource[a.Name]
+		if source == "" {
+			source = "default"
+		}
+		keys := e.Keys.Keys(a.Name)
+		for i, k := range keys {
+			keys[i] = common.KeyHelp(k)
+		}
+		e.add("keys."+a.Name, strings.Join(keys, " "), source)
+	}
+	return e, nil
+}
+
+// get is a setting given at this level, and its line.
+func (s Settings) get(name string) (string, int, bool) {
+	line, ok := s.Lines[name]
+	if !ok {
+		return "", 0, false
+	}
+	switch name {
+	case "filters.state":
+		return s.Filters.State, line, true
+	case "filters.author":
+		return s.Filters.Author, line, true
+	case "filters.base":
+		return s.Filters.Base, line, true
+	case "filters.head":
+		return s.Filters.Head, line, true
+	case "filters.label":
+		return s.Filters.Label, line, true
+	case "page_size":
+		return strconv.Itoa(s.PageSize), line, true
+	case "dates":
+		return string(s.Dates), line, true
+	}
+	return "", 0, false
+}
+
+func (e *Effective) set(name, v string) {
+	switch name {
+	case "filters.state":
+		e.Filters.State = v
+	case "filters.author":
+		e.Filters.Author = v
+	case "filters.base":
+		e.Filters.Base = v
+	case "filters.head":
+		e.Filters.Head = v
+	case "filters.label":
+		e.Filters.Label = v
+	case "page_size":
+		e.PageSize, _ = strconv.Atoi(v)
+	case "dates":
+		e.Dates = common.DateStyle(v)
+	}
+}
+
+// problem checks a value from a flag or the environment as Decode checks
+// the file's.
+func problem(name, v string) string {
+	switch name {
+	case "filters.state":
+		if !contains(states, v) {
+			return fmt.Sprintf("%q is not one of %s", v, strings.Join(states, ", "))
+		}
+	case "page_size":
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Sprintf("%q is not a whole number 1..%d", v, MaxPageSize)
+		}
+		return PageSizeProblem(n)
+	case "dates":
+		if !contains(dateStyles, v) {
+			return fmt.Sprintf("%q is not one of %s", v, strings.Join(dateStyles, ", "))
+		}
+	}
+	return ""
+}
+
+func display(name, v string) string {
+	switch {
+	case v != "":
+		return v
+	case name == "dates":
+		return "mixed (relative ages, absolute timestamps)"
+	}
+	return "(any)"
+}
+
+func (e *Effective) add(name, value, source string) {
+	e.entries = append(e.entries, Entry{name, value, source})
+}
+
+// Entries are the lines of `prscope config`, in a stable order.
+func (e Effective) Entries() []Entry { return e.entries }
+
+// String is `prscope config`'s text: one setting a line, its value, and
+// where it came from.
+func (e Effective) String() string {
+	var b strings.Builder
+	for _, en := range e.entries {
+		fmt.Fprintf(&b, "%-22s %-30s %s\n", en.Name, sanitize(en.Value), en.Source)
+	}
+	return b.String()
+}
+
+// sanitize keeps a value from the file or the environment from writing
+// escapes to the terminal.
+func sanitize(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return '?'
+		}
+		return r
+	}, s)
+}
