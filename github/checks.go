@@ -84,17 +84,11 @@ const MaxCheckRunPages = 10
 // FetchChecks loads every check run (up to maxPages pages of 100) and
 // every status of commit sha. ctx may carry WithRevalidate.
 func FetchChecks(ctx context.Context, c ChecksSource, repo model.Repo, sha string, maxPages int) ([]model.CheckRun, []model.CommitStatus, error) {
-	var runs []model.CheckRun
-	for page := 1; page != 0; {
-		batch, info, err := c.CheckRuns(ctx, repo, sha, page, MaxPerPage)
-		if err != nil {
-			return nil, nil, err
-		}
-		if err := CheckNextPage(checksSubject(repo, sha), page, info.Next, maxPages); err != nil {
-			return nil, nil, err
-		}
-		runs = append(runs, batch...)
-		page = info.Next
+	runs, err := AllPages(checksSubject(repo, sha), maxPages, func(page int) ([]model.CheckRun, model.Page, error) {
+		return c.CheckRuns(ctx, repo, sha, page, MaxPerPage)
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	statuses, err := c.CombinedStatus(ctx, repo, sha)
 	if err != nil {

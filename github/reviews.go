@@ -73,25 +73,6 @@ func (c *Client) ReviewComments(ctx context.Context, repo model.Repo, number, pa
 	return out, pageOf(resp, page, perPage, len(out)), nil
 }
 
-// AllPages calls fetch for page 1, 2, … until the listing ends, and returns
-// every item. It stops with an error when the server's next page does not
-// advance or passes maxPages (see CheckNextPage).
-func AllPages[T any](subject string, maxPages int, fetch func(page int) ([]T, model.Page, error)) ([]T, error) {
-	var all []T
-	for page := 1; page != 0; {
-		batch, info, err := fetch(page)
-		if err != nil {
-			return nil, err
-		}
-		if err := CheckNextPage(subject, page, info.Next, maxPages); err != nil {
-			return nil, err
-		}
-		all = append(all, batch...)
-		page = info.Next
-	}
-	return all, nil
-}
-
 // FetchReviews loads all of PR number's reviews and review comments.
 func FetchReviews(ctx context.Context, c *Client, repo model.Repo, number int) ([]model.Review, []model.ReviewComment, error) {
 	reviews, err := AllPages(fmt.Sprintf("%s#%d reviews", repo, number), MaxReviewPages, func(page int) ([]model.Review, model.Page, error) {

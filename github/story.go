@@ -32,6 +32,25 @@ func CheckNextPage(subject string, page, next, maxPages int) error {
 	return nil
 }
 
+// AllPages calls fetch for page 1, 2, … until the listing ends, and returns
+// every item. It stops with an error when the server's next page does not
+// advance or passes maxPages (see CheckNextPage).
+func AllPages[T any](subject string, maxPages int, fetch func(page int) ([]T, model.Page, error)) ([]T, error) {
+	var all []T
+	for page := 1; page != 0; {
+		batch, info, err := fetch(page)
+		if err != nil {
+			return nil, err
+		}
+		if err := CheckNextPage(subject, page, info.Next, maxPages); err != nil {
+			return nil, err
+		}
+		all = append(all, batch...)
+		page = info.Next
+	}
+	return all, nil
+}
+
 // commitFetchers is how many commit messages are fetched at once.
 const commitFetchers = 4
 
@@ -53,18 +72,11 @@ func FetchStory(ctx context.Context, c *Client, repo model.Repo, number int) (St
 	if err != nil {
 		return Story{}, err
 	}
-	var events []model.Event
-	subject := fmt.Sprintf("%s#%d timeline", repo, number)
-	for page := 1; page != 0; {
-		batch, info, err := c.Timeline(ctx, repo, number, page, MaxPerPage)
-		if err != nil {
-			return Story{}, err
-		}
-		if err := CheckNextPage(subject, page, info.Next, MaxTimelinePages); err != nil {
-			return Story{}, err
-		}
-		events = append(events, batch...)
-		page = info.Next
+	events, err := AllPages(fmt.Sprintf("%s#%d timeline", repo, number), MaxTimelinePages, func(page int) ([]model.Event, model.Page, error) {
+		return c.Timeline(ctx, repo, number, page, MaxPerPage)
+	})
+	if err != nil {
+		return Story{}, err
 	}
 	if err := fillCommitMessages(ctx, c, events); err != nil {
 		return Story{}, err

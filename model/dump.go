@@ -270,11 +270,7 @@ func encodeEvent(e Event, note eventNote) []byte {
 	}
 	obj.stringIfSet("html_url", SanitizeLine(e.HTMLURL))
 	if len(note.reviewComments) > 0 {
-		comments := make([][]byte, len(note.reviewComments))
-		for i, c := range note.reviewComments {
-			comments[i] = encodeReviewComment(c)
-		}
-		obj.array("review_comments", comments)
+		obj.array("review_comments", encodeEach(note.reviewComments, encodeReviewComment))
 	}
 	return obj.bytes()
 }
@@ -374,6 +370,15 @@ func (o *orderedObject) bool(k string, b bool) {
 func (o *orderedObject) raw(k string, v []byte) {
 	o.key(k)
 	o.buf.Write(v)
+}
+
+// encodeEach encodes every value of xs, for array.
+func encodeEach[T any](xs []T, encode func(T) []byte) [][]byte {
+	out := make([][]byte, len(xs))
+	for i, x := range xs {
+		out[i] = encode(x)
+	}
+	return out
 }
 
 // array adds a JSON array of already encoded values; none is [] not null.

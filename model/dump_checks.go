@@ -35,26 +35,26 @@ func (c DumpChecks) encode() []byte {
 	counts.int("skipped", sum.Skipped)
 	counts.int("neutral", sum.Neutral)
 	obj.raw("summary", counts.bytes())
-	runs := make([][]byte, len(c.Runs))
-	for i, r := range c.Runs {
-		var run orderedObject
-		run.string("name", SanitizeLine(r.Name))
-		run.string("app", SanitizeLine(r.App))
-		run.string("status", SanitizeLine(r.Status))
-		run.stringOrNull("conclusion", SanitizeLine(r.Conclusion))
-		run.string("url", SanitizeLine(r.HTMLURL))
-		runs[i] = run.bytes()
-	}
-	obj.array("runs", runs)
-	statuses := make([][]byte, len(c.Statuses))
-	for i, s := range c.Statuses {
-		var st orderedObject
-		st.string("context", SanitizeLine(s.Context))
-		st.string("state", SanitizeLine(s.State))
-		st.string("description", SanitizeLine(s.Description))
-		st.string("url", SanitizeLine(s.TargetURL))
-		statuses[i] = st.bytes()
-	}
-	obj.array("statuses", statuses)
+	obj.array("runs", encodeEach(c.Runs, encodeCheckRun))
+	obj.array("statuses", encodeEach(c.Statuses, encodeCommitStatus))
 	return obj.bytes()
+}
+
+func encodeCheckRun(r CheckRun) []byte {
+	var run orderedObject
+	run.string("name", SanitizeLine(r.Name))
+	run.string("app", SanitizeLine(r.App))
+	run.string("status", SanitizeLine(r.Status))
+	run.stringOrNull("conclusion", SanitizeLine(r.Conclusion))
+	run.string("url", SanitizeLine(r.HTMLURL))
+	return run.bytes()
+}
+
+func encodeCommitStatus(s CommitStatus) []byte {
+	var st orderedObject
+	st.string("context", SanitizeLine(s.Context))
+	st.string("state", SanitizeLine(s.State))
+	st.string("description", SanitizeLine(s.Description))
+	st.string("url", SanitizeLine(s.TargetURL))
+	return st.bytes()
 }

@@ -74,15 +74,20 @@ func (m *Model) checksNeeded() tea.Cmd {
 }
 
 // requestChecks asks for key's CI; an answer to an earlier request for
-// it no longer counts.
+// it no longer counts. What was loaded stays shown until the answer (a
+// reload must not make the checks item vanish and come back).
 func (m *Model) requestChecks(ctx context.Context, key checksKey) tea.Cmd {
-	gen := 0
-	if e := m.checks[key]; e != nil {
-		gen = e.gen + 1
+	e := m.checks[key]
+	if e == nil {
+		e = &checksEntry{}
+		m.checks[key] = e
+	} else {
+		e.gen++
 	}
+	e.loading = true
 	m.checksVersion++
-	m.checks[key] = &checksEntry{gen: gen, version: m.checksVersion, loading: true}
-	return m.track(fetchChecks(ctx, m.cfg.Source, m.cfg.Repo, key, gen))
+	e.version = m.checksVersion
+	return m.track(fetchChecks(ctx, m.cfg.Source, m.cfg.Repo, key, e.gen))
 }
 
 // reloadChecks asks GitHub again for the shown PR's CI (r), past the cache.

@@ -264,3 +264,36 @@ func TestSupersededChecksAnswerIsDropped(t *testing.T) {
 		t.Errorf("a superseded answer was drawn:\n%s", v)
 	}
 }
+
+// A reload (r) keeps the checks shown until the new answer: the item does
+// not vanish and come back, moving everything below it.
+func TestReloadKeepsChecksUntilTheAnswer(t *testing.T) {
+	h := newHarness(t, ciDataset(2, map[int]*gh.FakeChecks{2: jobs("two", 1, 1, 0)}), Config{Repo: widgets}, 160, 45)
+	h.run()
+	h.keys("r")
+	var held []checksMsg
+	for len(h.pending) > 0 {
+		cmd := h.pending[0]
+		h.pending = h.pending[1:]
+		switch msg := cmd().(type) {
+		case checksMsg:
+			held = append(held, msg)
+		default:
+			h.deliver(msg)
+		}
+	}
+	if len(held) != 1 {
+		t.Fatalf("r sent %d checks requests, want 1", len(held))
+	}
+	v := h.view()
+	for _, want := range []string{"checks: 1 passed · 1 failed", "Checks 1 passed · 1 failed", "✗ two-bad-0"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("while the reload is on its way, the view lacks %q:\n%s", want, v)
+		}
+	}
+	h.send(held[0])
+	h.run()
+	if !strings.Contains(h.view(), "checks: 1 passed · 1 failed") {
+		t.Errorf("after the reload's answer:\n%s", h.view())
+	}
+}

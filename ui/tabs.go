@@ -173,9 +173,8 @@ func (t Tabs) View() string {
 		bar.WriteString(label + " ")
 	}
 	line := common.Truncate(bar.String(), t.width)
-	screen := line + "\n" + t.tabs[t.active].View()
 	if t.tabs[t.active].cfg.ASCII {
-		screen = common.ASCII(screen)
+		line = common.ASCII(line) // the tab's View converts its own screen
 	}
-	return screen
+	return line + "\n" + t.tabs[t.active].View()
 }

@@ -17,6 +17,12 @@ var gadgets = model.Repo{Owner: "acme", Name: "gadgets"}
 // tabsHarness runs Tabs over acme/widgets (tab 0) and acme/gadgets (tab 1).
 func tabsHarness(t *testing.T) *harness {
 	t.Helper()
+	return tabsHarnessASCII(t, false)
+}
+
+// tabsHarnessASCII is tabsHarness with --ascii set or not.
+func tabsHarnessASCII(t *testing.T, ascii bool) *harness {
+	t.Helper()
 	ds := testDataset(30, map[int]int{30: 6})
 	repo := ds.EnsureRepo("acme/gadgets")
 	base := time.Date(2023, 2, 1, 0, 0, 0, 0, time.UTC)
@@ -28,8 +34,8 @@ func tabsHarness(t *testing.T) *harness {
 	h := newHarness(t, ds, Config{Repo: widgets}, 160, 45)
 	client := h.root().cfg.Source
 	tabs := NewTabs(
-		Config{Repo: widgets, Source: client, SettleDelay: time.Millisecond, Now: func() time.Time { return testNow }},
-		Config{Repo: gadgets, Source: client, SettleDelay: time.Millisecond, Now: func() time.Time { return testNow }})
+		Config{Repo: widgets, Source: client, ASCII: ascii, SettleDelay: time.Millisecond, Now: func() time.Time { return testNow }},
+		Config{Repo: gadgets, Source: client, ASCII: ascii, SettleDelay: time.Millisecond, Now: func() time.Time { return testNow }})
 	h.m, h.pending = tabs, nil
 	h.send(tea.WindowSizeMsg{Width: 160, Height: 45})
 	h.queue(tabs.Init())
@@ -108,5 +114,22 @@ func TestTabsClickAndLateAnswers(t *testing.T) {
 	h.keys("[")
 	if v := h.view(); !strings.Contains(v, "Renamed while hidden") {
 		t.Errorf("widgets' answer was not filed in its tab:\n%s", v)
+	}
+}
+
+// With --ascii, the tab bar and the tab under it hold only ASCII.
+func TestTabsASCII(t *testing.T) {
+	h := tabsHarnessASCII(t, true)
+	h.run()
+	h.keys("]", "tab", "j")
+	h.run()
+	v := h.view()
+	if !strings.Contains(v, "acme/gadgets") {
+		t.Fatalf("no tab bar:\n%s", v)
+	}
+	for i, r := range v {
+		if r > 127 {
+			t.Fatalf("non-ASCII %q at byte %d:\n%s", r, i, v)
+		}
 	}
 }

@@ -66,8 +66,7 @@ func (m *Model) SetChecks(s ChecksStatus) {
 		m.invalidate(i)
 	}
 	m.invalidate(0) // the header's checks line
-	m.renderItem(anchorItem)
-	m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
+	m.holdAnchor(anchorItem, anchorLine)
 	if m.followEnd {
 		m.showEnd()
 	}

@@ -102,8 +102,7 @@ func (m *Model) SetSize(width, height int) {
 		m.unreveal = 0
 		anchorItem, anchorLine := m.anchor()
 		m.relayoutAll()
-		m.renderItem(anchorItem)
-		m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
+		m.holdAnchor(anchorItem, anchorLine)
 	}
 	m.clampTop()
 	m.ensureVisible()
@@ -198,8 +197,7 @@ func (m *Model) setEvents(events []model.Event, status TimelineStatus) {
 	m.status = status
 	m.invalidate(0) // counts in the header
 	m.renderItem(0)
-	m.renderItem(anchorItem)
-	m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
+	m.holdAnchor(anchorItem, anchorLine)
 	if m.followEnd {
 		m.cursor = m.lastSelectable()
 		m.showEnd()
@@ -232,8 +230,7 @@ func (m *Model) CommitLoaded(key string) {
 	if m.followEnd || atEnd { // the end stays in view as messages arrive
 		m.showEnd()
 	} else {
-		m.renderItem(anchorItem)
-		m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
+		m.holdAnchor(anchorItem, anchorLine)
 	}
 	m.clampTop()
 	m.ensureRendered()

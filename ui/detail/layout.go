@@ -84,6 +84,13 @@ func (m Model) anchor() (item, line int) {
 	return i, max(m.top-m.lay.offset(i), 0)
 }
 
+// holdAnchor puts back at the top of the view the line anchor returned
+// before heights changed: line of item, or its last line if it shrank.
+func (m *Model) holdAnchor(item, line int) {
+	m.renderItem(item)
+	m.top = m.lay.offset(item) + min(line, m.itemHeight(item)-1)
+}
+
 // itemAt finds the item holding absolute line y, in O(log n).
 func (m Model) itemAt(y int) int { return m.lay.find(y) }
 

@@ -192,8 +192,7 @@ func (m *Model) MarkdownRendered(k MarkdownKey, lines []string) {
 	if m.followEnd || atEnd {
 		m.showEnd()
 	} else {
-		m.renderItem(anchorItem)
-		m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
+		m.holdAnchor(anchorItem, anchorLine)
 	}
 	m.clampTop()
 	m.ensureRendered()

@@ -53,8 +53,7 @@ func (m *Model) ReviewsLoaded(number int) {
 	if m.followEnd || (atEnd && anchorItem > 0) {
 		m.showEnd()
 	} else {
-		m.renderItem(anchorItem)
-		m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
+		m.holdAnchor(anchorItem, anchorLine)
 	}
 	m.clampTop()
 	m.ensureVisible()

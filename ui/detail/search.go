@@ -166,8 +166,7 @@ func (m *Model) runSearch() {
 			m.invalidate(i)
 		}
 	}
-	m.renderItem(anchorItem)
-	m.top = m.lay.offset(anchorItem) + min(anchorLine, m.itemHeight(anchorItem)-1)
+	m.holdAnchor(anchorItem, anchorLine)
 	current := -1
 	if m.cursor < len(m.items) && m.items[m.cursor].kind == kindEvent {
 		current = m.items[m.cursor].event
