@@ -78,6 +78,13 @@ func (t Tabs) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return t, tea.Batch(cmds...)
 	case tea.KeyMsg:
 		active := t.tabs[t.active]
+		if key.Matches(msg, active.KeyMap.Quit) && (!active.Typing() || msg.Type == tea.KeyCtrlC) {
+			// Every tab's requests end with the program, not only the shown one's.
+			for _, m := range t.tabs {
+				m.cancel()
+			}
+			return t, tea.Quit
+		}
 		if !active.Typing() {
 			switch {
 			case key.Matches(msg, active.KeyMap.NextTab):

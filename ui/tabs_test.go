@@ -133,3 +133,22 @@ func TestTabsASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestQuitCancelsEveryTab: q ends every tab's requests, not only the
+// shown one's.
+func TestQuitCancelsEveryTab(t *testing.T) {
+	h := tabsHarness(t)
+	h.run()
+	_, cmd := h.m.Update(keyMsg("q"))
+	if cmd == nil {
+		t.Fatal("q did not quit")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("q did not quit")
+	}
+	for i, m := range h.m.(Tabs).tabs {
+		if m.ctx.Err() == nil {
+			t.Errorf("tab %d's requests were not cancelled", i)
+		}
+	}
+}
