@@ -1,9 +1,10 @@
 package model
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 var refRepo = Repo{Owner: "kernel-patches", Name: "bpf"}
@@ -196,29 +197,78 @@ func TestPrimaryReference(t *testing.T) {
 	}
 }
 
-// Inputs that would take minutes if any step were quadratic in the line
-// length (50,000 references on one 250 KB line) finish within a second,
-// even under the race detector.
+// hostileInputs are messages that would take minutes if any step were
+// quadratic in the line length (at n = 50,000: 50,000 references on one
+// 250 KB line), by name.
+var hostileInputs = map[string]func(n int) string{
+	"list of refs":      func(n int) string { return "Patches " + strings.Repeat("#11, ", n) },
+	"frames on a line":  func(n int) string { return strings.Repeat("#11 [ffffffffffff] f at x ", n/4) },
+	"versions":          func(n int) string { return strings.Repeat("Not tainted 5.18.0 #11 ", n/4) },
+	"name runs":         func(n int) string { return strings.Repeat("a", n) + "/" + strings.Repeat("b", n) + "#11" },
+	"hashes":            func(n int) string { return strings.Repeat("#", 5*n) + "11" },
+	"URLs":              func(n int) string { return strings.Repeat("https://x.org/#11 ", n/4) },
+	"entities":          func(n int) string { return strings.Repeat("&#11;", n) },
+	"separators":        func(n int) string { return strings.Repeat(",", 5*n) + " #11" },
+	"many short lines":  func(n int) string { return strings.Repeat("#11 0xffff in f at x.c:1\n", n/4) },
+	"gdb-like no at":    func(n int) string { return strings.Repeat("#11 f (", n/4) },
+	"selftest numbered": func(n int) string { return strings.Repeat("#11 x:OK ", n/4) },
+}
+
+// Hostile input costs in proportion to its size: 10× the input allocates
+// about 10× as much, never 100×. Allocations, not a clock, so the test
+// cannot fail on a busy machine; BenchmarkFindReferencesPathological
+// measures the time. The references found grow linearly too.
 func TestFindReferencesLinearOnHostileInput(t *testing.T) {
-	const n = 50_000
-	inputs := map[string]string{
-		"list of refs":      "Patches " + strings.Repeat("#11, ", n),
-		"frames on a line":  strings.Repeat("#11 [ffffffffffff] f at x ", n/4),
-		"versions":          strings.Repeat("Not tainted 5.18.0 #11 ", n/4),
-		"name runs":         strings.Repeat("a", n) + "/" + strings.Repeat("b", n) + "#11",
-		"hashes":            strings.Repeat("#", 5*n) + "11",
-		"URLs":              strings.Repeat("https://x.org/#11 ", n/4),
-		"entities":          strings.Repeat("&#11;", n),
-		"separators":        strings.Repeat(",", 5*n) + " #11",
-		"many short lines":  strings.Repeat("#11 0xffff in f at x.c:1\n", n/4),
-		"gdb-like no at":    strings.Repeat("#11 f (", n/4),
-		"selftest numbered": strings.Repeat("#11 x:OK ", n/4),
-	}
-	for name, message := range inputs {
-		start := time.Now()
-		FindReferences(message, refRepo, 11)
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("%s: %v for %d bytes", name, d, len(message))
+	for name, input := range hostileInputs {
+		small, big := input(5_000), input(50_000)
+		found, foundBig := len(FindReferences(small, refRepo, 11)), len(FindReferences(big, refRepo, 11))
+		if foundBig > 10*found+1 {
+			t.Errorf("%s: %d references in 10× the input, against %d", name, foundBig, found)
 		}
+		checkGrowth(t, name,
+			func() { FindReferences(small, refRepo, 11) },
+			func() { FindReferences(big, refRepo, 11) })
+	}
+}
+
+// What keeps the hostile inputs linear without allocating (so
+// TestFindReferencesLinearOnHostileInput could not see it go): every look
+// back from a "#N" stops after a fixed distance, however long the line.
+func TestLookBackIsBounded(t *testing.T) {
+	list := func(items int) string { return "Patches " + strings.Repeat("#1, ", items) }
+	if got := leadWord(list(maxListItems - 1)); got != "patches" {
+		t.Errorf("leadWord over %d items = %q, want patches", maxListItems-1, got)
+	}
+	if got := leadWord(list(10 * maxListItems)); got != "" {
+		t.Errorf("leadWord over %d items = %q: it looked past maxListItems", 10*maxListItems, got)
+	}
+	for _, tt := range []struct {
+		owner, name int
+		want        bool
+	}{{maxOwnerLen, maxRepoLen, true}, {maxOwnerLen + 1, 1, false}, {1, maxRepoLen + 1, false}, {1, 100 * maxRepoLen, false}} {
+		line := strings.Repeat("o", tt.owner) + "/" + strings.Repeat("r", tt.name) + "#11"
+		if _, _, _, ok := qualifierBefore(line, len(line)-3); ok != tt.want {
+			t.Errorf("qualifierBefore with a %d-byte owner and %d-byte name: %v, want %v", tt.owner, tt.name, ok, tt.want)
+		}
+	}
+	frame := strings.Repeat(" ", maxFramePrefix+1) + "#11 0xffff in f ()"
+	if isStackFrame(frame[:maxFramePrefix+1], frame[maxFramePrefix+4:], "") {
+		t.Errorf("a frame number after %d bytes of indentation counted as a frame", maxFramePrefix+1)
+	}
+	if !isStackFrame(frame[1:maxFramePrefix+1], frame[maxFramePrefix+4:], "") {
+		t.Errorf("a frame number after %d bytes of indentation not counted as a frame", maxFramePrefix)
+	}
+}
+
+func BenchmarkFindReferencesPathological(b *testing.B) {
+	for _, name := range slices.Sorted(maps.Keys(hostileInputs)) {
+		message := hostileInputs[name](50_000)
+		b.Run(strings.ReplaceAll(name, " ", "_"), func(b *testing.B) {
+			b.SetBytes(int64(len(message)))
+			b.ReportAllocs()
+			for b.Loop() {
+				FindReferences(message, refRepo, 11)
+			}
+		})
 	}
 }
