@@ -118,8 +118,11 @@ func (s *FakeServer) Close() error {
 		s.mu.Lock()
 		s.closed = true
 		s.mu.Unlock()
-		close(s.closing)
+		// The listener and connections go first: a client whose hanging
+		// request is cut off may retry it (GETs are idempotent), and the
+		// retry must find nothing to dial, not a server answering 503.
 		s.closeErr = s.httpServer.Close()
+		close(s.closing)
 		<-s.serveDone
 		s.active.Wait()
 	})
