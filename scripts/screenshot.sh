@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates docs/screenshot.svg and docs/screenshot.png from a real run of
+# Regenerates docs/screenshot.svg from a real run of
 # the demo: tmux draws prscope, `capture-pane -e` keeps its colours, and
 # freeze (github.com/charmbracelet/freeze) renders that ANSI text.
 # Run it after changing what the UI draws:  scripts/screenshot.sh
@@ -28,12 +28,8 @@ sleep 1
 tmux capture-pane -e -p -t "$session" > "$work/screen.ansi"
 tmux send-keys -t "$session" q
 
-# freeze's own font lacks some of the glyphs prscope draws (↳, ◆); DejaVu
-# Sans Mono has them all.
-font=()
-for f in /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf /Library/Fonts/DejaVuSansMono.ttf; do
-  if [ -f "$f" ]; then font=(--font.file "$f" --font.family "DejaVu Sans Mono"); break; fi
-done
-"$freeze" --language ansi --window --padding 20 --margin 0 --font.size 13 "${font[@]}" \
-  --background "#1e1e2e" -o docs/screenshot.png "$work/screen.ansi"
-echo "wrote docs/screenshot.png"
+# SVG: a browser draws it with its own fonts, which have every glyph
+# prscope uses (freeze's PNG font lacks a few, such as ↳).
+"$freeze" --language ansi --window --padding 20 --margin 0 --font.size 13 \
+  --background "#1e1e2e" -o docs/screenshot.svg "$work/screen.ansi"
+echo "wrote docs/screenshot.svg"
