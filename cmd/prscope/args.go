@@ -22,8 +22,9 @@ Usage:
   prscope [flags] OWNER/REPO OWNER/REPO...
                                         one tab per repository ([ and ] switch)
   prscope [flags] https://github.com/OWNER/REPO/pull/N
-  prscope [flags]                       the repository of GH_REPO, else of the
-                                        current directory's git remote
+  prscope [flags]                       the repository of GH_REPO, else the
+                                        config's repo:, else the current
+                                        directory's git remote
   prscope --demo [OWNER/REPO[#N]]       the embedded demo: no network, no token
                                         (default kernel-patches/bpf#11)
   prscope dump [flags] OWNER/REPO#N     print a PR, its timeline and the messages
@@ -51,9 +52,11 @@ Flags:
                     default from the host: https://api.github.com/)
   --state STATE     open, closed or all (default all)
   --limit N         with dump OWNER/REPO: how many PRs (default 30)
-  --author LOGIN    only PRs by LOGIN (app/NAME for a bot); with --base BRANCH,
-  --head BRANCH and --label NAME, filters go through GitHub's search, so
-                    the list opens as a search (s edits it; esc shows all)
+  --author LOGIN    only PRs by LOGIN (app/NAME for a bot)
+  --base BRANCH     only PRs into BRANCH
+  --head BRANCH     only PRs from BRANCH
+  --label NAME      only PRs labelled NAME; these four go through GitHub's
+                    search: the list opens as one (s edits it; esc shows all)
   --search QUERY    GitHub search syntax (is:open label:bpf author:alice …)
                     within OWNER/REPO's pull requests; in the UI, s searches
   --timeout D       per-request timeout (default 30s)
@@ -78,8 +81,8 @@ status bar shows the login in use, or "anonymous".
 Hosts: a pull request URL's host, else --hostname, GH_HOST, the one host
 gh is logged in to, github.com.
 
-Repository: with no OWNER/REPO, GH_REPO ([HOST/]OWNER/REPO), else the
-current git repository's remote on a GitHub host: upstream, then github,
+Repository: with no OWNER/REPO, GH_REPO ([HOST/]OWNER/REPO), else repo:
+in the config file, else the current git repository's remote on a GitHub host: upstream, then github,
 then origin, then the others (a remote chosen by gh repo set-default
 first).
 
@@ -92,6 +95,7 @@ Examples:
   prscope --demo
   prscope kernel-patches/bpf
   prscope kernel-patches/bpf#11
+  prscope kernel-patches/bpf kernel-patches/vmtest
   prscope --state open https://github.com/kernel-patches/bpf/pull/11
   prscope dump --demo kernel-patches/bpf#11 | jq '.timeline | length'
   prscope dump --limit 5 kernel-patches/bpf
@@ -100,6 +104,7 @@ Examples:
   prscope dump --demo kernel-patches/bpf --search 'verifier is:merged'
   prscope --offline kernel-patches/bpf#11
   prscope cache clear
+  prscope config
   source <(prscope completion bash)
   prscope --hostname ghe.example.com acme/widgets
   prscope https://ghe.example.com/acme/widgets/pull/5
