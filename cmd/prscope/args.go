@@ -82,9 +82,9 @@ Hosts: a pull request URL's host, else --hostname, GH_HOST, the one host
 gh is logged in to, github.com.
 
 Repository: with no OWNER/REPO, GH_REPO ([HOST/]OWNER/REPO), else repo:
-in the config file, else the current git repository's remote on a GitHub host: upstream, then github,
-then origin, then the others (a remote chosen by gh repo set-default
-first).
+in the config file, else the current git repository's remote on a GitHub
+host: upstream, then github, then origin, then the others (a remote chosen
+by gh repo set-default first).
 
 Cache: answers are kept on disk (never the token). A second look within
 GitHub's max-age costs no request; after it, a conditional request that
