@@ -50,3 +50,66 @@ func (f ListFilter) Qualifiers(state string) string {
 	}
 	return strings.Join(q, " ")
 }
+
+// SplitListFilter reads back what Qualifiers wrote: the author:, base:,
+// head: and label: qualifiers of a search query (the last of each), its
+// state (is:open / is:closed / state:…; "all" when none), and the rest of
+// the query as typed, so a filter bar can edit the four fields and keep the
+// words. A negated qualifier (-label:x) is no filter field: it stays in rest.
+func SplitListFilter(query string) (f ListFilter, state, rest string) {
+	state = "all"
+	var kept []string
+	for _, tok := range splitQueryTokens(query) {
+		key, value, ok := strings.Cut(tok, ":")
+		value = strings.Trim(value, `"`)
+		switch {
+		case !ok || value == "":
+			kept = append(kept, tok)
+		case key == "author":
+			f.Author = value
+		case key == "base":
+			f.Base = value
+		case key == "head":
+			f.Head = value
+		case key == "label":
+			f.Label = value
+		case (key == "is" || key == "state") && (value == StateOpen || value == StateClosed):
+			state = value
+		default:
+			kept = append(kept, tok)
+		}
+	}
+	return f, state, strings.Join(kept, " ")
+}
+
+// splitQueryTokens splits a search query on spaces outside double quotes.
+func splitQueryTokens(query string) []string {
+	var out []string
+	var cur strings.Builder
+	quoted := false
+	for _, r := range query {
+		switch {
+		case r == '"':
+			quoted = !quoted
+			cur.WriteRune(r)
+		case (r == ' ' || r == '\t') && !quoted:
+			if cur.Len() > 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+			}
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// WithListFilter is query with its filter fields and state replaced by f
+// and state, the rest kept: what a filter bar applies.
+func WithListFilter(query string, f ListFilter, state string) string {
+	_, _, rest := SplitListFilter(query)
+	return strings.TrimSpace(f.Qualifiers(state) + " " + rest)
+}

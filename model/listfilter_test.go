@@ -38,3 +38,29 @@ func TestListFilterValidate(t *testing.T) {
 		t.Errorf("a good filter: %v", err)
 	}
 }
+
+func TestSplitListFilter(t *testing.T) {
+	for _, tt := range []struct {
+		query, state, rest string
+		f                  ListFilter
+	}{
+		{"", "all", "", ListFilter{}},
+		{"is:open author:alice verifier", "open", "verifier", ListFilter{Author: "alice"}},
+		{`label:"good first issue" base:main head:x -label:wip fix "exact words"`, "all", `-label:wip fix "exact words"`,
+			ListFilter{Label: "good first issue", Base: "main", Head: "x"}},
+		{"is:merged state:closed sort:created-asc", "closed", "is:merged sort:created-asc", ListFilter{}},
+	} {
+		f, state, rest := SplitListFilter(tt.query)
+		if f != tt.f || state != tt.state || rest != tt.rest {
+			t.Errorf("SplitListFilter(%q) = %+v, %q, %q; want %+v, %q, %q", tt.query, f, state, rest, tt.f, tt.state, tt.rest)
+		}
+		// What Qualifiers writes, SplitListFilter reads back.
+		back, bstate, _ := SplitListFilter(WithListFilter(tt.query, tt.f, tt.state))
+		if back != tt.f || bstate != tt.state {
+			t.Errorf("round trip of %q: %+v %q", tt.query, back, bstate)
+		}
+	}
+	if got := WithListFilter("is:open author:alice verifier", ListFilter{Label: "bpf"}, "closed"); got != "is:closed label:bpf verifier" {
+		t.Errorf("WithListFilter = %q", got)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/detail"
+	"github.com/prscope/prscope/ui/filterbar"
 	"github.com/prscope/prscope/ui/prlist"
 	"github.com/prscope/prscope/ui/statusbar"
 )
@@ -80,8 +81,9 @@ type Model struct {
 	started     bool // Init has run: the spinner may tick
 	lastErr     string
 	lastErrKind string
-	notice      string // how the last action went (copied, opened), until a key
-	identity    string // whose token, for the status bar (identity.go)
+	notice      string          // how the last action went (copied, opened), until a key
+	bar         filterbar.Model // F: the list's filters as fields (filters.go)
+	identity    string          // whose token, for the status bar (identity.go)
 }
 
 // New builds the root model for cfg. The first requests are counted here
@@ -108,6 +110,7 @@ func New(cfg Config) Model {
 		search:    listSearch{prompt: newSearchPrompt(c)},
 		detail:    detail.New(c, commits),
 		status:    statusbar.New(c),
+		bar:       filterbar.New(c),
 		help:      help.New(),
 		spinner:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		timelines: map[int]*timeline{},
@@ -228,6 +231,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // handleKey applies root keys; others go to the focused pane.
 func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 	m.notice = ""
+	if m.bar.Focused() && k.Type != tea.KeyCtrlC {
+		return m.barKey(k) // the bar takes every key
+	}
 	if m.focus == listPane && m.search.typing && k.Type != tea.KeyCtrlC {
 		return m.searchKey(k) // the query takes every key
 	}
@@ -266,6 +272,9 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 		return m.startSearch() // on search results, / edits the query too
 	case m.focus == listPane && m.search.active && key.Matches(k, m.KeyMap.Back):
 		return m.stopSearch()
+	case m.focus == listPane && key.Matches(k, m.KeyMap.FilterBar):
+		m.openFilterBar()
+		return nil
 	case m.focus == listPane && key.Matches(k, m.KeyMap.Filter):
 		m.startFilter()
 		return nil
@@ -350,5 +359,5 @@ func (m *Model) selectPR(pr model.PullRequest) tea.Cmd {
 // Typing reports that a query is being typed (a list filter, a GitHub
 // search, a timeline search): every key is text, none a command.
 func (m Model) Typing() bool {
-	return m.filter.typing || m.search.typing || m.detail.Searching()
+	return m.filter.typing || m.search.typing || m.detail.Searching() || m.bar.Focused()
 }

@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/prscope/prscope/ui/detail"
+	"github.com/prscope/prscope/ui/filterbar"
 	"github.com/prscope/prscope/ui/prlist"
 )
 
@@ -17,16 +18,17 @@ type KeySection struct {
 
 // keySections are the live bindings of the list, the timeline and the root:
 // the help view (?) is drawn from them, so it tells the truth about keys.
-func keySections(list, timeline, root help.KeyMap) []KeySection {
+func keySections(list, timeline, root, bar help.KeyMap) []KeySection {
 	return []KeySection{
 		{"list", list.FullHelp()},
 		{"timeline", timeline.FullHelp()},
 		{"everywhere", root.FullHelp()},
+		{"filter bar (F)", bar.FullHelp()},
 	}
 }
 
 // DefaultKeySections are the default bindings, for the generated docs
 // (man page, docs/prscope.md).
 func DefaultKeySections() []KeySection {
-	return keySections(prlist.DefaultKeyMap(), detail.DefaultKeyMap(), DefaultKeyMap())
+	return keySections(prlist.DefaultKeyMap(), detail.DefaultKeyMap(), DefaultKeyMap(), filterbar.DefaultKeyMap())
 }

@@ -63,7 +63,7 @@ func (k *KeyMaps) bindings(action string) []*key.Binding {
 		return []*key.Binding{&l.PageDown, &d.PageDown}
 	}
 	one := map[string]*key.Binding{
-		"open": &r.Open, "filter_list": &r.Filter, "search_github": &r.Search,
+		"open": &r.Open, "filter_list": &r.Filter, "search_github": &r.Search, "filter_bar": &r.FilterBar,
 		"toggle": &d.Toggle, "filter_timeline": &d.Filter, "hide_accidental": &d.Accidental,
 		"search": &d.Search, "next_match": &d.NextMatch, "prev_match": &d.PrevMatch,
 		"revision_diff": &d.RevisionDiff,

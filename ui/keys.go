@@ -12,6 +12,7 @@ type KeyMap struct {
 	ReloadList key.Binding
 	Filter     key.Binding
 	Search     key.Binding
+	FilterBar  key.Binding
 	OpenWeb    key.Binding
 	CopyURL    key.Binding
 	CopyID     key.Binding
@@ -34,6 +35,7 @@ func DefaultKeyMap() KeyMap {
 		ReloadList: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "revalidate list")),
 		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter the list")),
 		Search:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "search GitHub")),
+		FilterBar:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "edit filters: state, author, base, head, label")),
 		OpenWeb:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in browser")),
 		CopyURL:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy URL")),
 		CopyID:     key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy SHA / number")),
@@ -51,5 +53,5 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Open, k.Back}, {k.Reload, k.ReloadList, k.Filter, k.Search, k.PrevTab, k.NextTab}, {k.OpenWeb, k.CopyURL, k.CopyID, k.Help, k.Quit}}
+	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Open, k.Back}, {k.Reload, k.ReloadList, k.Filter, k.Search, k.FilterBar, k.PrevTab, k.NextTab}, {k.OpenWeb, k.CopyURL, k.CopyID, k.Help, k.Quit}}
 }

@@ -34,6 +34,7 @@ func (m *Model) layout() {
 	}
 	paneHeight := m.height - 1 - 2 // status bar, border
 	m.status.SetSize(m.width, 1)
+	m.bar.SetSize(m.width, 1)
 	m.help.Width = m.width
 	listWidth, detailWidth := m.width-2, m.width-2
 	if !m.narrow() {
@@ -143,7 +144,11 @@ func (m Model) View() string {
 	default:
 		body = joinColumns(m.frames.list.Render(m.listView()), m.frames.detail.Render(m.detail.View()))
 	}
-	screen := body + "\n" + m.status.View()
+	bottom := m.status.View()
+	if m.bar.Focused() {
+		bottom = m.bar.View() // the filter bar edits where the status is read
+	}
+	screen := body + "\n" + bottom
 	if m.cfg.ASCII {
 		screen = common.ASCII(screen)
 	}
@@ -186,7 +191,7 @@ func (m Model) helpView(w, h int) string {
 		return hm.FullHelpView([][]key.Binding{all})
 	}
 	text := "prscope — keys\n\n"
-	for _, sec := range keySections(m.list.KeyMap, m.detail.KeyMap, m.KeyMap) {
+	for _, sec := range keySections(m.list.KeyMap, m.detail.KeyMap, m.KeyMap, m.bar.KeyMap) {
 		text += sec.Title + "\n" + section(sec.Groups) + "\n\n"
 	}
 	text += "? or esc to close"

@@ -42,7 +42,7 @@ type Action struct {
 var Actions = []Action{
 	{"up", ScopeNav}, {"down", ScopeNav}, {"top", ScopeNav}, {"bottom", ScopeNav},
 	{"half_page_up", ScopeNav}, {"half_page_down", ScopeNav}, {"page_up", ScopeNav}, {"page_down", ScopeNav},
-	{"open", ScopeList}, {"filter_list", ScopeList}, {"search_github", ScopeList},
+	{"open", ScopeList}, {"filter_list", ScopeList}, {"search_github", ScopeList}, {"filter_bar", ScopeList},
 	{"toggle", ScopeDetail}, {"filter_timeline", ScopeDetail}, {"hide_accidental", ScopeDetail},
 	{"search", ScopeDetail}, {"next_match", ScopeDetail}, {"prev_match", ScopeDetail}, {"revision_diff", ScopeDetail},
 	{"next_pane", ScopeGlobal}, {"prev_pane", ScopeGlobal}, {"back", ScopeGlobal},
