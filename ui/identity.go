@@ -19,8 +19,9 @@ type identityMsg struct {
 }
 
 // wantsIdentity: only a token has an owner to name; the demo has neither.
+// A tab after the first is told by Tabs what the first one learnt.
 func (c Config) wantsIdentity() bool {
-	return !c.Demo && c.Source.Authenticated()
+	return !c.Demo && c.Source.Authenticated() && !c.identityFromFirstTab
 }
 
 func fetchIdentity(ctx context.Context, src Source) tea.Cmd {
@@ -32,6 +33,11 @@ func fetchIdentity(ctx context.Context, src Source) tea.Cmd {
 
 func (m *Model) onIdentity(msg identityMsg) {
 	m.done()
+	m.showIdentity(msg)
+}
+
+// showIdentity sets what the status bar says of the token's owner.
+func (m *Model) showIdentity(msg identityMsg) {
 	if msg.err != nil || msg.login == "" {
 		m.identity = "token"
 		return

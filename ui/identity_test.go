@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/model"
 )
 
 // identityHarness is the harness with a client sending token to a fake
@@ -78,5 +79,28 @@ func TestDemoAsksNoIdentity(t *testing.T) {
 	h := identityHarness(t, gh.FakeOptions{}, "", true)
 	if n := h.requests("/user"); n != 0 {
 		t.Errorf("the demo sent GET /user %d times", n)
+	}
+}
+
+// TestTabsAskForTheLoginOnce: several repositories share one token, so
+// GET /user is asked once and every tab's status bar names its owner.
+func TestTabsAskForTheLoginOnce(t *testing.T) {
+	h := identityHarness(t, gh.FakeOptions{Login: "mona", Token: "good"}, "good", false)
+	client := h.root().cfg.Source
+	h.server.ResetRequests()
+	cfg := func(r model.Repo) Config {
+		return Config{Repo: r, Source: client, SettleDelay: time.Millisecond, Now: func() time.Time { return testNow }}
+	}
+	tabs := NewTabs(cfg(widgets), cfg(model.Repo{Owner: "acme", Name: "gadgets"}))
+	h.m, h.pending = tabs, nil
+	h.send(tea.WindowSizeMsg{Width: 140, Height: 30})
+	h.queue(tabs.Init())
+	h.run()
+	if n := h.requests("/user"); n != 1 {
+		t.Errorf("GET /user sent %d times for two tabs, want once", n)
+	}
+	h.keys("]")
+	if s := statusOf(h); !strings.Contains(s, "@mona") {
+		t.Errorf("the second tab's status bar %q, want @mona", s)
 	}
 }

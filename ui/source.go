@@ -62,6 +62,10 @@ type Config struct {
 	// ASCII draws every glyph as ASCII (--ascii).
 	ASCII bool
 
+	// identityFromFirstTab: Tabs passes on the first tab's GET /user, so
+	// several repositories cost one request.
+	identityFromFirstTab bool
+
 	// Keys are the bindings, remapped by the config; nil for the defaults.
 	Keys *KeyMaps
 	// Theme recolours the default styles; colours must pass common.CheckColor.

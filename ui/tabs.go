@@ -33,7 +33,8 @@ type tabMsg struct {
 // NewTabs builds one tab per configuration, in order.
 func NewTabs(cfgs ...Config) Tabs {
 	t := Tabs{}
-	for _, cfg := range cfgs {
+	for i, cfg := range cfgs {
+		cfg.identityFromFirstTab = i > 0
 		m := New(cfg)
 		if len(cfgs) > 1 {
 			m.KeyMap.PrevTab.SetEnabled(true)
@@ -65,6 +66,14 @@ func (t Tabs) barHeight() int {
 func (t Tabs) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tabMsg:
+		if id, ok := msg.msg.(identityMsg); ok { // one token, one owner: every tab says it
+			for i := range t.tabs {
+				if i != msg.tab {
+					t.tabs[i].showIdentity(id)
+					t.tabs[i].refreshStatus()
+				}
+			}
+		}
 		return t.updateTab(msg.tab, msg.msg)
 	case tea.WindowSizeMsg:
 		t.width, t.height = msg.Width, msg.Height
