@@ -151,8 +151,8 @@ func TestRequestBudget(t *testing.T) {
 		t.Errorf("after max-age: %d requests, %d unconditional, %d answered 304, %d commits; want all conditional, all 304, no commits (immutable)",
 			stale.total(), stale.unconditional, stale.notModified, stale.commits)
 	}
-	t.Logf("cold: %d requests (list %d, timeline %d, checks %d, commits %d) in %v to the first frame",
-		cold.total(), cold.list, cold.timeline, cold.checks, cold.commits, cold.firstFrame)
+	t.Logf("cold: %d requests (list %d, timeline %d, checks %d, reviews %d, commits %d) in %v to the first frame",
+		cold.total(), cold.list, cold.timeline, cold.checks, cold.reviews, cold.commits, cold.firstFrame)
 	t.Logf("warm: %d requests, first frame in %v", warm.total(), warm.firstFrame)
 	t.Logf("after max-age: %d requests, %d answered 304, first frame in %v", stale.total(), stale.notModified, stale.firstFrame)
 }
