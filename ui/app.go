@@ -230,6 +230,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // handleKey applies root keys; others go to the focused pane.
 func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
+	if keys := splitBurst(k, m.Typing()); keys != nil {
+		cmds := make([]tea.Cmd, len(keys))
+		for i, one := range keys {
+			cmds[i] = m.handleKey(one)
+		}
+		return tea.Batch(cmds...)
+	}
 	m.notice = ""
 	if m.bar.Focused() && k.Type != tea.KeyCtrlC {
 		return m.barKey(k) // the bar takes every key
@@ -360,4 +367,19 @@ func (m *Model) selectPR(pr model.PullRequest) tea.Cmd {
 // search, a timeline search): every key is text, none a command.
 func (m Model) Typing() bool {
 	return m.filter.typing || m.search.typing || m.detail.Searching() || m.bar.Focused()
+}
+
+// splitBurst: keys typed faster than the terminal is read (a held key over
+// SSH or tmux) arrive as one message of several runes, "jjj". As commands
+// each counts, so it is split into one key per rune; as text (typing) the
+// runes stay together. nil when there is nothing to split.
+func splitBurst(k tea.KeyMsg, typing bool) []tea.KeyMsg {
+	if typing || k.Type != tea.KeyRunes || len(k.Runes) < 2 || k.Paste {
+		return nil
+	}
+	out := make([]tea.KeyMsg, len(k.Runes))
+	for i, r := range k.Runes {
+		out[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: k.Alt}
+	}
+	return out
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	gh "github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
@@ -270,5 +272,23 @@ func TestFilterQueriesKeepTheirSpaces(t *testing.T) {
 	h.run()
 	if got := h.root().filterStatus(); !strings.Contains(got, "filter: 147 widget") || !strings.Contains(got, "1 of 100") {
 		t.Fatalf("a two-word query: %q", got)
+	}
+}
+
+// TestKeyBurstsCountEveryKey: a held key over SSH or tmux arrives as one
+// message of several runes ("jjjjj"); each is a key press, except in a
+// query, where they are text.
+func TestKeyBurstsCountEveryKey(t *testing.T) {
+	h := newHarness(t, testDataset(30, nil), Config{Repo: widgets}, 160, 45)
+	h.run()
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjjjj")})
+	h.run()
+	if pr, _ := h.root().list.Selected(); pr.Number != 25 {
+		t.Errorf("a burst of 5 j selects #%d, want #25", pr.Number)
+	}
+	h.keys("/")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("27 widget")})
+	if q := h.root().filter.query; q != "27 widget" {
+		t.Errorf("a burst typed into the filter gives %q", q)
 	}
 }

@@ -87,6 +87,17 @@ func (t Tabs) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return t, tea.Batch(cmds...)
 	case tea.KeyMsg:
 		active := t.tabs[t.active]
+		if keys := splitBurst(msg, active.Typing()); keys != nil {
+			// One key at a time: ] in a burst switches tabs for the keys after it.
+			var cmds []tea.Cmd
+			var model tea.Model = t
+			for _, one := range keys {
+				var cmd tea.Cmd
+				model, cmd = model.Update(one)
+				cmds = append(cmds, cmd)
+			}
+			return model, tea.Batch(cmds...)
+		}
 		if key.Matches(msg, active.KeyMap.Quit) && (!active.Typing() || msg.Type == tea.KeyCtrlC) {
 			// Every tab's requests end with the program, not only the shown one's.
 			for _, m := range t.tabs {
