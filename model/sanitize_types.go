@@ -1,21 +1,22 @@
 package model
 
-// SanitizePull returns p with every API string sanitized. The client does
-// this as it converts; the renderers do it again, cheaply (clean strings
-// come back as they are, with no allocation), so no path to the screen
-// depends on every caller remembering.
+// SanitizePull returns p with every API string sanitized and made safe to
+// measure (DisplaySafe), for drawing. The client sanitizes as it converts;
+// the renderers do it again, cheaply (clean strings come back as they are,
+// with no allocation), so no path to the screen depends on every caller
+// remembering.
 func SanitizePull(p PullRequest) PullRequest {
-	p.Title = SanitizeLine(p.Title)
-	p.User = SanitizeLine(p.User)
-	p.Head = SanitizeLine(p.Head)
-	p.Base = SanitizeLine(p.Base)
-	p.HeadSHA = SanitizeLine(p.HeadSHA)
-	p.Body = Sanitize(p.Body)
-	p.HTMLURL = SanitizeLine(p.HTMLURL)
+	p.Title = displayLine(p.Title)
+	p.User = displayLine(p.User)
+	p.Head = displayLine(p.Head)
+	p.Base = displayLine(p.Base)
+	p.HeadSHA = displayLine(p.HeadSHA)
+	p.Body = displayText(p.Body)
+	p.HTMLURL = displayLine(p.HTMLURL)
 	if len(p.Labels) > 0 {
 		labels := make([]Label, len(p.Labels))
 		for i, l := range p.Labels {
-			labels[i] = Label{Name: SanitizeLine(l.Name), Color: SanitizeLine(l.Color)}
+			labels[i] = Label{Name: displayLine(l.Name), Color: displayLine(l.Color)}
 		}
 		p.Labels = labels
 	}
@@ -24,30 +25,33 @@ func SanitizePull(p PullRequest) PullRequest {
 
 // SanitizeEvent returns e with every API string sanitized (see SanitizePull).
 func SanitizeEvent(e Event) Event {
-	e.Event = SanitizeLine(e.Event)
-	e.Actor = SanitizeLine(e.Actor)
-	e.Author = SanitizeLine(e.Author)
-	e.Body = Sanitize(e.Body)
-	e.HTMLURL = SanitizeLine(e.HTMLURL)
-	e.ReviewState = SanitizeLine(e.ReviewState)
-	e.RequestedReviewer = SanitizeLine(e.RequestedReviewer)
-	e.Assignee = SanitizeLine(e.Assignee)
-	e.LockReason = SanitizeLine(e.LockReason)
+	e.Event = displayLine(e.Event)
+	e.Actor = displayLine(e.Actor)
+	e.Author = displayLine(e.Author)
+	e.Body = displayText(e.Body)
+	e.HTMLURL = displayLine(e.HTMLURL)
+	e.ReviewState = displayLine(e.ReviewState)
+	e.RequestedReviewer = displayLine(e.RequestedReviewer)
+	e.Assignee = displayLine(e.Assignee)
+	e.LockReason = displayLine(e.LockReason)
 	if e.Commit != nil {
 		c := *e.Commit
-		c.SHA, c.Repo, c.Message, c.Err = SanitizeLine(c.SHA), SanitizeLine(c.Repo), Sanitize(c.Message), SanitizeLine(c.Err)
+		c.SHA, c.Repo, c.Message, c.Err = displayLine(c.SHA), displayLine(c.Repo), displayText(c.Message), displayLine(c.Err)
 		e.Commit = &c
 	}
 	if e.Label != nil {
-		e.Label = &Label{Name: SanitizeLine(e.Label.Name), Color: SanitizeLine(e.Label.Color)}
+		e.Label = &Label{Name: displayLine(e.Label.Name), Color: displayLine(e.Label.Color)}
 	}
 	if e.Rename != nil {
-		e.Rename = &Rename{From: SanitizeLine(e.Rename.From), To: SanitizeLine(e.Rename.To)}
+		e.Rename = &Rename{From: displayLine(e.Rename.From), To: displayLine(e.Rename.To)}
 	}
 	if e.Source != nil {
 		s := *e.Source
-		s.Repo, s.Title, s.State = SanitizeLine(s.Repo), SanitizeLine(s.Title), SanitizeLine(s.State)
+		s.Repo, s.Title, s.State = displayLine(s.Repo), displayLine(s.Title), displayLine(s.State)
 		e.Source = &s
 	}
 	return e
 }
+
+func displayLine(s string) string { return DisplaySafe(SanitizeLine(s)) }
+func displayText(s string) string { return DisplaySafe(Sanitize(s)) }

@@ -14,10 +14,11 @@ func (m *Model) SetRepo(repo model.Repo) { m.repo = repo }
 // messageOf is a commit's message as far as it is known: carried by the
 // event (committed) or fetched (referenced). "" while unknown.
 func (m Model) messageOf(c model.CommitRef) string {
-	if c.Message != "" {
-		return model.Sanitize(c.Message)
+	msg := c.Message
+	if msg == "" {
+		msg = m.commits[CommitKey(c.Repo, c.SHA)].Message
 	}
-	return model.Sanitize(m.commits[CommitKey(c.Repo, c.SHA)].Message)
+	return model.DisplaySafe(model.Sanitize(msg))
 }
 
 // referenceOf is why commit c references the PR shown: the most telling
