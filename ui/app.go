@@ -50,6 +50,7 @@ type Model struct {
 
 	focus    pane
 	showHelp bool
+	helpTop  int // the help's first line shown, when it is taller than the terminal
 	frames   struct{ list, detail common.Frame }
 	filter   listFilter
 	search   listSearch // a GitHub search shown in place of the list (search.go)
@@ -257,11 +258,16 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 		m.cancel()
 		return tea.Quit
 	case key.Matches(k, m.KeyMap.Help):
-		m.showHelp = !m.showHelp
+		m.showHelp, m.helpTop = !m.showHelp, 0
 		return nil
 	case m.showHelp:
-		if key.Matches(k, m.KeyMap.Back) {
+		switch {
+		case key.Matches(k, m.KeyMap.Back):
 			m.showHelp = false
+		case key.Matches(k, m.list.KeyMap.Down):
+			m.helpTop++
+		case key.Matches(k, m.list.KeyMap.Up):
+			m.helpTop = max(m.helpTop-1, 0)
 		}
 		return nil // the help covers the panes: keys must not move them unseen
 	case key.Matches(k, m.KeyMap.NextPane), key.Matches(k, m.KeyMap.PrevPane):

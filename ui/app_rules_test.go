@@ -292,3 +292,24 @@ func TestKeyBurstsCountEveryKey(t *testing.T) {
 		t.Errorf("a burst typed into the filter gives %q", q)
 	}
 }
+
+// TestHelpScrollsInAShortTerminal: at 80×24 the help is taller than the
+// screen; it says so, and j shows the rest, down to the close hint.
+func TestHelpScrollsInAShortTerminal(t *testing.T) {
+	h := newHarness(t, testDataset(3, nil), Config{Repo: widgets}, 80, 24)
+	h.run()
+	h.keys("?")
+	if v := h.view(); !strings.Contains(v, "more lines (j/↓)") || strings.Contains(v, "to close") {
+		t.Fatalf("a help taller than the terminal does not say there is more:\n%s", v)
+	}
+	for i := 0; i < 80 && !strings.Contains(h.view(), "? or esc to close"); i++ {
+		h.keys("j")
+	}
+	if v := h.view(); !strings.Contains(v, "? or esc to close") || !strings.Contains(v, "cycle the state") {
+		t.Errorf("j does not reach the end of the help:\n%s", v)
+	}
+	h.keys("esc")
+	if h.root().showHelp {
+		t.Error("esc did not close the help")
+	}
+}

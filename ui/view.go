@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -78,6 +79,7 @@ func (m *Model) refreshStatus() {
 		CachedAt:  m.listCachedAt(),
 		Search:    m.searchStatus(),
 		Notice:    m.notice,
+		State:     m.cfg.State,
 		Now:       m.cfg.Now(),
 		HelpKey:   m.KeyMap.Help.Help().Key,
 	})
@@ -194,10 +196,17 @@ func (m Model) helpView(w, h int) string {
 	for _, sec := range keySections(m.list.KeyMap, m.detail.KeyMap, m.KeyMap, m.bar.KeyMap) {
 		text += sec.Title + "\n" + section(sec.Groups) + "\n\n"
 	}
-	text += "? or esc to close"
+	text += m.KeyMap.Help.Help().Key + " or " + m.KeyMap.Back.Help().Key + " to close"
 	lines := strings.Split(m.common.Styles.HelpOverlay.Render(text), "\n")
 	for i := range lines {
 		lines[i] = ansi.Truncate(lines[i], w, "…")
+	}
+	// Taller than the terminal: it scrolls (j/k), and says there is more.
+	top := max(min(m.helpTop, len(lines)-h), 0)
+	lines = lines[top:]
+	if len(lines) > h && h > 1 {
+		more := fmt.Sprintf("  ↓ %d more lines (%s)", len(lines)-(h-1), m.list.KeyMap.Down.Help().Key)
+		lines = append(lines[:h-1], m.common.Styles.Muted.Render(ansi.Truncate(more, w, "…")))
 	}
 	for len(lines) < h {
 		lines = append(lines, "")

@@ -12,7 +12,7 @@ import (
 // built from the flag set itself, so it offers exactly the flags that parse.
 
 // subcommands are the words prscope takes in first position.
-var subcommands = []string{"dump", "cache", "completion", "docs"}
+var subcommands = []string{"dump", "cache", "config", "completion", "docs"}
 
 // flagChoices are the values a flag takes, where there is a fixed set.
 var flagChoices = map[string][]string{

@@ -48,6 +48,7 @@ func TestBashCompletion(t *testing.T) {
 		{[]string{"--state", "cl"}, "closed"},
 		{[]string{"--no-"}, "--no-cache --no-mouse"},
 		{[]string{"du"}, "dump"},
+		{[]string{"co"}, "config completion"},
 		{[]string{"cache", ""}, "clear"},
 		{[]string{"completion", "z"}, "zsh"},
 	} {

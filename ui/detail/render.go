@@ -170,11 +170,16 @@ func (m Model) counts() string {
 	if m.status.More || len(m.gaps) > 0 {
 		more = "+"
 	}
+	commentsMore := more
 	if m.pr.Detailed && m.pr.Comments > comments {
-		comments = m.pr.Comments
+		comments, commentsMore = m.pr.Comments, "" // GitHub's own count is exact
 	}
-	return fmt.Sprintf("%d%s comment%s · %d%s referencing commit%s · %d%s events",
-		comments, more, plural(comments), refs, more, plural(refs), len(m.events), more)
+	events := fmt.Sprintf("%d%s events", len(m.events), more)
+	if len(m.gaps) > 0 { // the pages not loaded have an estimated size
+		events = fmt.Sprintf("%d of ~%s events", len(m.events), groupDigits(len(m.events)+m.gapEvents()))
+	}
+	return fmt.Sprintf("%d%s comment%s · %d%s referencing commit%s · %s",
+		comments, commentsMore, plural(comments), refs, more, plural(refs), events)
 }
 
 func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []string {

@@ -29,6 +29,7 @@ type Info struct {
 	Rate      model.RateLimit
 	CachedAt  time.Time // the list shown is an old cached copy, last validated then
 	Search    string    // the timeline search, when there is one
+	State     string    // open or closed when the list shows only those; "" for all
 	Notice    string    // how the last action went ("copied …"; "✗ …" when it failed)
 	Now       time.Time
 	HelpKey   string // the key that shows the help, as its binding says; "?" when empty
@@ -65,13 +66,17 @@ func (m Model) View() string {
 	if i.Demo {
 		left = append(left, s.StatusWarning.Render("demo"))
 	}
+	prs := "PRs"
+	if i.State != "" && i.State != "all" {
+		prs = i.State + " PRs" // --state narrows the list: say so
+	}
 	switch {
 	case i.TotalKnow:
-		left = append(left, fmt.Sprintf("%d PRs", i.Total))
+		left = append(left, fmt.Sprintf("%d %s", i.Total, prs))
 	case i.Total > 0:
-		left = append(left, fmt.Sprintf("%d of ≤%d PRs", i.Loaded, i.Total))
+		left = append(left, fmt.Sprintf("%d of ≤%d %s", i.Loaded, i.Total, prs))
 	default:
-		left = append(left, fmt.Sprintf("%d PRs loaded", i.Loaded))
+		left = append(left, fmt.Sprintf("%d %s loaded", i.Loaded, prs))
 	}
 	if !i.CachedAt.IsZero() {
 		left = append(left, s.StatusWarning.Render("cached "+m.common.Since(i.CachedAt)))

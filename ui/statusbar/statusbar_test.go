@@ -38,3 +38,16 @@ func TestIdentity(t *testing.T) {
 		}
 	}
 }
+
+func TestStatusBarSaysTheState(t *testing.T) {
+	m := New(common.Common{Styles: common.DefaultStyles()})
+	m.SetSize(120, 1)
+	m.SetInfo(Info{Repo: "acme/widgets", Loaded: 94, Total: 94, TotalKnow: true, State: "open"})
+	if v := m.View(); !strings.Contains(v, "94 open PRs") {
+		t.Errorf("--state open is not shown: %q", v)
+	}
+	m.SetInfo(Info{Repo: "acme/widgets", Loaded: 94, Total: 94, TotalKnow: true, State: "all"})
+	if v := m.View(); !strings.Contains(v, "94 PRs") {
+		t.Errorf("all: %q", v)
+	}
+}
