@@ -391,6 +391,9 @@ func (m *Model) toggle() {
 	if p, ok := m.groupHead(*it); ok { // a patch group opens to its pushes
 		m.openGroups[p.group.ID] = !m.openGroups[p.group.ID]
 		m.rebuild(m.events, m.gaps, m.status)
+		if m.openGroups[p.group.ID] {
+			m.revealBelow(m.cursor)
+		}
 		return
 	}
 	if !m.expandable(*it) {

@@ -146,3 +146,18 @@ func (m Model) estimate(it item) int {
 	}
 	return 1 + min(textLines(ev.Body), collapsedLines+1) + 1 + review
 }
+
+// revealBelow scrolls, when item i has just opened what lies under it (a
+// patch group's pushes), so that the first of them shows too, keeping item
+// i's first line in view.
+func (m *Model) revealBelow(i int) {
+	if i+1 >= len(m.items) {
+		return
+	}
+	m.renderItem(i + 1)
+	if bottom := m.lay.offset(i+1) + m.itemHeight(i+1); bottom > m.top+m.height {
+		m.top = min(m.lay.offset(i), bottom-m.height)
+	}
+	m.clampTop()
+	m.ensureRendered()
+}

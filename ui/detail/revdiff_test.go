@@ -70,3 +70,26 @@ func TestCondenseDiff(t *testing.T) {
 		t.Errorf("a whitespace-only change condenses to %q, want nothing", c)
 	}
 }
+
+// TestOpeningAGroupAtTheBottomShowsItsFirstPush: enter on a group at the
+// bottom of the view scrolls so the first push under it shows.
+func TestOpeningAGroupAtTheBottomShowsItsFirstPush(t *testing.T) {
+	m, commits := newPane(t, 100, 14)
+	events := append(mixedEvents(8), referenced(20, ""), referenced(21, ""))
+	m.Show(testPR(11), events, TimelineStatus{})
+	for _, ev := range events[8:] {
+		c := ev.Commit
+		commits[CommitKey(c.Repo, c.SHA)] = CommitInfo{Message: "bpf: one patch\\n\\nbody", Loaded: true}
+		m.CommitLoaded(CommitKey(c.Repo, c.SHA))
+	}
+	for i := 0; i < 40 && !strings.Contains(m.View(), "▌ ◆ dave pushed 2×"); i++ {
+		m = press(m, "j")
+	}
+	if !strings.Contains(m.View(), "▌ ◆ dave pushed 2×") {
+		t.Fatalf("setup: the group is not selected:\n%s", m.View())
+	}
+	m = press(m, "enter")
+	if v := m.View(); !strings.Contains(v, "push 2/2") || !strings.Contains(v, "pushed 2×") {
+		t.Errorf("the opened group's second push is not in view:\n%s", v)
+	}
+}

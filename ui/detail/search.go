@@ -76,6 +76,13 @@ func (m Model) SearchStatus() string {
 			status += " (n/N)"
 		}
 	}
+	if m.search.query != "" {
+		// Commit messages load as they come into view: say what the search
+		// could not look at yet, rather than miss it silently.
+		if k := m.unloadedMessages(); k > 0 {
+			status += fmt.Sprintf(" · %d commit message%s not loaded yet", k, plural(k))
+		}
+	}
 	return status
 }
 
@@ -304,4 +311,20 @@ func (m Model) highlightRun(text, active string) string {
 		b.WriteString(active)
 		text, lower = text[i+len(q):], lower[i+len(q):]
 	}
+}
+
+// unloadedMessages counts the referencing commits whose message has not
+// been fetched (nor failed), which a search cannot look into.
+func (m Model) unloadedMessages() int {
+	n := 0
+	for _, ev := range m.events {
+		c := shownCommit(ev)
+		if c == nil || c.Message != "" {
+			continue
+		}
+		if info := m.commits[CommitKey(c.Repo, c.SHA)]; !info.Loaded && info.Err == "" {
+			n++
+		}
+	}
+	return n
 }

@@ -68,3 +68,21 @@ func TestHighlightInsideStyledText(t *testing.T) {
 		t.Fatalf("setup: the match style writes no reverse video: %q", mark)
 	}
 }
+
+// TestSearchSaysWhatItCouldNotRead: messages not fetched yet are counted in
+// the search's status, so "no match" never hides them.
+func TestSearchSaysWhatItCouldNotRead(t *testing.T) {
+	m, commits := newPane(t, 100, 20)
+	evs := []model.Event{referenced(1, ""), referenced(2, ""), comment(3, "nothing")}
+	m.Show(testPR(11), evs, TimelineStatus{})
+	m = press(m, "/", "v", "e", "r", "i", "enter")
+	if got := m.SearchStatus(); !strings.Contains(got, "no match · 2 commit messages not loaded yet") {
+		t.Errorf("status %q", got)
+	}
+	c := evs[0].Commit
+	commits[CommitKey(c.Repo, c.SHA)] = CommitInfo{Message: "veristat: fix", Loaded: true}
+	m.CommitLoaded(CommitKey(c.Repo, c.SHA))
+	if got := m.SearchStatus(); !strings.Contains(got, "1 of 1") || !strings.Contains(got, "1 commit message not loaded yet") {
+		t.Errorf("after one loaded: %q", got)
+	}
+}
