@@ -42,6 +42,9 @@ type Options struct {
 	// Offline sends nothing: only what Cache holds is answered, and the rest
 	// fails "not cached (offline)".
 	Offline bool
+	// NotFoundHint, when set, is what a 404 suggests instead of checking
+	// the name or the token (the demo says which repositories it has).
+	NotFoundHint string
 	// Now is the rate guard's clock (tests); time.Now when nil.
 	Now func() time.Time
 }
@@ -54,6 +57,7 @@ type Client struct {
 	gh            *gh.Client
 	guard         *RateGuard
 	authenticated bool
+	notFoundHint  string
 	token         string        // only to keep it out of error messages
 	timeout       time.Duration // per request, for messages
 }
@@ -92,7 +96,8 @@ func NewClient(opts Options) (*Client, error) {
 	// Set BaseURL as given: WithEnterpriseURLs would append api/v3/ to bare hosts.
 	c.BaseURL = u
 	c.UserAgent = "prscope"
-	return &Client{gh: c, guard: guard, authenticated: opts.Token != "", token: opts.Token, timeout: timeout}, nil
+	return &Client{gh: c, guard: guard, authenticated: opts.Token != "", token: opts.Token, timeout: timeout,
+		notFoundHint: opts.NotFoundHint}, nil
 }
 
 // Authenticated reports whether requests carry a token.

@@ -185,6 +185,9 @@ func (c *Client) describeResponse(er *gh.ErrorResponse, subject string) *APIErro
 		if !c.authenticated {
 			e.Hint = "check the name; a private repository needs GH_TOKEN / GITHUB_TOKEN"
 		}
+		if c.notFoundHint != "" {
+			e.Hint = c.notFoundHint
+		}
 	case status == http.StatusGone:
 		e.Hint = "it was removed or turned off on GitHub"
 	case status == http.StatusUnprocessableEntity:

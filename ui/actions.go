@@ -75,7 +75,7 @@ func (m Model) copySelected(id bool) tea.Cmd {
 	}
 	text, what := t.URL, "URL of "+t.What
 	if id {
-		text, what = t.ID, t.What // "commit 009880d": its SHA
+		text, what = t.ID, "the SHA of "+t.What // "commit 009880d"
 		if strings.HasPrefix(t.ID, "#") {
 			what = t.ID // a PR's number, also for a comment on it
 		}

@@ -66,7 +66,7 @@ func TestOpenAndCopy(t *testing.T) {
 		!strings.HasSuffix(got[0], "/commit/"+got[1]) {
 		t.Fatalf("on a commit, y and Y copied %q, want its URL and full SHA", got)
 	}
-	if v := h.view(); !strings.Contains(v, "copied commit "+got[1][:7]) {
+	if v := h.view(); !strings.Contains(v, "copied the SHA of commit "+got[1][:7]) {
 		t.Errorf("the status bar does not name the commit:\n%s", v)
 	}
 }

@@ -3,8 +3,6 @@ package ui
 import (
 	"strings"
 	"testing"
-
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // TestFilterBar: F opens the filters as fields where the status bar was;
@@ -15,9 +13,10 @@ func TestFilterBar(t *testing.T) {
 	h.run()
 	h.keys("F")
 	last := func() string { v := strings.Split(h.view(), "\n"); return v[len(v)-1] }
-	if l := last(); !strings.Contains(l, "filter") || !strings.Contains(l, "▸author:") || !strings.Contains(l, "‹all›") {
-		t.Fatalf("F does not show the bar on the author field: %q", l)
+	if l := last(); !strings.Contains(l, "filter") || !strings.Contains(l, "▸state:") || !strings.Contains(l, "‹all›") {
+		t.Fatalf("F does not show the bar on the state field: %q", l)
 	}
+	h.keys("tab")
 	h.typeText("kfunc-fan")
 	h.keys("enter")
 	h.run()
@@ -43,8 +42,7 @@ func TestFilterBar(t *testing.T) {
 	if l := last(); !strings.Contains(l, "kfunc-fan") {
 		t.Fatalf("the bar does not show the filter in force: %q", l)
 	}
-	h.send(tea.KeyMsg{Type: tea.KeyShiftTab})
-	h.keys(" ")
+	h.keys(" ") // on the state
 	h.keys("enter")
 	h.run()
 	if q := h.root().search.query; q != "is:open author:kfunc-fan" {
@@ -52,19 +50,18 @@ func TestFilterBar(t *testing.T) {
 	}
 
 	// Everything cleared: the repository's list again.
-	h.keys("F")
+	h.keys("F", " ", " ", "tab") // the state back to all; then the author
 	for range "kfunc-fan" {
 		h.keys("backspace")
 	}
-	h.send(tea.KeyMsg{Type: tea.KeyShiftTab})
-	h.keys(" ", " ", "enter")
+	h.keys("enter")
 	h.run()
 	if m := h.root(); m.search.active {
 		t.Errorf("no filter left, but still a search: %q", m.search.query)
 	}
 
 	// esc leaves without applying; a bad value keeps the bar open.
-	h.keys("F")
+	h.keys("F", "tab")
 	h.typeText("a b")
 	h.keys("enter")
 	if l := last(); !h.root().bar.Focused() || !strings.Contains(h.root().notice, "--author") {

@@ -23,8 +23,11 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 	if msg.Y < 0 || msg.Y >= paneHeight {
 		return nil // a border or the status bar
 	}
-	if msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress && p != m.focus {
-		m.setFocus(p)
+	if msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
+		m.notice = "" // a click moves on, as a key does
+		if p != m.focus {
+			m.setFocus(p)
+		}
 	}
 	if p == detailPane {
 		var cmd tea.Cmd

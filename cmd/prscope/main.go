@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"sort"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -204,7 +206,8 @@ func (o options) connect() (environment, error) {
 	if err != nil {
 		return env, fmt.Errorf("demo server: %w", err)
 	}
-	c, err := github.NewClient(github.Options{BaseURL: srv.URL, Timeout: o.timeout, Cache: cache, Offline: o.offline})
+	c, err := github.NewClient(github.Options{BaseURL: srv.URL, Timeout: o.timeout, Cache: cache, Offline: o.offline,
+		NotFoundHint: demoNotFoundHint(ds)})
 	if err != nil {
 		srv.Close()
 		return env, err
@@ -270,4 +273,17 @@ func dump(ctx context.Context, w, stderr io.Writer, c *github.Client, o options)
 	}
 	_, err = w.Write(append(out, '\n'))
 	return err
+}
+
+// demoNotFoundHint is what a 404 says in the demo, where no token or name
+// check can help: which repositories the demo has.
+func demoNotFoundHint(ds *github.Dataset) string {
+	var repos []string
+	for name, r := range ds.Repos {
+		if len(r.Pulls) > 0 { // the others only hold forks' commits
+			repos = append(repos, name)
+		}
+	}
+	sort.Strings(repos)
+	return "the demo serves only the pull requests of " + strings.Join(repos, " and ")
 }

@@ -591,3 +591,13 @@ func TestDumpSaysWhyEachCommitReferencesThePR(t *testing.T) {
 		t.Errorf("%d patch groups, the largest of %d pushes; want 23 and 22", len(groups), biggest)
 	}
 }
+
+// TestDemoNotFoundSaysWhatTheDemoHas: in the demo no token or name check
+// helps a 404; the message says which repositories it serves.
+func TestDemoNotFoundSaysWhatTheDemoHas(t *testing.T) {
+	code, _, stderr := runCLI(t, nil, "dump", "--demo", "--no-cache", "kernel-patches/bpf-next")
+	if code != exitAPI || !strings.Contains(stderr, "the demo serves only the pull requests of kernel-patches/bpf and kernel-patches/vmtest") ||
+		strings.Contains(stderr, "GH_TOKEN") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+}

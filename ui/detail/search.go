@@ -16,7 +16,7 @@ type search struct {
 	typing  bool   // the query is being typed: keys go to it
 	seq     int    // counts edits of the query
 	pending bool   // the query changed and has not been searched yet
-	query   string // lower-cased
+	query   string // as typed; matching folds case
 	matches []int  // event indexes that match, in timeline order
 	at      int    // which match the cursor went to last
 	// from is where the cursor was when / was pressed: esc goes back there.
@@ -106,7 +106,7 @@ func (m *Model) searchKey(k tea.KeyMsg) tea.Cmd {
 	case tea.KeySpace:
 		m.search.query += " "
 	case tea.KeyRunes:
-		m.search.query += strings.ToLower(queryText(k.Runes))
+		m.search.query += queryText(k.Runes) // shown as typed; matched without case
 	default:
 		return nil
 	}
@@ -220,7 +220,7 @@ func (m *Model) gotoMatch() {
 // matches reports whether event i holds the query.
 func (m Model) matches(i int) bool {
 	ev := m.events[i]
-	q := m.search.query
+	q := strings.ToLower(m.search.query)
 	if strings.Contains(strings.ToLower(ev.Actor), q) || strings.Contains(strings.ToLower(ev.Body), q) ||
 		strings.Contains(strings.ToLower(model.EventSummary(ev)), q) {
 		return true
@@ -294,7 +294,7 @@ func csiLen(s string) int {
 // highlightRun marks the query in plain text, restoring active after each
 // match.
 func (m Model) highlightRun(text, active string) string {
-	q := m.search.query
+	q := strings.ToLower(m.search.query)
 	lower := strings.ToLower(text)
 	if len(lower) != len(text) || !strings.Contains(lower, q) {
 		return text // case folding changed byte offsets: leave it plain

@@ -86,3 +86,14 @@ func TestSearchSaysWhatItCouldNotRead(t *testing.T) {
 		t.Errorf("after one loaded: %q", got)
 	}
 }
+
+// TestSearchKeepsWhatWasTyped: the query shows as typed and matches
+// whatever the case.
+func TestSearchKeepsWhatWasTyped(t *testing.T) {
+	m, _ := newPane(t, 100, 20)
+	m.Show(testPR(1), []model.Event{comment(1, "veristat is fine"), comment(2, "nothing")}, TimelineStatus{})
+	m = press(m, "/", "V", "e", "R", "i", "enter")
+	if got := m.SearchStatus(); !strings.HasPrefix(got, "/VeRi — 1 of 1") {
+		t.Errorf("status %q, want the query as typed and one match", got)
+	}
+}

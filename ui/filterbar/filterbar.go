@@ -97,8 +97,8 @@ func (m Model) Filter() (model.ListFilter, string) {
 	return model.ListFilter{Author: v(0), Base: v(1), Head: v(2), Label: v(3)}, states[m.state]
 }
 
-// Focus opens the bar on its first text field (author); Blur closes it.
-func (m *Model) Focus() { m.setFocus(1) }
+// Focus opens the bar on its first field, the state; Blur closes it.
+func (m *Model) Focus() { m.setFocus(0) }
 func (m *Model) Blur() {
 	for i := range m.fields {
 		m.fields[i].Blur()
