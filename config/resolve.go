@@ -156,7 +156,7 @@ func Resolve(in Inputs) (Effective, error) {
 		for i, k := range keys {
 			keys[i] = common.KeyHelp(k)
 		}
-		e.add("keys."+a.Name, strings.Join(keys, " "), source)
+		e.add("keybindings."+a.Name, strings.Join(keys, " "), source)
 	}
 	return e, nil
 }

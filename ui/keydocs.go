@@ -18,9 +18,9 @@ type KeySection struct {
 
 // keySections are the live bindings of the list, the timeline and the root:
 // the help view (?) is drawn from them, so it tells the truth about keys.
-func keySections(list, timeline, root, bar help.KeyMap) []KeySection {
+func keySections(list, timeline help.KeyMap, root KeyMap, bar help.KeyMap) []KeySection {
 	return []KeySection{
-		{"list", list.FullHelp()},
+		{"list", append(list.FullHelp(), root.ListHelp())},
 		{"timeline", timeline.FullHelp()},
 		{"everywhere", root.FullHelp()},
 		{"filter bar (F)", bar.FullHelp()},

@@ -53,5 +53,11 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Open, k.Back}, {k.Reload, k.ReloadList, k.Filter, k.Search, k.FilterBar, k.PrevTab, k.NextTab}, {k.OpenWeb, k.CopyURL, k.CopyID, k.Help, k.Quit}}
+	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Back, k.Reload, k.ReloadList}, {k.OpenWeb, k.CopyURL, k.CopyID, k.PrevTab, k.NextTab}, {k.Help, k.Quit}}
+}
+
+// ListHelp are the root's keys that act in the list only; the help shows
+// them with the list's own.
+func (k KeyMap) ListHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Filter, k.Search, k.FilterBar}
 }

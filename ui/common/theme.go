@@ -81,16 +81,16 @@ func (c Color) terminal() lipgloss.TerminalColor {
 func CheckColor(s string) error {
 	if len(s) > 0 && s[0] == '#' {
 		if len(s) != 7 && len(s) != 4 {
-			return fmt.Errorf("%q is not a colour: want #rrggbb or an ANSI number 0..255", s)
+			return fmt.Errorf("%q is not a colour: want #rrggbb, #rgb or an ANSI number 0..255", s)
 		}
 		if _, err := strconv.ParseUint(s[1:], 16, 32); err != nil {
-			return fmt.Errorf("%q is not a colour: want #rrggbb or an ANSI number 0..255", s)
+			return fmt.Errorf("%q is not a colour: want #rrggbb, #rgb or an ANSI number 0..255", s)
 		}
 		return nil
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 || n > 255 || s != strconv.Itoa(n) {
-		return fmt.Errorf("%q is not a colour: want #rrggbb or an ANSI number 0..255", s)
+		return fmt.Errorf("%q is not a colour: want #rrggbb, #rgb or an ANSI number 0..255", s)
 	}
 	return nil
 }
