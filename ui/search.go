@@ -220,6 +220,12 @@ func (m *Model) onSearch(msg searchMsg) tea.Cmd {
 	if pr, ok := s.results.Selected(); ok && pr.Number != m.shown {
 		return m.selectPR(pr)
 	}
+	if s.results.Len() == 0 && m.shown != 0 {
+		// Nothing matched: the PR shown before is not a result; show none.
+		m.selSeq++
+		m.shown = 0
+		m.detail.Clear()
+	}
 	return nil
 }
 

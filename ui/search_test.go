@@ -332,3 +332,23 @@ func TestFiltersShowInTheStatusBar(t *testing.T) {
 		t.Errorf("esc kept the filters in the status bar: %q", got)
 	}
 }
+
+// TestSearchWithNoResultShowsNoPR: a search nothing matches leaves no PR
+// in the detail (the one shown before is not a result); esc brings it back.
+func TestSearchWithNoResultShowsNoPR(t *testing.T) {
+	h := newHarness(t, testDataset(30, nil), Config{Repo: widgets}, 160, 30)
+	h.run()
+	before, _ := h.root().detail.PR()
+	h.keys("s")
+	h.typeText("nosuchwordanywhere")
+	h.keys("enter")
+	h.run()
+	if _, ok := h.root().detail.PR(); ok || !strings.Contains(h.view(), "no pull request selected") {
+		t.Errorf("with no result the detail still shows a PR:\n%s", h.view())
+	}
+	h.keys("esc")
+	h.run()
+	if pr, ok := h.root().detail.PR(); !ok || pr.Number != before.Number {
+		t.Errorf("esc shows #%d, want #%d back", pr.Number, before.Number)
+	}
+}

@@ -87,7 +87,7 @@ func (m *Model) selectTargetOrFirst() tea.Cmd {
 		}
 		return nil // still on its way (GET /pulls/N), or the user moved on
 	}
-	if m.shown == 0 {
+	if m.shown == 0 && !m.search.active { // search results choose their own
 		if pr, ok := m.list.Selected(); ok {
 			return m.selectPR(pr)
 		}

@@ -143,6 +143,13 @@ func (m *Model) ShowTimeline(pr model.PullRequest, events []model.Event, gaps []
 	m.SetTimeline(events, gaps, status)
 }
 
+// Clear shows no PR: what a list with nothing in it has to show.
+func (m *Model) Clear() {
+	m.hasPR, m.pr, m.events, m.gaps = false, model.PullRequest{}, nil, nil
+	m.cursor, m.top = 0, 0
+	m.resetItems()
+}
+
 // SetEvents updates the timeline of the PR shown: new events are appended
 // (pages arrive in order), and the view holds its place.
 func (m *Model) SetEvents(events []model.Event, status TimelineStatus) {
