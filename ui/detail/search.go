@@ -307,8 +307,14 @@ func (m Model) highlightRun(text, active string) string {
 			return b.String()
 		}
 		b.WriteString(text[:i])
-		b.WriteString(m.common.Styles.Match.Render(text[i : i+len(q)]))
-		b.WriteString(active)
+		if mark := m.common.Styles.Match.Render(text[i : i+len(q)]); mark != text[i:i+len(q)] {
+			b.WriteString(mark)
+			b.WriteString(active)
+		} else {
+			// No colours (NO_COLOR): the style draws nothing, but reverse
+			// video is not colour, and a match must still show.
+			b.WriteString("\x1b[7m" + text[i:i+len(q)] + "\x1b[27m")
+		}
 		text, lower = text[i+len(q):], lower[i+len(q):]
 	}
 }

@@ -97,3 +97,13 @@ func TestSearchKeepsWhatWasTyped(t *testing.T) {
 		t.Errorf("status %q, want the query as typed and one match", got)
 	}
 }
+
+// TestMatchesShowWithoutColours: with no colour profile (NO_COLOR) the
+// match style draws nothing, so matches are marked in reverse video.
+func TestMatchesShowWithoutColours(t *testing.T) {
+	m, _ := newPane(t, 100, 20) // the tests' Ascii profile: no colours
+	m.search.query = "veristat"
+	if got := m.highlight("run veristat now"); got != "run \x1b[7mveristat\x1b[27m now" {
+		t.Errorf("highlight = %q", got)
+	}
+}
