@@ -196,6 +196,9 @@ func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []st
 	summary := model.EventSummary(ev)
 	if p, ok := m.pushes[index]; ok && p.pos == 0 {
 		summary = m.groupSummary(p) // the group sits at its first push; it names its last
+		if !m.openGroups[p.group.ID] {
+			when = "" // its span says when: the room goes to the summary
+		}
 	} else if note := m.pushNote(index); note != "" {
 		summary = note + ": " + summary
 	}
