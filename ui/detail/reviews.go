@@ -186,20 +186,20 @@ func (m Model) reviewTally() string {
 	return ""
 }
 
-// sourceSuffix completes a cross-referenced event's summary with the
-// source's title and where it stands: " · Title · merged".
+// sourceSuffix completes a cross-referenced event's summary with where
+// the source stands and its title: " · merged · Title". The state comes
+// first: when the line is cut, it is the title that loses its end.
 func (m Model) sourceSuffix(ev model.Event) string {
 	src := ev.Source
 	if ev.Event != "cross-referenced" || src == nil {
 		return ""
 	}
 	out := ""
-	if src.Title != "" {
-		// Capped, so the state after it survives a narrow pane.
-		out += " · " + common.Truncate(model.SanitizeLine(src.Title), maxSourceTitle)
-	}
 	if state := model.SanitizeLine(src.State); state != "" {
 		out += " · " + m.common.Styles.State(state).Render(state)
+	}
+	if src.Title != "" {
+		out += " · " + common.Truncate(model.SanitizeLine(src.Title), maxSourceTitle)
 	}
 	return out
 }

@@ -12,7 +12,7 @@ func TestCrossReferenceNamesTitleAndState(t *testing.T) {
 	ev := model.Event{ID: "x1", Event: "cross-referenced", Actor: "erin", CreatedAt: at(1),
 		Source: &model.SourceRef{Repo: "acme/tools", Number: 42, Title: "Use the new \x1b[31mwidget", IsPull: true, State: model.StateMerged}}
 	m.Show(testPR(1), []model.Event{ev}, TimelineStatus{})
-	if v := m.View(); !strings.Contains(v, "cross-referenced from acme/tools#42 · Use the new widget · merged") {
+	if v := m.View(); !strings.Contains(v, "cross-referenced from acme/tools#42 · merged · Use the new widget") {
 		t.Errorf("cross-reference line:\n%s", v)
 	}
 }
