@@ -847,7 +847,7 @@ func TestNewPageKeepsTheViewInPlace(t *testing.T) {
 			if got := m.View(); got != before {
 				t.Errorf("the last page moved the view:\n%s\n---\n%s", before, got)
 			}
-			if d := strings.Join(doc(m), " "); !strings.Contains(d, "30 comments · 30 referencing commits · 120 events") {
+			if d := strings.Join(doc(m), " · "); !strings.Contains(d, "30 comments · 30 referencing commits · 120 events") {
 				t.Errorf("header counts not updated: %q", doc(m)[:8])
 			}
 		})

@@ -128,7 +128,9 @@ func (m Model) renderHeader(w int) []string {
 	} else if pr.ClosedAt != nil {
 		times = append(times, "closed "+m.common.When(*pr.ClosedAt))
 	}
-	lines = append(lines, wrap(s.Muted.Render(strings.Join(times, " · ")), w)...)
+	for _, l := range wrapParts(times, w) {
+		lines = append(lines, s.Muted.Render(l))
+	}
 
 	labels := "no labels"
 	if len(pr.Labels) > 0 {
@@ -138,17 +140,17 @@ func (m Model) renderHeader(w int) []string {
 		}
 		labels = "labels: " + s.Label.Render(strings.Join(names, ", "))
 	}
-	facts := labels + " · " + m.counts()
+	facts := append([]string{labels}, strings.Split(m.counts(), " · ")...)
 	if tally := m.reviewTally(); tally != "" {
-		facts += " · " + tally
+		facts = append(facts, tally)
 	}
 	if note := m.filterNote(); note != "" {
-		facts += " · " + s.StatusWarning.Render(note)
+		facts = append(facts, s.StatusWarning.Render(note))
 	}
 	if !m.status.CachedAt.IsZero() {
-		facts += " · " + s.StatusWarning.Render("cached "+m.common.Since(m.status.CachedAt))
+		facts = append(facts, s.StatusWarning.Render("cached "+m.common.Since(m.status.CachedAt)))
 	}
-	lines = append(lines, wrap(facts, w)...)
+	lines = append(lines, wrapParts(facts, w)...)
 	if ci := m.checksLine(); ci != "" {
 		lines = append(lines, wrap(ci, w)...)
 	}
@@ -397,4 +399,27 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// wrapParts joins parts with " · " into lines of at most w cells, breaking
+// only between parts, so "reviews: 1 approved, 1 changes requested" never
+// splits mid-phrase; a part wider than w alone is wrapped on its own.
+func wrapParts(parts []string, w int) []string {
+	var lines []string
+	cur := ""
+	for _, p := range parts {
+		switch {
+		case cur == "":
+			cur = p
+		case ansi.StringWidth(cur)+3+ansi.StringWidth(p) <= w:
+			cur += " · " + p
+		default:
+			lines = append(lines, wrap(cur, w)...)
+			cur = p
+		}
+	}
+	if cur != "" {
+		lines = append(lines, wrap(cur, w)...)
+	}
+	return lines
 }
