@@ -25,6 +25,24 @@ type Filters struct {
 	State, Author, Base, Head, Label string
 }
 
+// field is the filter a config key names ("state", "author", …), so the
+// decoder, the lookup and the merge share one list; nil for no filter.
+func (f *Filters) field(name string) *string {
+	switch name {
+	case "state":
+		return &f.State
+	case "author":
+		return &f.Author
+	case "base":
+		return &f.Base
+	case "head":
+		return &f.Head
+	case "label":
+		return &f.Label
+	}
+	return nil
+}
+
 // Binding is one keybindings entry: a key for a builtin action.
 type Binding struct {
 	Key    string // as Bubble Tea names it (common.ParseKey)

@@ -147,17 +147,8 @@ func (d decoder) setting(s *Settings, k string, v *yaml.Node, prefix string) err
 				return err
 			}
 			s.Lines["filters."+fk] = kv.value.Line
-			switch fk {
-			case "state":
-				s.Filters.State = val
-			case "author":
-				s.Filters.Author = val
-			case "base":
-				s.Filters.Base = val
-			case "head":
-				s.Filters.Head = val
-			case "label":
-				s.Filters.Label = val
+			if f := s.Filters.field(fk); f != nil {
+				*f = val
 			}
 		}
 	case "page_size":

@@ -167,17 +167,10 @@ func (s Settings) get(name string) (string, int, bool) {
 	if !ok {
 		return "", 0, false
 	}
+	if f := s.Filters.setting(name); f != nil {
+		return *f, line, true
+	}
 	switch name {
-	case "filters.state":
-		return s.Filters.State, line, true
-	case "filters.author":
-		return s.Filters.Author, line, true
-	case "filters.base":
-		return s.Filters.Base, line, true
-	case "filters.head":
-		return s.Filters.Head, line, true
-	case "filters.label":
-		return s.Filters.Label, line, true
 	case "page_size":
 		return strconv.Itoa(s.PageSize), line, true
 	case "dates":
@@ -187,17 +180,11 @@ func (s Settings) get(name string) (string, int, bool) {
 }
 
 func (e *Effective) set(name, v string) {
+	if f := e.Filters.setting(name); f != nil {
+		*f = v
+		return
+	}
 	switch name {
-	case "filters.state":
-		e.Filters.State = v
-	case "filters.author":
-		e.Filters.Author = v
-	case "filters.base":
-		e.Filters.Base = v
-	case "filters.head":
-		e.Filters.Head = v
-	case "filters.label":
-		e.Filters.Label = v
 	case "page_size":
 		e.PageSize, _ = strconv.Atoi(v)
 	case "dates":
@@ -263,4 +250,13 @@ func sanitize(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// setting is the filter a setting's full name ("filters.author") names.
+func (f *Filters) setting(name string) *string {
+	short, ok := strings.CutPrefix(name, "filters.")
+	if !ok {
+		return nil
+	}
+	return f.field(short)
 }
