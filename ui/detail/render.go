@@ -140,7 +140,7 @@ func (m Model) renderHeader(w int) []string {
 		}
 		labels = "labels: " + s.Label.Render(strings.Join(names, ", "))
 	}
-	facts := append([]string{labels}, strings.Split(m.counts(), " · ")...)
+	facts := append([]string{labels}, m.counts()...)
 	if tally := m.reviewTally(); tally != "" {
 		facts = append(facts, tally)
 	}
@@ -158,7 +158,7 @@ func (m Model) renderHeader(w int) []string {
 }
 
 // counts summarises the timeline loaded so far; "+" while more pages exist.
-func (m Model) counts() string {
+func (m Model) counts() []string {
 	comments, refs := 0, 0
 	for _, ev := range m.events {
 		switch ev.Event {
@@ -180,8 +180,11 @@ func (m Model) counts() string {
 	if len(m.gaps) > 0 { // the pages not loaded have an estimated size
 		events = fmt.Sprintf("%d of ~%s events", len(m.events), groupDigits(len(m.events)+m.gapEvents()))
 	}
-	return fmt.Sprintf("%d%s comment%s · %d%s referencing commit%s · %s",
-		comments, commentsMore, plural(comments), refs, more, plural(refs), events)
+	return []string{
+		fmt.Sprintf("%d%s comment%s", comments, commentsMore, plural(comments)),
+		fmt.Sprintf("%d%s referencing commit%s", refs, more, plural(refs)),
+		events,
+	}
 }
 
 func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []string {
