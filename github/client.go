@@ -47,6 +47,8 @@ type Options struct {
 	NotFoundHint string
 	// Now is the rate guard's clock (tests); time.Now when nil.
 	Now func() time.Time
+	// BodyLimits bound each response body; zero fields: DefaultBodyLimits.
+	BodyLimits BodyLimits
 }
 
 // Client is a small, typed view of the endpoints prscope uses. It converts
@@ -80,19 +82,24 @@ func NewClient(opts Options) (*Client, error) {
 		timeout = 30 * time.Second
 	}
 	network := opts.Transport
+	if network == nil {
+		network = http.DefaultTransport
+	}
 	if opts.Offline {
 		network = offlineTransport{}
 	}
+	network = &limitTransport{limits: opts.BodyLimits.orDefault(), next: network}
 	guard := NewRateGuard(network, opts.Now)
 	var transport http.RoundTripper = guard
 	if opts.Cache != nil {
 		transport = opts.Cache.transport(guard, opts.Offline || opts.Cache.offline)
 	}
-	hc := &http.Client{Timeout: timeout, Transport: transport}
-	c := gh.NewClient(hc)
 	if opts.Token != "" {
-		c = c.WithAuthToken(opts.Token)
+		transport = &authTransport{origin: originOf(u), header: "Bearer " + opts.Token, next: transport}
 	}
+	// Timeout bounds each whole exchange, redirects and body included.
+	hc := &http.Client{Timeout: timeout, Transport: transport, CheckRedirect: checkRedirect}
+	c := gh.NewClient(hc)
 	// Set BaseURL as given: WithEnterpriseURLs would append api/v3/ to bare hosts.
 	c.BaseURL = u
 	c.UserAgent = "prscope"
@@ -175,7 +182,7 @@ func (c *Client) Timeline(ctx context.Context, repo model.Repo, number, page, pe
 	var raw []timelineEvent
 	resp, err := c.gh.Do(ctx, req, &raw)
 	if err != nil {
-		return nil, model.Page{}, c.wrapError(ctx, err, fmt.Sprintf("%s#%d", repo, number))
+		return nil, model.Page{}, c.wrapError(ctx, err, fmt.Sprintf("%s#%d timeline", repo, number))
 	}
 	events := make([]model.Event, 0, len(raw))
 	for i := range raw {
@@ -191,7 +198,7 @@ func (c *Client) CommitMessage(ctx context.Context, commitRepo, sha string) (str
 	if !ok || owner == "" || name == "" {
 		return "", fmt.Errorf("commit %s: bad repository %q", model.ShortSHA(sha), commitRepo)
 	}
-	commit, _, err := c.gh.Git.GetCommit(ctx, owner, name, sha)
+	commit, _, err := c.gh.Git.GetCommit(withBodyKind(ctx, bodyCommit), owner, name, sha)
 	if err != nil {
 		return "", c.wrapError(ctx, err, commitRepo+"@"+model.ShortSHA(sha))
 	}

@@ -105,6 +105,15 @@ func (c *Client) describe(ctx context.Context, err error, subject string) *APIEr
 	case errors.Is(err, context.Canceled):
 		return nil
 	}
+	var tooLarge *BodyTooLargeError
+	switch {
+	case errors.As(err, &tooLarge):
+		return &APIError{Message: tooLarge.Error(), Subject: subject,
+			Hint: "nothing of it was kept; GitHub sends nothing this large, so whatever answered is not GitHub"}
+	case errors.Is(err, errRedirectDowngrade):
+		return &APIError{Message: errRedirectDowngrade.Error(), Subject: subject,
+			Hint: "the API redirected to an address without TLS; not followed"}
+	}
 	if timedOut(err) {
 		msg := "request timed out"
 		if ctx.Err() == nil {

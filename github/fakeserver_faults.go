@@ -29,6 +29,9 @@ type Fault struct {
 	// (ForeignNextURL) instead of this server; pagination otherwise goes
 	// on as usual.
 	ForeignNext bool
+	// Body, when set, is a hostile body instead of the normal one (after
+	// Hang and Status; see BodyFault).
+	Body *BodyFault
 
 	html    string              // sent as a text/html body instead of GitHub's JSON error (GitHub's edge answers so)
 	details []map[string]string // the error body's "errors", as GitHub gives for 422
@@ -181,7 +184,7 @@ const malformedBody = `[{"number": 1, "title": "half-written" "state": "open"}]`
 
 func (f *Fault) isZero() bool {
 	return f.Status == 0 && f.Message == "" && len(f.Header) == 0 && !f.Hang && !f.Malformed && !f.Truncate &&
-		f.LinkLoop == "" && !f.ForeignNext && f.html == "" && f.details == nil
+		f.LinkLoop == "" && !f.ForeignNext && f.Body == nil && f.html == "" && f.details == nil
 }
 
 // faultFor asks the installed fault function about r; nil means a normal
@@ -210,6 +213,8 @@ func (s *FakeServer) serveFault(w http.ResponseWriter, r *http.Request, f *Fault
 		dropConnection(w) // no answer at all, not even an empty one
 	case f.Status != 0:
 		s.writeFaultStatus(w, r, f)
+	case f.Body != nil:
+		s.writeHostile(w, r, f)
 	case f.Malformed:
 		h := w.Header()
 		h.Set("Content-Type", "application/json; charset=utf-8")

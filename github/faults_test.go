@@ -98,7 +98,7 @@ var clientCalls = []clientCall{
 		_, err := c.GetPull(ctx, acmeWidgets, timelinePR)
 		return err
 	}},
-	{"Timeline", "acme/widgets#3", func(ctx context.Context, c *github.Client) error {
+	{"Timeline", "acme/widgets#3 timeline", func(ctx context.Context, c *github.Client) error {
 		_, _, err := c.Timeline(ctx, acmeWidgets, timelinePR, 1, 100)
 		return err
 	}},

@@ -33,21 +33,26 @@ const tabStop = 8
 // Everything else, including CJK, emoji with ZWJ sequences and combining
 // marks, is kept. Sanitize is idempotent, and returns s itself without
 // allocating when there is nothing to change, which is the common case.
+//
+// A text longer than MaxTextBytes is cut there, with a marker: before the
+// work, and again after it, since expanded tabs can lengthen a text.
 func Sanitize(s string) string {
+	s = clip(s, MaxTextBytes)
 	if isClean(s) {
 		return s
 	}
-	return sanitizeSlow(s)
+	return clip(sanitizeSlow(s), MaxTextBytes)
 }
 
 // SanitizeLine is Sanitize for single-line fields (titles, logins, branch
 // names, labels): newlines become spaces and surrounding space is trimmed.
+// It is cut at MaxLineBytes first, with a marker.
 func SanitizeLine(s string) string {
-	s = Sanitize(s)
+	s = Sanitize(clip(s, MaxLineBytes))
 	if strings.IndexByte(s, '\n') >= 0 {
 		s = strings.ReplaceAll(s, "\n", " ")
 	}
-	return strings.TrimSpace(s)
+	return clip(strings.TrimSpace(s), MaxLineBytes)
 }
 
 // isClean reports whether Sanitize would return s unchanged.

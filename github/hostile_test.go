@@ -1,0 +1,220 @@
+package github_test
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/model"
+)
+
+// These tests stand prscope in front of servers no GitHub would be: ones
+// that redirect the token elsewhere, or send bodies without end.
+
+// tokenClient is a Client for baseURL with testToken, over its own
+// transport (any host: these tests need two).
+func tokenClient(t *testing.T, baseURL string, tr http.RoundTripper, opts github.Options) *github.Client {
+	t.Helper()
+	if tr == nil {
+		plain := &http.Transport{}
+		t.Cleanup(plain.CloseIdleConnections)
+		tr = plain
+	}
+	opts.BaseURL, opts.Token, opts.Transport = baseURL, testToken, tr
+	if opts.Timeout == 0 {
+		opts.Timeout = 10 * time.Second
+	}
+	c, err := github.NewClient(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// onLocalhost is srv's URL under the host name localhost instead of
+// 127.0.0.1: another host, as far as the client can tell.
+func onLocalhost(srv *github.FakeServer) string {
+	return strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)
+}
+
+func authorized(reqs []github.RecordedRequest) (n int) {
+	for _, r := range reqs {
+		if r.Header.Get("Authorization") != "" {
+			n++
+		}
+	}
+	return n
+}
+
+func TestTokenNeverFollowsARedirectToAnotherHost(t *testing.T) {
+	api := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	other := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	for _, status := range []int{301, 302, 307, 308} {
+		t.Run(http.StatusText(status), func(t *testing.T) {
+			api.ResetRequests()
+			other.ResetRequests()
+			api.SetFaults(github.FaultPath("/pulls/3", github.FaultRedirect(status, onLocalhost(other)+"repos/acme/widgets/pulls/3")))
+			defer api.SetFaults(nil)
+			c := tokenClient(t, api.URL, nil, github.Options{})
+			pr, err := c.GetPull(context.Background(), acmeWidgets, timelinePR)
+			if err != nil || pr.Number != timelinePR {
+				t.Fatalf("GetPull over a %d = %+v, %v; want the PR from the other host", status, pr.Number, err)
+			}
+			if got := authorized(api.Requests()); got != 1 {
+				t.Errorf("the API host got the token %d times, want 1", got)
+			}
+			reqs := other.Requests()
+			if len(reqs) != 1 {
+				t.Fatalf("the other host got %d requests, want 1", len(reqs))
+			}
+			if got := reqs[0].Header.Get("Authorization"); got != "" {
+				t.Errorf("the other host got Authorization %q", got)
+			}
+		})
+	}
+}
+
+func TestTokenFollowsARedirectOnTheAPIHost(t *testing.T) {
+	// A renamed repository: GitHub's 301 names the new one on the API host.
+	api := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	api.SetFaults(github.FaultPath("/repos/acme/old-name/", github.FaultRedirect(301, api.URL+"repos/acme/widgets/pulls/3")))
+	c := tokenClient(t, api.URL, nil, github.Options{})
+	if _, err := c.GetPull(context.Background(), model.Repo{Owner: "acme", Name: "old-name"}, timelinePR); err != nil {
+		t.Fatal(err)
+	}
+	reqs := api.Requests()
+	if len(reqs) != 2 || authorized(reqs) != 2 {
+		t.Fatalf("%d requests, %d with the token; want both hops with it", len(reqs), authorized(reqs))
+	}
+}
+
+func TestTokenStaysOffAnotherPortOfTheSameHost(t *testing.T) {
+	api := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	other := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	api.SetFaults(github.FaultPath("/pulls/3", github.FaultRedirect(307, other.URL+"repos/acme/widgets/pulls/3")))
+	c := tokenClient(t, api.URL, nil, github.Options{})
+	if _, err := c.GetPull(context.Background(), acmeWidgets, timelinePR); err != nil {
+		t.Fatal(err)
+	}
+	if n := authorized(other.Requests()); n != 0 {
+		t.Errorf("127.0.0.1 on another port got the token %d times", n)
+	}
+}
+
+func TestRedirectFromHTTPSToHTTPIsRefused(t *testing.T) {
+	plain := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	tls := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, onLocalhost(plain)+strings.TrimPrefix(r.URL.Path, "/"), http.StatusFound)
+	}))
+	defer tls.Close()
+	c := tokenClient(t, tls.URL+"/", tls.Client().Transport, github.Options{})
+	_, err := c.GetPull(context.Background(), acmeWidgets, timelinePR)
+	var apiErr *github.APIError
+	if !errors.As(err, &apiErr) || !strings.Contains(apiErr.Error(), "redirect from https to plain http refused: acme/widgets#3") {
+		t.Fatalf("err = %v, want the downgrade refused", err)
+	}
+	if n := len(plain.Requests()); n != 0 {
+		t.Errorf("the plain-http host got %d requests", n)
+	}
+}
+
+// bodyLimits are small, so the tests send megabytes, not gigabytes.
+var bodyLimits = github.BodyLimits{Page: 1 << 20, Commit: 256 << 10}
+
+func TestBodiesBeyondTheirLimitFail(t *testing.T) {
+	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	tests := []struct {
+		name string
+		body github.BodyFault
+		call clientCall
+		want string
+	}{
+		{"a huge title", github.BodyFault{Inflate: 2 << 20}, clientCalls[0], "response larger than 1 MiB: acme/widgets"},
+		{"a gzip bomb", github.BodyFault{Inflate: 64 << 20, Gzip: true}, clientCalls[1], "response larger than 1 MiB: acme/widgets#3"},
+		{"an endless body", github.BodyFault{Endless: true}, clientCalls[2], "response larger than 1 MiB: acme/widgets#3 timeline"},
+		{"a huge commit", github.BodyFault{Inflate: 300 << 10}, clientCalls[3], "response larger than 256 KiB: contrib/widgets-fork@2b2b2b2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{Body: &tt.body} })
+			defer srv.SetFaults(nil)
+			cache, err := github.OpenCache(github.CacheOptions{Dir: t.TempDir()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := tokenClient(t, srv.URL, nil, github.Options{BodyLimits: bodyLimits, Cache: cache})
+			err = tt.call.call(context.Background(), c)
+			var apiErr *github.APIError
+			if !errors.As(err, &apiErr) || !strings.Contains(apiErr.Error(), tt.want) {
+				t.Fatalf("err = %v, want %q", err, tt.want)
+			}
+			checkMessage(t, apiErr.Error(), nil, nil)
+			if stats, _ := cache.Stats(); stats.Entries != 0 {
+				t.Errorf("the cache kept %d entries of it", stats.Entries)
+			}
+		})
+	}
+}
+
+func TestBodiesUnderTheLimitPass(t *testing.T) {
+	// The limit is on the body, not on what is near it: a gzip answer
+	// that inflates to just under the limit is fine.
+	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	srv.SetFaults(github.FaultPath("/pulls/3", &github.Fault{Body: &github.BodyFault{Inflate: 900 << 10, Gzip: true}}))
+	c := tokenClient(t, srv.URL, nil, github.Options{BodyLimits: bodyLimits})
+	pr, err := c.GetPull(context.Background(), acmeWidgets, timelinePR)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pr.Title) > model.MaxLineBytes || !strings.Contains(pr.Title, "[cut: ") {
+		t.Errorf("a 900 KiB title came through as %d bytes, want it cut with a marker", len(pr.Title))
+	}
+}
+
+func TestDefaultLimitNamesItsSize(t *testing.T) {
+	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	srv.SetFaults(func(*http.Request) *github.Fault {
+		return &github.Fault{Body: &github.BodyFault{Inflate: 1 << 30, Gzip: true}}
+	})
+	c := tokenClient(t, srv.URL, nil, github.Options{})
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, _, err := c.Timeline(context.Background(), acmeWidgets, timelinePR, 1, 100)
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "response larger than 64 MiB: acme/widgets#3 timeline") {
+		t.Fatalf("a 1 GiB bomb: err = %v", err)
+	}
+	// Reading 64 MiB costs some garbage; a gigabyte would be in the
+	// totals if it had been inflated whole.
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 400<<20 {
+		t.Errorf("a 1 GiB gzip bomb allocated %d MiB", grew>>20)
+	}
+}
+
+func TestTimeoutBoundsTheWholeBody(t *testing.T) {
+	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	srv.SetFaults(func(*http.Request) *github.Fault {
+		return &github.Fault{Body: &github.BodyFault{Endless: true, Every: 20 * time.Millisecond}}
+	})
+	c := tokenClient(t, srv.URL, nil, github.Options{Timeout: 300 * time.Millisecond})
+	_, _, err := c.ListPulls(context.Background(), acmeWidgets, "all", 1, 10)
+	var apiErr *github.APIError
+	if !errors.As(err, &apiErr) || !strings.Contains(apiErr.Error(), "request timed out after 300ms: acme/widgets") {
+		t.Fatalf("a trickling body: err = %v, want the timeout", err)
+	}
+}
+
+// Loopback hosts resolve: without them the redirect tests test nothing.
+func TestLocalhostResolves(t *testing.T) {
+	if _, err := net.LookupHost("localhost"); err != nil {
+		t.Fatal(err)
+	}
+}
