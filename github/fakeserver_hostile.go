@@ -61,7 +61,7 @@ func (s *FakeServer) writeHostile(w http.ResponseWriter, r *http.Request, f *Fau
 		return
 	}
 	w.WriteHeader(rep.status)
-	at := inflatePoint(body)
+	body, at := inflatePoint(body)
 	if _, err := out.Write(body[:at]); err != nil {
 		return
 	}
@@ -84,18 +84,23 @@ func (s *FakeServer) closingContext(ctx context.Context) context.Context {
 }
 
 // inflatePoint is where in body the first title, body or message string's
-// text begins, or just inside the first string when there is none.
-func inflatePoint(body []byte) int {
+// text begins. A body with none (an empty list) becomes one that has.
+func inflatePoint(body []byte) ([]byte, int) {
 	best := -1
 	for _, field := range []string{`"title":"`, `"body":"`, `"message":"`} {
 		if i := bytes.Index(body, []byte(field)); i >= 0 && (best < 0 || i+len(field) < best) {
 			best = i + len(field)
 		}
 	}
-	if best < 0 {
-		best = bytes.IndexByte(body, '"') + 1
+	if best >= 0 {
+		return body, best
 	}
-	return best
+	if bytes.HasPrefix(body, []byte("[")) {
+		body = []byte(`[{"body":""}]`)
+	} else {
+		body = []byte(`{"message":""}`)
+	}
+	return body, bytes.LastIndexByte(body, '"')
 }
 
 // chunk is what the hostile writers repeat.

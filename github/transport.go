@@ -104,8 +104,9 @@ type BodyLimits struct {
 
 // DefaultBodyLimits are generous for GitHub: a page of 100 timeline events
 // or PRs with the longest bodies GitHub allows (65,536 characters each) is
-// about 26 MB, a commit a few kilobytes.
-var DefaultBodyLimits = BodyLimits{Page: 64 << 20, Commit: 16 << 20, Error: 1 << 20}
+// about 26 MB, a commit a few kilobytes. Commit messages are fetched
+// several at once, so theirs is the smaller.
+var DefaultBodyLimits = BodyLimits{Page: 64 << 20, Commit: 4 << 20, Error: 1 << 20}
 
 // orDefault fills l's zero fields from DefaultBodyLimits.
 func (l BodyLimits) orDefault() BodyLimits {
