@@ -1,0 +1,107 @@
+package main
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/prscope/prscope/github"
+)
+
+// route is one endpoint prscope asks, as the fake server sees its path.
+type route struct {
+	name string
+	// essential: a failure here costs the whole dump (exit 1); anywhere
+	// else it is one part's "error".
+	essential bool
+	match     func(path string) bool
+	// dump is what `prscope dump` is asked, so that the route is asked.
+	dump []string
+}
+
+const repo = "kernel-patches/bpf"
+
+// prDump is the dump of a PR with checks over two pages, reviews, review
+// comments, comments and a referencing commit.
+var prDump = []string{"dump", repo + "#15"}
+
+func suffix(s string) func(string) bool {
+	return func(p string) bool { return strings.HasSuffix(p, s) }
+}
+
+func contains(s string) func(string) bool {
+	return func(p string) bool { return strings.Contains(p, s) }
+}
+
+var routes = []route{
+	{name: "list", essential: true, match: suffix("/repos/" + repo + "/pulls"), dump: []string{"dump", repo, "--limit", "150"}},
+	{name: "search", essential: true, match: suffix("/search/issues"), dump: []string{"dump", repo, "--search", "bpf"}},
+	{name: "pull", essential: true, match: suffix("/pulls/15"), dump: prDump},
+	{name: "timeline", essential: true, match: suffix("/issues/15/timeline"), dump: prDump},
+	{name: "commit", match: contains("/git/commits/"), dump: []string{"dump", repo + "#11"}},
+	{name: "check-runs", match: contains("/check-runs"), dump: prDump},
+	{name: "status", match: suffix("/status"), dump: prDump},
+	{name: "reviews", match: suffix("/pulls/15/reviews"), dump: prDump},
+	{name: "review-comments", match: suffix("/pulls/15/comments"), dump: prDump},
+	{name: "user", match: suffix("/user"), dump: prDump},
+}
+
+// fault is one way an answer goes wrong.
+type fault struct {
+	name string
+	// failing: the request fails (as opposed to answers that are odd but
+	// usable: a followed redirect, a Link that loops, which dump survives
+	// with what it has).
+	failing bool
+	make    func(other string) *github.Fault // other: a second server, for redirects
+}
+
+var retryAfter = 2 * time.Second
+
+var faults = []fault{
+	{"401", true, func(string) *github.Fault { return github.FaultBadToken() }},
+	{"403-no-access", true, func(string) *github.Fault { return github.FaultNoAccess() }},
+	{"403-saml", true, func(string) *github.Fault { return github.FaultSAML() }},
+	{"404", true, func(string) *github.Fault { return github.FaultNotFound() }},
+	{"410", true, func(string) *github.Fault { return github.FaultGone() }},
+	{"422", true, func(string) *github.Fault { return github.FaultUnprocessable() }},
+	{"primary-limit", true, func(string) *github.Fault { return github.FaultRateLimited(time.Now().Add(time.Hour)) }},
+	{"429-secondary", true, func(string) *github.Fault { return github.FaultSecondary429(retryAfter) }},
+	{"403-secondary", true, func(string) *github.Fault { return github.FaultSecondary403(retryAfter) }},
+	{"500", true, func(string) *github.Fault { return github.FaultServerError(500) }},
+	{"502", true, func(string) *github.Fault { return github.FaultServerError(502) }},
+	{"503", true, func(string) *github.Fault { return github.FaultServerError(503) }},
+	{"hang", true, func(string) *github.Fault { return &github.Fault{Hang: true} }},
+	{"malformed", true, func(string) *github.Fault { return &github.Fault{Malformed: true} }},
+	{"truncate", true, func(string) *github.Fault { return &github.Fault{Truncate: true} }},
+	{"endless", true, func(string) *github.Fault { return &github.Fault{Body: &github.BodyFault{Endless: true}} }},
+	{"trickle", true, func(string) *github.Fault {
+		return &github.Fault{Body: &github.BodyFault{Endless: true, Every: 50 * time.Millisecond}}
+	}},
+	{"huge-500MB", true, func(string) *github.Fault { return &github.Fault{Body: &github.BodyFault{Inflate: 500 << 20}} }},
+	{"gzip-bomb-1GiB", true, func(string) *github.Fault {
+		return &github.Fault{Body: &github.BodyFault{Inflate: 1 << 30, Gzip: true}}
+	}},
+	{"link-same", false, func(string) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopSame} }},
+	{"link-increasing", false, func(string) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopIncreasing} }},
+	{"foreign-next", false, func(string) *github.Fault { return &github.Fault{ForeignNext: true} }},
+	{"redirect-302-other-host", false, func(other string) *github.Fault { return redirectTo(other, 302) }},
+	{"redirect-307-other-host", false, func(other string) *github.Fault { return redirectTo(other, 307) }},
+}
+
+// redirectTo sends each request to the same path on other.
+func redirectTo(other string, status int) *github.Fault {
+	return &github.Fault{Status: status, Message: "Moved", Header: http.Header{"Location": {other}}}
+}
+
+// faultsFor installs f on r's requests; redirects keep the request's path
+// and query on other.
+func faultsFor(r route, f fault, other string) func(*http.Request) *github.Fault {
+	return func(req *http.Request) *github.Fault {
+		if !r.match(req.URL.Path) {
+			return nil
+		}
+		target := strings.TrimSuffix(other, "/") + req.URL.RequestURI()
+		return f.make(target)
+	}
+}
