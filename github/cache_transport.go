@@ -80,7 +80,10 @@ func (t *cacheTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	resp, err := t.next.RoundTrip(out)
 	if err != nil {
-		if cached && !errors.Is(ctx.Err(), context.Canceled) {
+		// An answer too large to read is an answer, not an outage: say so
+		// rather than show an older copy as if nothing had happened.
+		var tooLarge *BodyTooLargeError
+		if cached && !errors.Is(ctx.Err(), context.Canceled) && !errors.As(err, &tooLarge) {
 			return c.serve(req, entry, CacheStale), nil
 		}
 		return nil, err

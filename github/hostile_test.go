@@ -218,3 +218,24 @@ func TestLocalhostResolves(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestATooLargeAnswerIsNotHiddenByTheCache(t *testing.T) {
+	srv := startFakeFor(t, clientDataset(), github.FakeOptions{MaxAge: time.Nanosecond})
+	cache, err := github.OpenCache(github.CacheOptions{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := tokenClient(t, srv.URL, nil, github.Options{BodyLimits: bodyLimits, Cache: cache})
+	ctx := context.Background()
+	if _, err := c.GetPull(ctx, acmeWidgets, timelinePR); err != nil {
+		t.Fatal(err)
+	}
+	// The same answer, now declared (Content-Length) larger than the limit.
+	srv.SetFaults(func(*http.Request) *github.Fault {
+		return &github.Fault{Header: http.Header{"Content-Length": {"2000000"}}, Body: &github.BodyFault{Inflate: 2000000}}
+	})
+	_, err = c.GetPull(ctx, acmeWidgets, timelinePR)
+	if err == nil || !strings.Contains(err.Error(), "response larger than 1 MiB") {
+		t.Fatalf("err = %v, want the size named, not the cached copy", err)
+	}
+}
