@@ -91,6 +91,9 @@ func apiBaseURL(host string) string {
 // host gh is logged in to, github.com. A --hostname the target
 // contradicts is a usage error: one of them is a mistake.
 func pickHost(targetHost, hostname string, getenv func(string) string) (string, error) {
+	if err := checkHostInputs(hostname, getenv); err != nil {
+		return "", err
+	}
 	hostname = model.NormalizeHost(hostname)
 	switch {
 	case targetHost != "" && hostname != "" && targetHost != hostname:
@@ -105,10 +108,30 @@ func pickHost(targetHost, hostname string, getenv func(string) string) (string, 
 	}
 	if machine.ghDefaultHost != nil {
 		if h := machine.ghDefaultHost(); h != "" {
+			if p := model.HostProblem(h); p != "" {
+				return "", fmt.Errorf("gh's login names host %q: %s", h, p)
+			}
 			return model.NormalizeHost(h), nil
 		}
 	}
 	return model.GitHubHost, nil
+}
+
+// checkHostInputs refuses a --hostname or GH_HOST that is not a host name
+// (with an optional :PORT): the API URL is built from it, and
+// "github.com:443@evil.example" would send the token to evil.example.
+// GH_HOST is checked even when --hostname or the target wins over it: it
+// is a mistake all the same, and the next run may use it.
+func checkHostInputs(hostname string, getenv func(string) string) error {
+	if p := model.HostProblem(hostname); hostname != "" && p != "" {
+		return fmt.Errorf("invalid --hostname %q: %s", hostname, p)
+	}
+	if h := getenv("GH_HOST"); h != "" {
+		if p := model.HostProblem(h); p != "" {
+			return fmt.Errorf("invalid GH_HOST %q: %s", h, p)
+		}
+	}
+	return nil
 }
 
 // resolveHost sets the API base for the host (unless --api-url or
