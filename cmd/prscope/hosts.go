@@ -91,9 +91,6 @@ func apiBaseURL(host string) string {
 // host gh is logged in to, github.com. A --hostname the target
 // contradicts is a usage error: one of them is a mistake.
 func pickHost(targetHost, hostname string, getenv func(string) string) (string, error) {
-	if err := checkHostInputs(hostname, getenv); err != nil {
-		return "", err
-	}
 	hostname = model.NormalizeHost(hostname)
 	switch {
 	case targetHost != "" && hostname != "" && targetHost != hostname:
@@ -120,8 +117,8 @@ func pickHost(targetHost, hostname string, getenv func(string) string) (string, 
 // checkHostInputs refuses a --hostname or GH_HOST that is not a host name
 // (with an optional :PORT): the API URL is built from it, and
 // "github.com:443@evil.example" would send the token to evil.example.
-// GH_HOST is checked even when --hostname or the target wins over it: it
-// is a mistake all the same, and the next run may use it.
+// Both are checked whether or not they end up used (the target or --demo
+// may win): a mistake all the same, and the next run may use it.
 func checkHostInputs(hostname string, getenv func(string) string) error {
 	if p := model.HostProblem(hostname); hostname != "" && p != "" {
 		return fmt.Errorf("invalid --hostname %q: %s", hostname, p)

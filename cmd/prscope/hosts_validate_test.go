@@ -24,6 +24,7 @@ func TestHostNamesAreValidated(t *testing.T) {
 		{"--hostname with a space", nil, []string{"--hostname", "ghe example.com", "acme/widgets"}, []string{"--hostname"}},
 		{"--hostname with a bad port", nil, []string{"--hostname", "ghe.example.com:99999", "acme/widgets"}, []string{"--hostname", "1..65535"}},
 		{"--hostname beside a URL", nil, []string{"--hostname", "a@b", "https://github.com/acme/widgets/pull/1"}, []string{"--hostname"}},
+		{"--hostname with --demo", nil, []string{"--demo", "--hostname", "a@b"}, []string{"--hostname"}},
 		{"GH_HOST with userinfo", map[string]string{"GH_HOST": "github.com:443@evil.example"}, []string{"acme/widgets"},
 			[]string{"GH_HOST", "evil.example"}},
 		{"GH_HOST with a path", map[string]string{"GH_HOST": "evil.example/api"}, []string{"acme/widgets"}, []string{"GH_HOST"}},
