@@ -249,17 +249,22 @@ func (d decoder) repos(v *yaml.Node) (map[string]Settings, error) {
 		return nil, err
 	}
 	out := map[string]Settings{}
+	// GitHub's names ignore case, so two sections differing only in case
+	// are the same repository. RepoProblem allows ASCII only, where
+	// ToLower is EqualFold: one map lookup per section keeps a config of
+	// tens of thousands of repos linear.
+	byFold := make(map[string]string, len(fields))
 	for _, kv := range fields {
 		name := kv.key.Value
 		path := "repos." + name
 		if p := RepoProblem(name); p != "" {
 			return nil, d.errorf(kv.key, path, "%s", p)
 		}
-		for other := range out {
-			if strings.EqualFold(other, name) {
-				return nil, d.errorf(kv.key, path, "a section for %s is already given", other)
-			}
+		fold := strings.ToLower(name)
+		if other, dup := byFold[fold]; dup {
+			return nil, d.errorf(kv.key, path, "a section for %s is already given", other)
 		}
+		byFold[fold] = name
 		s := Settings{Lines: map[string]int{}}
 		sf, err := d.mapping(kv.value, path, sectionKeys)
 		if err != nil {

@@ -18,8 +18,9 @@ import (
 // The cache keeps one file per response: <dir>/v1/<2 hex>/<key>.entry.
 // Each file is written whole to a temp file in the same directory, synced
 // and renamed over the old one, so a reader (or a process killed mid-write)
-// only ever sees a complete old file or a complete new one; a leftover temp
-// file is ignored and swept later.
+// only ever sees a complete old file or a complete new one. A temp file
+// left by a writer that died (kill -9) still takes room: it counts towards
+// the cap, and the next start removes it once it is older than tempMaxAge.
 //
 // File layout (big-endian):
 //
@@ -34,8 +35,10 @@ const (
 	tempPrefix   = ".tmp-"
 	storeVersion = "v1"
 	maxMetaBytes = 1 << 20
-	// tempMaxAge: a temp file older than this belongs to no live writer.
-	tempMaxAge = time.Hour
+	// tempMaxAge: a temp file older than this belongs to no live writer (a
+	// write takes milliseconds); a younger one may be another prscope's
+	// write in progress, so it is counted but left alone.
+	tempMaxAge = time.Minute
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -123,11 +126,11 @@ func openStore(dir string, maxBytes int64, now func() time.Time) (*fileStore, er
 	if err := os.MkdirAll(s.root, 0o700); err != nil {
 		return nil, err
 	}
-	total, err := s.scan(true)
+	files, temps, err := s.walk(true)
 	if err != nil {
 		return nil, err
 	}
-	s.bytes = total
+	s.bytes = temps + totalSize(files)
 	return s, nil
 }
 
@@ -220,11 +223,11 @@ type storedFile struct {
 	used time.Time
 }
 
-// walk lists the entry files; with sweep, temp files left by a writer that
-// died (older than tempMaxAge) are removed on the way.
-func (s *fileStore) walk(sweep bool) ([]storedFile, error) {
-	var files []storedFile
-	err := filepath.WalkDir(s.root, func(p string, d fs.DirEntry, err error) error {
+// walk lists the entry files, and sums the size of the temp files. With
+// sweep, temp files left by a writer that died (older than tempMaxAge by
+// the store's clock) are removed on the way and not counted.
+func (s *fileStore) walk(sweep bool) (files []storedFile, tempBytes int64, err error) {
+	err = filepath.WalkDir(s.root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil
@@ -240,38 +243,38 @@ func (s *fileStore) walk(sweep bool) ([]storedFile, error) {
 		}
 		switch name := d.Name(); {
 		case strings.HasPrefix(name, tempPrefix):
-			if sweep && time.Since(info.ModTime()) > tempMaxAge {
-				_ = os.Remove(p)
+			if sweep && s.now().Sub(info.ModTime()) > tempMaxAge {
+				if err := os.Remove(p); err == nil || errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
 			}
+			tempBytes += info.Size()
 		case strings.HasSuffix(name, entryExt):
 			files = append(files, storedFile{path: p, size: info.Size(), used: info.ModTime()})
 		}
 		return nil
 	})
-	return files, err
+	return files, tempBytes, err
 }
 
-func (s *fileStore) scan(sweep bool) (int64, error) {
-	files, err := s.walk(sweep)
+func totalSize(files []storedFile) int64 {
 	var total int64
 	for _, f := range files {
 		total += f.size
 	}
-	return total, err
+	return total
 }
 
 // evict removes the least recently used entries until the store fits its cap.
 func (s *fileStore) evict() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	files, err := s.walk(false)
+	files, temps, err := s.walk(false)
 	if err != nil {
 		return err
 	}
-	var total int64
-	for _, f := range files {
-		total += f.size
-	}
+	// Temp files take room too; only entries can be evicted for it.
+	total := temps + totalSize(files)
 	slices.SortFunc(files, func(a, b storedFile) int { return a.used.Compare(b.used) })
 	for _, f := range files {
 		if total <= s.maxBytes {
@@ -286,11 +289,8 @@ func (s *fileStore) evict() error {
 }
 
 func (s *fileStore) stats() (entries int, size int64, err error) {
-	files, err := s.walk(false)
-	for _, f := range files {
-		size += f.size
-	}
-	return len(files), size, err
+	files, _, err := s.walk(false)
+	return len(files), totalSize(files), err
 }
 
 // clear removes every entry (and any temp file), keeping the directory.

@@ -20,8 +20,11 @@ const MaxStatusPages = 10
 // know, or has no checks for, answers 404 or 422: that is returned as no
 // check runs, not as an error.
 func (c *Client) CheckRuns(ctx context.Context, repo model.Repo, sha string, page, perPage int) ([]model.CheckRun, model.Page, error) {
+	if err := checkSHA(checksSubject(repo, sha), sha); err != nil {
+		return nil, model.Page{}, err // the head SHA came from the API
+	}
 	opts := &gh.ListCheckRunsOptions{ListOptions: gh.ListOptions{Page: page, PerPage: perPage}}
-	res, resp, err := c.gh.Checks.ListCheckRunsForRef(ctx, repo.Owner, repo.Name, sha, opts)
+	res, resp, err := c.gh.Checks.ListCheckRunsForRef(ctx, pathSegment(repo.Owner), pathSegment(repo.Name), sha, opts)
 	if err != nil {
 		if noChecks(err) {
 			return nil, model.Page{}, nil
@@ -46,9 +49,12 @@ func (c *Client) CheckRuns(ctx context.Context, repo model.Repo, sha string, pag
 // none, as for CheckRuns.
 func (c *Client) CombinedStatus(ctx context.Context, repo model.Repo, sha string) ([]model.CommitStatus, error) {
 	subject := checksSubject(repo, sha)
+	if err := checkSHA(subject, sha); err != nil {
+		return nil, err // the head SHA came from the API
+	}
 	var out []model.CommitStatus
 	for page := 1; page != 0; {
-		cs, resp, err := c.gh.Repositories.GetCombinedStatus(ctx, repo.Owner, repo.Name, sha, &gh.ListOptions{Page: page, PerPage: MaxPerPage})
+		cs, resp, err := c.gh.Repositories.GetCombinedStatus(ctx, pathSegment(repo.Owner), pathSegment(repo.Name), sha, &gh.ListOptions{Page: page, PerPage: MaxPerPage})
 		if err != nil {
 			if noChecks(err) {
 				return nil, nil

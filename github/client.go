@@ -192,13 +192,15 @@ func (c *Client) Timeline(ctx context.Context, repo model.Repo, number, page, pe
 }
 
 // CommitMessage fetches the full message of commit sha in commitRepo
-// ("owner/name", which may be a fork of the PR's repository).
+// ("owner/name", which may be a fork of the PR's repository). Both come
+// from an API response: one that is no SHA or no repository name is
+// refused (ErrBadIdentifier) before any request is built from it.
 func (c *Client) CommitMessage(ctx context.Context, commitRepo, sha string) (string, error) {
-	owner, name, ok := strings.Cut(commitRepo, "/")
-	if !ok || owner == "" || name == "" {
-		return "", fmt.Errorf("commit %s: bad repository %q", model.ShortSHA(sha), commitRepo)
+	repo, err := commitIdent(commitRepo, sha)
+	if err != nil {
+		return "", err
 	}
-	commit, _, err := c.gh.Git.GetCommit(withBodyKind(ctx, bodyCommit), owner, name, sha)
+	commit, _, err := c.gh.Git.GetCommit(withBodyKind(ctx, bodyCommit), pathSegment(repo.Owner), pathSegment(repo.Name), pathSegment(sha))
 	if err != nil {
 		return "", c.wrapError(ctx, err, commitRepo+"@"+model.ShortSHA(sha))
 	}

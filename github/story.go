@@ -186,7 +186,8 @@ feed:
 // fork, no longer exists), not the API as a whole.
 func commitGone(err error) bool {
 	var apiErr *APIError
-	return errors.As(err, &apiErr) && (apiErr.Status == http.StatusNotFound || apiErr.Status == http.StatusUnprocessableEntity || apiErr.Status == http.StatusGone)
+	return errors.Is(err, ErrBadIdentifier) || // never asked: the API's SHA or repository was refused
+		errors.As(err, &apiErr) && (apiErr.Status == http.StatusNotFound || apiErr.Status == http.StatusUnprocessableEntity || apiErr.Status == http.StatusGone)
 }
 
 // FetchPulls returns the newest limit PRs, paging as needed. GitHub fills

@@ -55,8 +55,8 @@ func ParseRemoteURL(raw string) (host string, repo Repo, ok bool) {
 		}
 		host, path = before, after
 	}
-	if host == "" {
-		return "", Repo{}, false
+	if HostProblem(host) != "" {
+		return "", Repo{}, false // the API URL is built from it
 	}
 	path = strings.TrimSuffix(strings.Trim(path, "/"), ".git")
 	r, err := parseRepo(path)
@@ -168,6 +168,9 @@ func ParseRepoSpec(s string) (host string, repo Repo, err error) {
 	if len(parts) == 3 {
 		if parts[0] == "" {
 			return "", Repo{}, usageErrorf("invalid GH_REPO %q: want OWNER/REPO or HOST/OWNER/REPO", s)
+		}
+		if p := HostProblem(parts[0]); p != "" {
+			return "", Repo{}, usageErrorf("invalid GH_REPO %q: %s", s, p)
 		}
 		host, s = NormalizeHost(parts[0]), parts[1]+"/"+parts[2]
 	}

@@ -121,6 +121,8 @@ func parseTargetURL(s string) (Target, error) {
 	case scheme != "https" && scheme != "http", u.User != nil, u.Hostname() == "",
 		NormalizeHost(u.Hostname()) == GitHubHost && u.Port() != "": // github.com has no other port
 		return Target{}, usageErrorf("unsupported URL %q: want https://HOST/OWNER/REPO/pull/N", s)
+	case HostProblem(u.Host) != "":
+		return Target{}, usageErrorf("unsupported URL %q: %s", s, HostProblem(u.Host))
 	case strings.ToLower(u.Hostname()) == "api."+GitHubHost:
 		return Target{}, usageErrorf("unsupported URL %q: that is the API, want https://github.com/OWNER/REPO/pull/N", s)
 	case notGitHub[host]:

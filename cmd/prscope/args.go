@@ -278,6 +278,9 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 		return o, fmt.Errorf("unexpected argument %q: dump takes one OWNER/REPO[#N]", positional[1])
 	}
 
+	if err := checkHostInputs(o.hostname, getenv); err != nil {
+		return o, err // before the git remotes are picked by them
+	}
 	var t model.Target
 	var err error
 	switch {

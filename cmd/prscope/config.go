@@ -3,10 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/prscope/prscope/config"
 	"github.com/prscope/prscope/model"
@@ -50,7 +52,7 @@ func readConfig(o options, getenv func(string) string) (*config.File, configFile
 	if where.path == "" {
 		return nil, where, nil
 	}
-	data, err := os.ReadFile(where.path)
+	data, err := readConfigFile(where.path, where.display)
 	switch {
 	case err == nil:
 		f, err := config.Decode(where.display, data)
@@ -63,6 +65,54 @@ func readConfig(o options, getenv func(string) string) (*config.File, configFile
 		return nil, where, nil
 	}
 	return nil, where, fmt.Errorf("config: %w", err)
+}
+
+// maxConfigBytes bounds the config file: a real one is a few KiB, and
+// --config /dev/zero must not read until memory runs out.
+const maxConfigBytes = 1 << 20
+
+// readConfigFile reads a regular file (after symlinks) of at most
+// maxConfigBytes. O_NONBLOCK is what lets a FIFO be refused: opening one
+// for reading otherwise waits for a writer, and prscope would hang before
+// it could look at what it opened. On a regular file it changes nothing.
+func readConfigFile(path, display string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not a regular file", display, fileKind(fi.Mode()))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxConfigBytes {
+		return nil, fmt.Errorf("%s is larger than 1 MiB: that is no config file", display)
+	}
+	return data, nil
+}
+
+// fileKind names what a non-regular file is, for the message refusing it.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "something else"
 }
 
 // loadConfig merges flags, environment and the config file into o.conf;

@@ -105,10 +105,30 @@ func pickHost(targetHost, hostname string, getenv func(string) string) (string, 
 	}
 	if machine.ghDefaultHost != nil {
 		if h := machine.ghDefaultHost(); h != "" {
+			if p := model.HostProblem(h); p != "" {
+				return "", fmt.Errorf("gh's login names host %q: %s", h, p)
+			}
 			return model.NormalizeHost(h), nil
 		}
 	}
 	return model.GitHubHost, nil
+}
+
+// checkHostInputs refuses a --hostname or GH_HOST that is not a host name
+// (with an optional :PORT): the API URL is built from it, and
+// "github.com:443@evil.example" would send the token to evil.example.
+// Both are checked whether or not they end up used (the target or --demo
+// may win): a mistake all the same, and the next run may use it.
+func checkHostInputs(hostname string, getenv func(string) string) error {
+	if p := model.HostProblem(hostname); hostname != "" && p != "" {
+		return fmt.Errorf("invalid --hostname %q: %s", hostname, p)
+	}
+	if h := getenv("GH_HOST"); h != "" {
+		if p := model.HostProblem(h); p != "" {
+			return fmt.Errorf("invalid GH_HOST %q: %s", h, p)
+		}
+	}
+	return nil
 }
 
 // resolveHost sets the API base for the host (unless --api-url or
