@@ -1255,3 +1255,28 @@ func TestSearchWaitsForTypingToPause(t *testing.T) {
 		t.Fatal("the last tick did not run the search")
 	}
 }
+
+// A commit's link is made of its SHA and repository as the API gave them:
+// only real ones make one, so a hostile answer cannot aim o elsewhere.
+func TestCommitLinkNeedsARealSHAAndRepository(t *testing.T) {
+	pr := testPR(1)
+	pr.HTMLURL = "https://github.com/acme/widgets/pull/1"
+	for _, tt := range []struct {
+		sha, repo string
+		link      bool
+	}{
+		{sha(1), "acme/widgets", true},
+		{"../../../settings/tokens", "acme/widgets", false},
+		{sha(1), "acme/../../settings", false},
+	} {
+		m, _ := newPane(t, 80, 20)
+		ev := referenced(1, "msg")
+		ev.Commit.SHA, ev.Commit.Repo = tt.sha, tt.repo
+		m.Show(pr, []model.Event{ev}, TimelineStatus{})
+		m = press(m, "G")
+		target, _ := m.Selected()
+		if got := strings.Contains(target.URL, "/commit/"); got != tt.link || strings.Contains(target.URL, "settings") {
+			t.Errorf("commit %q in %q: link %q, want a commit link: %v", tt.sha, tt.repo, target.URL, tt.link)
+		}
+	}
+}

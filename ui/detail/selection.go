@@ -34,7 +34,10 @@ func (m Model) Selected() (Target, bool) {
 	ev := model.SanitizeEvent(m.events[m.items[m.cursor].event])
 	if c := ev.Commit; c != nil && c.SHA != "" {
 		t := Target{What: "commit " + model.ShortSHA(c.SHA), ID: c.SHA}
-		if web := model.WebRoot(m.pr.HTMLURL); web != "" && c.Repo != "" {
+		// Both come from the API: a link is made only of a real SHA and
+		// repository name, so a hostile one cannot point o elsewhere.
+		_, repoErr := model.ParseRepo(c.Repo)
+		if web := model.WebRoot(m.pr.HTMLURL); web != "" && repoErr == nil && model.SHAProblem(c.SHA) == "" {
 			t.URL = web + c.Repo + "/commit/" + c.SHA
 		}
 		return t, true
