@@ -218,3 +218,46 @@ func TestRateGuardQueueEndsOnCancel(t *testing.T) {
 		t.Errorf("after the cancel: %v, want 2 answered 200", got)
 	}
 }
+
+// Many requests at once across two repeated limits, a third of them
+// cancelled while they wait: every one returns, the queue ends empty, and
+// only the probes met the limit.
+func TestRateGuardQueueUnderLoad(t *testing.T) {
+	tr := newScript(http.StatusTooManyRequests, http.StatusTooManyRequests)
+	guard := github.NewRateGuard(tr, nil)
+	hc := &http.Client{Transport: guard, Timeout: 20 * time.Second}
+	guardGets(hc, 1)
+	const n = 30
+	statuses := make([]int, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://api.test/repos/o/r/pulls", nil)
+			resp, err := hc.Do(req)
+			if errs[i] = err; err == nil {
+				statuses[i] = resp.StatusCode
+				resp.Body.Close()
+			}
+		}()
+		if i%3 == 0 {
+			cancel()
+		}
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil && (i%3 != 0 || !errors.Is(err, context.Canceled)) {
+			t.Errorf("request %d: %v", i, err)
+		}
+	}
+	if got := countStatus(statuses, http.StatusTooManyRequests); got > 1 || countStatus(statuses, http.StatusOK)+got+countStatus(statuses, 0) != n {
+		t.Errorf("statuses %v: want only 200s, at most one probe's 429, and cancellations", statuses)
+	}
+	if guard.Queued() != 0 || tr.count() > n+1 {
+		t.Errorf("%d still queued, %d sent; want 0 and at most %d", guard.Queued(), tr.count(), n+1)
+	}
+}
