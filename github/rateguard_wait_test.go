@@ -261,3 +261,31 @@ func TestRateGuardQueueUnderLoad(t *testing.T) {
 		t.Errorf("%d still queued, %d sent; want 0 and at most %d", guard.Queued(), tr.count(), n+1)
 	}
 }
+
+// A probe cancelled in flight gives no verdict: the next waiter probes.
+func TestRateGuardQueueCancelledProbePassesOn(t *testing.T) {
+	tr := newScript(http.StatusTooManyRequests)
+	tr.hold[1] = true
+	guard := github.NewRateGuard(tr, nil)
+	hc := &http.Client{Transport: guard, Timeout: 20 * time.Second}
+	guardGets(hc, 1)
+	tr.await(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	probeErr := make(chan error)
+	go func() {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://api.test/repos/o/r/pulls", nil)
+		_, err := hc.Do(req)
+		probeErr <- err
+	}()
+	tr.await(t) // the probe, held
+	done := make(chan []int)
+	go func() { done <- guardGets(hc, 3) }()
+	waitQueued(t, guard, 3)
+	cancel()
+	if err := <-probeErr; !errors.Is(err, context.Canceled) {
+		t.Errorf("the cancelled probe: %v", err)
+	}
+	if got := <-done; countStatus(got, http.StatusOK) != 3 || tr.count() != 5 {
+		t.Errorf("behind a cancelled probe: %v, %d sent; want 3 answered 200, 5 sent", got, tr.count())
+	}
+}
