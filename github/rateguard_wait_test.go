@@ -289,3 +289,25 @@ func TestRateGuardQueueCancelledProbePassesOn(t *testing.T) {
 		t.Errorf("behind a cancelled probe: %v, %d sent; want 3 answered 200, 5 sent", got, tr.count())
 	}
 }
+
+// Once a backoff is over (on the guard's clock), requests asked together
+// are not refused while the probe is out: they wait for it, then go. This
+// was the second r the TUI needed.
+func TestRateGuardQueueAfterTheBackoffWaitsForTheProbe(t *testing.T) {
+	tr := newScript(http.StatusTooManyRequests)
+	tr.hold[1] = true
+	clock := newFakeClock()
+	guard := github.NewRateGuard(tr, clock.Now)
+	hc := &http.Client{Transport: guard, Timeout: 20 * time.Second}
+	guardGets(hc, 1) // Retry-After 1s, on the fake clock
+	tr.await(t)
+	clock.Advance(2 * time.Second)
+	done := make(chan []int)
+	go func() { done <- guardGets(hc, 6) }()
+	tr.await(t) // the probe, held
+	waitQueued(t, guard, 5)
+	close(tr.release)
+	if got := <-done; countStatus(got, http.StatusOK) != 6 || tr.count() != 7 {
+		t.Errorf("after the backoff: %v, %d sent; want 6 answered 200, 7 sent", got, tr.count())
+	}
+}
