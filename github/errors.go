@@ -89,7 +89,7 @@ func (c *Client) describe(ctx context.Context, err error, subject string) *APIEr
 	var er *gh.ErrorResponse
 	switch {
 	case errors.As(err, &rl):
-		return primaryLimit(statusOf(rl.Response), subject, rl.Rate.Limit, rl.Rate.Reset.Time, notSent(rl.Message))
+		return primaryLimit(statusOf(rl.Response), subject, c.tokenHint(rl.Rate.Limit), rl.Rate.Reset.Time, notSent(rl.Message))
 	case errors.As(err, &abuse):
 		var after time.Duration
 		if abuse.RetryAfter != nil {
@@ -155,7 +155,7 @@ func (c *Client) describeResponse(er *gh.ErrorResponse, subject string) *APIErro
 		return &APIError{Message: notCachedOffline, Subject: subject, Hint: "only what was seen online can be shown offline"}
 	case h.Get(headerRefused) != "" && h.Get(headerRateReset) != "":
 		reset, _ := time.Parse(time.RFC3339, h.Get(headerRateReset))
-		return primaryLimit(status, subject, limit, reset, true)
+		return primaryLimit(status, subject, c.tokenHint(limit), reset, true)
 	case h.Get(headerRefused) != "":
 		secs, _ := strconv.Atoi(h.Get(headerRetryAfter))
 		return secondaryLimit(status, "secondary rate limit still in force; request not sent", subject, time.Duration(secs)*time.Second)
@@ -166,7 +166,7 @@ func (c *Client) describeResponse(er *gh.ErrorResponse, subject string) *APIErro
 		if n, err := strconv.ParseInt(rateHeader(h, "Reset"), 10, 64); err == nil {
 			reset = time.Unix(n, 0)
 		}
-		return primaryLimit(status, subject, limit, reset, false)
+		return primaryLimit(status, subject, c.tokenHint(limit), reset, false)
 	case status == http.StatusTooManyRequests || (status == http.StatusForbidden && (secondary || h.Get("Retry-After") != "")):
 		// go-github v62 does not recognise 429, nor a 403 whose
 		// documentation_url it does not know, as a secondary limit.
@@ -229,14 +229,14 @@ func statusOf(r *http.Response) int {
 // because a rate limit was known to be still in force.
 func notSent(msg string) bool { return strings.Contains(msg, "not making remote request") }
 
-func primaryLimit(status int, subject string, limit int, reset time.Time, unsent bool) *APIError {
+func primaryLimit(status int, subject, tokenHint string, reset time.Time, unsent bool) *APIError {
 	e := &APIError{Status: status, Message: "API rate limit exceeded", Subject: subject, Reset: reset}
 	if reset.IsZero() {
 		e.Hint = "rate limit used up; wait for it to reset"
 	} else {
 		e.Hint = "rate limit used up; resets at " + reset.Local().Format("15:04")
 	}
-	e.Hint += tokenHint(limit)
+	e.Hint += tokenHint
 	if unsent {
 		e.Hint += "; request not sent"
 	}
@@ -361,8 +361,11 @@ func clipLine(s string, n int) string {
 	return string(runes[:n-1]) + "…"
 }
 
-func tokenHint(limit int) string {
-	if limit > 0 && limit <= 60 {
+// tokenHint is what a used-up limit suggests: a token, when none is in
+// use and the server's limit is the anonymous one (60 an hour). With a
+// token, whatever its budget, the advice would be wrong.
+func (c *Client) tokenHint(limit int) string {
+	if !c.authenticated && limit > 0 && limit <= 60 {
 		return "; set GH_TOKEN for 5,000 requests an hour"
 	}
 	return ""

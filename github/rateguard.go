@@ -30,11 +30,16 @@ import (
 // minute) must not stop the list and timelines, nor a used-up core budget
 // a search. Secondary limits are GitHub's for the whole client: one backoff.
 //
-// Why not github.com/gofri/go-github-ratelimit/v2: it waits inside the
-// transport (sleeping until Retry-After or the reset) so that the request
-// eventually succeeds. prscope must never block the UI on a timer; it
-// wants the request refused at once, so the cache answers with what it has
-// and the user sees when the limit lifts.
+// A primary limit (the budget spent until a reset often an hour away) is
+// refused at once. A secondary limit's backoff is short: a request asked
+// during it waits for its end when its own deadline allows (queued, then
+// sent one at a time: rateguard_wait.go), and is refused at once when the
+// backoff outlasts its deadline, so the cache answers with what it has.
+//
+// Why not github.com/gofri/go-github-ratelimit/v2: it sleeps inside the
+// transport until Retry-After or the reset, whatever the request's
+// deadline, so the cache above could never answer in time, and it waits
+// out primary limits too.
 type RateGuard struct {
 	next http.RoundTripper
 	now  func() time.Time
@@ -45,6 +50,10 @@ type RateGuard struct {
 	secondaryStatus int                    // 403 or 429: what the secondary limit came as
 	strikes         int                    // secondary limits in a row, for the backoff
 	probing         bool                   // the one request sent after a backoff is in flight
+	inBackoff       bool                   // a backoff holds, until its timer or the clock ends it
+	backoffGen      int                    // counts backoffs: a stale timer, or an answer sent before one began, is known
+	timer           *time.Timer            // ends the backoff on time, so the queue goes without a new request
+	queue           []*rateWaiter          // requests waiting for the backoff to end, oldest first
 }
 
 // Headers the guard adds.
@@ -84,44 +93,73 @@ func (g *RateGuard) RateLimitOf(resource string) model.RateLimit {
 	return g.bucket(resource).rate
 }
 
-// RoundTrip sends req unless a rate limit is known to be in force, in which
-// case it answers at once with a refusal (no network).
+// RoundTrip sends req unless a rate limit is known to be in force: during a
+// secondary backoff it waits for the end when req's deadline allows;
+// otherwise it answers at once with a refusal (no network).
 func (g *RateGuard) RoundTrip(req *http.Request) (*http.Response, error) {
-	refusal, probe := g.admit(req)
-	if refusal != nil {
+	refusal, t, err := g.admitOrWait(req)
+	if err != nil || refusal != nil {
 		closeRequestBody(req)
-		return refusal, nil
+		return refusal, err
 	}
 	resp, err := g.next.RoundTrip(req)
 	if err != nil {
-		if probe {
+		if t.probe {
 			g.mu.Lock()
 			g.probing = false // no verdict: the next request probes again
+			g.dispatch()
 			g.mu.Unlock()
 		}
 		return nil, err
 	}
-	return g.observe(req, resp, probe), nil
+	return g.observe(req, resp, t), nil
 }
 
-// admit returns a refusal while a limit holds. When a secondary backoff
-// ends it lets one request through (probe) and refuses the rest until that
-// one is answered, so the end of a backoff is not a burst.
-func (g *RateGuard) admit(req *http.Request) (refusal *http.Response, probe bool) {
+// ticket is what admit let a request through as: the probe after a
+// backoff or not, and in which backoff generation it was sent.
+type ticket struct {
+	probe bool
+	gen   int
+}
+
+// admit decides about req: send it (ticket), refuse it (refusal), or queue
+// it (w, to wait on). holder is the waiter req was queued as, when it is
+// woken: if dispatch made it the probe, it goes as the probe.
+func (g *RateGuard) admit(req *http.Request, holder *rateWaiter) (refusal *http.Response, t ticket, w *rateWaiter) {
 	now := g.now()
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	b := g.bucket(requestResource(req))
-	switch {
-	case now.Before(b.until):
-		return g.refusePrimary(req, b), false
-	case now.Before(g.secondaryUntil) || g.probing:
-		return g.refuseSecondary(req, now), false
-	case g.strikes > 0:
-		g.probing = true
-		return nil, true
+	if now.Before(b.until) {
+		if holder != nil && holder.probe {
+			g.probing = false // pass the probe on
+			g.dispatch()
+		}
+		return g.refusePrimary(req, b), ticket{}, nil
 	}
-	return nil, false
+	if holder != nil && holder.probe {
+		return nil, ticket{probe: true, gen: g.backoffGen}, nil
+	}
+	if g.inBackoff && !now.Before(g.secondaryUntil) {
+		g.endBackoff() // the clock says it is over (before its timer)
+	}
+	if !g.inBackoff && !g.probing && len(g.queue) == 0 {
+		if g.strikes > 0 {
+			g.probing = true
+			return nil, ticket{probe: true, gen: g.backoffGen}, nil
+		}
+		return nil, ticket{gen: g.backoffGen}, nil
+	}
+	var wait time.Duration // while a probe is in flight: unknown
+	if g.inBackoff {
+		wait = g.secondaryUntil.Sub(now)
+	}
+	w = newRateWaiter(req)
+	if !w.canWait(wait) {
+		return g.refuseSecondary(req, now), ticket{}, nil
+	}
+	g.queue = append(g.queue, w)
+	return nil, ticket{}, w
 }
 
 func (g *RateGuard) refusePrimary(req *http.Request, b *rateBucket) *http.Response {
@@ -154,8 +192,8 @@ func (b *rateBucket) rateHeaders(h http.Header) {
 }
 
 // observe records what resp says about the limits and makes it safe to
-// pass up to go-github. probe says resp answers the probe admit let through.
-func (g *RateGuard) observe(req *http.Request, resp *http.Response, probe bool) *http.Response {
+// pass up to go-github. t is how admit let req through.
+func (g *RateGuard) observe(req *http.Request, resp *http.Response, t ticket) *http.Response {
 	now := g.now()
 	h := resp.Header
 	remaining, hasRemaining := headerInt(h, "X-Ratelimit-Remaining")
@@ -199,17 +237,18 @@ func (g *RateGuard) observe(req *http.Request, resp *http.Response, probe bool) 
 		if wait <= 0 {
 			wait = min(secondaryBackoff<<min(g.strikes-1, 4), maxSecondaryBackoff)
 		}
-		g.secondaryUntil = now.Add(wait)
 		g.secondaryStatus = resp.StatusCode
+		g.startBackoff(now, wait)
 	}
 	primaryUntil, secondaryUntil := b.until, g.secondaryUntil
-	if probe {
+	if t.probe {
 		g.probing = false
 	}
-	if !secondary && resp.StatusCode < 400 && !now.Before(g.secondaryUntil) {
+	if !secondary && resp.StatusCode < 400 && t.gen == g.backoffGen {
 		// An answer sent before a backoff began forgives nothing.
 		g.strikes = 0
 	}
+	g.dispatch() // the probe's verdict is in: the queue may go
 	g.mu.Unlock()
 
 	renameRateHeaders(h)

@@ -134,23 +134,28 @@ func TestRateGuardSecondaryLimitBacksOffWithoutAStorm(t *testing.T) {
 				e := asAPIError(t, err, fault.Status)
 				checkMessage(t, e.Error(), []string{"secondary rate limit still in force; request not sent", "secondary rate limit; retry in 30s"}, nil)
 			}
-			rig.clock.Advance(29 * time.Second)
+			// The client's 5s timeout ends before the backoff: refused at
+			// once, not queued (rateguard_wait_test.go has the queue).
+			rig.clock.Advance(20 * time.Second)
 			_, err := c.GetPull(ctx, acmeWidgets, 2)
-			checkMessage(t, asAPIError(t, err, fault.Status).Error(), []string{"retry in 1s"}, nil)
+			checkMessage(t, asAPIError(t, err, fault.Status).Error(), []string{"retry in 10s"}, nil)
 			listPage(t, c, ctx)
 			rig.expect("during the backoff")
 
 			// When it ends, one request tries; it meets the limit again,
-			// and the wait starts over.
-			rig.clock.Advance(2 * time.Second)
-			getPulls(c, 2, 9)
+			// and the wait starts over: the 7 queued behind it cannot
+			// wait 30s more, and are refused.
+			rig.clock.Advance(11 * time.Second)
+			for _, err := range getPulls(c, 2, 9) {
+				asAPIError(t, err, fault.Status)
+			}
 			rig.expect("the end of the backoff, 8 at once", fault.Status)
-			rig.clock.Advance(29 * time.Second)
+			rig.clock.Advance(20 * time.Second)
 			getPulls(c, 2, 9)
 			rig.expect("the second backoff")
 
 			rig.srv.SetFaults(nil)
-			rig.clock.Advance(2 * time.Second)
+			rig.clock.Advance(11 * time.Second)
 			for _, err := range getPulls(c, 2, 2) {
 				if err != nil {
 					t.Fatal(err)
@@ -194,10 +199,10 @@ func TestRateGuardSecondaryWithoutRetryAfterWaitsAMinuteThenLonger(t *testing.T)
 		if e := asAPIError(t, err, http.StatusTooManyRequests); e.RetryAfter != wait {
 			t.Errorf("strike %d: RetryAfter %v, want %v", i+1, e.RetryAfter, wait)
 		}
-		rig.clock.Advance(wait - time.Second)
+		rig.clock.Advance(wait - 10*time.Second) // more than the 5s timeout left: refused at once
 		_, _ = c.GetPull(ctx, acmeWidgets, 1)
 		rig.expect("within the wait")
-		rig.clock.Advance(time.Second)
+		rig.clock.Advance(10 * time.Second)
 	}
 }
 
@@ -209,7 +214,8 @@ func TestRateGuardHidesTheLimitFromGoGithub(t *testing.T) {
 	t.Cleanup(tr.CloseIdleConnections)
 	clock := newFakeClock()
 	guard := github.NewRateGuard(tr, clock.Now)
-	hc := &http.Client{Transport: guard}
+	// A deadline shorter than the backoffs below: refused at once, not queued.
+	hc := &http.Client{Transport: guard, Timeout: 5 * time.Second}
 	get := func() (*http.Response, map[string]any) {
 		t.Helper()
 		resp, err := hc.Get(srv.URL + "repos/acme/widgets/pulls/1")

@@ -78,6 +78,7 @@ type Model struct {
 	selSeq      int
 	shown       int // the PR number the detail pane shows; 0 for none
 	target      int // a PR asked for on the command line, until shown
+	missing     int // the target, shown only by why it could not be fetched (target.go)
 	inFlight    int
 	started     bool // Init has run: the spinner may tick
 	lastErr     string
@@ -360,7 +361,7 @@ func (m *Model) setFocus(p pane) {
 // timeline only once the selection has rested for SettleDelay.
 func (m *Model) selectPR(pr model.PullRequest) tea.Cmd {
 	m.selSeq++
-	m.shown = pr.Number
+	m.shown, m.missing = pr.Number, 0
 	t := m.timelineOf(pr.Number)
 	m.detail.ShowTimeline(pr, t.events, t.gaps, t.status())
 	if t.loaded || t.loading() {

@@ -318,6 +318,8 @@ func (m Model) searchBanner() string {
 	switch {
 	case s.loading && s.results.Len() == 0:
 		text += " · searching…"
+	case s.err != "" && s.results.Len() == 0:
+		text += " · search failed" // not "0 results": nothing is known to match or not
 	case s.total > gh.MaxSearchResults:
 		text += fmt.Sprintf(" · %d results (the first %d shown)", s.total, gh.MaxSearchResults)
 	default:

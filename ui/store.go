@@ -80,7 +80,7 @@ func (m *Model) onRefresh(msg pullsMsg) tea.Cmd {
 // is known, or else the first PR; never if the user already chose one.
 func (m *Model) selectTargetOrFirst() tea.Cmd {
 	if m.target != 0 {
-		if m.shown == 0 && m.list.Select(m.target) {
+		if (m.shown == 0 || m.missing == m.target) && m.list.Select(m.target) {
 			pr, _ := m.list.Selected()
 			m.setFocus(detailPane)
 			return m.selectPR(pr)
@@ -100,8 +100,7 @@ func (m *Model) onPull(msg pullMsg) tea.Cmd {
 	if msg.err != nil {
 		m.fail(errPull, msg.err)
 		if msg.number == m.target {
-			m.target = 0 // give up on it; show what there is
-			return m.selectTargetOrFirst()
+			return m.showMissingTarget(msg.err) // keep to it: r asks again
 		}
 		return nil
 	}

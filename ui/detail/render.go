@@ -104,6 +104,17 @@ func (m Model) renderHeader(w int) []string {
 	for _, l := range wrap(pr.Title+" #"+strconv.Itoa(pr.Number), w) {
 		lines = append(lines, s.Title.Render(l))
 	}
+	if pr.State != "" || !pr.CreatedAt.IsZero() { // else only its number is known: no made-up author or dates
+		lines = append(lines, m.renderWhoAndWhen(w)...)
+	}
+	return append(lines, m.renderFacts(w)...)
+}
+
+// renderWhoAndWhen is the header's state, author, branches and times.
+func (m Model) renderWhoAndWhen(w int) []string {
+	s := m.common.Styles
+	pr := m.pr
+	var lines []string
 	state := common.StateWord(pr)
 	verb := "wants to merge"
 	switch state {
@@ -131,6 +142,14 @@ func (m Model) renderHeader(w int) []string {
 	for _, l := range wrapParts(times, w) {
 		lines = append(lines, s.Muted.Render(l))
 	}
+	return lines
+}
+
+// renderFacts is the header's labels, counts and review tally.
+func (m Model) renderFacts(w int) []string {
+	s := m.common.Styles
+	pr := m.pr
+	var lines []string
 
 	labels := "no labels"
 	if len(pr.Labels) > 0 {

@@ -97,7 +97,11 @@ func (m Model) View() string {
 
 	var right []string
 	if i.Anonymous {
-		right = append(right, s.StatusWarning.Render("anonymous (60 req/h)"))
+		anon := "anonymous"
+		if i.Rate.Known && i.Rate.Limit == 60 {
+			anon += " (60 req/h)" // github.com's budget without a token: said only when the server says so
+		}
+		right = append(right, s.StatusWarning.Render(anon))
 	} else if i.Identity != "" {
 		right = append(right, model.SanitizeLine(i.Identity))
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/common"
 )
 
@@ -20,7 +21,13 @@ func TestIdentity(t *testing.T) {
 	}{
 		{"login", Info{Repo: "acme/widgets", Identity: "@mona"}, "@mona", []string{"anonymous"}},
 		{"login unknown", Info{Repo: "acme/widgets", Identity: "token"}, "token", []string{"anonymous"}},
-		{"anonymous", Info{Repo: "acme/widgets", Anonymous: true}, "anonymous (60 req/h)", []string{"@"}},
+		{"anonymous", Info{Repo: "acme/widgets", Anonymous: true, Rate: model.RateLimit{Known: true, Limit: 60, Remaining: 59}},
+			"anonymous (60 req/h) · rate 59/60", []string{"@"}},
+		// The server's figures decide: a GitHub Enterprise without a token
+		// may allow more, and before any answer nothing is known.
+		{"anonymous, 5000", Info{Repo: "acme/widgets", Anonymous: true, Rate: model.RateLimit{Known: true, Limit: 5000, Remaining: 4999}},
+			"anonymous · rate 4999/5000", []string{"60 req/h"}},
+		{"anonymous, unknown", Info{Repo: "acme/widgets", Anonymous: true}, "anonymous", []string{"60 req/h"}},
 		{"hostile login", Info{Repo: "acme/widgets", Identity: "@mo\x1b[2Jna"}, "@mo", []string{"\x1b[2J"}},
 	}
 	for _, tt := range tests {
