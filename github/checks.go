@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	gh "github.com/google/go-github/v62/github"
@@ -46,30 +47,29 @@ func (c *Client) CheckRuns(ctx context.Context, repo model.Repo, sha string, pag
 // none, as for CheckRuns.
 func (c *Client) CombinedStatus(ctx context.Context, repo model.Repo, sha string) ([]model.CommitStatus, error) {
 	subject := checksSubject(repo, sha)
-	var out []model.CommitStatus
-	for page := 1; page != 0; {
+	got := 0
+	out, err := AllPages(subject, MaxStatusPages, model.StatusKey, func(page int) ([]model.CommitStatus, model.Page, error) {
 		cs, resp, err := c.gh.Repositories.GetCombinedStatus(ctx, repo.Owner, repo.Name, sha, &gh.ListOptions{Page: page, PerPage: MaxPerPage})
 		if err != nil {
 			if noChecks(err) {
-				return nil, nil
+				return nil, model.Page{}, nil
 			}
-			return nil, c.wrapError(ctx, err, subject)
+			return nil, model.Page{}, c.wrapError(ctx, err, subject)
 		}
+		var batch []model.CommitStatus
 		for _, s := range cs.Statuses {
 			if s != nil {
-				out = append(out, convertStatus(s))
+				batch = append(batch, convertStatus(s))
 			}
 		}
+		got += len(batch)
 		next := resp.NextPage
-		if next == 0 && len(cs.Statuses) == MaxPerPage && len(out) < cs.GetTotalCount() {
+		if next == 0 && len(cs.Statuses) == MaxPerPage && got < cs.GetTotalCount() {
 			next = page + 1 // no Link header: go by total_count
 		}
-		if err := CheckNextPage(subject, page, next, MaxStatusPages); err != nil {
-			return nil, err
-		}
-		page = next
-	}
-	return out, nil
+		return batch, model.Page{Next: next}, nil
+	})
+	return out, err
 }
 
 // ChecksSource is what FetchChecks asks: *Client, or the UI's Source.
@@ -84,17 +84,19 @@ const MaxCheckRunPages = 10
 // FetchChecks loads every check run (up to maxPages pages of 100) and
 // every status of commit sha. ctx may carry WithRevalidate.
 func FetchChecks(ctx context.Context, c ChecksSource, repo model.Repo, sha string, maxPages int) ([]model.CheckRun, []model.CommitStatus, error) {
-	runs, err := AllPages(checksSubject(repo, sha), maxPages, func(page int) ([]model.CheckRun, model.Page, error) {
+	runs, err := AllPages(checksSubject(repo, sha), maxPages, model.CheckRunKey, func(page int) ([]model.CheckRun, model.Page, error) {
 		return c.CheckRuns(ctx, repo, sha, page, MaxPerPage)
 	})
-	if err != nil {
+	stopped := Truncated(err) != ""
+	if err != nil && !stopped {
 		return nil, nil, err
 	}
-	statuses, err := c.CombinedStatus(ctx, repo, sha)
-	if err != nil {
-		return nil, nil, err
+	statuses, serr := c.CombinedStatus(ctx, repo, sha)
+	if serr != nil && Truncated(serr) == "" {
+		return nil, nil, serr
 	}
-	return runs, statuses, nil
+	// Cut short but usable: what was paged, with why (a *PagingStopped).
+	return runs, statuses, errors.Join(err, serr)
 }
 
 func checksSubject(repo model.Repo, sha string) string {
@@ -153,8 +155,24 @@ func storyChecks(ctx context.Context, c *Client, repo model.Repo, sha string) (*
 	switch {
 	case err != nil && ctx.Err() != nil:
 		return nil, err
-	case err != nil:
+	case err != nil && Truncated(err) == "":
 		return &model.DumpChecks{HeadSHA: sha, Err: err.Error()}, nil
 	}
-	return &model.DumpChecks{HeadSHA: sha, Runs: runs, Statuses: statuses}, nil
+	return &model.DumpChecks{HeadSHA: sha, Runs: runs, Statuses: statuses, Truncated: truncatedAll(err)}, nil
+}
+
+// truncatedAll is why each listing err joins was cut short, one after
+// another.
+func truncatedAll(err error) string {
+	var whys []string
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			if why := Truncated(e); why != "" {
+				whys = append(whys, why)
+			}
+		}
+	} else if why := Truncated(err); why != "" {
+		whys = append(whys, why)
+	}
+	return strings.Join(whys, "; ")
 }
