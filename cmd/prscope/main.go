@@ -216,16 +216,6 @@ func (o options) connect() (environment, error) {
 	return env, nil
 }
 
-func missingMessages(events []model.Event) int {
-	n := 0
-	for _, e := range events {
-		if e.Commit != nil && e.Commit.Err != "" {
-			n++
-		}
-	}
-	return n
-}
-
 func versionString() string {
 	if version != "" {
 		return version
@@ -234,45 +224,6 @@ func versionString() string {
 		return info.Main.Version
 	}
 	return "(devel)"
-}
-
-// dump prints a PR's whole story, or the first PRs of a repository, as JSON.
-func dump(ctx context.Context, w, stderr io.Writer, c *github.Client, o options) error {
-	var out []byte
-	var err error
-	if o.target.Number != 0 {
-		story, ferr := github.FetchStory(ctx, c, o.target.Repo, o.target.Number)
-		if ferr != nil {
-			return ferr
-		}
-		if missing := missingMessages(story.Timeline); missing > 0 {
-			fmt.Fprintf(stderr, "prscope: warning: %d commit message(s) could not be fetched; see \"error\" in their commit\n", missing)
-		}
-		pull := model.NewDumpPull(story.Pull)
-		refs, groups := model.AnnotateTimeline(o.target.Repo, o.target.Number, story.Timeline)
-		if story.Checks != nil && story.Checks.Err != "" {
-			fmt.Fprintln(stderr, "prscope: warning: the CI checks could not be fetched; see \"error\" in \"checks\"")
-		}
-		out, err = model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline, Refs: refs, Groups: groups,
-			ReviewComments: model.ReviewCommentsByReview(story.ReviewComments), Checks: story.Checks}.MarshalJSON()
-	} else if o.search != "" {
-		out, err = dumpSearch(ctx, stderr, c, o)
-	} else {
-		prs, ferr := github.FetchPullsPaged(ctx, c, o.target.Repo, o.state, o.limit, o.conf.PageSize)
-		if ferr != nil {
-			return ferr
-		}
-		list := model.DumpList{Repo: o.target.Repo.String(), Pulls: make([]model.DumpPull, len(prs))}
-		for i, pr := range prs {
-			list.Pulls[i] = model.NewDumpPull(pr)
-		}
-		out, err = list.MarshalJSON()
-	}
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(out, '\n'))
-	return err
 }
 
 // demoNotFoundHint is what a 404 says in the demo, where no token or name
