@@ -99,7 +99,11 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	defer env.close()
 
 	if opts.dump {
-		if err := dump(context.Background(), stdout, stderr, env.client, opts); err != nil {
+		err := dump(context.Background(), stdout, stderr, env.client, opts)
+		if note := env.staleNote(); note != "" {
+			fmt.Fprintf(stderr, "prscope: %s\n", note)
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "prscope: %v\n", err)
 			return exitAPI
 		}
@@ -164,6 +168,15 @@ type environment struct {
 	client  *github.Client
 	server  *github.FakeServer
 	warning string // something the user should know, e.g. that there is no cache
+	cache   *github.Cache
+}
+
+// staleNote is the cache's word on copies served for a rate limit.
+func (e environment) staleNote() string {
+	if e.cache == nil {
+		return ""
+	}
+	return e.cache.StaleNote()
 }
 
 func (e environment) close() {
@@ -177,6 +190,7 @@ func (e environment) close() {
 func (o options) connect() (environment, error) {
 	cache, err := o.openCache()
 	var env environment
+	env.cache = cache
 	if err != nil {
 		if o.offline {
 			return env, fmt.Errorf("--offline needs the cache: %w", err)
