@@ -47,11 +47,14 @@ func PagesUpTo[T any](subject string, maxPages, limit int, key func(T) string, f
 		if err != nil {
 			return nil, err
 		}
-		all = append(all, batch...)
+		stop := pager.Add(page, model.KeysOf(batch, key), info.Next)
+		if !stop.Repeated {
+			all = append(all, batch...)
+		}
 		if limit > 0 && len(all) >= limit {
 			return all[:limit], nil
 		}
-		if stop := pager.Add(page, model.KeysOf(batch, key), info.Next); stop.Stopped() {
+		if stop.Stopped() {
 			return all, &PagingStopped{Stop: stop, Err: &APIError{Message: stop.Message, Subject: model.SanitizeLine(subject), Hint: stop.Hint}}
 		}
 		page = info.Next

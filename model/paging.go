@@ -35,6 +35,9 @@ func NewPager(maxPages int) *Pager {
 // pane). The zero PageStop means go on.
 type PageStop struct {
 	Message, Hint, Short string
+	// Repeated says the page held only items seen before: it adds
+	// nothing, and is left out.
+	Repeated bool
 }
 
 // Stopped reports whether s stops paging.
@@ -72,7 +75,7 @@ func (p *Pager) Add(page int, keys []string, next int) PageStop {
 			Hint: "the next page is not after the current one; stopped", Short: fmt.Sprintf("loop (page %d names %d next)", page, next)}
 	case repeated:
 		return PageStop{Message: fmt.Sprintf("pagination loop: page %d repeats items of earlier pages", page),
-			Hint: "the same page again under a new number; stopped", Short: fmt.Sprintf("page %d repeats earlier items", page)}
+			Hint: "the same page again under a new number; stopped", Short: fmt.Sprintf("page %d repeats earlier items", page), Repeated: true}
 	case len(keys) == 0:
 		return PageStop{Message: fmt.Sprintf("pagination loop: page %d is empty but names page %d as next", page, next),
 			Hint: "an empty page is the end; stopped", Short: fmt.Sprintf("page %d is empty", page)}

@@ -214,11 +214,14 @@ func (m *Model) onSearch(msg searchMsg) tea.Cmd {
 	m.succeed(errSearch)
 	s.total, s.next = msg.info.Total, msg.info.Next
 	s.incomplete = s.incomplete || msg.info.Incomplete
-	if stop := s.pager.Add(msg.page, model.KeysOf(msg.prs, model.PullKey), msg.info.Next); stop.Stopped() {
+	stop := s.pager.Add(msg.page, model.KeysOf(msg.prs, model.PullKey), msg.info.Next)
+	if stop.Stopped() {
 		s.next = 0
 		s.results.SetError(pagingNote(stop))
 	}
-	s.results.Append(msg.prs)
+	if !stop.Repeated {
+		s.results.Append(msg.prs)
+	}
 	if pr, ok := s.results.Selected(); ok && pr.Number != m.shown {
 		return m.selectPR(pr)
 	}

@@ -42,11 +42,14 @@ func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
 	m.listInfo = msg.info
 	m.listNext = msg.info.Next
 	m.listPages = max(m.listPages, msg.page)
-	if stop := m.listPager.Add(msg.page, model.KeysOf(msg.prs, model.PullKey), msg.info.Next); stop.Stopped() {
+	stop := m.listPager.Add(msg.page, model.KeysOf(msg.prs, model.PullKey), msg.info.Next)
+	if stop.Stopped() {
 		m.listNext = 0
 		m.list.SetError(pagingNote(stop))
 	}
-	m.list.Append(msg.prs)
+	if !stop.Repeated {
+		m.list.Append(msg.prs)
+	}
 	if m.list.Len() == 0 {
 		m.list.Empty = "no " + stateWord(m.cfg.State) + "pull requests in " + m.cfg.Repo.String()
 	}

@@ -51,6 +51,9 @@ func (t *timeline) add(p int, events []model.Event, info model.Page) string {
 	t.loaded = t.loaded || p == 1
 	note := ""
 	stop := t.pager.Add(p, model.KeysOf(events, model.EventKey), info.Next)
+	if stop.Repeated {
+		t.pages[p] = nil // the same events again: shown once
+	}
 	if stop.Stopped() {
 		note = pagingNote(stop)
 	}
