@@ -84,9 +84,7 @@ const MaxCheckRunPages = 10
 // FetchChecks loads every check run (up to maxPages pages of 100) and
 // every status of commit sha. ctx may carry WithRevalidate.
 func FetchChecks(ctx context.Context, c ChecksSource, repo model.Repo, sha string, maxPages int) ([]model.CheckRun, []model.CommitStatus, error) {
-	runs, err := AllPages(checksSubject(repo, sha), maxPages, model.CheckRunKey, func(page int) ([]model.CheckRun, model.Page, error) {
-		return c.CheckRuns(ctx, repo, sha, page, MaxPerPage)
-	})
+	runs, err := fetchCheckRuns(ctx, c, repo, sha, maxPages)
 	stopped := Truncated(err) != ""
 	if err != nil && !stopped {
 		return nil, nil, err
@@ -97,6 +95,13 @@ func FetchChecks(ctx context.Context, c ChecksSource, repo model.Repo, sha strin
 	}
 	// Cut short but usable: what was paged, with why (a *PagingStopped).
 	return runs, statuses, errors.Join(err, serr)
+}
+
+// fetchCheckRuns pages through the check runs on sha (up to maxPages).
+func fetchCheckRuns(ctx context.Context, c ChecksSource, repo model.Repo, sha string, maxPages int) ([]model.CheckRun, error) {
+	return AllPages(checksSubject(repo, sha), maxPages, model.CheckRunKey, func(page int) ([]model.CheckRun, model.Page, error) {
+		return c.CheckRuns(ctx, repo, sha, page, MaxPerPage)
+	})
 }
 
 func checksSubject(repo model.Repo, sha string) string {
@@ -146,33 +151,29 @@ func timePtr(t *gh.Timestamp) *time.Time {
 
 // storyChecks is the CI for a dump. Failing to get it spoils nothing else
 // (a fine-grained token may lack the checks permission): the failure goes
-// into the dump; only our own cancellation stops the dump.
+// into the dump, the check runs' as "error", the statuses' on their own
+// as "statuses_error"; only our own cancellation stops the dump.
 func storyChecks(ctx context.Context, c *Client, repo model.Repo, sha string) (*model.DumpChecks, error) {
 	if sha == "" {
 		return nil, nil
 	}
-	runs, statuses, err := FetchChecks(ctx, c, repo, sha, MaxCheckRunPages)
+	runs, err := fetchCheckRuns(ctx, c, repo, sha, MaxCheckRunPages)
 	switch {
 	case err != nil && ctx.Err() != nil:
 		return nil, err
 	case err != nil && Truncated(err) == "":
 		return &model.DumpChecks{HeadSHA: sha, Err: err.Error()}, nil
 	}
-	return &model.DumpChecks{HeadSHA: sha, Runs: runs, Statuses: statuses, Truncated: truncatedAll(err)}, nil
-}
-
-// truncatedAll is why each listing err joins was cut short, one after
-// another.
-func truncatedAll(err error) string {
-	var whys []string
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range j.Unwrap() {
-			if why := Truncated(e); why != "" {
-				whys = append(whys, why)
-			}
-		}
-	} else if why := Truncated(err); why != "" {
-		whys = append(whys, why)
+	checks := &model.DumpChecks{HeadSHA: sha, Runs: runs, Truncated: Truncated(err)}
+	statuses, err := c.CombinedStatus(ctx, repo, sha)
+	switch why := Truncated(err); {
+	case err != nil && ctx.Err() != nil:
+		return nil, err
+	case why != "":
+		checks.Truncated = strings.TrimPrefix(checks.Truncated+"; "+why, "; ")
+	case err != nil:
+		checks.StatusesErr = err.Error()
 	}
-	return strings.Join(whys, "; ")
+	checks.Statuses = statuses
+	return checks, nil
 }

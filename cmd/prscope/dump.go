@@ -54,6 +54,9 @@ func dumpStory(ctx context.Context, stderr io.Writer, c *github.Client, o option
 	if story.Checks != nil && story.Checks.Err != "" {
 		fmt.Fprintln(stderr, "prscope: warning: the CI checks could not be fetched; see \"error\" in \"checks\"")
 	}
+	if story.Checks != nil && story.Checks.StatusesErr != "" {
+		fmt.Fprintln(stderr, "prscope: warning: the commit statuses could not be fetched; see \"statuses_error\" in \"checks\"")
+	}
 	if story.Checks != nil {
 		warnTruncated(stderr, "the CI checks", story.Checks.Truncated)
 	}

@@ -31,7 +31,9 @@ type partialDump struct {
 	} `json:"timeline"`
 	Truncated string `json:"truncated"`
 	Checks    *struct {
-		Error string `json:"error"`
+		Error         string            `json:"error"`
+		Runs          []json.RawMessage `json:"runs"`
+		StatusesError string            `json:"statuses_error"`
 	} `json:"checks"`
 	ReviewComments *struct {
 		Error     string `json:"error"`
@@ -73,6 +75,9 @@ func TestDumpOptionalPartsDegrade(t *testing.T) {
 		{"checks 429", "/check-runs", github.FaultSecondary429(time.Hour), func(d partialDump) bool {
 			return d.Checks != nil && strings.Contains(d.Checks.Error, "429")
 		}, "the CI checks could not be fetched"},
+		{"combined status 500", "/status", github.FaultServerError(500), func(d partialDump) bool {
+			return d.Checks != nil && d.Checks.Error == "" && d.Checks.Runs != nil && strings.Contains(d.Checks.StatusesError, "500")
+		}, "the commit statuses could not be fetched"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := reviewedWidgets(t)
