@@ -161,4 +161,25 @@ func countPath(srv *github.FakeServer, path string) int {
 	return n
 }
 
-var _ = http.StatusOK
+
+// A dump answered from the cache because the rate limit is used up says so
+// on stderr, once, and still prints the dump.
+func TestDumpSaysItWasServedFromCacheForARateLimit(t *testing.T) {
+	srv := widgetsServer(t)
+	dir := t.TempDir()
+	// Every answer stale at once, so the second dump must ask GitHub again.
+	srv.SetFaults(func(*http.Request) *github.Fault {
+		return &github.Fault{Header: http.Header{"Cache-Control": {"private, max-age=0"}}}
+	})
+	first := runOK(t, nil, "dump", "--cache-dir", dir, "--api-url", srv.URL, "acme/widgets#3")
+	reset := time.Now().Add(2 * time.Hour).Truncate(time.Second)
+	srv.SetFaults(func(*http.Request) *github.Fault { return github.FaultRateLimited(reset) })
+	code, stdout, stderr := runCLI(t, nil, "dump", "--cache-dir", dir, "--api-url", srv.URL, "acme/widgets#3")
+	if code != exitOK || stdout != first {
+		t.Fatalf("exit %d, stderr %q; the same dump? %v", code, stderr, stdout == first)
+	}
+	want := "old: rate limit used up until " + reset.Local().Format("15:04")
+	if strings.Count(stderr, "served from cache, ") != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("stderr %q: want one line saying %q", stderr, want)
+	}
+}
