@@ -161,7 +161,6 @@ func countPath(srv *github.FakeServer, path string) int {
 	return n
 }
 
-
 // A dump answered from the cache because the rate limit is used up says so
 // on stderr, once, and still prints the dump.
 func TestDumpSaysItWasServedFromCacheForARateLimit(t *testing.T) {
