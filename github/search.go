@@ -130,7 +130,10 @@ func convertIssuePull(it *gh.Issue) model.PullRequest {
 // paging as needed. It is what `prscope dump OWNER/REPO --search Q` prints.
 func FetchSearch(ctx context.Context, c *Client, repo model.Repo, query string, limit int) ([]model.PullRequest, model.Page, error) {
 	limit = min(limit, MaxSearchResults)
-	perPage := min(MaxPerPage, max(limit, 1))
+	if limit < 1 {
+		return nil, model.Page{}, nil // PagesUpTo reads 0 as "no limit"
+	}
+	perPage := min(MaxPerPage, limit)
 	maxPages := (MaxSearchResults + perPage - 1) / perPage
 	var first model.Page
 	out, err := PagesUpTo(repo.String()+" search", maxPages, limit, model.PullKey, func(page int) ([]model.PullRequest, model.Page, error) {

@@ -165,10 +165,13 @@ func FetchPulls(ctx context.Context, c *Client, repo model.Repo, state string, l
 // FetchPullsPaged is FetchPulls asking for pageSize PRs a request (the
 // config's page_size).
 func FetchPullsPaged(ctx context.Context, c *Client, repo model.Repo, state string, limit, pageSize int) ([]model.PullRequest, error) {
+	if limit < 1 {
+		return nil, nil // PagesUpTo reads 0 as "no limit"
+	}
 	if pageSize < 1 || pageSize > MaxPerPage {
 		pageSize = MaxPerPage
 	}
-	perPage := min(pageSize, max(limit, 1))
+	perPage := min(pageSize, limit)
 	return PagesUpTo(repo.String(), MaxListPages, limit, model.PullKey, func(page int) ([]model.PullRequest, model.Page, error) {
 		return c.ListPulls(ctx, repo, state, page, perPage)
 	})
