@@ -79,6 +79,7 @@ type Cache struct {
 	keyHost  string
 	now      func() time.Time
 	store    *fileStore
+	stale    staleLog // stale copies served for a rate limit (cache_stale.go)
 }
 
 // CacheStats describe what a cache holds.

@@ -98,6 +98,7 @@ func (t *cacheTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	case resp.StatusCode == http.StatusOK:
 		return c.storeFresh(req, resp, key, now)
 	case cached && unavailable(resp):
+		c.stale.noteStale(entry.Stored, resp.Header, now)
 		discard(resp)
 		return c.serve(req, entry, CacheStale), nil
 	}

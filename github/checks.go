@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	gh "github.com/google/go-github/v62/github"
@@ -52,30 +53,29 @@ func (c *Client) CombinedStatus(ctx context.Context, repo model.Repo, sha string
 	if err := checkSHA(subject, sha); err != nil {
 		return nil, err // the head SHA came from the API
 	}
-	var out []model.CommitStatus
-	for page := 1; page != 0; {
+	got := 0
+	out, err := AllPages(subject, MaxStatusPages, model.StatusKey, func(page int) ([]model.CommitStatus, model.Page, error) {
 		cs, resp, err := c.gh.Repositories.GetCombinedStatus(ctx, pathSegment(repo.Owner), pathSegment(repo.Name), sha, &gh.ListOptions{Page: page, PerPage: MaxPerPage})
 		if err != nil {
 			if noChecks(err) {
-				return nil, nil
+				return nil, model.Page{}, nil
 			}
-			return nil, c.wrapError(ctx, err, subject)
+			return nil, model.Page{}, c.wrapError(ctx, err, subject)
 		}
+		var batch []model.CommitStatus
 		for _, s := range cs.Statuses {
 			if s != nil {
-				out = append(out, convertStatus(s))
+				batch = append(batch, convertStatus(s))
 			}
 		}
+		got += len(batch)
 		next := resp.NextPage
-		if next == 0 && len(cs.Statuses) == MaxPerPage && len(out) < cs.GetTotalCount() {
+		if next == 0 && len(cs.Statuses) == MaxPerPage && got < cs.GetTotalCount() {
 			next = page + 1 // no Link header: go by total_count
 		}
-		if err := CheckNextPage(subject, page, next, MaxStatusPages); err != nil {
-			return nil, err
-		}
-		page = next
-	}
-	return out, nil
+		return batch, model.Page{Next: next}, nil
+	})
+	return out, err
 }
 
 // ChecksSource is what FetchChecks asks: *Client, or the UI's Source.
@@ -90,17 +90,24 @@ const MaxCheckRunPages = 10
 // FetchChecks loads every check run (up to maxPages pages of 100) and
 // every status of commit sha. ctx may carry WithRevalidate.
 func FetchChecks(ctx context.Context, c ChecksSource, repo model.Repo, sha string, maxPages int) ([]model.CheckRun, []model.CommitStatus, error) {
-	runs, err := AllPages(checksSubject(repo, sha), maxPages, func(page int) ([]model.CheckRun, model.Page, error) {
+	runs, err := fetchCheckRuns(ctx, c, repo, sha, maxPages)
+	stopped := Truncated(err) != ""
+	if err != nil && !stopped {
+		return nil, nil, err
+	}
+	statuses, serr := c.CombinedStatus(ctx, repo, sha)
+	if serr != nil && Truncated(serr) == "" {
+		return nil, nil, serr
+	}
+	// Cut short but usable: what was paged, with why (a *PagingStopped).
+	return runs, statuses, errors.Join(err, serr)
+}
+
+// fetchCheckRuns pages through the check runs on sha (up to maxPages).
+func fetchCheckRuns(ctx context.Context, c ChecksSource, repo model.Repo, sha string, maxPages int) ([]model.CheckRun, error) {
+	return AllPages(checksSubject(repo, sha), maxPages, model.CheckRunKey, func(page int) ([]model.CheckRun, model.Page, error) {
 		return c.CheckRuns(ctx, repo, sha, page, MaxPerPage)
 	})
-	if err != nil {
-		return nil, nil, err
-	}
-	statuses, err := c.CombinedStatus(ctx, repo, sha)
-	if err != nil {
-		return nil, nil, err
-	}
-	return runs, statuses, nil
 }
 
 func checksSubject(repo model.Repo, sha string) string {
@@ -150,17 +157,29 @@ func timePtr(t *gh.Timestamp) *time.Time {
 
 // storyChecks is the CI for a dump. Failing to get it spoils nothing else
 // (a fine-grained token may lack the checks permission): the failure goes
-// into the dump; only our own cancellation stops the dump.
+// into the dump, the check runs' as "error", the statuses' on their own
+// as "statuses_error"; only our own cancellation stops the dump.
 func storyChecks(ctx context.Context, c *Client, repo model.Repo, sha string) (*model.DumpChecks, error) {
 	if sha == "" {
 		return nil, nil
 	}
-	runs, statuses, err := FetchChecks(ctx, c, repo, sha, MaxCheckRunPages)
+	runs, err := fetchCheckRuns(ctx, c, repo, sha, MaxCheckRunPages)
 	switch {
 	case err != nil && ctx.Err() != nil:
 		return nil, err
-	case err != nil:
+	case err != nil && Truncated(err) == "":
 		return &model.DumpChecks{HeadSHA: sha, Err: err.Error()}, nil
 	}
-	return &model.DumpChecks{HeadSHA: sha, Runs: runs, Statuses: statuses}, nil
+	checks := &model.DumpChecks{HeadSHA: sha, Runs: runs, Truncated: Truncated(err)}
+	statuses, err := c.CombinedStatus(ctx, repo, sha)
+	switch why := Truncated(err); {
+	case err != nil && ctx.Err() != nil:
+		return nil, err
+	case why != "":
+		checks.Truncated = strings.TrimPrefix(checks.Truncated+"; "+why, "; ")
+	case err != nil:
+		checks.StatusesErr = err.Error()
+	}
+	checks.Statuses = statuses
+	return checks, nil
 }

@@ -14,7 +14,8 @@ import (
 // Fault is how one response goes wrong. The zero Fault is a normal answer.
 //
 // When several fields are set, the first that applies wins: Hang, then
-// Status, then Malformed; Truncate, LinkLoop and ForeignNext change the
+// Status, then Malformed; Truncate, LinkLoop, ForeignNext, RepeatItems,
+// EmptyNext and PerPage change the
 // normal answer and combine with one another. Header applies to every
 // answer that is sent.
 type Fault struct {
@@ -32,6 +33,16 @@ type Fault struct {
 	// Body, when set, is a hostile body instead of the normal one (after
 	// Hang and Status; see BodyFault).
 	Body *BodyFault
+	// RepeatItems answers every page number of a list with page 1's items,
+	// and names page+1 as next forever: the same page served again under
+	// a new number.
+	RepeatItems bool
+	// EmptyNext answers a list (a JSON array) with no items, yet a Link
+	// naming page+1 as next forever.
+	EmptyNext bool
+	// PerPage, when > 0, caps per_page as GitHub does for some endpoints:
+	// pages come shorter than asked, and Link counts pages of PerPage.
+	PerPage int
 
 	html    string              // sent as a text/html body instead of GitHub's JSON error (GitHub's edge answers so)
 	details []map[string]string // the error body's "errors", as GitHub gives for 422
@@ -184,7 +195,8 @@ const malformedBody = `[{"number": 1, "title": "half-written" "state": "open"}]`
 
 func (f *Fault) isZero() bool {
 	return f.Status == 0 && f.Message == "" && len(f.Header) == 0 && !f.Hang && !f.Malformed && !f.Truncate &&
-		f.LinkLoop == "" && !f.ForeignNext && f.Body == nil && f.html == "" && f.details == nil
+		f.LinkLoop == "" && !f.ForeignNext && !f.RepeatItems && !f.EmptyNext && f.PerPage == 0 && f.Body == nil &&
+		f.html == "" && f.details == nil
 }
 
 // faultFor asks the installed fault function about r; nil means a normal
@@ -227,7 +239,10 @@ func (s *FakeServer) serveFault(w http.ResponseWriter, r *http.Request, f *Fault
 			_, _ = w.Write([]byte(malformedBody))
 		}
 	default:
-		rep := s.routeReply(r)
+		rep := s.routeReply(pagedAs(r, f))
+		if _, list := rep.value.([]any); list && f.EmptyNext && rep.status == http.StatusOK {
+			rep.value = []any{}
+		}
 		rep.link = s.faultLink(r, rep, f)
 		s.writeReply(&faultWriter{ResponseWriter: w, extra: f.Header, truncate: f.Truncate}, r, rep)
 	}
@@ -297,7 +312,8 @@ func applyHeader(h, extra http.Header) {
 // answers (JSON arrays, or objects marked paged) are paginated; anything
 // else keeps its header.
 func (s *FakeServer) faultLink(r *http.Request, rep reply, f *Fault) string {
-	if _, list := rep.value.([]any); !(list || rep.paged) || rep.status != http.StatusOK || (f.LinkLoop == "" && !f.ForeignNext) {
+	if _, list := rep.value.([]any); !(list || rep.paged) || rep.status != http.StatusOK ||
+		(f.LinkLoop == "" && !f.ForeignNext && !f.RepeatItems && !f.EmptyNext) {
 		return rep.link
 	}
 	rels := map[string]string{}
@@ -316,6 +332,10 @@ func (s *FakeServer) faultLink(r *http.Request, rep reply, f *Fault) string {
 		rels["next"] = s.pageURL(r, page+1)
 		delete(rels, "last")
 	}
+	if f.RepeatItems || f.EmptyNext {
+		rels["next"] = s.pageURL(r, page+1)
+		delete(rels, "last")
+	}
 	if next, ok := rels["next"]; ok && f.ForeignNext {
 		rels["next"] = ForeignNextURL + strings.TrimPrefix(next, s.URL)
 	}
@@ -326,6 +346,24 @@ func (s *FakeServer) faultLink(r *http.Request, rep reply, f *Fault) string {
 		}
 	}
 	return strings.Join(links, ", ")
+}
+
+// pagedAs is r as f's RepeatItems and PerPage have the route see it: page 1
+// whatever page was asked, per_page at most f.PerPage.
+func pagedAs(r *http.Request, f *Fault) *http.Request {
+	if !f.RepeatItems && f.PerPage <= 0 {
+		return r
+	}
+	q := r.URL.Query()
+	if f.RepeatItems {
+		q.Set("page", "1")
+	}
+	if f.PerPage > 0 && parsePaging(q).perPage > f.PerPage {
+		q.Set("per_page", strconv.Itoa(f.PerPage))
+	}
+	out := r.Clone(r.Context())
+	out.URL.RawQuery = q.Encode()
+	return out
 }
 
 // pageURL is r's URL on this server with page set, as linkHeader builds them.

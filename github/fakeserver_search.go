@@ -222,7 +222,7 @@ func (s *FakeServer) searchIssues(r *http.Request) reply {
 	for _, h := range hits[lo:hi] {
 		out.Items = append(out.Items, s.renderSearchItem(h.ri, h.pi, h.score))
 	}
-	return reply{status: http.StatusOK, resource: ResourceSearch, value: out, link: s.linkHeader(r, pg, available)}
+	return reply{status: http.StatusOK, resource: ResourceSearch, paged: true, value: out, link: s.linkHeader(r, pg, available)}
 }
 
 func (s *FakeServer) renderSearchItem(ri *repoIndex, pi *pullIndex, score float64) ghSearchItem {

@@ -75,13 +75,13 @@ func (c *Client) ReviewComments(ctx context.Context, repo model.Repo, number, pa
 
 // FetchReviews loads all of PR number's reviews and review comments.
 func FetchReviews(ctx context.Context, c *Client, repo model.Repo, number int) ([]model.Review, []model.ReviewComment, error) {
-	reviews, err := AllPages(fmt.Sprintf("%s#%d reviews", repo, number), MaxReviewPages, func(page int) ([]model.Review, model.Page, error) {
+	reviews, err := AllPages(fmt.Sprintf("%s#%d reviews", repo, number), MaxReviewPages, model.ReviewKey, func(page int) ([]model.Review, model.Page, error) {
 		return c.Reviews(ctx, repo, number, page, MaxPerPage)
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	comments, err := AllPages(fmt.Sprintf("%s#%d review comments", repo, number), MaxReviewPages, func(page int) ([]model.ReviewComment, model.Page, error) {
+	comments, err := AllPages(fmt.Sprintf("%s#%d review comments", repo, number), MaxReviewPages, model.ReviewCommentKey, func(page int) ([]model.ReviewComment, model.Page, error) {
 		return c.ReviewComments(ctx, repo, number, page, MaxPerPage)
 	})
 	if err != nil {

@@ -130,31 +130,24 @@ func convertIssuePull(it *gh.Issue) model.PullRequest {
 // paging as needed. It is what `prscope dump OWNER/REPO --search Q` prints.
 func FetchSearch(ctx context.Context, c *Client, repo model.Repo, query string, limit int) ([]model.PullRequest, model.Page, error) {
 	limit = min(limit, MaxSearchResults)
+	if limit < 1 {
+		return nil, model.Page{}, nil // PagesUpTo reads 0 as "no limit"
+	}
 	perPage := min(MaxPerPage, limit)
-	maxPages := (MaxSearchResults + perPage - 1) / max(perPage, 1)
-	var out []model.PullRequest
+	maxPages := (MaxSearchResults + perPage - 1) / perPage
 	var first model.Page
-	for page := 1; page != 0 && len(out) < limit; {
+	out, err := PagesUpTo(repo.String()+" search", maxPages, limit, model.PullKey, func(page int) ([]model.PullRequest, model.Page, error) {
 		batch, info, err := c.SearchPulls(ctx, repo, query, page, perPage)
-		if err != nil {
-			return nil, model.Page{}, err
-		}
 		if page == 1 {
 			first = info
 		}
 		first.Incomplete = first.Incomplete || info.Incomplete
-		out = append(out, batch...)
-		if len(out) < limit {
-			if err := CheckNextPage(repo.String()+" search", page, info.Next, maxPages); err != nil {
-				return nil, model.Page{}, err
-			}
-		}
-		page = info.Next
+		return batch, info, err
+	})
+	if err != nil && Truncated(err) == "" {
+		return nil, model.Page{}, err
 	}
-	if len(out) > limit {
-		out = out[:limit]
-	}
-	return out, first, nil
+	return out, first, err // a *PagingStopped comes with what was found
 }
 
 // searchToken is one term of q: key:value, or text when key is "".

@@ -1,7 +1,6 @@
 package github
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -93,7 +92,7 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 	case t.SHA != "":
 		e.ID = t.Event + ":" + t.SHA
 	default:
-		e.ID = fmt.Sprintf("%s:p%d:%d", t.Event, page, index)
+		e.ID = model.PositionalEventID(t.Event, page, index)
 	}
 	if t.CreatedAt != nil {
 		e.CreatedAt = *t.CreatedAt

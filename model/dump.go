@@ -113,6 +113,14 @@ type Dump struct {
 	Groups         map[int]string
 	ReviewComments map[int64][]ReviewComment
 	Checks         *DumpChecks // "checks" after the timeline when set (dump_checks.go)
+
+	// TimelineTruncated, when set, follows "timeline" as "truncated": why
+	// paging it stopped early (a loop, a repeated or empty page, the cap).
+	TimelineTruncated string
+	// ReviewCommentsErr and ReviewCommentsTruncated, when set, add
+	// "review_comments": {"error": …} (they could not be fetched) or
+	// {"truncated": …} (paging them stopped early) after "checks".
+	ReviewCommentsErr, ReviewCommentsTruncated string
 }
 
 // MarshalJSON encodes d in the documented key order.
@@ -141,8 +149,20 @@ func (d Dump) MarshalJSON() ([]byte, error) {
 		events[i] = encodeEvent(e, note)
 	}
 	obj.array("timeline", events)
+	if d.TimelineTruncated != "" {
+		obj.string("truncated", SanitizeLine(d.TimelineTruncated))
+	}
 	if d.Checks != nil {
 		obj.raw("checks", d.Checks.encode())
+	}
+	if d.ReviewCommentsErr != "" || d.ReviewCommentsTruncated != "" {
+		var rc orderedObject
+		if d.ReviewCommentsErr != "" {
+			rc.string("error", SanitizeLine(d.ReviewCommentsErr))
+		} else {
+			rc.string("truncated", SanitizeLine(d.ReviewCommentsTruncated))
+		}
+		obj.raw("review_comments", rc.bytes())
 	}
 	return obj.bytes(), nil
 }
@@ -151,10 +171,12 @@ func (d Dump) MarshalJSON() ([]byte, error) {
 //
 //	{"repo": "owner/name", "pulls": [{…}, …]}
 //
-// with pulls [] rather than null.
+// with pulls [] rather than null, and "truncated": why after "pulls" when
+// paging stopped early (a loop, a repeated or empty page, the cap).
 type DumpList struct {
-	Repo  string
-	Pulls []DumpPull
+	Repo      string
+	Pulls     []DumpPull
+	Truncated string
 }
 
 // MarshalJSON encodes l in the documented key order.
@@ -169,6 +191,9 @@ func (l DumpList) MarshalJSON() ([]byte, error) {
 		}
 	}
 	obj.array("pulls", pulls)
+	if l.Truncated != "" {
+		obj.string("truncated", SanitizeLine(l.Truncated))
+	}
 	return obj.bytes(), nil
 }
 

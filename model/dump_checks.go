@@ -10,12 +10,16 @@ package model
 // in that key order: state and summary as SummarizeChecks counts them
 // (state "" when there are none), runs and statuses as GitHub listed them,
 // conclusion null until a run completes, [] rather than null. When they
-// could not be fetched: {"head_sha", "error"}.
+// could not be fetched: {"head_sha", "error"}. When only the statuses could
+// not, "statuses_error": why follows "statuses" (then []). When paging them
+// stopped early (a loop, the page cap), "truncated": why comes last.
 type DumpChecks struct {
-	HeadSHA  string
-	Runs     []CheckRun
-	Statuses []CommitStatus
-	Err      string
+	HeadSHA     string
+	Runs        []CheckRun
+	Statuses    []CommitStatus
+	Err         string
+	StatusesErr string
+	Truncated   string
 }
 
 // encode writes c as documented, every string sanitized.
@@ -37,6 +41,12 @@ func (c DumpChecks) encode() []byte {
 	obj.raw("summary", counts.bytes())
 	obj.array("runs", encodeEach(c.Runs, encodeCheckRun))
 	obj.array("statuses", encodeEach(c.Statuses, encodeCommitStatus))
+	if c.StatusesErr != "" {
+		obj.string("statuses_error", SanitizeLine(c.StatusesErr))
+	}
+	if c.Truncated != "" {
+		obj.string("truncated", SanitizeLine(c.Truncated))
+	}
 	return obj.bytes()
 }
 

@@ -63,6 +63,7 @@ type Model struct {
 	listErr     string // paging stopped on this error until r
 	listInfo    model.Page
 	listPages   int // pages of the list loaded
+	listPager   *model.Pager
 	timelines   map[int]*timeline
 	commits     detail.Commits
 	commitsBusy int // commit-message requests in flight
@@ -120,6 +121,7 @@ func New(cfg Config) Model {
 		reviews:   newReviewStore(),
 		checks:    map[checksKey]*checksEntry{},
 		listNext:  1,
+		listPager: model.NewPager(gh.MaxListPages),
 		target:    cfg.Number,
 
 		colorProfile: lipgloss.ColorProfile(),

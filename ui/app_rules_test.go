@@ -212,15 +212,15 @@ func TestPagingStopsOnALoopingLinkHeader(t *testing.T) {
 		most    int
 		note    string
 	}{
-		{"same page again", func(p int) int { return p }, 1, "does not follow"},
-		{"ever-increasing pages", func(p int) int { return p + 1 }, maxListPages, "the limit"},
+		{"same page again", func(p int) int { return p }, 1, "loop (page 1 names 1 next)"},
+		{"ever-increasing pages", func(p int) int { return p + 1 }, gh.MaxListPages, "no end after 2000 pages"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			l := &loopingPages{nextFor: tt.nextFor}
 			h := newHarnessWrapped(t, testDataset(1, nil), Config{Repo: widgets, PerPage: 5}, 160, 45,
 				func(s Source) Source { l.Source = s; return l })
 			h.run()
-			for i := 0; i < maxListPages+10 && h.root().listNext != 0; i++ {
+			for i := 0; i < gh.MaxListPages+10 && h.root().listNext != 0; i++ {
 				h.keys("G")
 				h.run()
 			}

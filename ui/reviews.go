@@ -52,12 +52,12 @@ func fetchReviews(ctx context.Context, src Source, repo model.Repo, number, gen,
 	return func() tea.Msg {
 		msg := reviewsMsg{number: number, gen: gen, ofComments: ofComments}
 		if ofComments {
-			msg.comments, msg.err = gh.AllPages(fmt.Sprintf("%s#%d review comments", repo, number), gh.MaxReviewPages,
+			msg.comments, msg.err = gh.AllPages(fmt.Sprintf("%s#%d review comments", repo, number), gh.MaxReviewPages, model.ReviewCommentKey,
 				func(page int) ([]model.ReviewComment, model.Page, error) {
 					return src.ReviewComments(ctx, repo, number, page, perPage)
 				})
 		} else {
-			msg.reviews, msg.err = gh.AllPages(fmt.Sprintf("%s#%d reviews", repo, number), gh.MaxReviewPages,
+			msg.reviews, msg.err = gh.AllPages(fmt.Sprintf("%s#%d reviews", repo, number), gh.MaxReviewPages, model.ReviewKey,
 				func(page int) ([]model.Review, model.Page, error) {
 					return src.Reviews(ctx, repo, number, page, perPage)
 				})

@@ -34,6 +34,7 @@ type listSearch struct {
 	seq        int    // the search the results belong to; only ever grows
 	results    prlist.Model
 	next       int // next page; 0 when all are loaded
+	pager      *model.Pager
 	loading    bool
 	err        string // paging stopped on this error until r
 	total      int    // GitHub's total_count
@@ -164,6 +165,7 @@ func (m *Model) newSearch(query string) {
 	s.query, s.active, s.loading = query, true, true
 	s.next, s.err, s.total, s.incomplete = 0, "", 0, false
 	s.detailed = map[int]bool{}
+	s.pager = model.NewPager(gh.MaxListPages)
 	s.results = prlist.New(m.common)
 	s.results.Empty = "no pull requests match " + strconv.Quote(query)
 	s.results.SetSize(s.width, s.height-1)
@@ -212,11 +214,14 @@ func (m *Model) onSearch(msg searchMsg) tea.Cmd {
 	m.succeed(errSearch)
 	s.total, s.next = msg.info.Total, msg.info.Next
 	s.incomplete = s.incomplete || msg.info.Incomplete
-	if note := pagingStopped(msg.page, msg.info.Next, maxListPages); note != "" {
+	stop := s.pager.Add(msg.page, model.KeysOf(msg.prs, model.PullKey), msg.info.Next)
+	if stop.Stopped() {
 		s.next = 0
-		s.results.SetError(note)
+		s.results.SetError(pagingNote(stop))
 	}
-	s.results.Append(msg.prs)
+	if !stop.Repeated {
+		s.results.Append(msg.prs)
+	}
 	if pr, ok := s.results.Selected(); ok && pr.Number != m.shown {
 		return m.selectPR(pr)
 	}

@@ -3,11 +3,11 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/detail"
 )
 
@@ -42,11 +42,14 @@ func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
 	m.listInfo = msg.info
 	m.listNext = msg.info.Next
 	m.listPages = max(m.listPages, msg.page)
-	if note := pagingStopped(msg.page, msg.info.Next, maxListPages); note != "" {
+	stop := m.listPager.Add(msg.page, model.KeysOf(msg.prs, model.PullKey), msg.info.Next)
+	if stop.Stopped() {
 		m.listNext = 0
-		m.list.SetError(note)
+		m.list.SetError(pagingNote(stop))
 	}
-	m.list.Append(msg.prs)
+	if !stop.Repeated {
+		m.list.Append(msg.prs)
+	}
 	if m.list.Len() == 0 {
 		m.list.Empty = "no " + stateWord(m.cfg.State) + "pull requests in " + m.cfg.Repo.String()
 	}
@@ -334,26 +337,9 @@ func (m *Model) succeed(kind string) {
 	}
 }
 
-// Page limits: a server whose Link header never ends must not keep us
-// paging. 2,000 pages of 100 is twice the largest repository we know of.
-const (
-	maxListPages     = 2000
-	maxTimelinePages = 500
-)
-
-// pagingStopped says why paging must stop after page, with next as the
-// server's next page: a next page that does not advance (a loop), or the
-// page limit. "" means carry on.
-func pagingStopped(page, next, limit int) string {
-	switch {
-	case next == 0:
-		return ""
-	case next <= page:
-		return fmt.Sprintf("stopped paging: the server's next page (%d) does not follow page %d", next, page)
-	case page >= limit:
-		return fmt.Sprintf("stopped after %d pages (the limit)", limit)
-	}
-	return ""
+// pagingNote is the line shown where paging stopped (model.Pager).
+func pagingNote(stop model.PageStop) string {
+	return "stopped paging: " + stop.Short
 }
 
 func stateWord(state string) string {

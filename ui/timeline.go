@@ -22,14 +22,16 @@ type timeline struct {
 	err      string
 	gen      int
 	perPage  int
-	cachedAt time.Time // the oldest stale cached page shown, if any
+	pager    *model.Pager // the one paging rule, over the pages loaded
+	cachedAt time.Time    // the oldest stale cached page shown, if any
 
 	events []model.Event
 	gaps   []detail.Gap
 }
 
 func newTimeline(gen, perPage int) *timeline {
-	return &timeline{pages: map[int][]model.Event{}, inFlight: map[int]bool{}, gen: gen, perPage: perPage}
+	return &timeline{pages: map[int][]model.Event{}, inFlight: map[int]bool{}, gen: gen, perPage: perPage,
+		pager: model.NewPager(gh.MaxTimelinePages)}
 }
 
 func (t *timeline) loading() bool { return len(t.inFlight) > 0 }
@@ -47,12 +49,19 @@ func (t *timeline) add(p int, events []model.Event, info model.Page) string {
 		t.cachedAt = info.StoredAt
 	}
 	t.loaded = t.loaded || p == 1
-	note := pagingStopped(p, info.Next, maxTimelinePages)
+	note := ""
+	stop := t.pager.Add(p, model.KeysOf(events, model.EventKey), info.Next)
+	if stop.Repeated {
+		t.pages[p] = nil // the same events again: shown once
+	}
+	if stop.Stopped() {
+		note = pagingNote(stop)
+	}
 	switch {
 	case note != "" || info.Next == 0:
 		t.last, t.seqNext = p, 0
 	case info.Last > 0:
-		t.last, t.seqNext = min(info.Last, maxTimelinePages), 0
+		t.last, t.seqNext = min(info.Last, gh.MaxTimelinePages), 0
 	default:
 		t.seqNext = info.Next
 	}

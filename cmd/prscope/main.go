@@ -99,7 +99,11 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	defer env.close()
 
 	if opts.dump {
-		if err := dump(context.Background(), stdout, stderr, env.client, opts); err != nil {
+		err := dump(context.Background(), stdout, stderr, env.client, opts)
+		if note := env.staleNote(); note != "" {
+			fmt.Fprintf(stderr, "prscope: %s\n", note)
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "prscope: %v\n", err)
 			return exitAPI
 		}
@@ -164,6 +168,15 @@ type environment struct {
 	client  *github.Client
 	server  *github.FakeServer
 	warning string // something the user should know, e.g. that there is no cache
+	cache   *github.Cache
+}
+
+// staleNote is the cache's word on copies served for a rate limit.
+func (e environment) staleNote() string {
+	if e.cache == nil {
+		return ""
+	}
+	return e.cache.StaleNote()
 }
 
 func (e environment) close() {
@@ -177,6 +190,7 @@ func (e environment) close() {
 func (o options) connect() (environment, error) {
 	cache, err := o.openCache()
 	var env environment
+	env.cache = cache
 	if err != nil {
 		if o.offline {
 			return env, fmt.Errorf("--offline needs the cache: %w", err)
@@ -216,16 +230,6 @@ func (o options) connect() (environment, error) {
 	return env, nil
 }
 
-func missingMessages(events []model.Event) int {
-	n := 0
-	for _, e := range events {
-		if e.Commit != nil && e.Commit.Err != "" {
-			n++
-		}
-	}
-	return n
-}
-
 func versionString() string {
 	if version != "" {
 		return version
@@ -234,45 +238,6 @@ func versionString() string {
 		return info.Main.Version
 	}
 	return "(devel)"
-}
-
-// dump prints a PR's whole story, or the first PRs of a repository, as JSON.
-func dump(ctx context.Context, w, stderr io.Writer, c *github.Client, o options) error {
-	var out []byte
-	var err error
-	if o.target.Number != 0 {
-		story, ferr := github.FetchStory(ctx, c, o.target.Repo, o.target.Number)
-		if ferr != nil {
-			return ferr
-		}
-		if missing := missingMessages(story.Timeline); missing > 0 {
-			fmt.Fprintf(stderr, "prscope: warning: %d commit message(s) could not be fetched; see \"error\" in their commit\n", missing)
-		}
-		pull := model.NewDumpPull(story.Pull)
-		refs, groups := model.AnnotateTimeline(o.target.Repo, o.target.Number, story.Timeline)
-		if story.Checks != nil && story.Checks.Err != "" {
-			fmt.Fprintln(stderr, "prscope: warning: the CI checks could not be fetched; see \"error\" in \"checks\"")
-		}
-		out, err = model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline, Refs: refs, Groups: groups,
-			ReviewComments: model.ReviewCommentsByReview(story.ReviewComments), Checks: story.Checks}.MarshalJSON()
-	} else if o.search != "" {
-		out, err = dumpSearch(ctx, stderr, c, o)
-	} else {
-		prs, ferr := github.FetchPullsPaged(ctx, c, o.target.Repo, o.state, o.limit, o.conf.PageSize)
-		if ferr != nil {
-			return ferr
-		}
-		list := model.DumpList{Repo: o.target.Repo.String(), Pulls: make([]model.DumpPull, len(prs))}
-		for i, pr := range prs {
-			list.Pulls[i] = model.NewDumpPull(pr)
-		}
-		out, err = list.MarshalJSON()
-	}
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(out, '\n'))
-	return err
 }
 
 // demoNotFoundHint is what a 404 says in the demo, where no token or name

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/prscope/prscope/github"
-	"github.com/prscope/prscope/model"
 )
 
 // checkSearch vets --search once the target is known: it needs a query and
@@ -51,15 +50,13 @@ func applyListFilter(o *options) error {
 // the list dump's shape. Search results carry no head or base: those are "".
 func dumpSearch(ctx context.Context, stderr io.Writer, c *github.Client, o options) ([]byte, error) {
 	prs, info, err := github.FetchSearch(ctx, c, o.target.Repo, o.search, o.limit)
-	if err != nil {
+	truncated := github.Truncated(err)
+	if err != nil && truncated == "" {
 		return nil, err
 	}
 	if info.Incomplete {
 		fmt.Fprintln(stderr, "prscope: warning: GitHub's search timed out (incomplete_results): more pull requests may match")
 	}
-	list := model.DumpList{Repo: o.target.Repo.String(), Pulls: make([]model.DumpPull, len(prs))}
-	for i, pr := range prs {
-		list.Pulls[i] = model.NewDumpPull(pr)
-	}
-	return list.MarshalJSON()
+	warnTruncated(stderr, "the search results", truncated)
+	return dumpList(o.target.Repo, prs, truncated).MarshalJSON()
 }

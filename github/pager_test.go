@@ -1,0 +1,115 @@
+package github_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/prscope/prscope/github"
+)
+
+// A timeline whose Link never ends, or pages the same items again, is
+// cut short at once: the story keeps what was paged and says why.
+func TestFetchStoryStopsOnEndlessLinks(t *testing.T) {
+	srv := startFakeFor(t, storyDataset(), github.FakeOptions{})
+	tests := []struct {
+		name     string
+		fault    github.Fault
+		requests int
+		events   int
+		want     string
+	}{
+		{"same", github.Fault{LinkLoop: github.LinkLoopSame}, 1, 100,
+			"pagination loop: after page 1 the API names page 1 as next; the next page is not after the current one; stopped"},
+		// Three pages of data, then an empty page that names a fifth: was 500 requests.
+		{"increasing", github.Fault{LinkLoop: github.LinkLoopIncreasing}, 4, storyEvents,
+			"pagination loop: page 4 is empty but names page 5 as next; an empty page is the end; stopped"},
+		{"repeated items", github.Fault{RepeatItems: true}, 2, 100, // page 2 is page 1 again: left out
+			"pagination loop: page 2 repeats items of earlier pages; the same page again under a new number; stopped"},
+		{"empty pages", github.Fault{EmptyNext: true}, 1, 0,
+			"pagination loop: page 1 is empty but names page 2 as next; an empty page is the end; stopped"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv.SetFaults(github.FaultPath("/timeline", &tt.fault))
+			srv.ResetRequests()
+			c, _ := faultClient(t, srv.URL, testToken, 10*time.Second)
+			story, err := github.FetchStory(context.Background(), c, acmeWidgets, storyPR)
+			if err != nil {
+				t.Fatalf("a paging stop failed the story: %v", err)
+			}
+			if story.TimelineTruncated != tt.want {
+				t.Errorf("truncated %q, want %q", story.TimelineTruncated, tt.want)
+			}
+			if len(story.Timeline) != tt.events {
+				t.Errorf("%d events, want %d", len(story.Timeline), tt.events)
+			}
+			if n := timelineRequests(srv, storyPR); n != tt.requests {
+				t.Errorf("%d timeline requests, want %d", n, tt.requests)
+			}
+		})
+	}
+}
+
+// A list of PRs stops on what its pages say, not on a count: PRs so far,
+// with a *PagingStopped saying why.
+func TestFetchPullsStopsOnEndlessLinks(t *testing.T) {
+	tests := []struct {
+		name          string
+		fault         github.Fault
+		pulls, limit  int
+		requests, got int
+		want          string
+	}{
+		{"same", github.Fault{LinkLoop: github.LinkLoopSame}, 230, 1000, 1, 100, "pagination loop: after page 1 the API names page 1 as next"},
+		// 10 pages of 100 would do; page 4 is empty and names a 5th (was 20 requests and an error).
+		{"increasing", github.Fault{LinkLoop: github.LinkLoopIncreasing}, 230, 1000, 4, 230, "page 4 is empty but names page 5 as next"},
+		{"increasing, default limit", github.Fault{LinkLoop: github.LinkLoopIncreasing}, 3, 30, 2, 3, "page 2 is empty but names page 3 as next"},
+		// dump --limit 100000 printed 1,000 copies of the same 100 PRs.
+		{"repeated items", github.Fault{RepeatItems: true}, 230, 100000, 2, 100, "page 2 repeats items of earlier pages"},
+		{"empty pages", github.Fault{EmptyNext: true}, 230, 1000, 1, 0, "page 1 is empty but names page 2 as next"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := startFakeFor(t, manyPullsDataset(tt.pulls), github.FakeOptions{})
+			srv.SetFaults(func(*http.Request) *github.Fault { return &tt.fault })
+			c, _ := faultClient(t, srv.URL, testToken, 10*time.Second)
+			prs, err := github.FetchPulls(context.Background(), c, acmeWidgets, "all", tt.limit)
+			var stopped *github.PagingStopped
+			if !errors.As(err, &stopped) {
+				t.Fatalf("error = %v, want a *PagingStopped", err)
+			}
+			checkMessage(t, err.Error(), []string{tt.want, ": acme/widgets — ", "stopped"}, nil)
+			if len(prs) != tt.got {
+				t.Errorf("%d PRs alongside the stop, want %d", len(prs), tt.got)
+			}
+			if n := len(recordedTo(srv, "/repos/acme/widgets/pulls")); n != tt.requests {
+				t.Errorf("%d list requests, want %d", n, tt.requests)
+			}
+		})
+	}
+	// A loop that does not matter, because limit is reached, is no error.
+	srv := startFakeFor(t, manyPullsDataset(230), github.FakeOptions{})
+	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopSame} })
+	c, _ := faultClient(t, srv.URL, testToken, 10*time.Second)
+	if prs, err := github.FetchPulls(context.Background(), c, acmeWidgets, "all", 50); err != nil || len(prs) != 50 {
+		t.Errorf("limit reached on the first page: %d PRs, %v", len(prs), err)
+	}
+}
+
+// Pages shorter than asked are normal: 13 PRs served 3 a page, with a Link
+// that ends on page 5, are all listed (was "did not end within 2 pages").
+func TestFetchPullsShortPages(t *testing.T) {
+	srv := startFakeFor(t, manyPullsDataset(13), github.FakeOptions{})
+	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{PerPage: 3} })
+	c, _ := faultClient(t, srv.URL, testToken, 10*time.Second)
+	prs, err := github.FetchPulls(context.Background(), c, acmeWidgets, "all", 30)
+	if err != nil || len(prs) != 13 {
+		t.Fatalf("%d PRs, %v; want all 13", len(prs), err)
+	}
+	if n := len(recordedTo(srv, "/repos/acme/widgets/pulls")); n != 5 {
+		t.Errorf("%d list requests, want 5", n)
+	}
+}
