@@ -181,21 +181,23 @@ func TestBodiesUnderTheLimitPass(t *testing.T) {
 func TestDefaultLimitNamesItsSize(t *testing.T) {
 	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
 	srv.SetFaults(func(*http.Request) *github.Fault {
-		return &github.Fault{Body: &github.BodyFault{Inflate: 1 << 30, Gzip: true}}
+		// Not gzip here: inflating 64 MiB is slow under the race
+		// detector, and the bomb is covered at small limits above.
+		return &github.Fault{Body: &github.BodyFault{Inflate: 1 << 30}}
 	})
-	c := tokenClient(t, srv.URL, nil, github.Options{})
+	c := tokenClient(t, srv.URL, nil, github.Options{Timeout: time.Minute})
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	_, _, err := c.Timeline(context.Background(), acmeWidgets, timelinePR, 1, 100)
 	runtime.ReadMemStats(&after)
 	if err == nil || !strings.Contains(err.Error(), "response larger than 64 MiB: acme/widgets#3 timeline") {
-		t.Fatalf("a 1 GiB bomb: err = %v", err)
+		t.Fatalf("a 1 GiB title: err = %v", err)
 	}
 	// Reading 64 MiB costs some garbage; a gigabyte would be in the
 	// totals if it had been inflated whole.
 	if grew := after.TotalAlloc - before.TotalAlloc; grew > 400<<20 {
-		t.Errorf("a 1 GiB gzip bomb allocated %d MiB", grew>>20)
+		t.Errorf("a 1 GiB title allocated %d MiB", grew>>20)
 	}
 }
 

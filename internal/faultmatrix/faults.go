@@ -85,6 +85,9 @@ var faults = []fault{
 	{"link-same", false, func(string) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopSame} }},
 	{"link-increasing", false, func(string) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopIncreasing} }},
 	{"foreign-next", false, func(string) *github.Fault { return &github.Fault{ForeignNext: true} }},
+	{"repeat-items", false, func(string) *github.Fault { return &github.Fault{RepeatItems: true} }},
+	{"empty-next", false, func(string) *github.Fault { return &github.Fault{EmptyNext: true} }},
+	{"per-page-3", false, func(string) *github.Fault { return &github.Fault{PerPage: 3} }},
 	{"redirect-302-other-host", false, func(other string) *github.Fault { return redirectTo(other, 302) }},
 	{"redirect-307-other-host", false, func(other string) *github.Fault { return redirectTo(other, 307) }},
 }
