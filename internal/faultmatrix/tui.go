@@ -24,18 +24,9 @@ type tuiResult struct {
 }
 
 func (r tuiResult) problems() []string {
-	var p []string
+	p := limitProblems(r.settle, r.rssMB, r.leaks)
 	if !r.alive {
 		p = append(p, "exited")
-	}
-	if r.settle > runLimit {
-		p = append(p, fmt.Sprintf("took %s to settle", r.settle.Round(time.Second)))
-	}
-	if r.rssMB > rssLimit {
-		p = append(p, fmt.Sprintf("RSS %d MB", r.rssMB))
-	}
-	if r.leaks > 0 {
-		p = append(p, fmt.Sprintf("token sent to the other host %d times", r.leaks))
 	}
 	if !r.recovered {
 		p = append(p, "first r did not recover: "+r.diff)
