@@ -32,6 +32,8 @@ type APIError struct {
 	RetryAfter time.Duration
 	// Reset is when a used-up primary rate limit refills; zero otherwise.
 	Reset time.Time
+	// TimedOut: no answer came within the timeout.
+	TimedOut bool
 }
 
 func (e *APIError) Error() string {
@@ -119,7 +121,8 @@ func (c *Client) describe(ctx context.Context, err error, subject string) *APIEr
 		if ctx.Err() == nil {
 			msg += " after " + formatWait(c.timeout) // the client's timeout, not the caller's deadline
 		}
-		return &APIError{Message: msg, Subject: subject, Hint: "no answer from the server; try again, or allow longer with --timeout"}
+		return &APIError{Message: msg, Subject: subject, Hint: "no answer from the server; try again, or allow longer with --timeout",
+			TimedOut: true}
 	}
 	var syntax *json.SyntaxError
 	var typeErr *json.UnmarshalTypeError

@@ -241,3 +241,40 @@ func TestATooLargeAnswerIsNotHiddenByTheCache(t *testing.T) {
 		t.Fatalf("err = %v, want the size named, not the cached copy", err)
 	}
 }
+
+// A server that stops answering commit requests costs one round of
+// timeouts, not one timeout per commit: demo #11 references 27 distinct
+// commits, which at four at a time would be seven rounds.
+func TestStoryGivesUpOnCommitsAfterARoundOfTimeouts(t *testing.T) {
+	ds, err := github.DemoDataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := startFakeFor(t, ds, github.FakeOptions{})
+	srv.SetFaults(github.FaultPath("/git/commits/", &github.Fault{Hang: true}))
+	c := tokenClient(t, srv.URL, nil, github.Options{Timeout: 300 * time.Millisecond})
+	story, err := github.FetchStory(context.Background(), c, model.Repo{Owner: "kernel-patches", Name: "bpf"}, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := 0
+	for _, r := range srv.Requests() {
+		if strings.Contains(r.Path, "/git/commits/") {
+			asked++
+		}
+	}
+	notAsked := 0
+	for _, e := range story.Timeline {
+		if e.Event == "referenced" && e.Commit != nil {
+			if e.Commit.Err == "" {
+				t.Fatalf("commit %s has neither message nor error", e.Commit.SHA)
+			}
+			if strings.HasPrefix(e.Commit.Err, "not asked: the server stopped answering") {
+				notAsked++
+			}
+		}
+	}
+	if asked > 8 || notAsked == 0 {
+		t.Errorf("%d commit requests, %d commits not asked; want at most two rounds (8) asked", asked, notAsked)
+	}
+}

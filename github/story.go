@@ -2,6 +2,7 @@ package github
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -111,19 +112,26 @@ func fillCommitMessages(ctx context.Context, c *Client, events []model.Event) er
 		mu   sync.Mutex
 		wg   sync.WaitGroup
 		next = make(chan want)
+		hung stallCount
 	)
 	for range min(commitFetchers, len(wanted)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for w := range next {
-				msg, err := c.CommitMessage(ctx, w.repo, w.sha)
-				r := result{message: msg}
-				if err != nil {
-					// Whatever went wrong (a deleted fork's 404, a 500, a
-					// rate limit) concerns this one commit: say so there,
-					// and keep the rest of the story.
-					r = result{err: err.Error()}
+				var r result
+				if why := hung.stalled(); why != "" {
+					r.err = why
+				} else {
+					msg, err := c.CommitMessage(ctx, w.repo, w.sha)
+					hung.observe(err)
+					r.message = msg
+					if err != nil {
+						// Whatever went wrong (a deleted fork's 404, a 500,
+						// a rate limit) concerns this one commit: say so
+						// there, and keep the rest of the story.
+						r = result{err: err.Error()}
+					}
 				}
 				mu.Lock()
 				results[w] = r
@@ -153,6 +161,36 @@ feed:
 		}
 	}
 	return nil
+}
+
+// stallCount notices a server that has stopped answering commit requests:
+// after a whole round of them (commitFetchers) timed out in a row, the rest
+// are not asked, since each would only wait out its timeout in turn (51
+// commits at 30 s, four at a time, are six minutes of nothing).
+type stallCount struct {
+	mu    sync.Mutex
+	inRow int
+}
+
+func (s *stallCount) observe(err error) {
+	var apiErr *APIError
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if errors.As(err, &apiErr) && apiErr.TimedOut {
+		s.inRow++
+	} else if s.inRow < commitFetchers {
+		s.inRow = 0 // an answer, even an error: the server is there
+	}
+}
+
+// stalled is why a commit is not asked, or "" when it should be.
+func (s *stallCount) stalled() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.inRow < commitFetchers {
+		return ""
+	}
+	return fmt.Sprintf("not asked: the server stopped answering (%d commit requests in a row timed out)", commitFetchers)
 }
 
 // FetchPulls returns the newest limit PRs, paging as needed. Pages may be
