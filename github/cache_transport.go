@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -114,7 +115,7 @@ func (c *Cache) storeFresh(req *http.Request, resp *http.Response, key string, n
 	if err != nil {
 		return nil, err
 	}
-	if !noStore(resp.Header) && soundBody(resp.Header, body) {
+	if !noStore(resp.Header) && soundBody(resp.Header, body) && soundPaging(req, resp.Header, body) {
 		e := &cacheEntry{Key: key, Status: http.StatusOK, Header: http.Header{}, Stored: now, Body: body}
 		keepHeaders(e.Header, resp.Header)
 		_ = c.store.save(e)
@@ -131,6 +132,63 @@ func (c *Cache) storeFresh(req *http.Request, resp *http.Response, key string, n
 func soundBody(h http.Header, body []byte) bool {
 	ct := strings.ToLower(h.Get("Content-Type"))
 	return !strings.Contains(ct, "json") || json.Valid(body)
+}
+
+// soundPaging rejects a page whose Link header contradicts itself: a next
+// page that is not after this one, or an empty list that names a next
+// page. The pager stops on such a page; were it kept, a 304 (which carries
+// no Link when the listing now has one page) would serve the old Link
+// again, and r could never get past it.
+func soundPaging(req *http.Request, h http.Header, body []byte) bool {
+	next := linkPage(h.Get("Link"), "next")
+	if next == 0 {
+		return true
+	}
+	page, err := strconv.Atoi(req.URL.Query().Get("page"))
+	if err != nil || page < 1 {
+		page = 1
+	}
+	return next > page && !emptyPage(body)
+}
+
+// emptyPage reports a page with no items: an empty JSON list, or an object
+// (check runs, a combined status) whose lists are all empty.
+func emptyPage(body []byte) bool {
+	body = bytes.TrimSpace(body)
+	if string(body) == "[]" {
+		return true
+	}
+	var fields map[string]json.RawMessage
+	if !bytes.HasPrefix(body, []byte("{")) || json.Unmarshal(body, &fields) != nil {
+		return false
+	}
+	lists := 0
+	for _, v := range fields {
+		if v = bytes.TrimSpace(v); bytes.HasPrefix(v, []byte("[")) {
+			if string(v) != "[]" {
+				return false
+			}
+			lists++
+		}
+	}
+	return lists > 0
+}
+
+// linkPage is the page number of the Link header's rel, 0 when none.
+func linkPage(link, rel string) int {
+	for _, part := range strings.Split(link, ",") {
+		target, params, ok := strings.Cut(strings.TrimSpace(part), ";")
+		if !ok || !strings.Contains(params, `rel="`+rel+`"`) {
+			continue
+		}
+		u, err := url.Parse(strings.Trim(strings.TrimSpace(target), "<>"))
+		if err != nil {
+			return 0
+		}
+		n, _ := strconv.Atoi(u.Query().Get("page"))
+		return n
+	}
+	return 0
 }
 
 // unavailable reports an answer that says nothing about the resource: the

@@ -278,3 +278,35 @@ func TestStoryGivesUpOnCommitsAfterARoundOfTimeouts(t *testing.T) {
 		t.Errorf("%d commit requests, %d commits not asked; want at most two rounds (8) asked", asked, notAsked)
 	}
 }
+
+// A page whose Link contradicts itself is not kept: a 304 would otherwise
+// bring its Link back after the server mended it, and paging could never
+// get past it again.
+func TestCacheKeepsNoPageWhoseLinkContradictsItself(t *testing.T) {
+	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	for _, tt := range []struct {
+		name  string
+		fault *github.Fault
+		kept  int
+	}{
+		{"a loop", &github.Fault{LinkLoop: github.LinkLoopSame}, 0},
+		{"an empty page naming a next", &github.Fault{EmptyNext: true}, 0},
+		{"a sound next page", &github.Fault{PerPage: 1}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			srv.SetFaults(func(*http.Request) *github.Fault { return tt.fault })
+			defer srv.SetFaults(nil)
+			cache, err := github.OpenCache(github.CacheOptions{Dir: t.TempDir()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := tokenClient(t, srv.URL, nil, github.Options{Cache: cache})
+			if _, _, err := c.ListPulls(context.Background(), acmeWidgets, "all", 1, 2); err != nil {
+				t.Fatal(err)
+			}
+			if stats, _ := cache.Stats(); stats.Entries != tt.kept {
+				t.Errorf("the cache kept %d entries, want %d", stats.Entries, tt.kept)
+			}
+		})
+	}
+}

@@ -64,6 +64,9 @@ type Model struct {
 	listInfo    model.Page
 	listPages   int // pages of the list loaded
 	listPager   *model.Pager
+	// listResume is where r takes paging up again after the pages stopped
+	// it (a loop, a repeated or empty page): the fault may be gone.
+	listResume int
 	timelines   map[int]*timeline
 	commits     detail.Commits
 	commitsBusy int // commit-message requests in flight

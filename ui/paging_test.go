@@ -70,3 +70,29 @@ func TestListPagingStopsOnRepeatedPages(t *testing.T) {
 		t.Errorf("no note saying why paging stopped:\n%s", h.view())
 	}
 }
+
+// After the pages stopped paging (a loop, a repeat, an empty page), the
+// fault may be gone: the first r takes paging up again where it stopped,
+// past the cached copy, and the list fills.
+func TestReloadResumesAStoppedList(t *testing.T) {
+	for _, f := range []gh.Fault{{LinkLoop: gh.LinkLoopSame}, {RepeatItems: true}, {EmptyNext: true}} {
+		h := newHarness(t, testDataset(40, nil), Config{Repo: widgets, PerPage: 10}, 160, 45)
+		h.server.SetFaults(func(r *http.Request) *gh.Fault {
+			if strings.HasSuffix(r.URL.Path, "/pulls") {
+				return &f
+			}
+			return nil
+		})
+		h.run()
+		h.server.SetFaults(nil)
+		h.keys("r")
+		h.run()
+		for range 10 {
+			h.keys("G")
+			h.run()
+		}
+		if n := h.root().list.Len(); n != 40 {
+			t.Errorf("%+v: after r the list has %d PRs, want all 40", f, n)
+		}
+	}
+}

@@ -46,6 +46,10 @@ func (m *Model) onPulls(msg pullsMsg) tea.Cmd {
 	if stop.Stopped() {
 		m.listNext = 0
 		m.list.SetError(pagingNote(stop))
+		m.listResume = msg.page + 1
+		if stop.Repeated || len(msg.prs) == 0 {
+			m.listResume = msg.page // that page itself said nothing usable
+		}
 	}
 	if !stop.Repeated {
 		m.list.Append(msg.prs)
@@ -215,6 +219,11 @@ func (m *Model) reload() tea.Cmd {
 		}
 	}
 	var cmds []tea.Cmd
+	if m.listResume > 0 && !m.listLoading && m.listErr == "" {
+		m.listNext, m.listResume = m.listResume, 0
+		m.list.SetError("")
+		cmds = append(cmds, m.loadNextPullsWith(gh.WithRevalidate(m.ctx)))
+	}
 	if m.listErr != "" && !m.listLoading && (m.listNext > 0 || m.list.Len() == 0) {
 		m.listErr = ""
 		m.list.SetError("")
@@ -287,10 +296,14 @@ func (m Model) detailOnScreen() bool {
 	return !m.showHelp && (!m.narrow() || m.focus == detailPane)
 }
 
-func (m *Model) loadNextPulls() tea.Cmd {
+func (m *Model) loadNextPulls() tea.Cmd { return m.loadNextPullsWith(m.ctx) }
+
+// loadNextPullsWith is loadNextPulls asking with ctx (WithRevalidate: past
+// a cached copy).
+func (m *Model) loadNextPullsWith(ctx context.Context) tea.Cmd {
 	m.listLoading = true
 	m.list.SetLoading(true)
-	return m.track(fetchPulls(m.ctx, m.cfg.Source, m.cfg.Repo, m.cfg.State, m.listNext, m.cfg.PerPage, false))
+	return m.track(fetchPulls(ctx, m.cfg.Source, m.cfg.Repo, m.cfg.State, m.listNext, m.cfg.PerPage, false))
 }
 
 // track counts a request in flight; the spinner runs while any is.

@@ -54,42 +54,50 @@ type fault struct {
 	// with what it has).
 	failing bool
 	make    func(other string) *github.Fault // other: a second server, for redirects
+	// lifts is how long after the fault is lifted it is really gone: a
+	// used-up primary limit holds until its reset, whatever the server
+	// says meanwhile, so r is pressed after it.
+	lifts time.Duration
 }
 
 var retryAfter = 2 * time.Second
 
+// primaryReset is how soon a used-up primary limit resets (GitHub's is at
+// most an hour away; the matrix has no hour per run).
+const primaryReset = 3 * time.Second
+
 var faults = []fault{
-	{"401", true, func(string) *github.Fault { return github.FaultBadToken() }},
-	{"403-no-access", true, func(string) *github.Fault { return github.FaultNoAccess() }},
-	{"403-saml", true, func(string) *github.Fault { return github.FaultSAML() }},
-	{"404", true, func(string) *github.Fault { return github.FaultNotFound() }},
-	{"410", true, func(string) *github.Fault { return github.FaultGone() }},
-	{"422", true, func(string) *github.Fault { return github.FaultUnprocessable() }},
-	{"primary-limit", true, func(string) *github.Fault { return github.FaultRateLimited(time.Now().Add(time.Hour)) }},
-	{"429-secondary", true, func(string) *github.Fault { return github.FaultSecondary429(retryAfter) }},
-	{"403-secondary", true, func(string) *github.Fault { return github.FaultSecondary403(retryAfter) }},
-	{"500", true, func(string) *github.Fault { return github.FaultServerError(500) }},
-	{"502", true, func(string) *github.Fault { return github.FaultServerError(502) }},
-	{"503", true, func(string) *github.Fault { return github.FaultServerError(503) }},
-	{"hang", true, func(string) *github.Fault { return &github.Fault{Hang: true} }},
-	{"malformed", true, func(string) *github.Fault { return &github.Fault{Malformed: true} }},
-	{"truncate", true, func(string) *github.Fault { return &github.Fault{Truncate: true} }},
-	{"endless", true, func(string) *github.Fault { return &github.Fault{Body: &github.BodyFault{Endless: true}} }},
+	{"401", true, func(string) *github.Fault { return github.FaultBadToken() }, 0},
+	{"403-no-access", true, func(string) *github.Fault { return github.FaultNoAccess() }, 0},
+	{"403-saml", true, func(string) *github.Fault { return github.FaultSAML() }, 0},
+	{"404", true, func(string) *github.Fault { return github.FaultNotFound() }, 0},
+	{"410", true, func(string) *github.Fault { return github.FaultGone() }, 0},
+	{"422", true, func(string) *github.Fault { return github.FaultUnprocessable() }, 0},
+	{"primary-limit", true, func(string) *github.Fault { return github.FaultRateLimited(time.Now().Add(primaryReset)) }, primaryReset + time.Second},
+	{"429-secondary", true, func(string) *github.Fault { return github.FaultSecondary429(retryAfter) }, 0},
+	{"403-secondary", true, func(string) *github.Fault { return github.FaultSecondary403(retryAfter) }, 0},
+	{"500", true, func(string) *github.Fault { return github.FaultServerError(500) }, 0},
+	{"502", true, func(string) *github.Fault { return github.FaultServerError(502) }, 0},
+	{"503", true, func(string) *github.Fault { return github.FaultServerError(503) }, 0},
+	{"hang", true, func(string) *github.Fault { return &github.Fault{Hang: true} }, 0},
+	{"malformed", true, func(string) *github.Fault { return &github.Fault{Malformed: true} }, 0},
+	{"truncate", true, func(string) *github.Fault { return &github.Fault{Truncate: true} }, 0},
+	{"endless", true, func(string) *github.Fault { return &github.Fault{Body: &github.BodyFault{Endless: true}} }, 0},
 	{"trickle", true, func(string) *github.Fault {
 		return &github.Fault{Body: &github.BodyFault{Endless: true, Every: 50 * time.Millisecond}}
-	}},
-	{"huge-500MB", true, func(string) *github.Fault { return &github.Fault{Body: &github.BodyFault{Inflate: 500 << 20}} }},
+	}, 0},
+	{"huge-500MB", true, func(string) *github.Fault { return &github.Fault{Body: &github.BodyFault{Inflate: 500 << 20}} }, 0},
 	{"gzip-bomb-1GiB", true, func(string) *github.Fault {
 		return &github.Fault{Body: &github.BodyFault{Inflate: 1 << 30, Gzip: true}}
-	}},
-	{"link-same", false, func(string) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopSame} }},
-	{"link-increasing", false, func(string) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopIncreasing} }},
-	{"foreign-next", false, func(string) *github.Fault { return &github.Fault{ForeignNext: true} }},
-	{"repeat-items", false, func(string) *github.Fault { return &github.Fault{RepeatItems: true} }},
-	{"empty-next", false, func(string) *github.Fault { return &github.Fault{EmptyNext: true} }},
-	{"per-page-3", false, func(string) *github.Fault { return &github.Fault{PerPage: 3} }},
-	{"redirect-302-other-host", false, func(other string) *github.Fault { return redirectTo(other, 302) }},
-	{"redirect-307-other-host", false, func(other string) *github.Fault { return redirectTo(other, 307) }},
+	}, 0},
+	{"link-same", false, func(string) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopSame} }, 0},
+	{"link-increasing", false, func(string) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopIncreasing} }, 0},
+	{"foreign-next", false, func(string) *github.Fault { return &github.Fault{ForeignNext: true} }, 0},
+	{"repeat-items", false, func(string) *github.Fault { return &github.Fault{RepeatItems: true} }, 0},
+	{"empty-next", false, func(string) *github.Fault { return &github.Fault{EmptyNext: true} }, 0},
+	{"per-page-3", false, func(string) *github.Fault { return &github.Fault{PerPage: 3} }, 0},
+	{"redirect-302-other-host", false, func(other string) *github.Fault { return redirectTo(other, 302) }, 0},
+	{"redirect-307-other-host", false, func(other string) *github.Fault { return redirectTo(other, 307) }, 0},
 }
 
 // redirectTo sends each request to the same path on other.

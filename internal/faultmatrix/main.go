@@ -39,6 +39,7 @@ func main() {
 	tui := flag.Bool("tui", true, "run the TUI under every fault (needs tmux)")
 	parallel := flag.Int("parallel", 3, "runs at once")
 	only := flag.String("only", "", "only routes or faults whose names contain this")
+	verbose := flag.Bool("v", false, "print the screens of a TUI run that did not recover")
 	flag.Parse()
 
 	dir, err := os.MkdirTemp("", "faultmatrix")
@@ -52,7 +53,7 @@ func main() {
 	check(err)
 	home := filepath.Join(dir, "home")
 	check(os.Mkdir(home, 0o700))
-	m := &matrix{bin: bin, home: home, ds: ds}
+	m := &matrix{bin: bin, home: home, ds: ds, verbose: *verbose}
 
 	var cases []matrixCase
 	for _, r := range routes {
@@ -67,7 +68,7 @@ func main() {
 		printDumps(results)
 	}
 	if *tui {
-		m.baselines = map[string][]string{}
+		m.baselines = map[string][][]string{}
 		for _, search := range []bool{false, true} {
 			base, err := m.baseline(search)
 			check(err)
@@ -87,7 +88,8 @@ type matrixCase struct {
 type matrix struct {
 	bin, home string
 	ds        *github.Dataset
-	baselines map[string][]string // fault-free screens, by "search"
+	baselines map[string][][]string // fault-free screens (first look, after r), by "search"
+	verbose   bool
 	seq       int
 	mu        sync.Mutex
 }
