@@ -66,7 +66,7 @@ type Model struct {
 	listPager   *model.Pager
 	// listResume is where r takes paging up again after the pages stopped
 	// it (a loop, a repeated or empty page): the fault may be gone.
-	listResume int
+	listResume  int
 	timelines   map[int]*timeline
 	commits     detail.Commits
 	commitsBusy int // commit-message requests in flight
