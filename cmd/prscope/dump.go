@@ -75,7 +75,7 @@ func dumpStory(ctx context.Context, stderr io.Writer, c *github.Client, o option
 // warnTruncated is the stderr line for a listing cut short (why != "").
 func warnTruncated(stderr io.Writer, what, why string) {
 	if why != "" {
-		fmt.Fprintf(stderr, "prscope: warning: %s is incomplete (%s); see \"truncated\"\n", what, model.SanitizeLine(why))
+		fmt.Fprintf(stderr, "prscope: warning: not all of %s: paging stopped (%s); see \"truncated\"\n", what, model.SanitizeLine(why))
 	}
 }
 

@@ -111,7 +111,7 @@ func TestDumpPrintsTruncatedListings(t *testing.T) {
 		if len(d.Timeline) != 6 || !strings.Contains(d.Truncated, "pagination loop") {
 			t.Errorf("%d events, truncated %q", len(d.Timeline), d.Truncated)
 		}
-		if !strings.Contains(stderr, "the timeline is incomplete (pagination loop") {
+		if !strings.Contains(stderr, "not all of the timeline: paging stopped (pagination loop") {
 			t.Errorf("stderr %q", stderr)
 		}
 	})
@@ -144,7 +144,7 @@ func TestDumpPrintsTruncatedListings(t *testing.T) {
 			if n := countPath(srv, tt.path); n != 2 {
 				t.Errorf("%d requests to %s, want 2", n, tt.path)
 			}
-			if !strings.Contains(stderr, "is incomplete (") {
+			if !strings.Contains(stderr, ": paging stopped (") {
 				t.Errorf("stderr %q", stderr)
 			}
 		})
