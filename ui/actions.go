@@ -23,42 +23,26 @@ type actionMsg struct {
 	err    error
 }
 
-// selectedTarget is what o, y and Y act on: the detail's selected item
-// when the detail has the focus, else the selected PR.
-func (m Model) selectedTarget() (detail.Target, bool) {
-	if m.focus == detailPane {
-		return m.detail.Selected()
-	}
-	if pr, ok := m.selectedPR(); ok {
-		return detail.PRTarget(pr), true
-	}
-	return detail.Target{}, false
-}
-
-// selectedPR is the PR selected in the list (or in the filter's results).
-func (m Model) selectedPR() (model.PullRequest, bool) {
-	if m.search.active {
-		return m.search.results.Selected()
-	}
-	if m.filter.active {
-		return m.filter.results.Selected()
-	}
-	return m.list.Selected()
+// actions are o, y and Y: what they need of the configuration. The root
+// tells them the target (the detail's selected item when the detail has
+// the focus, else the selected PR).
+type actions struct {
+	open      func(url string) error // nil when there is no browser
+	clipboard io.Writer              // nil for none
 }
 
 // openSelected opens the selection's page in the browser, in a command:
 // starting a browser can take a while.
-func (m Model) openSelected() tea.Cmd {
-	t, ok := m.selectedTarget()
+func (a actions) openSelected(t detail.Target, ok bool) tea.Cmd {
 	switch {
 	case !ok:
 		return nil
 	case !model.SafeWebURL(t.URL):
 		return notice("", errors.New(t.What+" has no web page to open"))
-	case m.cfg.OpenURL == nil:
+	case a.open == nil:
 		return notice("", errors.New("no browser to open "+t.URL))
 	}
-	open, url, what := m.cfg.OpenURL, t.URL, t.What
+	open, url, what := a.open, t.URL, t.What
 	return func() tea.Msg {
 		if err := open(url); err != nil {
 			return actionMsg{err: errors.New("could not open " + url + ": " + err.Error())}
@@ -68,8 +52,7 @@ func (m Model) openSelected() tea.Cmd {
 }
 
 // copySelected copies the selection's URL (or, with id, its SHA or number).
-func (m Model) copySelected(id bool) tea.Cmd {
-	t, ok := m.selectedTarget()
+func (a actions) copySelected(t detail.Target, ok, id bool) tea.Cmd {
 	if !ok {
 		return nil
 	}
@@ -84,10 +67,10 @@ func (m Model) copySelected(id bool) tea.Cmd {
 	switch {
 	case text == "":
 		return notice("", errors.New(t.What+" has nothing to copy"))
-	case m.cfg.Clipboard == nil:
+	case a.clipboard == nil:
 		return notice("", errors.New("no terminal to copy through"))
 	}
-	w := m.cfg.Clipboard
+	w := a.clipboard
 	return func() tea.Msg {
 		if err := writeClipboard(w, text); err != nil {
 			return actionMsg{err: errors.New("could not copy: " + err.Error())}
@@ -107,10 +90,22 @@ func notice(text string, err error) tea.Cmd {
 	return func() tea.Msg { return actionMsg{notice: text, err: err} }
 }
 
-// onAction shows how an action went until the next key.
-func (m *Model) onAction(msg actionMsg) {
-	m.notice = msg.notice
+// text is how an action went, shown until the next key.
+func (msg actionMsg) text() string {
 	if msg.err != nil {
-		m.notice = "✗ " + msg.err.Error()
+		return "✗ " + msg.err.Error()
 	}
+	return msg.notice
+}
+
+// selectedTarget is what o, y and Y act on: the detail's selected item
+// when the detail has the focus, else the PR selected in the list shown.
+func selectedTarget(focus pane, d detail.Model, l *listSide) (detail.Target, bool) {
+	if focus == detailPane {
+		return d.Selected()
+	}
+	if pr, ok := l.selected(); ok {
+		return detail.PRTarget(pr), true
+	}
+	return detail.Target{}, false
 }

@@ -86,7 +86,7 @@ func TestOpenRefusesWhatIsNotAWebPage(t *testing.T) {
 	}
 	for _, bad := range []string{"javascript:alert(1)", "file:///etc/passwd", "", "https://github.com/x y"} {
 		m := h.root()
-		m.list.Replace(prWithURL(m, bad))
+		m.lists.list.Replace(prWithURL(m, bad))
 		h.m = m
 		opened = nil
 		h.keys("o")
@@ -102,7 +102,7 @@ func TestOpenRefusesWhatIsNotAWebPage(t *testing.T) {
 
 // prWithURL is the selected PR with its html_url replaced.
 func prWithURL(m Model, u string) model.PullRequest {
-	pr, _ := m.list.Selected()
+	pr, _ := m.lists.list.Selected()
 	pr.HTMLURL = u
 	return pr
 }

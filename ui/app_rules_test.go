@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/ui/store"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	gh "github.com/prscope/prscope/github"
@@ -15,7 +17,7 @@ import (
 
 // failingPages fails list requests for chosen pages, as a flaky server would.
 type failingPages struct {
-	Source
+	store.Source
 	fail  map[int]bool
 	calls map[int]int
 }
@@ -31,7 +33,7 @@ func (f *failingPages) ListPulls(ctx context.Context, repo model.Repo, state str
 func TestAFailedPageIsNotRetriedUntilAsked(t *testing.T) {
 	f := &failingPages{fail: map[int]bool{2: true}, calls: map[int]int{}}
 	h := newHarnessWrapped(t, testDataset(250, nil), Config{Repo: widgets}, 160, 45,
-		func(s Source) Source { f.Source = s; return f })
+		func(s store.Source) store.Source { f.Source = s; return f })
 	h.run()
 	h.keys(repeat("j", 95)...)
 	h.run()
@@ -47,8 +49,8 @@ func TestAFailedPageIsNotRetriedUntilAsked(t *testing.T) {
 	f.fail[2] = false
 	h.keys("r")
 	h.run()
-	if f.calls[2] != 2 || h.root().list.Len() != 200 {
-		t.Fatalf("after r: page 2 requested %d times, %d PRs loaded; want 2 and 200", f.calls[2], h.root().list.Len())
+	if f.calls[2] != 2 || h.root().lists.list.Len() != 200 {
+		t.Fatalf("after r: page 2 requested %d times, %d PRs loaded; want 2 and 200", f.calls[2], h.root().lists.list.Len())
 	}
 	if strings.Contains(h.view(), "502") {
 		t.Errorf("the old error is still shown after the retry worked:\n%s", h.view())
@@ -61,8 +63,8 @@ func TestLoadingIsShownFromTheFirstFrame(t *testing.T) {
 	if !strings.Contains(v, "loading pull requests") || !strings.Contains(v, "loading") {
 		t.Fatalf("before the first page arrives the screen should say it is loading:\n%s", v)
 	}
-	if h.root().inFlight != 1 {
-		t.Fatalf("%d requests counted in flight at start, want 1", h.root().inFlight)
+	if h.root().store.InFlight() != 1 {
+		t.Fatalf("%d requests counted in flight at start, want 1", h.root().store.InFlight())
 	}
 	h.run()
 }
@@ -119,7 +121,7 @@ func TestNothingIsFetchedForADetailPaneNotOnScreen(t *testing.T) {
 // slowPull answers GET /pulls/N only when released, so a test can move
 // the selection before it arrives.
 type slowPull struct {
-	Source
+	store.Source
 	release chan struct{}
 }
 
@@ -131,7 +133,7 @@ func (s *slowPull) GetPull(ctx context.Context, repo model.Repo, n int) (model.P
 func TestALateTargetDoesNotStealTheSelection(t *testing.T) {
 	s := &slowPull{release: make(chan struct{})}
 	h := newHarnessWrapped(t, testDataset(250, nil), Config{Repo: widgets, Number: 7}, 160, 45,
-		func(src Source) Source { s.Source = src; return s })
+		func(src store.Source) store.Source { s.Source = src; return s })
 	// GET /pulls/7 answers after the first page, as a slow server would.
 	go func() { time.Sleep(10 * time.Millisecond); close(s.release) }()
 	h.run()
@@ -143,7 +145,7 @@ func TestALateTargetDoesNotStealTheSelection(t *testing.T) {
 	h.keys("tab", "k")
 	h.run()
 	moved, _ := h.root().detail.PR()
-	h.send(pullMsg{number: 7, pr: model.PullRequest{Number: 7, Title: "fresher"}})
+	h.send(store.Reply[model.PullRequest]{Envelope: store.Envelope{Key: store.Key{Kind: store.KindPull, Number: 7}}, Value: model.PullRequest{Number: 7, Title: "fresher"}})
 	if pr, _ := h.root().detail.PR(); pr.Number != moved.Number {
 		t.Errorf("a late answer for #7 moved the detail from #%d to #%d", moved.Number, pr.Number)
 	}
@@ -154,7 +156,7 @@ func TestHelpSwallowsKeys(t *testing.T) {
 	h.run()
 	h.keys("?", "j", "j", "enter")
 	h.run()
-	if got := h.root().list.Cursor(); got != 0 {
+	if got := h.root().lists.list.Cursor(); got != 0 {
 		t.Errorf("keys under the help moved the list to row %d", got)
 	}
 	h.keys("esc")
@@ -191,7 +193,7 @@ func TestPageDownAtTheEndKeepsTheLastItemSelected(t *testing.T) {
 
 // loopingPages answers every list page with a Link next of nextFor(page).
 type loopingPages struct {
-	Source
+	store.Source
 	nextFor func(page int) int
 	calls   int
 }
@@ -218,9 +220,9 @@ func TestPagingStopsOnALoopingLinkHeader(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			l := &loopingPages{nextFor: tt.nextFor}
 			h := newHarnessWrapped(t, testDataset(1, nil), Config{Repo: widgets, PerPage: 5}, 160, 45,
-				func(s Source) Source { l.Source = s; return l })
+				func(s store.Source) store.Source { l.Source = s; return l })
 			h.run()
-			for i := 0; i < gh.MaxListPages+10 && h.root().listNext != 0; i++ {
+			for i := 0; i < gh.MaxListPages+10 && h.root().store.List.Next != 0; i++ {
 				h.keys("G")
 				h.run()
 			}
@@ -256,10 +258,10 @@ func TestListFilter(t *testing.T) {
 	}
 	h.keys("enter", "backspace", "backspace", "backspace", "esc")
 	h.run()
-	if got := h.root().filterStatus(); got != "" {
+	if got := h.root().lists.filterStatus(); got != "" {
 		t.Errorf("esc left the filter on: %q", got)
 	}
-	if pr, ok := h.root().list.Selected(); !ok || pr.Number != 147 {
+	if pr, ok := h.root().lists.list.Selected(); !ok || pr.Number != 147 {
 		t.Errorf("back in the whole list the cursor is on #%d, want #147", pr.Number)
 	}
 }
@@ -270,7 +272,7 @@ func TestFilterQueriesKeepTheirSpaces(t *testing.T) {
 	h.run()
 	h.keys("/", "1", "4", "7", " ", "w", "i", "d", "g", "e", "t")
 	h.run()
-	if got := h.root().filterStatus(); !strings.Contains(got, "filter: 147 widget") || !strings.Contains(got, "1 of 100") {
+	if got := h.root().lists.filterStatus(); !strings.Contains(got, "filter: 147 widget") || !strings.Contains(got, "1 of 100") {
 		t.Fatalf("a two-word query: %q", got)
 	}
 }
@@ -283,12 +285,12 @@ func TestKeyBurstsCountEveryKey(t *testing.T) {
 	h.run()
 	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjjjj")})
 	h.run()
-	if pr, _ := h.root().list.Selected(); pr.Number != 25 {
+	if pr, _ := h.root().lists.list.Selected(); pr.Number != 25 {
 		t.Errorf("a burst of 5 j selects #%d, want #25", pr.Number)
 	}
 	h.keys("/")
 	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("27 widget")})
-	if q := h.root().filter.query; q != "27 widget" {
+	if q := h.root().lists.filter.query; q != "27 widget" {
 		t.Errorf("a burst typed into the filter gives %q", q)
 	}
 }
@@ -309,7 +311,7 @@ func TestHelpScrollsInAShortTerminal(t *testing.T) {
 		t.Errorf("j does not reach the end of the help:\n%s", v)
 	}
 	h.keys("esc")
-	if h.root().showHelp {
+	if h.root().help.shown {
 		t.Error("esc did not close the help")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prscope/prscope/ui/store"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -16,7 +18,7 @@ func TestListAsksForNextPageOnlyNearTheEnd(t *testing.T) {
 	if got := h.pullRequests(0); got != 1 {
 		t.Fatalf("start: %d list requests, want 1", got)
 	}
-	if got := h.root().list.Len(); got != 100 {
+	if got := h.root().lists.list.Len(); got != 100 {
 		t.Fatalf("loaded %d PRs, want the first page of 100", got)
 	}
 	h.keys(repeat("j", 85)...) // cursor on row 85: 14 rows from the end
@@ -33,7 +35,7 @@ func TestListAsksForNextPageOnlyNearTheEnd(t *testing.T) {
 	if got := h.pullRequests(0); got != 2 {
 		t.Fatalf("near the end: %d list requests, want 2", got)
 	}
-	if got := h.root().list.Len(); got != 200 {
+	if got := h.root().lists.list.Len(); got != 200 {
 		t.Fatalf("after page 2: %d PRs loaded, want 200", got)
 	}
 }
@@ -66,10 +68,8 @@ func TestLateTimelineIsStoredNotDrawn(t *testing.T) {
 	h.run() // settles on #9 and fetches it
 	h.keys("k")
 	// Simulate #9's answer arriving late, after the move back to #10.
-	t9 := h.root().timelines[9]
-	late := timelineMsg{number: 9, gen: t9.gen, page: 1, events: t9.pages[1]}
-	t9.request(1)
-	h.inFlightAdd(1)
+	t9, _ := h.root().store.Asked(9)
+	late := store.Reply[[]model.Event]{Envelope: store.Envelope{Key: store.Key{Kind: store.KindTimeline, Number: 9, Page: 1}, Gen: t9.Gen()}, Value: t9.Events()}
 	h.send(late)
 	if pr, _ := h.root().detail.PR(); pr.Number != 10 {
 		t.Fatalf("late answer for #9 changed the pane to #%d", pr.Number)
@@ -202,7 +202,7 @@ func TestTimelinePagesLoadAsYouScroll(t *testing.T) {
 	if !strings.Contains(h.view(), "250 comments") && !strings.Contains(h.view(), "events") {
 		t.Fatalf("header missing:\n%s", h.view())
 	}
-	if got := len(h.root().timelines[3].events); got != 100 {
+	if got := len(timelineOf(h.root(), 3).Events()); got != 100 {
 		t.Fatalf("%d events loaded, want the first page of 100", got)
 	}
 	// G goes straight to the last page (GitHub names it in Link rel="last"),
@@ -212,7 +212,7 @@ func TestTimelinePagesLoadAsYouScroll(t *testing.T) {
 	if got := h.requests("/timeline"); got != 2 {
 		t.Fatalf("after G: %d timeline requests, want 2 (page 1 and the last)", got)
 	}
-	if got := len(h.root().timelines[3].events); got != 150 {
+	if got := len(timelineOf(h.root(), 3).Events()); got != 150 {
 		t.Fatalf("after G: %d events loaded, want pages 1 and 3 (150)", got)
 	}
 	if v := h.view(); !strings.Contains(v, "comment 249 on PR 3") || !strings.Contains(v, "end of timeline") {
@@ -226,7 +226,7 @@ func TestTimelinePagesLoadAsYouScroll(t *testing.T) {
 	if got := h.requests("/timeline"); got != 3 {
 		t.Fatalf("scrolling into the gap: %d timeline requests, want 3", got)
 	}
-	if got := len(h.root().timelines[3].events); got != 250 {
+	if got := len(timelineOf(h.root(), 3).Events()); got != 250 {
 		t.Fatalf("after the gap loaded: %d events, want 250", got)
 	}
 	h.keys("G")
@@ -247,7 +247,7 @@ func TestReloadFetchesTheSelectedPRAgain(t *testing.T) {
 	if got := h.requests("/timeline"); got != 2 {
 		t.Fatalf("%d timeline requests after r, want 2", got)
 	}
-	if got := len(h.root().timelines[3].events); got != 5 {
+	if got := len(timelineOf(h.root(), 3).Events()); got != 5 {
 		t.Fatalf("after reload: %d events, want 5 (not duplicated)", got)
 	}
 }
@@ -261,8 +261,8 @@ func TestErrorsAreShownInPlainWords(t *testing.T) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}
 	}
-	if h.root().inFlight != 0 {
-		t.Errorf("%d requests still counted in flight: the spinner would never stop", h.root().inFlight)
+	if h.root().store.InFlight() != 0 {
+		t.Errorf("%d requests still counted in flight: the spinner would never stop", h.root().store.InFlight())
 	}
 	h.keys("r")
 	h.run()

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/ui/store"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/prscope/prscope/model"
@@ -95,7 +97,7 @@ func benchRoot(b *testing.B, prs []model.PullRequest) Model {
 	var m tea.Model = New(Config{Repo: model.Repo{Owner: "kernel-patches", Name: "bpf"}, Source: benchSource{},
 		Now: func() time.Time { return benchEpoch.AddDate(2, 0, 0) }})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
-	m, _ = m.Update(pullsMsg{page: 1, prs: prs})
+	m, _ = m.Update(store.Reply[[]model.PullRequest]{Envelope: store.Envelope{Key: store.Key{Kind: store.KindList, Page: 1}}, Value: prs})
 	return m.(Model)
 }
 
@@ -107,7 +109,7 @@ func benchWithTimeline(b *testing.B, events []model.Event) Model {
 	root := m.(Model)
 	m, _ = m.Update(settleMsg{seq: root.selSeq})
 	root = m.(Model)
-	m, _ = m.Update(timelineMsg{number: root.shown, gen: root.timelines[root.shown].gen, page: 1, events: events})
+	m, _ = m.Update(timelineReply(root, events))
 	m, _ = m.Update(keyMsg("tab"))
 	for i := 0; i < 40; i++ { // expand every third item on the way down
 		m, _ = m.Update(keyMsg("j"))

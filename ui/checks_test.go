@@ -8,6 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/store"
+
 	gh "github.com/prscope/prscope/github"
 )
 
@@ -92,8 +95,8 @@ func TestChecksWaitForTheSelectionToSettle(t *testing.T) {
 		t.Errorf("after 10 quick j presses: %d check-run requests, want 2 (#30 and #20)", got)
 	}
 	stored := map[int]bool{}
-	for k := range h.root().checks {
-		stored[k.number] = true
+	for _, k := range h.root().store.ChecksKeys() {
+		stored[k.Number] = true
 	}
 	if len(stored) != 2 || !stored[20] || !stored[30] {
 		t.Errorf("checks stored for %v, want #30 and #20 only", stored)
@@ -108,18 +111,18 @@ func TestLateChecksAreStoredNotDrawn(t *testing.T) {
 	h := newHarness(t, ciDataset(3, map[int]*gh.FakeChecks{3: jobs("three", 2, 0, 0), 2: jobs("two", 0, 1, 0)}), Config{Repo: widgets}, 160, 45)
 	h.run()
 	h.keys("j") // to #2; its checks go out once the selection settles
-	var late []checksMsg
+	var late []store.Reply[model.Checks]
 	for len(h.pending) > 0 {
 		cmd := h.pending[0]
 		h.pending = h.pending[1:]
 		switch msg := cmd().(type) {
-		case checksMsg:
+		case store.Reply[model.Checks]:
 			late = append(late, msg) // held back: GitHub is slow today
 		default:
 			h.deliver(msg)
 		}
 	}
-	if len(late) != 1 || late[0].key.number != 2 {
+	if len(late) != 1 || late[0].Key.Number != 2 {
 		t.Fatalf("held back %+v, want #2's checks", late)
 	}
 	if v := h.view(); !strings.Contains(v, "checks: loading…") {
@@ -164,7 +167,7 @@ func TestNoChecksIsNotAnError(t *testing.T) {
 			if !strings.Contains(v, "no checks") || strings.Contains(v, "Checks") {
 				t.Errorf("want the header to say no checks, with no list:\n%s", v)
 			}
-			if e := h.root().lastErr; e != "" {
+			if e := h.root().store.LastErr(); e != "" {
 				t.Errorf("error %q for a commit without checks", e)
 			}
 		})
@@ -191,8 +194,8 @@ func TestChecksFailureAndRetry(t *testing.T) {
 	if !strings.Contains(v, "checks: 4 passed") || strings.Contains(v, "could not load") {
 		t.Errorf("after r the checks should show:\n%s", v)
 	}
-	if h.root().lastErr != "" {
-		t.Errorf("the old error stays: %q", h.root().lastErr)
+	if h.root().store.LastErr() != "" {
+		t.Errorf("the old error stays: %q", h.root().store.LastErr())
 	}
 }
 
@@ -233,12 +236,12 @@ func TestChecksWaitForTheDetailToShow(t *testing.T) {
 // it arrives last.
 func TestSupersededChecksAnswerIsDropped(t *testing.T) {
 	h := newHarness(t, ciDataset(2, map[int]*gh.FakeChecks{2: jobs("two", 3, 0, 0)}), Config{Repo: widgets}, 160, 45)
-	var held []checksMsg
+	var held []store.Reply[model.Checks]
 	for len(h.pending) > 0 {
 		cmd := h.pending[0]
 		h.pending = h.pending[1:]
 		msg := cmd()
-		if cm, ok := msg.(checksMsg); ok {
+		if cm, ok := msg.(store.Reply[model.Checks]); ok {
 			held = append(held, cm)
 			continue
 		}
@@ -257,7 +260,7 @@ func TestSupersededChecksAnswerIsDropped(t *testing.T) {
 		t.Fatalf("the reload's answer is not shown:\n%s", v)
 	}
 	old := held[0]
-	old.runs, old.err = nil, errors.New("an old failure")
+	old.Value, old.Err = model.Checks{}, errors.New("an old failure")
 	h.send(old) // still counted in flight: this answers it
 	h.run()
 	if v := h.view(); !strings.Contains(v, "checks: 3 passed") || strings.Contains(v, "old failure") {
@@ -271,12 +274,12 @@ func TestReloadKeepsChecksUntilTheAnswer(t *testing.T) {
 	h := newHarness(t, ciDataset(2, map[int]*gh.FakeChecks{2: jobs("two", 1, 1, 0)}), Config{Repo: widgets}, 160, 45)
 	h.run()
 	h.keys("r")
-	var held []checksMsg
+	var held []store.Reply[model.Checks]
 	for len(h.pending) > 0 {
 		cmd := h.pending[0]
 		h.pending = h.pending[1:]
 		switch msg := cmd().(type) {
-		case checksMsg:
+		case store.Reply[model.Checks]:
 			held = append(held, msg)
 		default:
 			h.deliver(msg)

@@ -28,15 +28,15 @@ func TestRemappedKeyMovesAndTheHelpSaysSo(t *testing.T) {
 	keys := remapped(t, Remap{Key: "ctrl+j", Action: "down"}, Remap{Key: "f1", Action: "help"})
 	h := demoHarness(t, Config{Keys: keys}, 120, 40)
 	h.run()
-	if c := h.root().list.Cursor(); c != 0 {
+	if c := h.root().lists.list.Cursor(); c != 0 {
 		t.Fatalf("cursor starts at %d", c)
 	}
 	h.send(tea.KeyMsg{Type: tea.KeyCtrlJ})
-	if c := h.root().list.Cursor(); c != 1 {
+	if c := h.root().lists.list.Cursor(); c != 1 {
 		t.Errorf("ctrl+j: cursor %d, want 1", c)
 	}
 	h.keys("j")
-	if c := h.root().list.Cursor(); c != 1 {
+	if c := h.root().lists.list.Cursor(); c != 1 {
 		t.Errorf("j is no longer down: cursor %d, want 1", c)
 	}
 	h.run()
@@ -44,12 +44,12 @@ func TestRemappedKeyMovesAndTheHelpSaysSo(t *testing.T) {
 		t.Errorf("status bar does not name f1 for help:\n%s", v)
 	}
 	h.keys("?")
-	if h.root().showHelp {
+	if h.root().help.shown {
 		t.Fatal("? still opens the help after help was remapped to f1")
 	}
 	h.send(tea.KeyMsg{Type: tea.KeyF1})
 	v := h.view()
-	if !h.root().showHelp {
+	if !h.root().help.shown {
 		t.Fatalf("f1 does not open the help:\n%s", v)
 	}
 	// Both panes' moves were remapped: the list's and the timeline's.

@@ -84,8 +84,8 @@ func TestEveryFaultIsShownWhereTheUserLooks(t *testing.T) {
 				if v := h.view(); strings.Contains(v, fc.want) {
 					t.Errorf("after the server recovered and r, the error is still shown:\n%s", v)
 				}
-				if h.root().list.Len() != 5 {
-					t.Errorf("after recovery the list has %d PRs, want 5", h.root().list.Len())
+				if h.root().lists.list.Len() != 5 {
+					t.Errorf("after recovery the list has %d PRs, want 5", h.root().lists.list.Len())
 				}
 			})
 		}

@@ -21,15 +21,15 @@ func TestFilterBar(t *testing.T) {
 	h.keys("enter")
 	h.run()
 	m := h.root()
-	if !m.search.active || m.search.query != "author:kfunc-fan" {
-		t.Fatalf("applied: search %v %q, want author:kfunc-fan", m.search.active, m.search.query)
+	if !m.lists.search.active || m.lists.search.query != "author:kfunc-fan" {
+		t.Fatalf("applied: search %v %q, want author:kfunc-fan", m.lists.search.active, m.lists.search.query)
 	}
-	_, numbers := m.search.results.SearchIndex()
+	_, numbers := m.lists.search.results.SearchIndex()
 	if len(numbers) == 0 {
 		t.Fatal("no results")
 	}
 	for _, n := range numbers {
-		if pr, _ := m.search.results.Lookup(n); pr.User != "kfunc-fan" {
+		if pr, _ := m.lists.search.results.Lookup(n); pr.User != "kfunc-fan" {
 			t.Errorf("#%d by %s in the results", pr.Number, pr.User)
 		}
 	}
@@ -45,7 +45,7 @@ func TestFilterBar(t *testing.T) {
 	h.keys(" ") // on the state
 	h.keys("enter")
 	h.run()
-	if q := h.root().search.query; q != "is:open author:kfunc-fan" {
+	if q := h.root().lists.search.query; q != "is:open author:kfunc-fan" {
 		t.Errorf("state open: query %q", q)
 	}
 
@@ -56,8 +56,8 @@ func TestFilterBar(t *testing.T) {
 	}
 	h.keys("enter")
 	h.run()
-	if m := h.root(); m.search.active {
-		t.Errorf("no filter left, but still a search: %q", m.search.query)
+	if m := h.root(); m.lists.search.active {
+		t.Errorf("no filter left, but still a search: %q", m.lists.search.query)
 	}
 
 	// esc leaves without applying; a bad value keeps the bar open.
@@ -68,7 +68,7 @@ func TestFilterBar(t *testing.T) {
 		t.Errorf("a login with a space was applied: %q, notice %q", l, h.root().notice)
 	}
 	h.keys("esc")
-	if h.root().bar.Focused() || h.root().search.active {
+	if h.root().bar.Focused() || h.root().lists.search.active {
 		t.Error("esc did not close the bar without applying")
 	}
 }

@@ -116,8 +116,8 @@ func TestProgramRunsTheDemo(t *testing.T) {
 	if pr, _ := final.detail.PR(); pr.Number != 11 || pr.Title != "[test] bpf-next_test" {
 		t.Fatalf("final detail shows #%d %q", pr.Number, pr.Title)
 	}
-	tl := final.timelines[11]
-	if tl == nil || len(tl.events) < 56 { // 4 comments, 51 references, the commit, closed
+	tl, _ := final.store.Asked(11)
+	if tl == nil || len(tl.Events()) < 56 { // 4 comments, 51 references, the commit, closed
 		t.Fatalf("PR #11's timeline not loaded: %+v", tl)
 	}
 }

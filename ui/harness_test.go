@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/ui/store"
+
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -31,15 +33,15 @@ func newHarness(t *testing.T, ds *gh.Dataset, cfg Config, w, h int) *harness {
 	return newHarnessWrapped(t, ds, cfg, w, h, nil)
 }
 
-// newHarnessWrapped lets a test put a Source of its own in front of the
+// newHarnessWrapped lets a test put a store.Source of its own in front of the
 // client, to make chosen requests fail.
-func newHarnessWrapped(t *testing.T, ds *gh.Dataset, cfg Config, w, h int, wrap func(Source) Source) *harness {
+func newHarnessWrapped(t *testing.T, ds *gh.Dataset, cfg Config, w, h int, wrap func(store.Source) store.Source) *harness {
 	t.Helper()
 	return newHarnessFull(t, ds, cfg, w, h, wrap, timeoutForTests)
 }
 
 // newHarnessFull also sets the client's per-request timeout.
-func newHarnessFull(t *testing.T, ds *gh.Dataset, cfg Config, w, h int, wrap func(Source) Source, timeout time.Duration) *harness {
+func newHarnessFull(t *testing.T, ds *gh.Dataset, cfg Config, w, h int, wrap func(store.Source) store.Source, timeout time.Duration) *harness {
 	t.Helper()
 	srv, err := gh.NewFakeServer(ds, gh.FakeOptions{})
 	if err != nil {
@@ -106,13 +108,13 @@ func (h *harness) run() {
 	// in flight would keep the spinner going for ever.
 	if tabs, ok := h.m.(Tabs); ok {
 		for i, m := range tabs.tabs {
-			if m.inFlight != 0 {
-				h.t.Fatalf("tab %d: %d requests still counted in flight after all answers arrived", i, m.inFlight)
+			if m.store.InFlight() != 0 {
+				h.t.Fatalf("tab %d: %d requests still counted in flight after all answers arrived", i, m.store.InFlight())
 			}
 		}
 		return
 	}
-	if n := h.root().inFlight; n != 0 {
+	if n := h.root().store.InFlight(); n != 0 {
 		h.t.Fatalf("%d requests still counted in flight after all answers arrived", n)
 	}
 }
@@ -130,12 +132,11 @@ func (h *harness) deliver(msg tea.Msg) {
 
 func (h *harness) root() Model { return h.m.(Model) }
 
-// inFlightAdd counts n requests a test simulates by sending their answers
-// itself, so the in-flight check at the end still balances.
-func (h *harness) inFlightAdd(n int) {
-	m := h.m.(Model)
-	m.inFlight += n
-	h.m = m
+// timelineReply is page 1 of the shown PR's timeline holding events, as
+// the store would be answered.
+func timelineReply(root Model, events []model.Event) store.Reply[[]model.Event] {
+	t := root.store.Timeline(root.shown)
+	return store.Reply[[]model.Event]{Envelope: store.Envelope{Key: store.Key{Kind: store.KindTimeline, Number: root.shown, Page: 1}, Gen: t.Gen()}, Value: events}
 }
 
 func (h *harness) view() string { return h.m.View() }
@@ -243,3 +244,12 @@ func testDataset(n int, timelines map[int]int) *gh.Dataset {
 }
 
 var widgets = model.Repo{Owner: "acme", Name: "widgets"}
+
+// timelineOf is the store's record of PR number's timeline, empty if never
+// asked for.
+func timelineOf(m Model, number int) *store.Timeline {
+	if t, ok := m.store.Asked(number); ok {
+		return t
+	}
+	return &store.Timeline{}
+}

@@ -33,22 +33,30 @@ func renderMarkdown(req detail.MarkdownRequest, style detail.MarkdownStyle, prof
 	}
 }
 
-// loadMarkdown asks for the renderings of the bodies and comments in view
-// that have none at the pane's width.
-func (m *Model) loadMarkdown() tea.Cmd {
+// markdownJobs are the renderings running, for the detail pane: slow
+// rendering happens in commands, and is done again on resize.
+type markdownJobs struct {
+	style   detail.MarkdownStyle
+	profile termenv.Profile // read once at start
+	busy    int
+}
+
+// load asks for the renderings of the bodies and comments in view that
+// have none at the pane's width.
+func (j *markdownJobs) load(d *detail.Model) tea.Cmd {
 	var cmds []tea.Cmd
-	for _, req := range m.detail.VisibleMarkdown() {
-		if m.markdownBusy >= maxMarkdownRenders {
+	for _, req := range d.VisibleMarkdown() {
+		if j.busy >= maxMarkdownRenders {
 			break
 		}
-		m.markdownBusy++
-		m.detail.MarkdownRequested(req.Key)
-		cmds = append(cmds, renderMarkdown(req, m.cfg.MarkdownStyle, m.colorProfile))
+		j.busy++
+		d.MarkdownRequested(req.Key)
+		cmds = append(cmds, renderMarkdown(req, j.style, j.profile))
 	}
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) onMarkdown(msg markdownMsg) {
-	m.markdownBusy--
-	m.detail.MarkdownRendered(msg.key, msg.lines)
+func (j *markdownJobs) done(d *detail.Model, msg markdownMsg) {
+	j.busy--
+	d.MarkdownRendered(msg.key, msg.lines)
 }

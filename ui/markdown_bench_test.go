@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/ui/store"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -85,11 +87,11 @@ func BenchmarkTimelineScrollMarkdown(b *testing.B) {
 			var m tea.Model = New(Config{Repo: model.Repo{Owner: "kernel-patches", Name: "bpf"}, Source: benchSource{},
 				MarkdownStyle: detail.MarkdownDark, Now: func() time.Time { return benchEpoch.AddDate(2, 0, 0) }})
 			m, _ = m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
-			m, _ = m.Update(pullsMsg{page: 1, prs: benchPulls(1)})
+			m, _ = m.Update(store.Reply[[]model.PullRequest]{Envelope: store.Envelope{Key: store.Key{Kind: store.KindList, Page: 1}}, Value: benchPulls(1)})
 			root := m.(Model)
 			m, _ = m.Update(settleMsg{seq: root.selSeq})
 			root = m.(Model)
-			m, _ = m.Update(timelineMsg{number: root.shown, gen: root.timelines[root.shown].gen, page: 1, events: events})
+			m, _ = m.Update(timelineReply(root, events))
 			m, _ = m.Update(keyMsg("tab"))
 			for i := 0; i < 40; i++ {
 				var cmd tea.Cmd

@@ -31,7 +31,7 @@ func (h *harness) runCountingRenders() map[detail.MarkdownKey]int {
 		}
 		h.deliver(msg)
 	}
-	if n := h.root().markdownBusy; n != 0 {
+	if n := h.root().markdown.busy; n != 0 {
 		h.t.Fatalf("%d renderings still counted as running after all answers arrived", n)
 	}
 	return counts
@@ -83,7 +83,7 @@ func TestHoldingJRendersABoundedNumber(t *testing.T) {
 	h.run() // the detail has the focus: #1 was asked for
 	for range 300 {
 		h.keys("j")
-		if n := h.root().markdownBusy; n > 4 {
+		if n := h.root().markdown.busy; n > 4 {
 			t.Fatalf("%d renderings running at once", n)
 		}
 	}

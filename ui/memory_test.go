@@ -4,6 +4,9 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/store"
+
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -22,11 +25,11 @@ func TestMemoryWithHugeRepoAndTimeline(t *testing.T) {
 	events := benchEvents(50000)
 	var m tea.Model = New(Config{Repo: widgets, Source: benchSource{}})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
-	m, _ = m.Update(pullsMsg{page: 1, prs: prs})
+	m, _ = m.Update(store.Reply[[]model.PullRequest]{Envelope: store.Envelope{Key: store.Key{Kind: store.KindList, Page: 1}}, Value: prs})
 	root := m.(Model)
 	m, _ = m.Update(settleMsg{seq: root.selSeq})
 	root = m.(Model)
-	m, _ = m.Update(timelineMsg{number: root.shown, gen: root.timelines[root.shown].gen, page: 1, events: events})
+	m, _ = m.Update(timelineReply(root, events))
 	m, _ = m.Update(keyMsg("tab"))
 	m, _ = m.Update(keyMsg("G"))
 	_ = m.View()

@@ -5,12 +5,12 @@ import tea "github.com/charmbracelet/bubbletea"
 // onMouse routes a mouse event to the pane under the pointer, in that
 // pane's own coordinates; a click also gives that pane the focus.
 func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
-	if m.showHelp || m.width < minWidth || m.height < minHeight {
+	if m.help.shown || m.width < minWidth || m.height < minHeight {
 		return nil
 	}
 	paneHeight := m.height - 1 - 2
 	p, left := m.focus, 0 // narrow: the one pane shown fills the width
-	if !m.narrow() {
+	if !narrow(m.width) {
 		p = detailPane
 		if listOuter := m.width * 2 / 5; msg.X < listOuter {
 			p = listPane
@@ -34,5 +34,5 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 		m.detail, cmd = m.detail.Update(msg)
 		return cmd
 	}
-	return m.listKey(msg)
+	return tea.Batch(m.lists.update(msg), m.show(m.lists.selectedPick()))
 }

@@ -23,7 +23,7 @@ func TestMouse(t *testing.T) {
 		t.Fatalf("a click on the sixth row shows #%d (focus %v), want #145 in the list", pr.Number, h.root().focus)
 	}
 	h.send(press(10, 10, tea.MouseButtonWheelDown))
-	if pr, _ := h.root().list.Selected(); pr.Number != 142 {
+	if pr, _ := h.root().lists.list.Selected(); pr.Number != 142 {
 		t.Errorf("the wheel in the list selects #%d, want #142 (3 rows on)", pr.Number)
 	}
 	h.run()

@@ -39,8 +39,8 @@ func TestTimelinePagingStopsOnWhatThePagesSay(t *testing.T) {
 			if n := h.requests("/issues/5/timeline"); n != tt.requests {
 				t.Errorf("%d timeline requests, want %d", n, tt.requests)
 			}
-			if !strings.Contains(h.root().timelines[5].err, tt.note) {
-				t.Errorf("timeline note %q, want %q", h.root().timelines[5].err, tt.note)
+			if !strings.Contains(timelineOf(h.root(), 5).Err(), tt.note) {
+				t.Errorf("timeline note %q, want %q", timelineOf(h.root(), 5).Err(), tt.note)
 			}
 		})
 	}
@@ -63,7 +63,7 @@ func TestListPagingStopsOnRepeatedPages(t *testing.T) {
 	if n := h.pullRequests(0); n != 2 {
 		t.Errorf("%d list requests, want 2 (page 2 repeats page 1)", n)
 	}
-	if n := h.root().list.Len(); n != 10 {
+	if n := h.root().lists.list.Len(); n != 10 {
 		t.Errorf("%d PRs listed, want 10 (the repeated page is left out)", n)
 	}
 	if !strings.Contains(h.view(), "page 2 repeats earlier items") {
@@ -91,7 +91,7 @@ func TestReloadResumesAStoppedList(t *testing.T) {
 			h.keys("G")
 			h.run()
 		}
-		if n := h.root().list.Len(); n != 40 {
+		if n := h.root().lists.list.Len(); n != 40 {
 			t.Errorf("%+v: after r the list has %d PRs, want all 40", f, n)
 		}
 	}

@@ -65,28 +65,28 @@ func checkEverythingShown(t *testing.T, h *harness) {
 	t.Helper()
 	m := h.root()
 	v := h.view()
-	if m.list.Len() != 5 || m.shown != 5 {
-		t.Errorf("list of %d PRs, #%d shown; want 5, #5", m.list.Len(), m.shown)
+	if m.lists.list.Len() != 5 || m.shown != 5 {
+		t.Errorf("list of %d PRs, #%d shown; want 5, #5", m.lists.list.Len(), m.shown)
 	}
-	if tl := m.timelines[5]; tl == nil || !tl.loaded || tl.err != "" {
+	if tl, _ := m.store.Asked(5); tl == nil || !tl.Loaded() || tl.Err() != "" {
 		t.Errorf("timeline of #5 not loaded: %+v", tl)
 	}
-	if l := m.reviews.loads[5]; l == nil || !l.reviewsDone || !l.commentsDone {
-		t.Errorf("reviews of #5 not loaded: %+v", l)
+	if !m.store.ReviewsDone(5) {
+		t.Errorf("reviews of #5 not loaded")
 	}
 	key, ok := m.shownChecksKey()
-	if e := m.checks[key]; !ok || e == nil || !e.loaded || e.err != "" {
-		t.Errorf("checks of #5 not loaded: %+v", e)
+	if !ok || !m.store.ChecksLoaded(key) {
+		t.Errorf("checks of #5 not loaded: %+v", m.store.Checks(key))
 	}
-	if len(m.commits) != 2 {
-		t.Errorf("%d commit messages known, want 2", len(m.commits))
+	if len(m.store.Commits()) != 2 {
+		t.Errorf("%d commit messages known, want 2", len(m.store.Commits()))
 	}
-	for k, c := range m.commits {
+	for k, c := range m.store.Commits() {
 		if !c.Loaded || c.Err != "" {
 			t.Errorf("commit %s: %+v", k, c)
 		}
 	}
-	if m.lastErr != "" || strings.Contains(v, "rate limit") || strings.Contains(v, "retry") {
-		t.Errorf("an error is still shown (last %q):\n%s", m.lastErr, v)
+	if m.store.LastErr() != "" || strings.Contains(v, "rate limit") || strings.Contains(v, "retry") {
+		t.Errorf("an error is still shown (last %q):\n%s", m.store.LastErr(), v)
 	}
 }

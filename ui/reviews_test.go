@@ -96,7 +96,7 @@ func TestLateReviewsForAnotherPRAreStoredNotDrawn(t *testing.T) {
 		_, settled = msg.(settleMsg)
 		h.deliver(msg)
 	}
-	if h.root().reviews.loads[2] == nil {
+	if !h.root().store.ReviewsAsked(2) {
 		t.Fatal("settling on #2 did not ask for its reviews")
 	}
 	h.keys("k")
@@ -105,7 +105,7 @@ func TestLateReviewsForAnotherPRAreStoredNotDrawn(t *testing.T) {
 	if strings.Contains(v, "changes requested") || strings.Contains(v, "PR2") || !strings.Contains(v, "reviews: 1 approved, 1 commented") {
 		t.Errorf("#2's late reviews were drawn over #3:\n%s", v)
 	}
-	if set := h.root().reviews.sets[2]; set == nil || set.Tally != "1 changes requested" {
+	if set := h.root().store.Reviews()[2]; set == nil || set.Tally != "1 changes requested" {
 		t.Fatalf("#2's reviews were not stored: %+v", set)
 	}
 	before := h.requests("/reviews")

@@ -28,7 +28,7 @@ func (h *harness) searchQueries() []string {
 }
 
 func resultNumbers(m Model) []int {
-	_, numbers := m.search.results.SearchIndex()
+	_, numbers := m.lists.search.results.SearchIndex()
 	return numbers
 }
 
@@ -36,16 +36,16 @@ func TestSearchTypedAndEnteredFetchesPage1(t *testing.T) {
 	h := newHarness(t, testDataset(30, nil), Config{Repo: widgets}, 120, 30)
 	h.run()
 	h.keys("s")
-	if !h.root().search.typing {
+	if !h.root().lists.search.typing {
 		t.Fatal("s did not open the search prompt")
 	}
 	// While typing, keys go to the query: q does not quit, j does not move.
 	h.typeText("quj sort:created-asc number 2")
 	m := h.root()
-	if got := m.search.prompt.Value(); got != "quj sort:created-asc number 2" {
+	if got := m.lists.search.prompt.Value(); got != "quj sort:created-asc number 2" {
 		t.Errorf("query typed = %q", got)
 	}
-	if pr, _ := m.list.Selected(); pr.Number != 30 {
+	if pr, _ := m.lists.list.Selected(); pr.Number != 30 {
 		t.Errorf("typing moved the list to #%d", pr.Number)
 	}
 	if !strings.Contains(h.view(), "search: quj sort:created-asc number 2") {
@@ -96,8 +96,8 @@ func TestSearchLateAnswerForAnOlderQueryIsDropped(t *testing.T) {
 	slices.Reverse(h.pending)
 	h.run()
 	m := h.root()
-	if m.search.query != "number 1" {
-		t.Fatalf("query = %q", m.search.query)
+	if m.lists.search.query != "number 1" {
+		t.Fatalf("query = %q", m.lists.search.query)
 	}
 	if got := resultNumbers(m); !slices.Equal(got, []int{1}) {
 		t.Errorf("results = %v: want number 1's, not number 2's", got)
@@ -125,17 +125,17 @@ func TestSearchEscRestoresTheListAndCursor(t *testing.T) {
 	h.run()
 	h.keys("j", "j")
 	h.run()
-	if h.root().shown == 25 || !h.root().search.active {
+	if h.root().shown == 25 || !h.root().lists.search.active {
 		t.Fatalf("the search did not take over: shown #%d", h.root().shown)
 	}
 	h.keys("esc")
 	h.run()
 	m := h.root()
-	if m.search.active || m.search.typing {
+	if m.lists.search.active || m.lists.search.typing {
 		t.Error("esc left the search on")
 	}
-	if pr, _ := m.list.Selected(); pr.Number != 25 || m.shown != 25 || m.list.Cursor() != before.list.Cursor() {
-		t.Errorf("after esc: cursor on #%d (row %d), shown #%d; want #25 at row %d", pr.Number, m.list.Cursor(), m.shown, before.list.Cursor())
+	if pr, _ := m.lists.list.Selected(); pr.Number != 25 || m.shown != 25 || m.lists.list.Cursor() != before.lists.list.Cursor() {
+		t.Errorf("after esc: cursor on #%d (row %d), shown #%d; want #25 at row %d", pr.Number, m.lists.list.Cursor(), m.shown, before.lists.list.Cursor())
 	}
 	if view := h.view(); strings.Contains(view, "search:") || !strings.Contains(view, "#30") {
 		t.Errorf("the list is not back:\n%s", view)
@@ -146,13 +146,13 @@ func TestSearchEscRestoresTheListAndCursor(t *testing.T) {
 	for _, leave := range [][]string{{"s", "x", "esc"}, {"s", "enter"}} {
 		h.keys(leave...)
 		h.run()
-		if m := h.root(); m.search.typing || m.search.active || m.shown != 25 || len(h.searchQueries()) != n {
-			t.Errorf("%v: typing %v active %v shown #%d, %d searches sent", leave, m.search.typing, m.search.active, m.shown, len(h.searchQueries())-n)
+		if m := h.root(); m.lists.search.typing || m.lists.search.active || m.shown != 25 || len(h.searchQueries()) != n {
+			t.Errorf("%v: typing %v active %v shown #%d, %d searches sent", leave, m.lists.search.typing, m.lists.search.active, m.shown, len(h.searchQueries())-n)
 		}
 	}
 	// A second search after esc starts from an empty prompt.
 	h.keys("s")
-	if v := h.root().search.prompt.Value(); v != "" {
+	if v := h.root().lists.search.prompt.Value(); v != "" {
 		t.Errorf("prompt after leaving = %q, want empty", v)
 	}
 }
@@ -166,12 +166,12 @@ func TestSearchRefineKeepsResultsOnEsc(t *testing.T) {
 	h.run()
 	h.keys("/") // on results, / edits the query
 	m := h.root()
-	if !m.search.typing || m.search.prompt.Value() != "number 2" || m.filter.typing {
-		t.Fatalf("/ on results: typing %v, prompt %q, filter %v", m.search.typing, m.search.prompt.Value(), m.filter.typing)
+	if !m.lists.search.typing || m.lists.search.prompt.Value() != "number 2" || m.lists.filter.typing {
+		t.Fatalf("/ on results: typing %v, prompt %q, filter %v", m.lists.search.typing, m.lists.search.prompt.Value(), m.lists.filter.typing)
 	}
 	h.keys("esc")
-	if m := h.root(); !m.search.active || m.search.typing || len(resultNumbers(m)) != 1 {
-		t.Errorf("esc while refining: active %v typing %v, %d results; want the results kept", m.search.active, m.search.typing, len(resultNumbers(m)))
+	if m := h.root(); !m.lists.search.active || m.lists.search.typing || len(resultNumbers(m)) != 1 {
+		t.Errorf("esc while refining: active %v typing %v, %d results; want the results kept", m.lists.search.active, m.lists.search.typing, len(resultNumbers(m)))
 	}
 }
 
@@ -183,8 +183,8 @@ func TestSearchPagesNearTheEnd(t *testing.T) {
 	h.keys("enter")
 	h.run()
 	m := h.root()
-	if len(resultNumbers(m)) != 100 || m.search.total != 250 || m.search.next != 2 {
-		t.Fatalf("page 1: %d results, total %d, next %d", len(resultNumbers(m)), m.search.total, m.search.next)
+	if len(resultNumbers(m)) != 100 || m.store.Search.Info.Total != 250 || m.store.Search.Next != 2 {
+		t.Fatalf("page 1: %d results, total %d, next %d", len(resultNumbers(m)), m.store.Search.Info.Total, m.store.Search.Next)
 	}
 	h.keys(repeat("j", 50)...)
 	h.run()
@@ -199,8 +199,8 @@ func TestSearchPagesNearTheEnd(t *testing.T) {
 	if got := h.searchQueries(); len(got) != 3 || got[1] != "is:pr repo:acme/widgets Widget page=2" || got[2] != "is:pr repo:acme/widgets Widget page=3" {
 		t.Errorf("searches = %q", got)
 	}
-	if len(resultNumbers(m)) != 250 || m.search.next != 0 {
-		t.Errorf("after paging: %d results, next %d", len(resultNumbers(m)), m.search.next)
+	if len(resultNumbers(m)) != 250 || m.store.Search.Next != 0 {
+		t.Errorf("after paging: %d results, next %d", len(resultNumbers(m)), m.store.Search.Next)
 	}
 }
 
@@ -212,8 +212,8 @@ func TestSearchErrorsShowGitHubsMessage(t *testing.T) {
 	h.keys("enter")
 	h.run()
 	if view := h.view(); !strings.Contains(view, "error: 422 Unprocessable Entity: Validation Failed") ||
-		!strings.Contains(h.root().lastErr, "The search is longer than 256 characters.") {
-		t.Errorf("a 422 is not shown with GitHub's message (%q):\n%s", h.root().lastErr, view)
+		!strings.Contains(h.root().store.LastErr(), "The search is longer than 256 characters.") {
+		t.Errorf("a 422 is not shown with GitHub's message (%q):\n%s", h.root().store.LastErr(), view)
 	}
 	// A query for another repository is refused before asking.
 	h.keys("s", "ctrl+u")
@@ -246,7 +246,7 @@ func TestSearchResultDetailFetchesThePR(t *testing.T) {
 	if view := h.view(); !strings.Contains(view, "into main from feature-1 ") {
 		t.Errorf("the detail lacks the branches:\n%s", view)
 	}
-	if _, ok := m.list.Lookup(1); ok {
+	if _, ok := m.lists.list.Lookup(1); ok {
 		t.Error("#1 was added to the repository's list")
 	}
 	// A result the list holds needs no request.
@@ -264,16 +264,16 @@ func TestSearchFlagStartsOnResults(t *testing.T) {
 	h := newHarness(t, testDataset(30, nil), Config{Repo: widgets, Search: "number 2"}, 120, 30)
 	h.run()
 	m := h.root()
-	if !m.search.active || len(resultNumbers(m)) != 1 || h.requests("/repos/acme/widgets/pulls") == 0 {
-		t.Fatalf("--search: active %v, %d results, list requests %d", m.search.active, len(resultNumbers(m)), h.requests("/repos/acme/widgets/pulls"))
+	if !m.lists.search.active || len(resultNumbers(m)) != 1 || h.requests("/repos/acme/widgets/pulls") == 0 {
+		t.Fatalf("--search: active %v, %d results, list requests %d", m.lists.search.active, len(resultNumbers(m)), h.requests("/repos/acme/widgets/pulls"))
 	}
 	if !strings.Contains(h.view(), "search: number 2 · 1 result ") {
 		t.Errorf("view:\n%s", h.view())
 	}
 	h.keys("esc")
 	h.run()
-	if m := h.root(); m.search.active || m.shown != 30 {
-		t.Errorf("esc: active %v shown #%d; want the list on #30", m.search.active, m.shown)
+	if m := h.root(); m.lists.search.active || m.shown != 30 {
+		t.Errorf("esc: active %v shown #%d; want the list on #30", m.lists.search.active, m.shown)
 	}
 }
 

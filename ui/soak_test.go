@@ -102,11 +102,11 @@ func TestSoak(t *testing.T) {
 		t.Fatalf("program ended with %v", err)
 	}
 	final := (<-done).(Model)
-	if final.inFlight != 0 {
-		t.Errorf("%d requests still counted in flight with the server quiet: the spinner would never stop", final.inFlight)
+	if final.store.InFlight() != 0 {
+		t.Errorf("%d requests still counted in flight with the server quiet: the spinner would never stop", final.store.InFlight())
 	}
-	if final.commitsBusy != 0 {
-		t.Errorf("%d commit fetches still counted busy: commit messages would stop loading", final.commitsBusy)
+	if final.store.CommitsBusy() != 0 {
+		t.Errorf("%d commit fetches still counted busy: commit messages would stop loading", final.store.CommitsBusy())
 	}
 	kinds := map[string]int{}
 	for _, r := range srv.Requests() {

@@ -1,44 +1,26 @@
 // Package ui is prscope's Bubble Tea program. The root Model only routes:
-// keys to the focused pane, API results into the store and on to the pane
-// that shows them. Everything slow happens in tea.Cmds that capture values
-// (never the model), so nothing races with Update.
+// keys to whichever component owns input, API answers into the store
+// (ui/store) and what they changed on to the pane that shows it.
+// Everything slow happens in tea.Cmds that capture values (never the
+// model), so nothing races with Update.
 package ui
 
 import (
-	"context"
 	"io"
 	"time"
 
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/detail"
+	"github.com/prscope/prscope/ui/store"
 )
-
-// Source is what the UI needs from GitHub; *github.Client implements it.
-// Implementations must be safe for concurrent use: commands call them from
-// their own goroutines.
-type Source interface {
-	ListPulls(ctx context.Context, repo model.Repo, state string, page, perPage int) ([]model.PullRequest, model.Page, error)
-	GetPull(ctx context.Context, repo model.Repo, number int) (model.PullRequest, error)
-	Timeline(ctx context.Context, repo model.Repo, number, page, perPage int) ([]model.Event, model.Page, error)
-	CommitMessage(ctx context.Context, commitRepo, sha string) (string, error)
-	Reviews(ctx context.Context, repo model.Repo, number, page, perPage int) ([]model.Review, model.Page, error)
-	ReviewComments(ctx context.Context, repo model.Repo, number, page, perPage int) ([]model.ReviewComment, model.Page, error)
-	// CheckRuns and CombinedStatus are a commit's CI (ui/checks.go).
-	CheckRuns(ctx context.Context, repo model.Repo, sha string, page, perPage int) ([]model.CheckRun, model.Page, error)
-	CombinedStatus(ctx context.Context, repo model.Repo, sha string) ([]model.CommitStatus, error)
-	RateLimit() model.RateLimit
-	Authenticated() bool
-	// User is the token owner's login (GET /user).
-	User(ctx context.Context) (string, error)
-}
 
 // Config says what to browse and how.
 type Config struct {
 	Repo   model.Repo
 	Number int    // a PR to open at start; 0 for none
 	State  string // open, closed or all
-	Source Source
+	Source store.Source // GitHub, or the demo; a store.Searcher can also search
 	Demo   bool
 	// Search, when set, opens with the list showing this search's results
 	// (GitHub's search syntax, within Repo); see search.go.
@@ -93,4 +75,10 @@ func (c *Config) setDefaults() {
 	if c.Now == nil {
 		c.Now = time.Now
 	}
+}
+
+// wantsIdentity: only a token has an owner to name; the demo has neither.
+// A tab after the first is told by Tabs what the first one learnt.
+func (c Config) wantsIdentity() bool {
+	return !c.Demo && c.Source.Authenticated() && !c.identityFromFirstTab
 }

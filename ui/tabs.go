@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/prscope/prscope/ui/common"
+	"github.com/prscope/prscope/ui/store"
 )
 
 // Tabs is the program when several repositories are browsed at once:
@@ -66,10 +67,10 @@ func (t Tabs) barHeight() int {
 func (t Tabs) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tabMsg:
-		if id, ok := msg.msg.(identityMsg); ok { // one token, one owner: every tab says it
+		if id, ok := store.IdentityIn(msg.msg); ok { // one token, one owner: every tab says it
 			for i := range t.tabs {
 				if i != msg.tab {
-					t.tabs[i].showIdentity(id)
+					t.tabs[i].store.SetIdentity(id)
 					t.tabs[i].refreshStatus()
 				}
 			}

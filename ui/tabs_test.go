@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/ui/store"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	gh "github.com/prscope/prscope/github"
@@ -83,8 +85,8 @@ func TestTabKeysAreTextWhileTyping(t *testing.T) {
 	h := tabsHarness(t)
 	h.run()
 	h.keys("/", "]")
-	if tabs := h.m.(Tabs); tabs.active != 0 || tabs.tabs[0].filter.query != "]" {
-		t.Errorf("] while filtering: tab %d, query %q", tabs.active, tabs.tabs[0].filter.query)
+	if tabs := h.m.(Tabs); tabs.active != 0 || tabs.tabs[0].lists.filter.query != "]" {
+		t.Errorf("] while filtering: tab %d, query %q", tabs.active, tabs.tabs[0].lists.filter.query)
 	}
 	h.keys("esc", "?")
 	if v := h.view(); !strings.Contains(v, "next repository") {
@@ -107,7 +109,7 @@ func TestTabsClickAndLateAnswers(t *testing.T) {
 	if h.m.(Tabs).active != 1 {
 		t.Fatal("a click on the second label did not switch")
 	}
-	h.send(tabMsg{tab: 0, msg: pullsMsg{page: 1, refresh: true, prs: []model.PullRequest{{Number: 30, Title: "Renamed while hidden", State: "open"}}}})
+	h.send(tabMsg{tab: 0, msg: store.Reply[[]model.PullRequest]{Envelope: store.Envelope{Key: store.Key{Kind: store.KindListRefresh, Page: 1}}, Value: []model.PullRequest{{Number: 30, Title: "Renamed while hidden", State: "open"}}}})
 	if v := h.view(); strings.Contains(v, "Renamed while hidden") {
 		t.Errorf("widgets' answer was drawn into gadgets:\n%s", v)
 	}

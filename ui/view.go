@@ -5,7 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -21,12 +23,8 @@ const (
 	minHeight   = 5
 )
 
-func (m *Model) setSize(w, h int) {
-	m.width, m.height = w, h
-	m.layout()
-}
-
-func (m Model) narrow() bool { return m.width < narrowWidth }
+// narrow: one pane shows at a time.
+func narrow(width int) bool { return width < narrowWidth }
 
 // layout gives each pane its inner size (inside its border).
 func (m *Model) layout() {
@@ -36,22 +34,20 @@ func (m *Model) layout() {
 	paneHeight := m.height - 1 - 2 // status bar, border
 	m.status.SetSize(m.width, 1)
 	m.bar.SetSize(m.width, 1)
-	m.help.Width = m.width
+	m.help.model.Width = m.width
 	listWidth, detailWidth := m.width-2, m.width-2
-	if !m.narrow() {
+	if !narrow(m.width) {
 		listOuter := m.width * 2 / 5
 		listWidth, detailWidth = listOuter-2, m.width-listOuter-2
 	}
-	m.list.SetSize(listWidth, paneHeight-m.search.chrome())
-	m.search.setSize(listWidth, paneHeight)
-	m.filter.results.SetSize(listWidth, paneHeight)
+	m.lists.setSize(listWidth, paneHeight)
 	m.detail.SetSize(detailWidth, paneHeight)
 	// Narrow, the one pane shown is the focused one.
 	s := m.common.Styles
 	listStyle, detailStyle := s.PaneBorderFocused, s.PaneBorderFocused
-	if !m.narrow() && m.focus == listPane {
+	if !narrow(m.width) && m.focus == listPane {
 		detailStyle = s.PaneBorder
-	} else if !m.narrow() {
+	} else if !narrow(m.width) {
 		listStyle = s.PaneBorder
 	}
 	m.frames.list = common.NewFrame(listStyle, listWidth, paneHeight)
@@ -59,10 +55,19 @@ func (m *Model) layout() {
 }
 
 func (m *Model) refreshStatus() {
-	loaded := m.list.PagedLen()
-	total, exact := m.listInfo.Total, m.listNext == 0 && loaded > 0
+	loaded := m.lists.list.PagedLen()
+	list := m.store.List
+	total, exact := list.Info.Total, list.Next == 0 && loaded > 0
 	if exact {
 		total = loaded
+	}
+	var cachedAt time.Time
+	if list.Info.From == gh.CacheStale {
+		cachedAt = list.Info.StoredAt // an old cached copy is what is shown
+	}
+	detailSearch := ""
+	if m.focus == detailPane {
+		detailSearch = m.detail.SearchStatus()
 	}
 	m.status.SetInfo(statusbar.Info{
 		Repo:      m.cfg.Repo.String(),
@@ -70,57 +75,19 @@ func (m *Model) refreshStatus() {
 		Total:     total,
 		TotalKnow: exact,
 		Spinner:   m.spinner.View(),
-		Busy:      m.inFlight > 0,
-		Err:       m.lastErr,
+		Busy:      m.store.InFlight() > 0,
+		Err:       m.store.LastErr(),
 		Anonymous: !m.cfg.Source.Authenticated() && !m.cfg.Demo,
-		Identity:  m.identity,
+		Identity:  m.store.Identity(),
 		Demo:      m.cfg.Demo,
 		Rate:      m.cfg.Source.RateLimit(),
-		CachedAt:  m.listCachedAt(),
-		Search:    m.searchStatus(),
+		CachedAt:  cachedAt,
+		Search:    m.lists.statusLine(detailSearch, m.focus == listPane, m.store.LastErr()),
 		Notice:    m.notice,
 		State:     m.cfg.State,
 		Now:       m.cfg.Now(),
 		HelpKey:   m.KeyMap.Help.Help().Key,
 	})
-}
-
-// listView is the list, or the filter's results while it is on.
-func (m Model) listView() string {
-	if v, ok := m.searchView(); ok {
-		return v
-	}
-	if m.filter.active {
-		return m.filter.results.View()
-	}
-	return m.list.View()
-}
-
-// searchStatus is the list filter's or the timeline search's status line.
-func (m Model) searchStatus() string {
-	if m.focus == detailPane {
-		if s := m.detail.SearchStatus(); s != "" {
-			return s
-		}
-	} else if s := m.filterStatus(); s != "" {
-		return s
-	}
-	if m.search.active && m.lastErr == "" {
-		// --author/--label/… and s searches: what the list is narrowed to
-		// (the list's banner says it too, so an error may take the room).
-		// Cut short: an error after it must stay readable.
-		return common.Truncate("search: "+m.search.query, 40)
-	}
-	return ""
-}
-
-// listCachedAt is when the list's first page was last validated, when an
-// old cached copy is what is shown.
-func (m Model) listCachedAt() time.Time {
-	if m.listInfo.From == gh.CacheStale {
-		return m.listInfo.StoredAt
-	}
-	return time.Time{}
 }
 
 // View composes the panes and the status bar. It only lays out strings the
@@ -137,14 +104,15 @@ func (m Model) View() string {
 	}
 	var body string
 	switch {
-	case m.showHelp:
-		body = m.helpView(m.width, m.height-1)
-	case m.narrow() && m.focus == listPane:
-		body = m.frames.list.Render(m.listView())
-	case m.narrow():
+	case m.help.shown:
+		body = m.help.view(m.width, m.height-1, m.common, m.KeyMap, m.lists.list.KeyMap.Down,
+			keySections(m.lists.list.KeyMap, m.detail.KeyMap, m.KeyMap, m.bar.KeyMap))
+	case narrow(m.width) && m.focus == listPane:
+		body = m.frames.list.Render(m.lists.view())
+	case narrow(m.width):
 		body = m.frames.detail.Render(m.detail.View())
 	default:
-		body = joinColumns(m.frames.list.Render(m.listView()), m.frames.detail.Render(m.detail.View()))
+		body = joinColumns(m.frames.list.Render(m.lists.view()), m.frames.detail.Render(m.detail.View()))
 	}
 	bottom := m.status.View()
 	if m.bar.Focused() {
@@ -173,8 +141,32 @@ func joinColumns(left, right string) string {
 	return b.String()
 }
 
-func (m Model) helpView(w, h int) string {
-	hm := m.help
+// helpScreen is the help over the panes (?): it scrolls (j/k) when taller
+// than the terminal.
+type helpScreen struct {
+	shown bool
+	top   int // the first line shown
+	model help.Model
+}
+
+func newHelpScreen() helpScreen { return helpScreen{model: help.New()} }
+
+func (h *helpScreen) toggle() { h.shown, h.top = !h.shown, 0 }
+
+// key scrolls or closes the help.
+func (h *helpScreen) key(k tea.KeyMsg, back, down, up key.Binding) {
+	switch {
+	case key.Matches(k, back):
+		h.shown = false
+	case key.Matches(k, down):
+		h.top++
+	case key.Matches(k, up):
+		h.top = max(h.top-1, 0)
+	}
+}
+
+func (h helpScreen) view(w, height int, c common.Common, root KeyMap, down key.Binding, sections []KeySection) string {
+	hm := h.model
 	hm.ShowAll = true
 	hm.Width = 0 // measure whole; section below decides how to fit
 	section := func(groups [][]key.Binding) string {
@@ -193,23 +185,23 @@ func (m Model) helpView(w, h int) string {
 		return hm.FullHelpView([][]key.Binding{all})
 	}
 	text := "prscope — keys\n\n"
-	for _, sec := range keySections(m.list.KeyMap, m.detail.KeyMap, m.KeyMap, m.bar.KeyMap) {
+	for _, sec := range sections {
 		text += sec.Title + "\n" + section(sec.Groups) + "\n\n"
 	}
-	text += m.KeyMap.Help.Help().Key + " or " + m.KeyMap.Back.Help().Key + " to close"
-	lines := strings.Split(m.common.Styles.HelpOverlay.Render(text), "\n")
+	text += root.Help.Help().Key + " or " + root.Back.Help().Key + " to close"
+	lines := strings.Split(c.Styles.HelpOverlay.Render(text), "\n")
 	for i := range lines {
 		lines[i] = ansi.Truncate(lines[i], w, "…")
 	}
 	// Taller than the terminal: it scrolls (j/k), and says there is more.
-	top := max(min(m.helpTop, len(lines)-h), 0)
+	top := max(min(h.top, len(lines)-height), 0)
 	lines = lines[top:]
-	if len(lines) > h && h > 1 {
-		more := fmt.Sprintf("  ↓ %d more lines (%s)", len(lines)-(h-1), m.list.KeyMap.Down.Help().Key)
-		lines = append(lines[:h-1], m.common.Styles.Muted.Render(ansi.Truncate(more, w, "…")))
+	if len(lines) > height && height > 1 {
+		more := fmt.Sprintf("  ↓ %d more lines (%s)", len(lines)-(height-1), down.Help().Key)
+		lines = append(lines[:height-1], c.Styles.Muted.Render(ansi.Truncate(more, w, "…")))
 	}
-	for len(lines) < h {
+	for len(lines) < height {
 		lines = append(lines, "")
 	}
-	return strings.Join(lines[:h], "\n")
+	return strings.Join(lines[:height], "\n")
 }

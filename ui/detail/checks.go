@@ -11,20 +11,6 @@ import (
 	"github.com/prscope/prscope/ui/common"
 )
 
-// ChecksStatus is what the root knows of the CI on the shown PR's head
-// commit. The zero value, or one whose checks were not asked for yet, shows
-// nothing.
-type ChecksStatus struct {
-	Key string // the PR number and head SHA they are for; "" when unknown
-	// Version changes whenever the root's record changes, so SetChecks
-	// redraws only then.
-	Version int
-	Loading bool
-	Loaded  bool
-	Err     string // why they could not be loaded
-	Checks  model.Checks
-}
-
 // maxFailingCollapsed is how many failing checks the collapsed item names.
 const maxFailingCollapsed = 5
 

@@ -7,7 +7,6 @@ package detail
 
 import (
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -33,16 +32,6 @@ type item struct {
 	event    int // index into Model.events for kindEvent, Model.gaps for kindGap
 	expanded bool
 	lines    []string // rendered for Model.width; nil when stale
-}
-
-// TimelineStatus is what the root knows about the timeline's loading.
-type TimelineStatus struct {
-	Loading bool   // a page is in flight
-	More    bool   // further pages exist
-	Err     string // the last failure, in plain words
-	// CachedAt is set when what is shown is an old cached copy (the network
-	// or the rate limit allowed nothing newer): when it was last validated.
-	CachedAt time.Time
 }
 
 // Model is the detail pane.

@@ -8,16 +8,6 @@ import (
 	"github.com/prscope/prscope/ui/common"
 )
 
-// Gap is a run of timeline pages not loaded yet, between loaded ones: a
-// long timeline opens on its first page, G loads its last, and the pages
-// between load only as they are scrolled into.
-type Gap struct {
-	At        int // the index in the events of the first event after the gap
-	FirstPage int
-	LastPage  int
-	Events    int // about how many events the pages hold
-	Loading   bool
-}
 
 // GapInView is a gap on screen and which of its pages to load first: the
 // last when it is reached from below (scrolling up, or after G), else the

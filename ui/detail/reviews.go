@@ -8,31 +8,6 @@ import (
 	"github.com/prscope/prscope/ui/common"
 )
 
-// ReviewSet is what is known of one PR's reviews and review comments,
-// arranged once when they arrive so rendering only looks things up.
-type ReviewSet struct {
-	Tally   string                         // "2 approved, 1 changes requested"; "" for none or not known yet
-	Threads map[int64][]model.ReviewThread // by the review its first comment came in
-	Own     map[int64][]model.ReviewComment
-}
-
-// NewReviewSet arranges a PR's reviews and review comments for showing.
-// Either may be nil while not loaded.
-func NewReviewSet(reviews []model.Review, comments []model.ReviewComment) *ReviewSet {
-	set := &ReviewSet{Tally: model.TallyReviews(reviews).String(), Own: map[int64][]model.ReviewComment{}}
-	clean := make([]model.ReviewComment, len(comments))
-	for i, c := range comments {
-		clean[i] = model.SanitizeReviewComment(c)
-		set.Own[c.ReviewID] = append(set.Own[c.ReviewID], clean[i])
-	}
-	set.Threads = model.ReviewThreadsByReview(clean)
-	return set
-}
-
-// Reviews maps a PR number to its ReviewSet. Like Commits it is owned by
-// the root, which replaces entries as answers arrive; the pane only reads.
-type Reviews map[int]*ReviewSet
-
 // UseReviews gives the pane the root's store of reviews.
 func (m *Model) UseReviews(r Reviews) { m.reviews = r }
 

@@ -1,0 +1,98 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/prscope/prscope/ui/store"
+)
+
+// drawnTimeline is which state of which timeline the detail pane has, so
+// it is handed a timeline only when that changed.
+type drawnTimeline struct{ number, gen, version int }
+
+// route takes what an answer changed in the store to the pane showing it.
+func (m *Model) route(ch store.Change) tea.Cmd {
+	switch ch.Kind {
+	case store.KindList:
+		cmd := m.lists.onListPage(ch, m.store.List, m.shown)
+		return tea.Batch(m.selectTargetOrFirst(), cmd, ch.Follow)
+	case store.KindListRefresh:
+		return m.lists.onRefresh(ch, m.shown)
+	case store.KindSearch:
+		return m.show(m.lists.onSearchPage(ch, m.store.Search, m.shown))
+	case store.KindPull:
+		return m.onPull(ch)
+	case store.KindSearchPull:
+		if pr, ok := m.lists.onSearchPull(ch); ok && pr.Number == m.shown {
+			m.showPR(pr)
+		}
+	case store.KindCommit:
+		m.detail.CommitLoaded(ch.Ref)
+	case store.KindReviews, store.KindReviewComments:
+		m.detail.ReviewsLoaded(ch.Number)
+	}
+	return nil
+}
+
+// fetch tells the store what the screen is about to show, and syncs the
+// detail pane with what the store has for its PR.
+func (m *Model) fetch() tea.Cmd {
+	m.syncDetail() // what just arrived is drawn before the pane says what is in view
+	// The detail is on screen unless the help covers it or, narrow, the
+	// list is the pane shown.
+	onScreen := !m.help.shown && (!narrow(m.width) || m.focus == detailPane)
+	w := store.Wants{
+		ListNearEnd:   m.lists.nearEnd(),
+		SearchNearEnd: m.lists.searchNearEnd(),
+		Shown:         m.shown,
+		OnScreen:      onScreen,
+	}
+	if onScreen {
+		w.TimelineNearEnd = m.detail.NearEnd()
+		for _, g := range m.detail.VisibleGaps() {
+			w.Gaps = append(w.Gaps, store.GapWant{Gap: g.Gap, FromBelow: g.FromBelow})
+		}
+		w.Commits = m.detail.VisibleCommits()
+		w.Checks, _ = m.shownChecksKey()
+	}
+	listBusy, searchBusy := m.store.List.Loading, m.store.Search.Loading
+	cmd := m.store.Fetch(w)
+	if !listBusy && m.store.List.Loading {
+		m.lists.list.SetLoading(true)
+	}
+	if !searchBusy && m.store.Search.Loading {
+		m.lists.search.results.SetLoading(true)
+	}
+	m.syncDetail() // pages asked for show as loading
+	m.lists.search.paging = m.store.Search
+	if onScreen {
+		cmd = tea.Batch(cmd, m.markdown.load(&m.detail))
+	}
+	return cmd
+}
+
+// shownChecksKey is the key of the CI the detail pane would show.
+func (m Model) shownChecksKey() (store.ChecksKey, bool) {
+	pr, ok := m.detail.PR()
+	if !ok || m.shown == 0 || pr.Number != m.shown || pr.HeadSHA == "" {
+		return store.ChecksKey{}, false
+	}
+	return store.ChecksKey{Number: pr.Number, SHA: pr.HeadSHA}, true
+}
+
+// syncDetail hands the detail pane the shown PR's timeline and CI when
+// they changed in the store; the pane redraws only then.
+func (m *Model) syncDetail() {
+	if t, ok := m.store.Asked(m.shown); ok && m.shown != 0 {
+		if d := (drawnTimeline{m.shown, t.Gen(), t.Version()}); d != m.drawn {
+			m.drawn = d
+			m.detail.SetTimeline(t.Events(), t.Gaps(), t.Status())
+		}
+	}
+	key, ok := m.shownChecksKey()
+	if !ok {
+		m.detail.SetChecks(store.ChecksStatus{})
+		return
+	}
+	m.detail.SetChecks(m.store.Checks(key))
+}

@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"strconv"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/model"
+)
+
+// The record of CI: the check runs and statuses of each PR's head commit,
+// fetched once the selection settles on the PR (when its timeline is
+// asked for) and kept, keyed by PR and SHA, so a push shows fresh ones.
+
+// ChecksKey names the CI of PR Number at head SHA.
+type ChecksKey struct {
+	Number int
+	SHA    string
+}
+
+func (k ChecksKey) String() string { return strconv.Itoa(k.Number) + "@" + k.SHA }
+
+// ChecksStatus is what the store knows of the CI on the shown PR's head
+// commit. The zero value, or one whose checks were not asked for yet, shows
+// nothing.
+type ChecksStatus struct {
+	Key string // the PR number and head SHA they are for; "" when unknown
+	// Version changes whenever the store's record changes, so SetChecks
+	// redraws only then.
+	Version int
+	Loading bool
+	Loaded  bool
+	Err     string // why they could not be loaded
+	Checks  model.Checks
+}
+
+type checkStore struct {
+	entries map[ChecksKey]*checksEntry
+	version int // bumped by every change, so the pane redraws only then
+}
+
+type checksEntry struct {
+	gen     int // bumped by each request; answers to earlier ones are dropped
+	version int // the store's change counter when this last changed
+	loading bool
+	loaded  bool
+	err     string
+	checks  model.Checks
+}
+
+// requestChecks asks for key's CI; an answer to an earlier request for it
+// no longer counts. What was loaded stays shown until the answer (a reload
+// must not make the checks item vanish and come back).
+func (s *Store) requestChecks(key ChecksKey, intent Intent) tea.Cmd {
+	e := s.checks.entries[key]
+	if e == nil {
+		e = &checksEntry{}
+		s.checks.entries[key] = e
+	} else {
+		e.gen++
+	}
+	e.loading = true
+	s.checks.version++
+	e.version = s.checks.version
+	src, repo := s.cfg.Source, s.cfg.Repo
+	return request(s, Key{Kind: KindChecks, Number: key.Number, Ref: key.SHA}, e.gen, intent,
+		func(ctx context.Context) (model.Checks, model.Page, error) {
+			runs, statuses, err := gh.FetchChecks(ctx, src, repo, key.SHA, gh.MaxCheckRunPages)
+			return model.SummarizeChecks(runs, statuses), model.Page{}, err
+		})
+}
+
+// loadChecks asks for key's CI once its PR's timeline has been asked for
+// (the selection settled), unless it was asked for already.
+func (s *Store) loadChecks(key ChecksKey) tea.Cmd {
+	if s.checks.entries[key] != nil {
+		return nil
+	}
+	if t, asked := s.timelines[key.Number]; asked && t.Asked() {
+		return s.requestChecks(key, Initial)
+	}
+	return nil
+}
+
+// onChecks files an answer under its key, whatever is shown now.
+func (s *Store) onChecks(r Reply[model.Checks]) Change {
+	key := ChecksKey{Number: r.Key.Number, SHA: r.Key.Ref}
+	e := s.checks.entries[key]
+	if e == nil || e.gen != r.Gen {
+		return Change{} // superseded by a reload
+	}
+	e.loading = false
+	if r.Err != nil {
+		if s.fail(KindChecks, r.Err) {
+			e.err = OneLine(r.Err)
+		}
+	} else {
+		s.succeed(KindChecks)
+		e.loaded, e.err = true, ""
+		e.checks = r.Value
+	}
+	s.checks.version++
+	e.version = s.checks.version
+	return Change{Key: r.Key, Err: r.Err}
+}
+
+// Checks is what the store has of key's CI, for the pane.
+func (s Store) Checks(key ChecksKey) ChecksStatus {
+	st := ChecksStatus{Key: key.String()}
+	if e := s.checks.entries[key]; e != nil {
+		st.Version, st.Loading, st.Loaded, st.Err, st.Checks = e.version, e.loading, e.loaded, e.err, e.checks
+	}
+	return st
+}
+
+// ChecksLoaded reports that key's CI arrived without an error.
+func (s Store) ChecksLoaded(key ChecksKey) bool {
+	e := s.checks.entries[key]
+	return e != nil && e.loaded && e.err == ""
+}
+
+// ChecksKeys are the keys whose CI was asked for.
+func (s Store) ChecksKeys() []ChecksKey {
+	keys := make([]ChecksKey, 0, len(s.checks.entries))
+	for k := range s.checks.entries {
+		keys = append(keys, k)
+	}
+	return keys
+}

@@ -1,0 +1,66 @@
+package store
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/prscope/prscope/model"
+)
+
+// Wants is what the screen is about to show, as the root reads it from the
+// panes after every message. Fetch turns it into requests.
+type Wants struct {
+	ListNearEnd   bool // the list's cursor is near its last loaded row
+	SearchNearEnd bool // the same in a search's results
+
+	Shown    int  // the PR the detail pane shows; 0 for none
+	OnScreen bool // the detail pane is on screen (not covered, not the other narrow pane)
+	// Of the shown PR, while on screen:
+	TimelineNearEnd bool
+	Gaps            []GapWant
+	Commits         []model.CommitRef // the referenced commits in view
+	Checks          ChecksKey         // its head's CI; Number 0 when its head is not known
+}
+
+// Fetch asks for what w needs and the store has not got or asked for: the
+// next list or search page near their end, the shown PR's reviews (with
+// its timeline, on screen or not) and, while the pane is on screen, its
+// timeline pages in view, the messages of the commits in view and its CI.
+func (s *Store) Fetch(w Wants) tea.Cmd {
+	var cmds []tea.Cmd
+	if w.ListNearEnd && s.List.Next > 1 {
+		cmds = append(cmds, s.nextPage(&s.List))
+	}
+	cmds = append(cmds, s.loadReviews(w.Shown))
+	if w.OnScreen {
+		if t, ok := s.timelines[w.Shown]; ok && t.err == "" {
+			cmds = append(cmds, s.timelinePages(w.Shown, t, w.TimelineNearEnd, w.Gaps))
+		}
+		cmds = append(cmds, s.loadCommits(w.Commits))
+	}
+	if w.SearchNearEnd && s.Search.Next > 1 {
+		cmds = append(cmds, s.nextPage(&s.Search))
+	}
+	if w.OnScreen && w.Checks.Number != 0 {
+		cmds = append(cmds, s.loadChecks(w.Checks))
+	}
+	return tea.Batch(cmds...)
+}
+
+// Reload asks GitHub again, past any cache (conditional requests: free
+// when nothing changed), for the PR shown: its page, its timeline from the
+// start (a new generation: answers to the old one are dropped) and its CI.
+// Failed commit messages get another chance, and the last error goes.
+func (s *Store) Reload(shown int, checks ChecksKey) tea.Cmd {
+	s.ClearErr()
+	s.forgetFailedCommits()
+	if shown == 0 {
+		return nil
+	}
+	t := newTimeline(s.Timeline(shown).gen+1, s.cfg.PerPage)
+	s.timelines[shown] = t
+	cmds := []tea.Cmd{s.LoadPull(shown, Revalidate), s.timelinePage(shown, t, 1, Revalidate)}
+	if checks.Number != 0 {
+		cmds = append(cmds, s.requestChecks(checks, Revalidate))
+	}
+	return tea.Batch(cmds...)
+}
