@@ -55,9 +55,8 @@ type Model struct {
 	// selSeq counts selection changes; a settle tick only counts if the
 	// selection has not moved since it was set.
 	selSeq  int
-	shown   int // the PR number the detail pane shows; 0 for none
-	target  int // a PR asked for on the command line, until shown
-	missing int // the target, shown only by why it could not be fetched (target.go)
+	shown   int    // the PR number the detail pane shows; 0 for none
+	target  target // a PR asked for on the command line, until shown (target.go)
 	started bool
 	notice  string // how the last action went (copied, opened), until a key
 	// pending are the requests New made, which Init sends.
@@ -94,7 +93,7 @@ func New(cfg Config) Model {
 		spinner:  spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 		markdown: markdownJobs{style: cfg.MarkdownStyle, profile: lipgloss.ColorProfile()},
 		actions:  actions{open: cfg.OpenURL, clipboard: cfg.Clipboard},
-		target:   cfg.Number,
+		target:   target{number: cfg.Number},
 	}
 	m.lists.list.KeyMap, m.detail.KeyMap = keys.List, keys.Detail
 	m.lists.setFocus(true)
@@ -104,10 +103,10 @@ func New(cfg Config) Model {
 	// Start from what was seen before, if anything: a cached first page
 	// draws at once, and its answer revalidates it behind the scenes.
 	m.pending = append(m.pending, m.store.FirstListPage())
-	if m.target != 0 {
+	if n := m.target.number; n != 0 {
 		// The user named this PR: fetch it and its timeline at once,
 		// alongside the first page, rather than one after the other.
-		m.pending = append(m.pending, m.store.LoadPull(m.target, store.Initial), m.store.LoadTimeline(m.target))
+		m.pending = append(m.pending, m.store.LoadPull(n, store.Initial), m.store.LoadTimeline(n))
 	}
 	if cfg.wantsIdentity() {
 		m.pending = append(m.pending, m.store.LoadIdentity())
@@ -204,7 +203,7 @@ func (m *Model) setFocus(p pane) {
 // timeline only once the selection has rested for SettleDelay.
 func (m *Model) selectPR(pr model.PullRequest) tea.Cmd {
 	m.selSeq++
-	m.shown, m.missing = pr.Number, 0
+	m.shown, m.target.missing = pr.Number, 0
 	m.showPR(pr)
 	if t := m.store.Timeline(pr.Number); t.Asked() && t.Err() == "" {
 		return nil
@@ -214,8 +213,14 @@ func (m *Model) selectPR(pr model.PullRequest) tea.Cmd {
 
 // show does what a pick asks: show a PR, or none.
 func (m *Model) show(p pick) tea.Cmd {
+	if p.focus {
+		m.setFocus(detailPane)
+	}
 	switch {
-	case p.ok && p.pr.Number != m.shown:
+	case p.standIn:
+		m.shown = p.pr.Number
+		m.showPR(p.pr)
+	case p.ok && (p.pr.Number != m.shown || p.focus):
 		return m.selectPR(p.pr)
 	case p.clear:
 		m.selSeq++

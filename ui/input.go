@@ -99,57 +99,92 @@ func (m *Model) typedKey(mode inputMode, k tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// normalKey is a key as a command: the root's own, else the focused
-// pane's.
-func (m *Model) normalKey(k tea.KeyMsg) tea.Cmd {
-	onList := m.focus == listPane
-	searching := m.lists.search.active
-	switch {
-	case key.Matches(k, m.KeyMap.NextPane), key.Matches(k, m.KeyMap.PrevPane):
-		m.setFocus(1 - m.focus)
-	case onList && key.Matches(k, m.KeyMap.Open):
+// command is one of the root's own keys: the binding, where it applies
+// (nil: everywhere), and what it does. commands is their one table, read
+// in order: the first that matches and applies takes the key.
+type command struct {
+	binding func(KeyMap) key.Binding
+	applies func(m *Model) bool
+	run     func(m *Model) tea.Cmd
+}
+
+func onList(m *Model) bool      { return m.focus == listPane }
+func onDetail(m *Model) bool    { return m.focus == detailPane }
+func onResults(m *Model) bool   { return onList(m) && m.lists.search.active }
+func onFiltered(m *Model) bool  { return onList(m) && m.lists.filter.active }
+func searchShown(m *Model) bool { return m.lists.search.active }
+
+// switchPane gives the other pane the focus (tab).
+func switchPane(m *Model) tea.Cmd {
+	m.setFocus(1 - m.focus)
+	return nil
+}
+
+var commands = []command{
+	{func(k KeyMap) key.Binding { return k.NextPane }, nil, switchPane},
+	{func(k KeyMap) key.Binding { return k.PrevPane }, nil, switchPane},
+	{func(k KeyMap) key.Binding { return k.Open }, onList, func(m *Model) tea.Cmd {
 		if m.shown != 0 {
 			m.setFocus(detailPane)
 		}
 		return m.store.LoadTimeline(m.shown)
-	case !onList && key.Matches(k, m.KeyMap.Back):
-		m.setFocus(listPane)
-	case onList && (key.Matches(k, m.KeyMap.Search) || searching && key.Matches(k, m.KeyMap.Filter)):
-		m.startSearch() // on search results, / edits the query too
-	case onList && searching && key.Matches(k, m.KeyMap.Back):
-		return m.leaveSearch()
-	case onList && key.Matches(k, m.KeyMap.FilterBar):
+	}},
+	{func(k KeyMap) key.Binding { return k.Back }, onDetail, func(m *Model) tea.Cmd { m.setFocus(listPane); return nil }},
+	{func(k KeyMap) key.Binding { return k.Search }, onList, (*Model).startSearch},
+	{func(k KeyMap) key.Binding { return k.Filter }, onResults, (*Model).startSearch}, // on search results, / edits the query
+	{func(k KeyMap) key.Binding { return k.Back }, onResults, (*Model).leaveSearch},
+	{func(k KeyMap) key.Binding { return k.FilterBar }, onList, func(m *Model) tea.Cmd {
 		m.bar.Set(m.lists.barFilters())
 		m.bar.Focus()
-	case onList && key.Matches(k, m.KeyMap.Filter):
+		return nil
+	}},
+	{func(k KeyMap) key.Binding { return k.Filter }, onList, func(m *Model) tea.Cmd {
 		m.lists.startFilter(m.shown)
 		m.layout()
-	case onList && m.lists.filter.active && key.Matches(k, m.KeyMap.Back):
+		return nil
+	}},
+	{func(k KeyMap) key.Binding { return k.Back }, onFiltered, func(m *Model) tea.Cmd {
 		m.lists.stopFilter(m.shown)
 		m.layout()
-	case key.Matches(k, m.KeyMap.OpenWeb):
+		return nil
+	}},
+	{func(k KeyMap) key.Binding { return k.OpenWeb }, nil, func(m *Model) tea.Cmd {
 		return m.actions.openSelected(selectedTarget(m.focus, m.detail, &m.lists))
-	case key.Matches(k, m.KeyMap.CopyURL), key.Matches(k, m.KeyMap.CopyID):
+	}},
+	{func(k KeyMap) key.Binding { return k.CopyURL }, nil, func(m *Model) tea.Cmd {
 		t, ok := selectedTarget(m.focus, m.detail, &m.lists)
-		return m.actions.copySelected(t, ok, key.Matches(k, m.KeyMap.CopyID))
-	case key.Matches(k, m.KeyMap.Reload):
-		return m.reload()
-	case key.Matches(k, m.KeyMap.ReloadList):
-		if searching {
-			return m.runSearch(m.lists.search.query, store.Revalidate)
-		}
+		return m.actions.copySelected(t, ok, false)
+	}},
+	{func(k KeyMap) key.Binding { return k.CopyID }, nil, func(m *Model) tea.Cmd {
+		t, ok := selectedTarget(m.focus, m.detail, &m.lists)
+		return m.actions.copySelected(t, ok, true)
+	}},
+	{func(k KeyMap) key.Binding { return k.Reload }, nil, (*Model).reload},
+	{func(k KeyMap) key.Binding { return k.ReloadList }, searchShown, func(m *Model) tea.Cmd {
+		return m.runSearch(m.lists.search.query, store.Revalidate)
+	}},
+	{func(k KeyMap) key.Binding { return k.ReloadList }, nil, func(m *Model) tea.Cmd {
 		if m.store.List.Pages == 0 {
 			return m.reload()
 		}
 		return m.store.ReloadList()
-	case onList:
-		return tea.Batch(m.lists.update(k), m.show(m.lists.selectedPick()))
-	default:
-		var cmd tea.Cmd
-		m.detail, cmd = m.detail.Update(k)
-		return cmd
+	}},
+}
+
+// normalKey is a key as a command: the root's own (commands), else the
+// focused pane's.
+func (m *Model) normalKey(k tea.KeyMsg) tea.Cmd {
+	for _, c := range commands {
+		if key.Matches(k, c.binding(m.KeyMap)) && (c.applies == nil || c.applies(m)) {
+			return c.run(m)
+		}
 	}
-	return nil
+	if m.focus == listPane {
+		return tea.Batch(m.lists.update(k), m.show(m.lists.selectedPick()))
+	}
+	var cmd tea.Cmd
+	m.detail, cmd = m.detail.Update(k)
+	return cmd
 }
 
 // barKey handles a key while the filter bar is open: enter applies the

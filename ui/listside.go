@@ -23,12 +23,16 @@ type listSide struct {
 	search listSearch
 }
 
-// pick is a PR the list side asks the root to show (ok), or to show none
-// (clear).
+// pick is a PR the list side (or the target) asks the root to show (ok),
+// or to show none (clear). focus gives the detail pane the focus; a
+// standIn is drawn as shown without a timeline request of its own (a
+// target that could not be fetched).
 type pick struct {
-	pr    model.PullRequest
-	ok    bool
-	clear bool
+	pr      model.PullRequest
+	ok      bool
+	clear   bool
+	focus   bool
+	standIn bool
 }
 
 func newListSide(c common.Common, repo model.Repo, state string) listSide {

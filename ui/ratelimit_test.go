@@ -74,7 +74,7 @@ func checkEverythingShown(t *testing.T, h *harness) {
 	if !m.store.ReviewsDone(5) {
 		t.Errorf("reviews of #5 not loaded")
 	}
-	key, ok := m.shownChecksKey()
+	key, ok := checksKeyOf(m.detail, m.shown)
 	if !ok || !m.store.ChecksLoaded(key) {
 		t.Errorf("checks of #5 not loaded: %+v", m.store.Checks(key))
 	}

@@ -3,6 +3,8 @@ package ui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/detail"
 	"github.com/prscope/prscope/ui/store"
 )
 
@@ -15,13 +17,17 @@ func (m *Model) route(ch store.Change) tea.Cmd {
 	switch ch.Kind {
 	case store.KindList:
 		cmd := m.lists.onListPage(ch, m.store.List, m.shown)
-		return tea.Batch(m.selectTargetOrFirst(), cmd, ch.Follow)
+		return tea.Batch(m.show(m.target.firstPick(&m.lists, m.shown)), cmd, ch.Follow)
 	case store.KindListRefresh:
 		return m.lists.onRefresh(ch, m.shown)
 	case store.KindSearch:
 		return m.show(m.lists.onSearchPage(ch, m.store.Search, m.shown))
 	case store.KindPull:
-		return m.onPull(ch)
+		p, fresher := m.target.onPull(ch, &m.lists, m.shown)
+		if fresher {
+			m.showPR(ch.PRs[0])
+		}
+		return m.show(p)
 	case store.KindSearchPull:
 		if pr, ok := m.lists.onSearchPull(ch); ok && pr.Number == m.shown {
 			m.showPR(pr)
@@ -53,7 +59,7 @@ func (m *Model) fetch() tea.Cmd {
 			w.Gaps = append(w.Gaps, store.GapWant{Gap: g.Gap, FromBelow: g.FromBelow})
 		}
 		w.Commits = m.detail.VisibleCommits()
-		w.Checks, _ = m.shownChecksKey()
+		w.Checks, _ = checksKeyOf(m.detail, m.shown)
 	}
 	listBusy, searchBusy := m.store.List.Loading, m.store.Search.Loading
 	cmd := m.store.Fetch(w)
@@ -71,10 +77,10 @@ func (m *Model) fetch() tea.Cmd {
 	return cmd
 }
 
-// shownChecksKey is the key of the CI the detail pane would show.
-func (m Model) shownChecksKey() (store.ChecksKey, bool) {
-	pr, ok := m.detail.PR()
-	if !ok || m.shown == 0 || pr.Number != m.shown || pr.HeadSHA == "" {
+// checksKeyOf is the key of the CI the detail pane would show.
+func checksKeyOf(d detail.Model, shown int) (store.ChecksKey, bool) {
+	pr, ok := d.PR()
+	if !ok || shown == 0 || pr.Number != shown || pr.HeadSHA == "" {
 		return store.ChecksKey{}, false
 	}
 	return store.ChecksKey{Number: pr.Number, SHA: pr.HeadSHA}, true
@@ -89,10 +95,18 @@ func (m *Model) syncDetail() {
 			m.detail.SetTimeline(t.Events(), t.Gaps(), t.Status())
 		}
 	}
-	key, ok := m.shownChecksKey()
+	key, ok := checksKeyOf(m.detail, m.shown)
 	if !ok {
 		m.detail.SetChecks(store.ChecksStatus{})
 		return
 	}
 	m.detail.SetChecks(m.store.Checks(key))
+}
+
+// showPR draws pr in the detail pane with what the store has of its
+// timeline.
+func (m *Model) showPR(pr model.PullRequest) {
+	t := m.store.Timeline(pr.Number)
+	m.detail.ShowTimeline(pr, t.Events(), t.Gaps(), t.Status())
+	m.drawn = drawnTimeline{pr.Number, t.Gen(), t.Version()}
 }

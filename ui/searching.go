@@ -7,13 +7,14 @@ import (
 )
 
 // startSearch opens the search prompt (s), if the source can search.
-func (m *Model) startSearch() {
+func (m *Model) startSearch() tea.Cmd {
 	if !m.store.CanSearch() {
 		m.store.SetErr(store.KindSearch, "search is not available with this source")
-		return
+		return nil
 	}
 	m.lists.startSearch(m.shown)
 	m.layout()
+	return nil
 }
 
 // runSearch starts a new search for query: a fresh result list, and page 1.
@@ -59,7 +60,7 @@ func (m *Model) reload() tea.Cmd {
 		m.lists.retrying()
 		cmds = append(cmds, cmd)
 	}
-	key, _ := m.shownChecksKey()
+	key, _ := checksKeyOf(m.detail, m.shown)
 	cmds = append(cmds, m.store.Reload(m.shown, key))
 	if cmd := m.store.RetrySearch(); cmd != nil {
 		m.lists.searchRetrying()

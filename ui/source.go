@@ -18,8 +18,8 @@ import (
 // Config says what to browse and how.
 type Config struct {
 	Repo   model.Repo
-	Number int    // a PR to open at start; 0 for none
-	State  string // open, closed or all
+	Number int          // a PR to open at start; 0 for none
+	State  string       // open, closed or all
 	Source store.Source // GitHub, or the demo; a store.Searcher can also search
 	Demo   bool
 	// Search, when set, opens with the list showing this search's results

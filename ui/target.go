@@ -1,85 +1,72 @@
 package ui
 
 import (
-	tea "github.com/charmbracelet/bubbletea"
-
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/store"
 )
 
-// showPR draws pr in the detail pane with what the store has of its
-// timeline.
-func (m *Model) showPR(pr model.PullRequest) {
-	t := m.store.Timeline(pr.Number)
-	m.detail.ShowTimeline(pr, t.Events(), t.Gaps(), t.Status())
-	m.drawn = drawnTimeline{pr.Number, t.Gen(), t.Version()}
+// target is the PR named on the command line (OWNER/REPO#N), followed until
+// it is shown or the user moves on. Its methods say what to show as picks;
+// the root's show carries them out.
+type target struct {
+	number  int // 0 once shown, or given up
+	missing int // the target, shown only by why it could not be fetched
 }
 
-// onPull takes GET /pulls/N: a fresher copy with counts for the list and
-// the pane, or the PR named on the command line.
-func (m *Model) onPull(ch store.Change) tea.Cmd {
-	if ch.Err != nil {
-		if ch.Number == m.target {
-			return m.showMissingTarget(ch.Err) // keep to it: r asks again
+// firstPick shows the target once the list has it, or else the first PR;
+// never if the user already chose one.
+func (t *target) firstPick(l *listSide, shown int) pick {
+	if t.number != 0 {
+		if (shown == 0 || t.missing == t.number) && l.list.Select(t.number) {
+			pr, _ := l.list.Selected()
+			return pick{pr: pr, ok: true, focus: true}
 		}
-		return nil
+		return pick{} // still on its way (GET /pulls/N), or the user moved on
+	}
+	if shown == 0 && !l.search.active { // search results choose their own
+		pr, ok := l.list.Selected()
+		return pick{pr: pr, ok: ok}
+	}
+	return pick{}
+}
+
+// onPull takes GET /pulls/N: a fresher copy for the list (and the pane, by
+// fresher), or the target.
+func (t *target) onPull(ch store.Change, l *listSide, shown int) (p pick, fresher bool) {
+	if ch.Err != nil {
+		if ch.Number == t.number {
+			return t.onMissing(ch.Err, l, shown), false // keep to it: r asks again
+		}
+		return pick{}, false
 	}
 	pr := ch.PRs[0]
-	m.lists.list.AddOutOfOrder(pr) // or, when listed, a fresher copy with counts
-	if pr.Number == m.shown {
-		m.showPR(pr)
+	l.list.AddOutOfOrder(pr) // or, when listed, a fresher copy with counts
+	if pr.Number == t.number {
+		p = t.firstPick(l, shown)
+		t.number = 0
 	}
-	if pr.Number == m.target {
-		cmd := m.selectTargetOrFirst()
-		m.target = 0
-		return cmd
-	}
-	return nil
+	return p, pr.Number == shown
 }
 
-// selectTargetOrFirst shows the PR asked for on the command line once it
-// is known, or else the first PR; never if the user already chose one.
-func (m *Model) selectTargetOrFirst() tea.Cmd {
-	list := &m.lists.list
-	if m.target != 0 {
-		if (m.shown == 0 || m.missing == m.target) && list.Select(m.target) {
-			pr, _ := list.Selected()
-			m.setFocus(detailPane)
-			return m.selectPR(pr)
+// onMissing keeps to the target when GET /pulls/N failed: the list's copy
+// stands in when it has one; otherwise the detail pane shows #N by why it
+// is missing, so r (which reloads the shown PR) asks for #N again, not for
+// the newest PR. A list page that brings #N later shows it. Once the user
+// chose another PR, the target is given up.
+func (t *target) onMissing(err error, l *listSide, shown int) pick {
+	n := t.number
+	if shown != 0 && shown != n {
+		t.number = 0 // the user moved on
+		return pick{}
+	}
+	if pr, ok := l.list.Lookup(n); ok {
+		t.number = 0
+		if shown == n {
+			return pick{} // shown from the list already
 		}
-		return nil // still on its way (GET /pulls/N), or the user moved on
+		l.list.Select(n)
+		return pick{pr: pr, ok: true, focus: true}
 	}
-	if m.shown == 0 && !m.lists.search.active { // search results choose their own
-		if pr, ok := list.Selected(); ok {
-			return m.selectPR(pr)
-		}
-	}
-	return nil
-}
-
-// showMissingTarget keeps to the PR named on the command line (OWNER/REPO#N)
-// when GET /pulls/N failed: the list's copy stands in when it has one;
-// otherwise the detail pane shows #N by why it is missing, so r (which
-// reloads the shown PR) asks for #N again, not for the newest PR. A list
-// page that brings #N later shows it. Once the user chose another PR, the
-// target is given up.
-func (m *Model) showMissingTarget(err error) tea.Cmd {
-	n := m.target
-	if m.shown != 0 && m.shown != n {
-		m.target = 0 // the user moved on
-		return nil
-	}
-	if pr, ok := m.lists.list.Lookup(n); ok {
-		m.target = 0
-		if m.shown == n {
-			return nil // shown from the list already
-		}
-		m.lists.list.Select(n)
-		m.setFocus(detailPane)
-		return m.selectPR(pr)
-	}
-	m.shown, m.missing = n, n
-	m.setFocus(detailPane)
-	m.showPR(model.PullRequest{Number: n, Title: "could not load (r to retry): " + store.OneLine(err)})
-	return nil
+	t.missing = n
+	return pick{pr: model.PullRequest{Number: n, Title: "could not load (r to retry): " + store.OneLine(err)}, ok: true, focus: true, standIn: true}
 }

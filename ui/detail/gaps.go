@@ -8,7 +8,6 @@ import (
 	"github.com/prscope/prscope/ui/common"
 )
 
-
 // GapInView is a gap on screen and which of its pages to load first: the
 // last when it is reached from below (scrolling up, or after G), else the
 // first.

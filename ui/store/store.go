@@ -136,4 +136,3 @@ func (s Store) Pull(number int) (model.PullRequest, bool) {
 	pr, ok := s.pulls[number]
 	return pr, ok
 }
-

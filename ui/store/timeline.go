@@ -58,7 +58,7 @@ func (t *Timeline) loading() bool { return len(t.inFlight) > 0 }
 // Events are the loaded pages end to end; Gaps the runs of pages between
 // them not loaded yet.
 func (t *Timeline) Events() []model.Event { return t.events }
-func (t *Timeline) Gaps() []Gap            { return t.gaps }
+func (t *Timeline) Gaps() []Gap           { return t.gaps }
 
 // Asked reports that the timeline has been asked for (the selection
 // settled on its PR): answered, failed or on its way.
