@@ -419,8 +419,8 @@ func TestClientGetPull(t *testing.T) {
 }
 
 // eventsByKind indexes a timeline by event name.
-func eventsByKind(events []model.Event) map[string][]model.Event {
-	out := map[string][]model.Event{}
+func eventsByKind(events []model.Event) map[model.EventKind][]model.Event {
+	out := map[model.EventKind][]model.Event{}
 	for _, e := range events {
 		out[e.Event] = append(out[e.Event], e)
 	}
@@ -436,11 +436,11 @@ func TestClientTimelineConversion(t *testing.T) {
 	if want := (model.Page{Next: 0, Last: 1, Total: 15}); page != want {
 		t.Errorf("page = %+v, want %+v", page, want)
 	}
-	var kinds []string
+	var kinds []model.EventKind
 	for _, e := range events {
 		kinds = append(kinds, e.Event)
 	}
-	wantKinds := []string{"committed", "commented", "reviewed", "referenced", "referenced", "labeled", "unlabeled",
+	wantKinds := []model.EventKind{"committed", "commented", "reviewed", "referenced", "referenced", "labeled", "unlabeled",
 		"renamed", "review_requested", "closed", "reopened", "cross-referenced", "merged", "some_future_event", "commented"}
 	if !slices.Equal(kinds, wantKinds) {
 		t.Fatalf("events = %v\nwant %v", kinds, wantKinds)
@@ -505,7 +505,7 @@ func TestClientTimelineConversion(t *testing.T) {
 		}
 	})
 	t.Run("labels", func(t *testing.T) {
-		for _, kind := range []string{"labeled", "unlabeled"} {
+		for _, kind := range []model.EventKind{"labeled", "unlabeled"} {
 			e := by[kind][0]
 			if e.Actor != "alice" || e.Label == nil || e.Label.Name != "bug" || len(e.Label.Color) != 6 {
 				t.Errorf("%s = actor %q label %+v, want alice and bug with a colour", kind, e.Actor, e.Label)
@@ -525,7 +525,7 @@ func TestClientTimelineConversion(t *testing.T) {
 		}
 	})
 	t.Run("state", func(t *testing.T) {
-		for _, kind := range []string{"closed", "reopened"} {
+		for _, kind := range []model.EventKind{"closed", "reopened"} {
 			e := by[kind][0]
 			if e.Actor != "alice" || e.Commit != nil {
 				t.Errorf("%s = actor %q commit %+v, want alice and no commit", kind, e.Actor, e.Commit)

@@ -1,6 +1,10 @@
 package github
 
-import "time"
+import (
+	"time"
+
+	"github.com/prscope/prscope/model"
+)
 
 // Dataset is what the fake GitHub server serves: repositories with their pull
 // requests, each PR's timeline, and the git commits those timelines point at.
@@ -74,18 +78,18 @@ type FakeReviewComment struct {
 //
 // A zero Actor is served as null ("ghost").
 type FakeEvent struct {
-	Event      string    `json:"event"`
-	Actor      string    `json:"actor,omitempty"`
-	CreatedAt  time.Time `json:"created_at"`
-	Body       string    `json:"body,omitempty"`
-	State      string    `json:"state,omitempty"`
-	SHA        string    `json:"sha,omitempty"`
-	CommitRepo string    `json:"commit_repo,omitempty"`
-	Message    string    `json:"message,omitempty"`
-	Label      string    `json:"label,omitempty"`
-	RenameFrom string    `json:"rename_from,omitempty"`
-	RenameTo   string    `json:"rename_to,omitempty"`
-	Reviewer   string    `json:"reviewer,omitempty"`
+	Event      model.EventKind `json:"event"`
+	Actor      string          `json:"actor,omitempty"`
+	CreatedAt  time.Time       `json:"created_at"`
+	Body       string          `json:"body,omitempty"`
+	State      string          `json:"state,omitempty"`
+	SHA        string          `json:"sha,omitempty"`
+	CommitRepo string          `json:"commit_repo,omitempty"`
+	Message    string          `json:"message,omitempty"`
+	Label      string          `json:"label,omitempty"`
+	RenameFrom string          `json:"rename_from,omitempty"`
+	RenameTo   string          `json:"rename_to,omitempty"`
+	Reviewer   string          `json:"reviewer,omitempty"`
 	// Source is where a "cross-referenced" event came from.
 	Source *FakeSource `json:"source,omitempty"`
 }

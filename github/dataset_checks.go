@@ -3,6 +3,8 @@ package github
 import (
 	"strconv"
 	"time"
+
+	"github.com/prscope/prscope/model"
 )
 
 // FakeChecks is the CI on one commit, as GET .../commits/{sha}/check-runs
@@ -57,7 +59,7 @@ func (p *FakePull) HeadSHAIn(repo string) string {
 	for i := range p.Timeline {
 		// Of equally new ones, the last listed: the server keeps the
 		// Dataset's order for events at the same instant.
-		if e := &p.Timeline[i]; e.Event == "committed" && e.SHA != "" && (newest == nil || !e.CreatedAt.Before(newest.CreatedAt)) {
+		if e := &p.Timeline[i]; e.Event == model.KindCommitted && e.SHA != "" && (newest == nil || !e.CreatedAt.Before(newest.CreatedAt)) {
 			newest = e
 		}
 	}

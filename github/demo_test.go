@@ -14,6 +14,7 @@ import (
 
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/github/internal/gendemo/seedpage"
+	"github.com/prscope/prscope/model"
 )
 
 const seedPath = "demodata/seed/kernel-patches-bpf-pr-11.txt"
@@ -115,7 +116,7 @@ func TestDemoPR11(t *testing.T) {
 		pr.User != "kernel-patches-bot" || pr.Head != "bpf-next_test" || pr.Base != "bpf-next" || pr.Commits != 1 {
 		t.Fatalf("PR 11: %+v", pr)
 	}
-	counts := map[string]int{}
+	counts := map[model.EventKind]int{}
 	for i, e := range pr.Timeline {
 		counts[e.Event]++
 		if i > 0 && !e.CreatedAt.After(pr.Timeline[i-1].CreatedAt) {
@@ -128,7 +129,7 @@ func TestDemoPR11(t *testing.T) {
 			}
 		}
 	}
-	if want := map[string]int{"committed": 1, "commented": 4, "referenced": 51, "closed": 1}; !reflect.DeepEqual(counts, want) {
+	if want := map[model.EventKind]int{"committed": 1, "commented": 4, "referenced": 51, "closed": 1}; !reflect.DeepEqual(counts, want) {
 		t.Errorf("events %v, want %v", counts, want)
 	}
 	first, final := pr.Timeline[5], pr.Timeline[len(pr.Timeline)-1]
@@ -251,11 +252,11 @@ func TestSyntheticVariety(t *testing.T) {
 	if n := len(pulls[github.SyntheticLongTimelinePR].Timeline); n < 350 {
 		t.Errorf("long timeline has %d events", n)
 	}
-	kinds := map[string]bool{}
+	kinds := map[model.EventKind]bool{}
 	for _, e := range pulls[github.SyntheticAllEventsPR].Timeline {
 		kinds[e.Event] = true
 	}
-	for _, k := range []string{"commented", "labeled", "unlabeled", "renamed", "review_requested", "reviewed", "committed",
+	for _, k := range []model.EventKind{"commented", "labeled", "unlabeled", "renamed", "review_requested", "reviewed", "committed",
 		"head_ref_force_pushed", "closed", "reopened", "merged", "referenced", "cross-referenced", "some_future_event"} {
 		if !kinds[k] {
 			t.Errorf("PR %d has no %s event", github.SyntheticAllEventsPR, k)

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/prscope/prscope/model"
 )
 
 // fakeIndex is the Dataset rearranged for serving: repositories by
@@ -100,7 +102,7 @@ func newPullIndex(p *FakePull) *pullIndex {
 		return a.ev.CreatedAt.Compare(b.ev.CreatedAt)
 	})
 	for _, e := range pi.timeline {
-		if e.ev.Event == "commented" {
+		if e.ev.Event == model.KindCommented {
 			pi.comments = append(pi.comments, e)
 		}
 	}

@@ -3,6 +3,8 @@ package github
 import (
 	"slices"
 	"strconv"
+
+	"github.com/prscope/prscope/model"
 )
 
 // ghPull is one element of GET /repos/{o}/{r}/pulls.
@@ -158,7 +160,7 @@ func (s *FakeServer) renderPullDetail(ri *repoIndex, pi *pullIndex) ghPullDetail
 		MergeableState:      "unknown",
 	}
 	if d.Commits == 0 {
-		d.Commits = pi.count("committed")
+		d.Commits = pi.count(model.KindCommitted)
 	}
 	// Size figures are made up but fixed per PR, so the header has something to show.
 	size := stableID("size", ri.fullName, p.Number)
@@ -171,7 +173,7 @@ func (s *FakeServer) renderPullDetail(ri *repoIndex, pi *pullIndex) ghPullDetail
 		}
 	}
 	if d.Merged {
-		d.MergedBy = s.user(pi.lastActor("merged", p.User))
+		d.MergedBy = s.user(pi.lastActor(model.KindMerged, p.User))
 	}
 	return d
 }
@@ -179,7 +181,7 @@ func (s *FakeServer) renderPullDetail(ri *repoIndex, pi *pullIndex) ghPullDetail
 // headSHA is the PR's last commit (see FakePull.HeadSHAIn).
 func (pi *pullIndex) headSHA(ri *repoIndex) string { return pi.pull.HeadSHAIn(ri.fullName) }
 
-func (pi *pullIndex) count(event string) int {
+func (pi *pullIndex) count(event model.EventKind) int {
 	n := 0
 	for _, e := range pi.timeline {
 		if e.ev.Event == event {
@@ -190,7 +192,7 @@ func (pi *pullIndex) count(event string) int {
 }
 
 // lastActor is who did event most recently, or fallback.
-func (pi *pullIndex) lastActor(event, fallback string) string {
+func (pi *pullIndex) lastActor(event model.EventKind, fallback string) string {
 	for _, e := range slices.Backward(pi.timeline) {
 		if e.ev.Event == event {
 			return e.ev.Actor
@@ -210,12 +212,12 @@ func (pi *pullIndex) pendingReviewers(s *FakeServer) []*ghUser {
 	var order []string
 	for _, e := range pi.timeline {
 		switch e.ev.Event {
-		case "review_requested":
+		case model.KindReviewRequested:
 			if e.ev.Reviewer != "" && !pending[e.ev.Reviewer] {
 				pending[e.ev.Reviewer] = true
 				order = append(order, e.ev.Reviewer)
 			}
-		case "reviewed":
+		case model.KindReviewed:
 			pending[e.ev.Actor] = false
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/prscope/prscope/model"
 )
 
 // The two review listings of a PR, GET /repos/{o}/{r}/pulls/{n}/reviews and
@@ -80,7 +82,7 @@ type indexedReviewComment struct {
 func (pi *pullIndex) indexReviews() {
 	byPos := map[int]indexedEvent{}
 	for _, e := range pi.timeline {
-		if e.ev.Event == "reviewed" {
+		if e.ev.Event == model.KindReviewed {
 			pi.reviews = append(pi.reviews, e)
 			byPos[e.pos] = e
 		}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/prscope/prscope/model"
 )
 
 // Timeline event shapes, as GET /repos/{o}/{r}/issues/{n}/timeline sends
@@ -131,10 +133,10 @@ type ghIssuePRRefs struct {
 }
 
 // eventNodePrefixes imitate GitHub's node id prefixes per event kind.
-var eventNodePrefixes = map[string]string{
-	"labeled": "LE", "unlabeled": "UNLE", "renamed": "RTE", "closed": "CE",
-	"reopened": "REE", "merged": "ME", "referenced": "REFE", "review_requested": "RRE",
-	"head_ref_force_pushed": "HRFPE", "head_ref_deleted": "HRDE", "cross-referenced": "CRE",
+var eventNodePrefixes = map[model.EventKind]string{
+	model.KindLabeled: "LE", model.KindUnlabeled: "UNLE", model.KindRenamed: "RTE", model.KindClosed: "CE",
+	model.KindReopened: "REE", model.KindMerged: "ME", model.KindReferenced: "REFE", model.KindReviewRequested: "RRE",
+	model.KindHeadRefForcePushed: "HRFPE", model.KindHeadRefDeleted: "HRDE", model.KindCrossReferenced: "CRE",
 }
 
 // eventID is the stable id of the event at pos in a PR's Dataset timeline.
@@ -164,11 +166,11 @@ func (s *FakeServer) renderComment(ri *repoIndex, pi *pullIndex, e indexedEvent)
 func (s *FakeServer) renderTimelineEvent(ri *repoIndex, pi *pullIndex, e indexedEvent) any {
 	ev := e.ev
 	switch ev.Event {
-	case "commented":
-		return ghTimelineComment{ghComment: s.renderComment(ri, pi, e), Event: ev.Event, Actor: s.user(ev.Actor)}
-	case "reviewed":
+	case model.KindCommented:
+		return ghTimelineComment{ghComment: s.renderComment(ri, pi, e), Event: string(ev.Event), Actor: s.user(ev.Actor)}
+	case model.KindReviewed:
 		return s.renderReview(ri, pi, e)
-	case "committed":
+	case model.KindCommitted:
 		return s.renderCommitted(ri, pi, e)
 	}
 	id := eventID(ri, pi, e.pos)
@@ -181,7 +183,7 @@ func (s *FakeServer) renderTimelineEvent(ri *repoIndex, pi *pullIndex, e indexed
 		NodeID:    nodeID(prefix, id),
 		URL:       s.URL + "repos/" + ri.fullName + "/issues/events/" + strconv.FormatInt(id, 10),
 		Actor:     s.user(ev.Actor),
-		Event:     ev.Event,
+		Event:     string(ev.Event),
 		CreatedAt: isoTime(ev.CreatedAt),
 	}
 	if ev.SHA != "" {
@@ -193,13 +195,13 @@ func (s *FakeServer) renderTimelineEvent(ri *repoIndex, pi *pullIndex, e indexed
 		out.CommitID, out.CommitURL = &ev.SHA, &commitURL
 	}
 	switch ev.Event {
-	case "labeled", "unlabeled":
+	case model.KindLabeled, model.KindUnlabeled:
 		out.Label = &ghEventLabel{Name: ev.Label, Color: labelColor(ev.Label)}
-	case "renamed":
+	case model.KindRenamed:
 		out.Rename = &ghRename{From: ev.RenameFrom, To: ev.RenameTo}
-	case "review_requested", "review_request_removed":
+	case model.KindReviewRequested, model.KindReviewRequestRemoved:
 		out.ReviewRequester, out.RequestedReviewer = s.user(ev.Actor), s.user(ev.Reviewer)
-	case "cross-referenced":
+	case model.KindCrossReferenced:
 		if ev.Source != nil {
 			src := s.renderSource(ev.Source, ev.CreatedAt)
 			out.Source, out.UpdatedAt = &src, out.CreatedAt
@@ -228,7 +230,7 @@ func (s *FakeServer) renderReview(ri *repoIndex, pi *pullIndex, e indexedEvent) 
 		PullRequestURL:    pullURL,
 		AuthorAssociation: association(e.ev.Actor, pi.pull.User),
 		Links:             ghReviewLinks{HTML: ghHref{html}, PullRequest: ghHref{pullURL}},
-		Event:             e.ev.Event,
+		Event:             string(e.ev.Event),
 	}
 }
 
@@ -252,7 +254,7 @@ func (s *FakeServer) renderCommitted(ri *repoIndex, pi *pullIndex, e indexedEven
 	return ghTimelineCommit{
 		ID:          eventID(ri, pi, e.pos),
 		ghGitCommit: s.gitCommit(ri.fullName, sha, message, author, parents),
-		Event:       ev.Event,
+		Event:       string(ev.Event),
 	}
 }
 

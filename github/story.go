@@ -84,7 +84,7 @@ func FetchStory(ctx context.Context, c *Client, repo model.Repo, number int) (St
 
 func hasReview(events []model.Event) bool {
 	for _, e := range events {
-		if e.Event == "reviewed" {
+		if e.Event.Class() == model.ClassReview {
 			return true
 		}
 	}
@@ -98,7 +98,7 @@ func fillCommitMessages(ctx context.Context, c *Client, events []model.Event) er
 	var wanted []want
 	seen := map[want]bool{}
 	for _, e := range events {
-		if e.Event == "referenced" && e.Commit != nil && e.Commit.Message == "" {
+		if e.Event.References() && e.Commit != nil && e.Commit.Message == "" {
 			w := want{e.Commit.Repo, e.Commit.SHA}
 			if !seen[w] {
 				seen[w] = true
@@ -153,7 +153,7 @@ feed:
 		return err // our own cancellation or deadline: no story at all
 	}
 	for i := range events {
-		if c := events[i].Commit; events[i].Event == "referenced" && c != nil && c.Message == "" {
+		if c := events[i].Commit; events[i].Event.References() && c != nil && c.Message == "" {
 			r := results[want{c.Repo, c.SHA}]
 			copied := *c
 			copied.Message, copied.Err = r.message, r.err

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/prscope/prscope/model"
 )
 
 // SyntheticOptions say which synthetic PRs AddSynthetic makes.
@@ -168,17 +170,17 @@ func (g *pullGen) finish(ending string) {
 		merge := fakeSHA("synthetic merge", g.opts.Repo, fmt.Sprint(g.n))
 		g.repo.AddCommit(&FakeCommit{SHA: merge, Message: fmt.Sprintf("Merge pull request #%d\n\n%s", g.n, g.pull.Title),
 			AuthorName: maintainer.name, AuthorEmail: maintainer.email, Date: at, Parents: []string{g.head}})
-		g.add(FakeEvent{Event: "merged", Actor: maintainer.login, SHA: merge})
-		g.add(FakeEvent{Event: "closed", Actor: maintainer.login})
+		g.add(FakeEvent{Event: model.KindMerged, Actor: maintainer.login, SHA: merge})
+		g.add(FakeEvent{Event: model.KindClosed, Actor: maintainer.login})
 		g.pull.MergedAt, g.pull.ClosedAt = &at, &at
 		g.pull.State = "closed"
 		if g.rng.IntN(2) == 0 {
 			g.tick(time.Minute)
-			g.add(FakeEvent{Event: "head_ref_deleted", Actor: maintainer.login})
+			g.add(FakeEvent{Event: model.KindHeadRefDeleted, Actor: maintainer.login})
 		}
 	case "closed":
 		at := g.tick(3 * 24 * time.Hour)
-		g.add(FakeEvent{Event: "closed", Actor: g.pickPerson().login})
+		g.add(FakeEvent{Event: model.KindClosed, Actor: g.pickPerson().login})
 		g.pull.ClosedAt, g.pull.State = &at, "closed"
 	}
 }
@@ -195,9 +197,9 @@ func (g *pullGen) randomEvent(maxGap time.Duration) {
 	case r < 41:
 		g.unlabel()
 	case r < 44:
-		g.add(FakeEvent{Event: "renamed", Actor: g.author.login})
+		g.add(FakeEvent{Event: model.KindRenamed, Actor: g.author.login})
 	case r < 52:
-		g.add(FakeEvent{Event: "review_requested", Actor: g.author.login, Reviewer: g.pickPerson().login})
+		g.add(FakeEvent{Event: model.KindReviewRequested, Actor: g.author.login, Reviewer: g.pickPerson().login})
 	case r < 64:
 		g.review(pick(g.rng, []string{"approved", "changes_requested", "commented"}))
 	case r < 72:
@@ -210,9 +212,9 @@ func (g *pullGen) randomEvent(maxGap time.Duration) {
 		g.crossReference(g.rng.IntN(4) == 0)
 	case r < 94:
 		actor := g.pickPerson().login
-		g.add(FakeEvent{Event: "closed", Actor: actor})
+		g.add(FakeEvent{Event: model.KindClosed, Actor: actor})
 		g.tick(time.Hour)
-		g.add(FakeEvent{Event: "reopened", Actor: actor})
+		g.add(FakeEvent{Event: model.KindReopened, Actor: actor})
 	case r < 97:
 		g.draftRoundTrip()
 	default:
@@ -225,9 +227,9 @@ func (g *pullGen) everyEventKind() {
 	steps := []func(){
 		func() { g.comment(g.author.login) },
 		g.label, g.label, g.unlabel,
-		func() { g.add(FakeEvent{Event: "renamed", Actor: g.author.login}) },
+		func() { g.add(FakeEvent{Event: model.KindRenamed, Actor: g.author.login}) },
 		func() {
-			g.add(FakeEvent{Event: "review_requested", Actor: g.author.login, Reviewer: "verifier-wrangler"})
+			g.add(FakeEvent{Event: model.KindReviewRequested, Actor: g.author.login, Reviewer: "verifier-wrangler"})
 		},
 		func() { g.review("changes_requested") },
 		func() { g.commit(g.clock) },
@@ -236,8 +238,8 @@ func (g *pullGen) everyEventKind() {
 		func() { g.reference(false) },
 		func() { g.crossReference(false) },
 		func() { g.crossReference(true) },
-		func() { g.add(FakeEvent{Event: "closed", Actor: g.author.login}) },
-		func() { g.add(FakeEvent{Event: "reopened", Actor: g.author.login}) },
+		func() { g.add(FakeEvent{Event: model.KindClosed, Actor: g.author.login}) },
+		func() { g.add(FakeEvent{Event: model.KindReopened, Actor: g.author.login}) },
 		func() { g.add(FakeEvent{Event: "some_future_event", Actor: "kernel-patches-bot"}) },
 		g.draftRoundTrip,
 		func() { g.review("approved") },
@@ -276,7 +278,7 @@ func (g *pullGen) testRunComment(run int) {
 	if run%25 == 0 {
 		body += fmt.Sprintf("\nUpstream branch: %s\nseries: https://patchwork.kernel.org/project/netdevbpf/list/?series=%d", g.pull.Base, 700000+run)
 	}
-	g.add(FakeEvent{Event: "commented", Actor: "kernel-patches-bot", Body: body})
+	g.add(FakeEvent{Event: model.KindCommented, Actor: "kernel-patches-bot", Body: body})
 }
 
 func (g *pullGen) comment(actor string) {
@@ -287,14 +289,14 @@ func (g *pullGen) comment(actor string) {
 	if g.n == SyntheticControlCharsPR {
 		body = "Escapes in a comment: \x1b[2J\x1b[H cleared? \x1b[1;32mgreen\x1b[0m\r\nCR-LF line, NUL \x00 byte, and \u202eRTL override\u202c."
 	}
-	g.add(FakeEvent{Event: "commented", Actor: actor, Body: body})
+	g.add(FakeEvent{Event: model.KindCommented, Actor: actor, Body: body})
 }
 
 // draftRoundTrip turns the PR into a draft and, an hour later, back.
 func (g *pullGen) draftRoundTrip() {
-	g.add(FakeEvent{Event: "convert_to_draft", Actor: g.author.login})
+	g.add(FakeEvent{Event: model.KindConvertToDraft, Actor: g.author.login})
 	g.tick(time.Hour)
-	g.add(FakeEvent{Event: "ready_for_review", Actor: g.author.login})
+	g.add(FakeEvent{Event: model.KindReadyForReview, Actor: g.author.login})
 }
 
 // maxLabels keeps label rows plausible even on very long timelines.
@@ -309,7 +311,7 @@ func (g *pullGen) label() {
 		l := pick(g.rng, syntheticLabels)
 		if !slices.Contains(g.labels, l) {
 			g.labels = append(g.labels, l)
-			g.add(FakeEvent{Event: "labeled", Actor: g.pickPerson().login, Label: l})
+			g.add(FakeEvent{Event: model.KindLabeled, Actor: g.pickPerson().login, Label: l})
 			return
 		}
 	}
@@ -323,12 +325,12 @@ func (g *pullGen) unlabel() {
 	i := g.rng.IntN(len(g.labels))
 	l := g.labels[i]
 	g.labels = append(g.labels[:i:i], g.labels[i+1:]...)
-	g.add(FakeEvent{Event: "unlabeled", Actor: g.pickPerson().login, Label: l})
+	g.add(FakeEvent{Event: model.KindUnlabeled, Actor: g.pickPerson().login, Label: l})
 }
 
 func (g *pullGen) review(state string) {
 	reviewer := g.pickPerson()
-	g.add(FakeEvent{Event: "reviewed", Actor: reviewer.login, State: state, Body: pick(g.rng, syntheticReviewBodies)})
+	g.add(FakeEvent{Event: model.KindReviewed, Actor: reviewer.login, State: state, Body: pick(g.rng, syntheticReviewBodies)})
 }
 
 // commit adds a commit to the PR's branch, authored by its author, at when.
@@ -339,13 +341,13 @@ func (g *pullGen) commit(when time.Time) {
 	}
 	msg := g.commitMessage(who, "")
 	c := g.newCommit(g.repo, msg, who, when)
-	g.pull.Timeline = append(g.pull.Timeline, FakeEvent{Event: "committed", Actor: who.name, SHA: c.SHA, Message: msg, CreatedAt: when})
+	g.pull.Timeline = append(g.pull.Timeline, FakeEvent{Event: model.KindCommitted, Actor: who.name, SHA: c.SHA, Message: msg, CreatedAt: when})
 	g.pull.Commits++
 }
 
 func (g *pullGen) forcePush() {
 	c := g.newCommit(g.repo, g.commitMessage(g.author, "rebased onto the latest "+g.pull.Base), g.author, g.clock)
-	g.add(FakeEvent{Event: "head_ref_force_pushed", Actor: g.author.login, SHA: c.SHA})
+	g.add(FakeEvent{Event: model.KindHeadRefForcePushed, Actor: g.author.login, SHA: c.SHA})
 }
 
 // reference adds a commit whose message mentions this PR, pushed to the
@@ -359,7 +361,7 @@ func (g *pullGen) reference(inFork bool) {
 	}
 	msg := g.commitMessage(who, fmt.Sprintf("This follows up on #%d.", g.n))
 	c := g.newCommit(g.ds.EnsureRepo(repoName), msg, who, g.clock)
-	g.add(FakeEvent{Event: "referenced", Actor: who.login, SHA: c.SHA, CommitRepo: repoName})
+	g.add(FakeEvent{Event: model.KindReferenced, Actor: who.login, SHA: c.SHA, CommitRepo: repoName})
 }
 
 // crossReference adds a mention from another PR of this repository, or
@@ -372,7 +374,7 @@ func (g *pullGen) crossReference(external bool) {
 	if external || src.Number == g.n {
 		src = &FakeSource{Repo: "libbpf/libbpf", Number: 100 + g.rng.IntN(800), Title: "libbpf: issue mentioning a kernel patch"}
 	}
-	g.add(FakeEvent{Event: "cross-referenced", Actor: g.pickPerson().login, Source: src})
+	g.add(FakeEvent{Event: model.KindCrossReferenced, Actor: g.pickPerson().login, Source: src})
 }
 
 func (g *pullGen) newCommit(repo *RepoData, msg string, who syntheticPerson, when time.Time) *FakeCommit {
@@ -438,7 +440,7 @@ func (g *pullGen) fillRenames() {
 	k := 0
 	for i := len(g.pull.Timeline) - 1; i >= 0; i-- {
 		e := &g.pull.Timeline[i]
-		if e.Event != "renamed" {
+		if e.Event != model.KindRenamed {
 			continue
 		}
 		e.RenameTo = to

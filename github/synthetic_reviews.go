@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/prscope/prscope/model"
 )
 
 // Review comments of synthetic PRs. They come from a random stream of their
@@ -41,7 +43,7 @@ func (g *pullGen) reviewComments() {
 	rng := rand.New(rand.NewPCG(g.opts.Seed^0x7e71e35c0, uint64(g.n)))
 	var reviews []int
 	for i, e := range g.pull.Timeline {
-		if e.Event == "reviewed" {
+		if e.Event == model.KindReviewed {
 			reviews = append(reviews, i)
 		}
 	}

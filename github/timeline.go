@@ -76,8 +76,9 @@ func (u *userRef) login() string {
 // convert turns a decoded event into the model's form. page and index make
 // an identity for events GitHub gives none (committed events have only a SHA).
 func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
+	kind := model.EventKind(t.Event) // as sent: the shape is chosen by GitHub's name
 	e := model.Event{
-		Event:      model.SanitizeLine(t.Event),
+		Event:      kind.Sanitized(),
 		Actor:      t.Actor.login(),
 		HTMLURL:    model.SanitizeLine(t.HTMLURL),
 		LockReason: model.SanitizeLine(t.LockReason),
@@ -103,13 +104,13 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 	if t.RequestedReviewer != nil {
 		e.RequestedReviewer = t.RequestedReviewer.login()
 	}
-	switch t.Event {
-	case "commented":
+	switch kind.Shape() {
+	case model.ShapeComment:
 		e.Body = model.Sanitize(t.Body)
 		if e.Actor == "" {
 			e.Actor = t.User.login()
 		}
-	case "reviewed":
+	case model.ShapeReview:
 		// Reviews have no created_at and no actor; GitHub gives the reviewer
 		// as user and the time as submitted_at.
 		e.Body = model.Sanitize(t.Body)
@@ -119,7 +120,7 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 		if t.SubmittedAt != nil {
 			e.CreatedAt = *t.SubmittedAt
 		}
-	case "committed":
+	case model.ShapeCommit:
 		// A committed event is a git commit: its time is the author date.
 		e.Commit = &model.CommitRef{SHA: model.SanitizeLine(t.SHA), Repo: repo.String(), Message: model.Sanitize(t.Message)}
 		// It has a git author, not an actor login: actor stays null.
@@ -127,7 +128,7 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 			e.Author = model.SanitizeLine(t.Author.Name)
 			e.CreatedAt = t.Author.Date
 		}
-	case "line-commented", "commit-commented":
+	case model.ShapeCommentGroup:
 		// Review comments come grouped: who and when are on the comments.
 		if len(t.Comments) > 0 {
 			first := t.Comments[0]
@@ -145,7 +146,7 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 	// A review's commit_id is only the head it was made on, not a commit that
 	// references the PR: giving it a Commit would hide the review's body in
 	// the detail pane and make dump fetch (and maybe 404 on) that commit.
-	if t.CommitID != "" && e.Commit == nil && t.Event != "reviewed" {
+	if t.CommitID != "" && e.Commit == nil && kind.Shape() != model.ShapeReview {
 		e.Commit = &model.CommitRef{SHA: model.SanitizeLine(t.CommitID), Repo: commitRepo(t.CommitURL, repo), URL: t.CommitURL}
 	}
 	if s := t.Source; s != nil && s.Issue != nil {

@@ -8,7 +8,7 @@ package model
 func AnnotateTimeline(repo Repo, number int, events []Event) (refs map[int]Reference, groups map[int]string) {
 	refs = make(map[int]Reference)
 	for i, e := range events {
-		if e.Event != "referenced" || e.Commit == nil {
+		if !e.Event.References() || e.Commit == nil {
 			continue
 		}
 		if ref, ok := PrimaryReference(FindReferences(e.Commit.Message, repo, number)); ok {

@@ -143,7 +143,7 @@ func (d Dump) MarshalJSON() ([]byte, error) {
 			note.ref = &ref
 		}
 		note.group = d.Groups[i]
-		if e.Event == "reviewed" && e.ReviewID != 0 {
+		if e.Event.Class() == ClassReview && e.ReviewID != 0 {
 			note.reviewComments = d.ReviewComments[e.ReviewID]
 		}
 		events[i] = encodeEvent(e, note)
@@ -223,7 +223,7 @@ type eventNote struct {
 
 func encodeEvent(e Event, note eventNote) []byte {
 	var obj orderedObject
-	obj.string("event", SanitizeLine(e.Event))
+	obj.string("event", string(e.Event.Sanitized()))
 	obj.stringOrNull("actor", SanitizeLine(e.Actor))
 	if t := EventTime(e); t.IsZero() {
 		obj.null("created_at")
@@ -231,15 +231,14 @@ func encodeEvent(e Event, note eventNote) []byte {
 		obj.string("created_at", t.UTC().Format(time.RFC3339Nano))
 	}
 
-	switch e.Event {
-	case "commented", "reviewed":
+	if e.Event.HasBody() {
 		obj.string("body", Sanitize(e.Body))
 	}
 
 	// Referenced and committed events carry the commit with its full
 	// message; other events that point at a commit (closed, merged, …)
 	// carry its SHA as GitHub does, as commit_id.
-	hasCommitKind := e.Event == "referenced" || e.Event == "committed"
+	hasCommitKind := e.Event.HasCommit()
 	switch {
 	case hasCommitKind && e.Commit != nil:
 		var commit orderedObject
@@ -257,7 +256,7 @@ func encodeEvent(e Event, note eventNote) []byte {
 	case e.Commit != nil:
 		obj.string("commit_id", SanitizeLine(e.Commit.SHA))
 	}
-	if e.Event == "referenced" {
+	if e.Event.References() {
 		if note.ref != nil {
 			var ref orderedObject
 			ref.string("kind", SanitizeLine(string(note.ref.Kind)))

@@ -325,7 +325,7 @@ func TestDumpOfHostileInputIsSafeJSON(t *testing.T) {
 		Labels: []Label{{Name: hostile, Color: hostile}}, Body: hostile, HTMLURL: hostile,
 	})
 	dump := Dump{Repo: hostile, Pull: &pull, Timeline: []Event{{
-		Event: hostile, Actor: hostile, Body: hostile, HTMLURL: hostile,
+		Event: EventKind(hostile), Actor: hostile, Body: hostile, HTMLURL: hostile,
 		Commit:            &CommitRef{SHA: hostile, Repo: hostile, Message: hostile},
 		Label:             &Label{Name: hostile, Color: hostile},
 		Rename:            &Rename{From: hostile, To: hostile},

@@ -139,7 +139,7 @@ func eventMessage(events []Event, i int) (string, bool) {
 // pushedMessage is the normalized message of a referencing commit, if e is
 // one whose message is known.
 func pushedMessage(e Event) (string, bool) {
-	if e.Event != "referenced" || e.Commit == nil {
+	if !e.Event.References() || e.Commit == nil {
 		return "", false
 	}
 	message := normalizeMessage(e.Commit.Message)

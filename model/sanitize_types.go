@@ -25,7 +25,7 @@ func SanitizePull(p PullRequest) PullRequest {
 
 // SanitizeEvent returns e with every API string sanitized (see SanitizePull).
 func SanitizeEvent(e Event) Event {
-	e.Event = displayLine(e.Event)
+	e.Event = e.Event.cleaned(displayLine)
 	e.Actor = displayLine(e.Actor)
 	e.Author = displayLine(e.Author)
 	e.Body = displayText(e.Body)

@@ -27,7 +27,7 @@ type seedDemo struct {
 			Number   int    `json:"number"`
 			Body     string `json:"body"`
 			Timeline []struct {
-				Event      string    `json:"event"`
+				Event      EventKind `json:"event"`
 				Actor      string    `json:"actor"`
 				CreatedAt  time.Time `json:"created_at"`
 				Body       string    `json:"body"`

@@ -8,7 +8,7 @@ import (
 
 func TestEventTime(t *testing.T) {
 	at := time.Date(2023, 8, 3, 14, 5, 0, 0, time.UTC)
-	for _, kind := range []string{"commented", "committed", "reviewed", "closed"} {
+	for _, kind := range []EventKind{"commented", "committed", "reviewed", "closed"} {
 		if got := EventTime(Event{Event: kind, CreatedAt: at}); !got.Equal(at) {
 			t.Errorf("EventTime(%s) = %v, want %v", kind, got, at)
 		}
@@ -220,7 +220,7 @@ func TestEventSummary(t *testing.T) {
 // Every event name GitHub documents must get a real summary, not the
 // fallback for unknown kinds.
 func TestEventSummaryKnowsGitHubEvents(t *testing.T) {
-	for _, kind := range []string{
+	for _, kind := range []EventKind{
 		"added_to_project", "assigned", "automatic_base_change_failed",
 		"automatic_base_change_succeeded", "base_ref_changed", "closed",
 		"commented", "committed", "connected", "convert_to_draft",
@@ -235,7 +235,7 @@ func TestEventSummaryKnowsGitHubEvents(t *testing.T) {
 		"unassigned", "unlabeled", "unlocked", "unmarked_as_duplicate",
 		"unpinned", "unsubscribed", "user_blocked",
 	} {
-		if got := EventSummary(Event{Event: kind}); got == "event: "+kind || got == "" {
+		if got := EventSummary(Event{Event: kind}); got == "event: "+string(kind) || got == "" {
 			t.Errorf("EventSummary(%q) = %q: not handled", kind, got)
 		}
 	}

@@ -64,12 +64,12 @@ type CommitRef struct {
 }
 
 // Event is one entry of a PR's timeline: a comment, a review, a commit or a
-// state change. Event holds GitHub's own event name so that kinds we do not
-// know yet are still shown, by name.
+// state change. Event holds GitHub's own event name (EventKind) so that
+// kinds we do not know yet are still shown, by name.
 type Event struct {
-	ID    string `json:"-"` // stable identity for caching rendered lines
-	Event string `json:"event"`
-	Actor string `json:"actor"` // "" when GitHub sent null (shown as "ghost")
+	ID    string    `json:"-"` // stable identity for caching rendered lines
+	Event EventKind `json:"event"`
+	Actor string    `json:"actor"` // "" when GitHub sent null (shown as "ghost")
 	// Author is the git author's name on committed events, which have a
 	// commit author instead of an actor login.
 	Author    string     `json:"-"`

@@ -744,7 +744,7 @@ func hostileEvents() []model.Event {
 		model.Event{Event: "commented", Actor: strings.Repeat("verylongname", 10), CreatedAt: at(23), Body: "hi"},
 		referenced(24, strings.Repeat("Ü", 300)+"\n\n"+strings.Repeat("y", 400)),
 		model.Event{Event: "referenced", Actor: "dave", CreatedAt: at(25), Commit: &model.CommitRef{SHA: sha(25), Repo: "acme/widgets"}},
-		model.Event{Event: "some_future_event_with_a_long_name_" + strings.Repeat("z", 80), CreatedAt: at(26)},
+		model.Event{Event: model.EventKind("some_future_event_with_a_long_name_" + strings.Repeat("z", 80)), CreatedAt: at(26)},
 	)
 	return evs
 }

@@ -3,6 +3,8 @@ package detail
 import (
 	"strconv"
 	"strings"
+
+	"github.com/prscope/prscope/model"
 )
 
 // Filter is which kind of event the timeline shows.
@@ -43,7 +45,7 @@ func (m Model) shows(i int) bool {
 			return false
 		}
 	}
-	if m.hideAccidental && ev.Event == "referenced" && commit != nil {
+	if m.hideAccidental && ev.Event.References() && commit != nil {
 		if ref, ok := m.referenceOf(*commit); ok && ref.Kind.LikelyAccidental() {
 			return false
 		}
@@ -51,8 +53,11 @@ func (m Model) shows(i int) bool {
 	return true
 }
 
-func isComment(event string) bool {
-	return event == "commented" || event == "reviewed" || strings.HasSuffix(event, "-commented")
+// isComment says whether the comments filter shows an event of kind k:
+// comments and reviews, as the kinds table classes them.
+func isComment(k model.EventKind) bool {
+	c := k.Class()
+	return c == model.ClassComment || c == model.ClassReview
 }
 
 // filterNote says what the filters hide, for the header; "" when none.
@@ -64,7 +69,7 @@ func (m Model) filterNote() string {
 	if m.hideAccidental {
 		hidden := 0
 		for _, ev := range m.events {
-			if c := shownCommit(ev); c != nil && ev.Event == "referenced" {
+			if c := shownCommit(ev); c != nil && ev.Event.References() {
 				if ref, ok := m.referenceOf(*c); ok && ref.Kind.LikelyAccidental() {
 					hidden++
 				}
@@ -79,7 +84,7 @@ func (m Model) filterNote() string {
 // only by accident, as far as its message says.
 func (m Model) accidental(key string) bool {
 	for _, ev := range m.events {
-		if c := shownCommit(ev); c != nil && ev.Event == "referenced" && CommitKey(c.Repo, c.SHA) == key {
+		if c := shownCommit(ev); c != nil && ev.Event.References() && CommitKey(c.Repo, c.SHA) == key {
 			ref, ok := m.referenceOf(*c)
 			return ok && ref.Kind.LikelyAccidental()
 		}

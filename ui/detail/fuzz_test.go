@@ -9,7 +9,7 @@ import (
 	"github.com/prscope/prscope/ui/common"
 )
 
-var fuzzKinds = []string{"commented", "reviewed", "referenced", "committed", "labeled", "renamed", "closed", "some_future_event"}
+var fuzzKinds = []model.EventKind{"commented", "reviewed", "referenced", "committed", "labeled", "renamed", "closed", "some_future_event"}
 
 // FuzzTimeline: whatever a PR's and its events' strings hold, the pane
 // draws no escape sequence of theirs and never a line wider than itself,

@@ -23,7 +23,7 @@ func (m *Model) regroup() {
 	var at []int // refs[k] is m.events[at[k]]
 	for i, ev := range m.events {
 		c := shownCommit(ev)
-		if c == nil || ev.Event != "referenced" {
+		if c == nil || !ev.Event.References() {
 			continue
 		}
 		msg := m.messageOf(*c)

@@ -129,7 +129,7 @@ func (m Model) estimate(it item) int {
 	ev := m.events[it.event]
 	if c := shownCommit(ev); c != nil {
 		ref := 0
-		if _, ok := m.referenceOf(*c); ok && ev.Event == "referenced" {
+		if _, ok := m.referenceOf(*c); ok && ev.Event.References() {
 			ref = 1 // the line that names the PR
 		}
 		if it.expanded {

@@ -100,7 +100,7 @@ func (m Model) markdownText(it item) (id, text string, ok bool) {
 		return "body:" + strconv.Itoa(m.pr.Number), m.pr.Body, true
 	case kindEvent:
 		ev := m.events[it.event]
-		if (ev.Event != "commented" && ev.Event != "reviewed") || shownCommit(ev) != nil {
+		if !ev.Event.HasBody() || shownCommit(ev) != nil {
 			return "", "", false
 		}
 		return ev.ID, model.Sanitize(ev.Body), true

@@ -54,12 +54,13 @@ func fit(lines []string, w int) []string {
 	return lines
 }
 
-// shownCommit is the commit whose message an event shows: a referenced
-// commit's, fetched on demand, or one that came with the event (committed).
+// shownCommit is the commit whose message an event shows: a referencing
+// commit's (References), fetched on demand, or one that came with the event
+// (committed).
 // A closed or merged event's commit is named in its summary and never
 // fetched: it may live in a deleted fork.
 func shownCommit(ev model.Event) *model.CommitRef {
-	if c := ev.Commit; c != nil && (ev.Event == "referenced" || c.Message != "") {
+	if c := ev.Commit; c != nil && (ev.Event.References() || c.Message != "") {
 		return c
 	}
 	return nil
@@ -180,10 +181,10 @@ func (m Model) renderFacts(w int) []string {
 func (m Model) counts() []string {
 	comments, refs := 0, 0
 	for _, ev := range m.events {
-		switch ev.Event {
-		case "commented":
+		switch {
+		case ev.Event == model.KindCommented: // as GitHub counts comments
 			comments++
-		case "referenced":
+		case ev.Event.References():
 			refs++
 		}
 	}
@@ -211,7 +212,7 @@ func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []st
 	glyph := "○"
 	commit := shownCommit(ev)
 	switch {
-	case ev.Event == "commented" || ev.Event == "reviewed":
+	case ev.Event.HasBody():
 		glyph = "●"
 	case commit != nil:
 		glyph = "◆"
@@ -233,10 +234,10 @@ func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []st
 	switch {
 	case commit != nil:
 		lines = append(lines, m.renderCommit(*commit, w, expanded)...)
-		if ev.Event == "referenced" {
+		if ev.Event.References() {
 			lines = append(lines, m.renderReference(*commit, w)...)
 		}
-	case ev.Event == "commented" || ev.Event == "reviewed":
+	case ev.Event.HasBody():
 		if strings.TrimSpace(ev.Body) != "" {
 			lines = append(lines, m.renderBody(item{kind: kindEvent, event: index, expanded: expanded}, ev.Body, "", w)...)
 		}

@@ -21,7 +21,7 @@ func (m *Model) ReviewsLoaded(number int) {
 	atEnd := m.top+m.height >= m.lay.total()
 	m.invalidate(0)
 	for i, it := range m.items {
-		if it.kind == kindEvent && m.events[it.event].Event == "reviewed" {
+		if it.kind == kindEvent && m.events[it.event].Event.Class() == model.ClassReview {
 			m.invalidate(i)
 		}
 	}
@@ -47,7 +47,7 @@ func (m Model) reviewSet() *ReviewSet {
 // threads started elsewhere).
 func (m Model) reviewComments(ev model.Event) (threads []model.ReviewThread, own []model.ReviewComment) {
 	set := m.reviewSet()
-	if set == nil || ev.Event != "reviewed" || ev.ReviewID == 0 {
+	if set == nil || ev.Event.Class() != model.ClassReview || ev.ReviewID == 0 {
 		return nil, nil
 	}
 	return set.Threads[ev.ReviewID], set.Own[ev.ReviewID]
@@ -166,7 +166,7 @@ func (m Model) reviewTally() string {
 // first: when the line is cut, it is the title that loses its end.
 func (m Model) sourceSuffix(ev model.Event) string {
 	src := ev.Source
-	if ev.Event != "cross-referenced" || src == nil {
+	if ev.Event != model.KindCrossReferenced || src == nil {
 		return ""
 	}
 	out := ""

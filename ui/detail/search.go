@@ -233,7 +233,7 @@ func (m Model) matches(i int) bool {
 		return true
 	}
 	// The reference line's tag is searchable too: /stack-frame finds them.
-	if ref, ok := m.referenceOf(*c); ok && ev.Event == "referenced" {
+	if ref, ok := m.referenceOf(*c); ok && ev.Event.References() {
 		tag := string(ref.Kind)
 		if ref.Kind.LikelyAccidental() {
 			tag += " · likely accidental"

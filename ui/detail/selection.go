@@ -43,14 +43,7 @@ func (m Model) Selected() (Target, bool) {
 		return t, true
 	}
 	if ev.HTMLURL != "" {
-		what := ev.Event
-		switch ev.Event {
-		case "commented":
-			what = "comment"
-		case "reviewed":
-			what = "review"
-		}
-		return Target{What: what, URL: ev.HTMLURL, ID: pr.ID}, true
+		return Target{What: ev.Event.Noun(), URL: ev.HTMLURL, ID: pr.ID}, true
 	}
 	return pr, true
 }

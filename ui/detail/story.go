@@ -89,7 +89,7 @@ func (m Model) kvNote(index int) string {
 			return "" // the previous run may be in pages not loaded
 		}
 		prev := m.events[i]
-		if prev.Event != "commented" || prev.Actor != m.events[index].Actor {
+		if prev.Event != model.KindCommented || prev.Actor != m.events[index].Actor {
 			continue
 		}
 		before, ok := model.ParseKV(model.Sanitize(prev.Body))

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/prscope/prscope/github"
+
+	"github.com/prscope/prscope/model"
 )
 
 // What the page does not show, and Build therefore assumes. Each choice is
@@ -75,11 +77,11 @@ func Build(p *Page) (*github.Dataset, error) {
 		when := createdAt.Add(-ownCommitBefore)
 		name, email := signer(ownCommitMessage, p.Author)
 		repo.AddCommit(&github.FakeCommit{SHA: sha, Message: ownCommitMessage, AuthorName: name, AuthorEmail: email, Date: when})
-		pull.Timeline = append(pull.Timeline, github.FakeEvent{Event: "committed", Actor: name, SHA: sha, Message: ownCommitMessage, CreatedAt: when})
+		pull.Timeline = append(pull.Timeline, github.FakeEvent{Event: model.KindCommitted, Actor: name, SHA: sha, Message: ownCommitMessage, CreatedAt: when})
 	}
 	for k, c := range p.Comments {
 		pull.Timeline = append(pull.Timeline, github.FakeEvent{
-			Event: "commented", Actor: c.Author, Body: c.Body,
+			Event: model.KindCommented, Actor: c.Author, Body: c.Body,
 			CreatedAt: createdAt.Add(time.Duration(k+1) * commentSpacing),
 		})
 	}
@@ -92,10 +94,10 @@ func Build(p *Page) (*github.Dataset, error) {
 		name, email := signer(r.Message, r.Actor)
 		repo.AddCommit(&github.FakeCommit{SHA: sha, Message: r.Message, AuthorName: name, AuthorEmail: email, Date: times[k]})
 		pull.Timeline = append(pull.Timeline, github.FakeEvent{
-			Event: "referenced", Actor: r.Actor, SHA: sha, CommitRepo: Repo, CreatedAt: times[k],
+			Event: model.KindReferenced, Actor: r.Actor, SHA: sha, CommitRepo: Repo, CreatedAt: times[k],
 		})
 	}
-	pull.Timeline = append(pull.Timeline, github.FakeEvent{Event: "closed", Actor: p.Author, CreatedAt: closedAt})
+	pull.Timeline = append(pull.Timeline, github.FakeEvent{Event: model.KindClosed, Actor: p.Author, CreatedAt: closedAt})
 	return ds, nil
 }
 
