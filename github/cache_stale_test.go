@@ -7,13 +7,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 )
 
 // A story served from the cache because the rate limit is used up says so,
 // once, with the copy's age and when the limit lifts.
 func TestCacheSaysWhenARateLimitServedStaleCopies(t *testing.T) {
-	srv := startFakeFor(t, storyDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, storyDataset(), fake.FakeOptions{})
 	var mu sync.Mutex
 	clock := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
@@ -37,7 +39,7 @@ func TestCacheSaysWhenARateLimitServedStaleCopies(t *testing.T) {
 	clock = clock.Add(3*time.Hour + 5*time.Minute)
 	mu.Unlock()
 	reset := time.Now().Add(time.Hour).Truncate(time.Second)
-	srv.SetFaults(func(*http.Request) *github.Fault { return github.FaultRateLimited(reset) })
+	srv.SetFaults(func(*http.Request) *fake.Fault { return fake.FaultRateLimited(reset) })
 	stale, err := github.FetchStory(context.Background(), c, acmeWidgets, storyPR)
 	if err != nil {
 		t.Fatal(err)

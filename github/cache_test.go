@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
@@ -45,7 +47,7 @@ func (c *fakeClock) Advance(d time.Duration) {
 // Clients over them.
 type cacheRig struct {
 	t     *testing.T
-	srv   *github.FakeServer
+	srv   *fake.FakeServer
 	dir   string
 	clock *fakeClock
 	tr    *http.Transport
@@ -56,7 +58,7 @@ func newCacheRig(t *testing.T) *cacheRig {
 	tr := &http.Transport{}
 	t.Cleanup(tr.CloseIdleConnections)
 	dir := filepath.Join(t.TempDir(), "cache") // OpenCache creates it
-	return &cacheRig{t: t, srv: startFakeFor(t, clientDataset(), github.FakeOptions{}), dir: dir, clock: newFakeClock(), tr: tr}
+	return &cacheRig{t: t, srv: startFakeFor(t, clientDataset(), fake.FakeOptions{}), dir: dir, clock: newFakeClock(), tr: tr}
 }
 
 // open opens the rig's cache as opts say (Dir and Now filled in).
@@ -87,7 +89,7 @@ func (r *cacheRig) clientWith(opts github.Options) *github.Client {
 }
 
 // requests returns what reached the server since the last call, and forgets it.
-func (r *cacheRig) requests() []github.RecordedRequest {
+func (r *cacheRig) requests() []fake.RecordedRequest {
 	reqs := r.srv.Requests()
 	r.srv.ResetRequests()
 	return reqs
@@ -95,7 +97,7 @@ func (r *cacheRig) requests() []github.RecordedRequest {
 
 // expect fails unless exactly the statuses want reached the server since
 // the last check.
-func (r *cacheRig) expect(what string, want ...int) []github.RecordedRequest {
+func (r *cacheRig) expect(what string, want ...int) []fake.RecordedRequest {
 	r.t.Helper()
 	reqs := r.requests()
 	var got []int
@@ -420,9 +422,9 @@ func TestCacheEvictsTheLeastRecentlyUsed(t *testing.T) {
 // Errors, malformed bodies and cut-off bodies are never stored, and do not
 // replace a good copy; the next good answer is stored.
 func TestCacheNeverStoresFaults(t *testing.T) {
-	faults := map[string]*github.Fault{
-		"500":       github.FaultServerError(500),
-		"404":       github.FaultNotFound(),
+	faults := map[string]*fake.Fault{
+		"500":       fake.FaultServerError(500),
+		"404":       fake.FaultNotFound(),
 		"malformed": {Malformed: true},
 		"cut off":   {Truncate: true},
 	}
@@ -431,7 +433,7 @@ func TestCacheNeverStoresFaults(t *testing.T) {
 			rig := newCacheRig(t)
 			c := rig.client(testToken)
 			ctx := context.Background()
-			rig.srv.SetFaults(func(*http.Request) *github.Fault { return fault })
+			rig.srv.SetFaults(func(*http.Request) *fake.Fault { return fault })
 			if _, err := c.GetPull(ctx, acmeWidgets, 1); err == nil {
 				t.Fatal("no error")
 			}
@@ -450,7 +452,7 @@ func TestCacheNeverStoresFaults(t *testing.T) {
 
 			// A fault when revalidating leaves the good copy in place.
 			rig.clock.Advance(2 * time.Minute)
-			rig.srv.SetFaults(func(*http.Request) *github.Fault { return fault })
+			rig.srv.SetFaults(func(*http.Request) *fake.Fault { return fault })
 			_, _ = c.GetPull(ctx, acmeWidgets, 1)
 			rig.srv.SetFaults(nil)
 			if _, err := c.GetPull(ctx, acmeWidgets, 1); err != nil {

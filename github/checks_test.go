@@ -7,15 +7,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
 
 var octoHello = model.Repo{Owner: "octo", Name: "hello"}
 
-func checksClient(t *testing.T) (*github.Client, *github.FakeServer) {
+func checksClient(t *testing.T) (*github.Client, *fake.FakeServer) {
 	t.Helper()
-	srv := startFakeFor(t, checksDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, checksDataset(), fake.FakeOptions{})
 	return clientFor(t, srv.URL, ""), srv
 }
 
@@ -104,12 +106,12 @@ func TestClientNoChecksIsNotAnError(t *testing.T) {
 		t.Errorf("answers for the unknown SHA: %v", statuses)
 	}
 	// Other failures are errors.
-	srv.SetFaults(github.FaultPath("/check-runs", github.FaultServerError(http.StatusInternalServerError)))
+	srv.SetFaults(fake.FaultPath("/check-runs", fake.FaultServerError(http.StatusInternalServerError)))
 	_, _, err := c.CheckRuns(ctx, octoHello, checksSHA, 1, 100)
 	if e := asAPIError(t, err, http.StatusInternalServerError); !strings.Contains(e.Error(), "octo/hello@c0ffee0 checks") {
 		t.Errorf("error %q does not say what it was about", e)
 	}
-	srv.SetFaults(github.FaultPath("/status", github.FaultNoAccess()))
+	srv.SetFaults(fake.FaultPath("/status", fake.FaultNoAccess()))
 	_, err = c.CombinedStatus(ctx, octoHello, checksSHA)
 	asAPIError(t, err, http.StatusForbidden)
 }
@@ -132,7 +134,7 @@ func TestFetchChecksPagesThroughEverything(t *testing.T) {
 	}
 
 	// A Link header that never ends stops with an error.
-	srv.SetFaults(github.FaultPath("/check-runs", &github.Fault{LinkLoop: github.LinkLoopIncreasing}))
+	srv.SetFaults(fake.FaultPath("/check-runs", &fake.Fault{LinkLoop: fake.LinkLoopIncreasing}))
 	if _, _, err := github.FetchChecks(context.Background(), c, octoHello, checksSHA, 3); err == nil || !strings.Contains(err.Error(), "pagination") {
 		t.Errorf("endless pages: err %v", err)
 	}
@@ -140,11 +142,11 @@ func TestFetchChecksPagesThroughEverything(t *testing.T) {
 
 func TestFetchChecksSanitizes(t *testing.T) {
 	ds := checksDataset()
-	ds.Repo("octo/hello").SetChecks(checksSHA, &github.FakeChecks{
-		Runs:     []github.FakeCheckRun{{Name: "evil\x1b[2J", App: "app\x1b]0;title\x07", Status: "completed", Conclusion: "failure", Title: "t\x1b[31m"}},
-		Statuses: []github.FakeStatus{{Context: "ctx\x1b[1m", State: "error", Description: "d\r\x1b[K", TargetURL: "https://x/\x1b[0m", CreatedAt: at(1)}},
+	ds.Repo("octo/hello").SetChecks(checksSHA, &fake.FakeChecks{
+		Runs:     []fake.FakeCheckRun{{Name: "evil\x1b[2J", App: "app\x1b]0;title\x07", Status: "completed", Conclusion: "failure", Title: "t\x1b[31m"}},
+		Statuses: []fake.FakeStatus{{Context: "ctx\x1b[1m", State: "error", Description: "d\r\x1b[K", TargetURL: "https://x/\x1b[0m", CreatedAt: at(1)}},
 	})
-	srv := startFakeFor(t, ds, github.FakeOptions{})
+	srv := startFakeFor(t, ds, fake.FakeOptions{})
 	runs, statuses, err := github.FetchChecks(context.Background(), clientFor(t, srv.URL, ""), octoHello, checksSHA, 1)
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
@@ -68,11 +70,11 @@ func pullState(n int) string {
 
 // clientDataset is acme/widgets with PRs 1..25 created an hour apart, and a
 // fork holding a commit that PR 3's timeline references.
-func clientDataset() *github.Dataset {
-	ds := &github.Dataset{}
+func clientDataset() *fake.Dataset {
+	ds := &fake.Dataset{}
 	repo := ds.EnsureRepo("acme/widgets")
 	for n := 1; n <= clientPulls; n++ {
-		p := &github.FakePull{
+		p := &fake.FakePull{
 			Number: n, Title: "Widget change " + strconv.Itoa(n), State: "open",
 			User: "alice", Head: "topic-" + strconv.Itoa(n), Base: "main",
 			Body:      "Body of " + strconv.Itoa(n),
@@ -93,12 +95,12 @@ func clientDataset() *github.Dataset {
 	repo.Pull(draftPR).Draft = true
 	repo.Pull(labelledPR).Labels = []string{"bug", "help wanted"}
 
-	repo.AddCommit(&github.FakeCommit{SHA: ownSHA, Message: ownMessage, AuthorName: "Alice", AuthorEmail: "alice@example.com", Date: clientAt(0)})
-	repo.AddCommit(&github.FakeCommit{SHA: mergeSHA, Message: mergeMessage, AuthorName: "Alice", AuthorEmail: "alice@example.com", Date: clientAt(12)})
-	ds.EnsureRepo(forkRepo).AddCommit(&github.FakeCommit{SHA: forkSHA, Message: forkMessage, AuthorName: "Dave", AuthorEmail: "dave@example.com", Date: clientAt(3)})
+	repo.AddCommit(&fake.FakeCommit{SHA: ownSHA, Message: ownMessage, AuthorName: "Alice", AuthorEmail: "alice@example.com", Date: clientAt(0)})
+	repo.AddCommit(&fake.FakeCommit{SHA: mergeSHA, Message: mergeMessage, AuthorName: "Alice", AuthorEmail: "alice@example.com", Date: clientAt(12)})
+	ds.EnsureRepo(forkRepo).AddCommit(&fake.FakeCommit{SHA: forkSHA, Message: forkMessage, AuthorName: "Dave", AuthorEmail: "dave@example.com", Date: clientAt(3)})
 
 	repo.Pull(timelinePR).Commits = 1
-	repo.Pull(timelinePR).Timeline = []github.FakeEvent{
+	repo.Pull(timelinePR).Timeline = []fake.FakeEvent{
 		{Event: "committed", Actor: "Ada Lovelace", SHA: ownSHA, Message: committedMsg, CreatedAt: clientAt(1)},
 		{Event: "commented", Actor: "bob", Body: "first \x1b[31mred\x1b[0m comment", CreatedAt: clientAt(2)},
 		{Event: "reviewed", Actor: "carol", Body: "LGTM", State: "approved", CreatedAt: clientAt(3)},
@@ -110,23 +112,23 @@ func clientDataset() *github.Dataset {
 		{Event: "review_requested", Actor: "alice", Reviewer: "erin", CreatedAt: clientAt(8)},
 		{Event: "closed", Actor: "alice", CreatedAt: clientAt(9)},
 		{Event: "reopened", Actor: "alice", CreatedAt: clientAt(10)},
-		{Event: "cross-referenced", Actor: "frank", Source: &github.FakeSource{Repo: "acme/widgets", Number: labelledPR}, CreatedAt: clientAt(11)},
+		{Event: "cross-referenced", Actor: "frank", Source: &fake.FakeSource{Repo: "acme/widgets", Number: labelledPR}, CreatedAt: clientAt(11)},
 		{Event: "merged", Actor: "alice", SHA: mergeSHA, CreatedAt: clientAt(12)},
 		{Event: "some_future_event", Actor: "", CreatedAt: clientAt(13)},
 		{Event: "commented", Actor: "", Body: "from a deleted account", CreatedAt: clientAt(14)},
 	}
-	var paged []github.FakeEvent
+	var paged []fake.FakeEvent
 	for i := range pagedEvents {
-		paged = append(paged, github.FakeEvent{Event: "commented", Actor: "bob", Body: "comment " + strconv.Itoa(i), CreatedAt: clientAt(float64(20 + i))})
+		paged = append(paged, fake.FakeEvent{Event: "commented", Actor: "bob", Body: "comment " + strconv.Itoa(i), CreatedAt: clientAt(float64(20 + i))})
 	}
 	repo.Pull(pagedPR).Timeline = paged
 	return ds
 }
 
 // startFakeFor serves ds on 127.0.0.1 until the test ends.
-func startFakeFor(t *testing.T, ds *github.Dataset, opts github.FakeOptions) *github.FakeServer {
+func startFakeFor(t *testing.T, ds *fake.Dataset, opts fake.FakeOptions) *fake.FakeServer {
 	t.Helper()
-	srv, err := github.NewFakeServer(ds, opts)
+	srv, err := fake.NewFakeServer(ds, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,15 +146,15 @@ func clientFor(t *testing.T, baseURL, token string) *github.Client {
 }
 
 // clientFixture is a Client talking to a fake server of clientDataset.
-func clientFixture(t *testing.T) (*github.Client, *github.FakeServer) {
+func clientFixture(t *testing.T) (*github.Client, *fake.FakeServer) {
 	t.Helper()
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{})
 	return clientFor(t, srv.URL, ""), srv
 }
 
 // recordedTo are the recorded requests whose path is path.
-func recordedTo(srv *github.FakeServer, path string) []github.RecordedRequest {
-	var out []github.RecordedRequest
+func recordedTo(srv *fake.FakeServer, path string) []fake.RecordedRequest {
+	var out []fake.RecordedRequest
 	for _, r := range srv.Requests() {
 		if r.Path == path {
 			out = append(out, r)
@@ -202,7 +204,7 @@ func TestClientRejectsBadBaseURLs(t *testing.T) {
 }
 
 func TestClientAddsTrailingSlashToBaseURL(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{})
 	c := clientFor(t, strings.TrimSuffix(srv.URL, "/"), "")
 	prs, _, err := c.ListPulls(context.Background(), acmeWidgets, "all", 1, 3)
 	if err != nil {
@@ -683,7 +685,7 @@ func closedPortURL(t *testing.T) string {
 }
 
 func TestClientNetworkErrors(t *testing.T) {
-	closedServer := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	closedServer := startFakeFor(t, clientDataset(), fake.FakeOptions{})
 	closedURL := closedServer.URL
 	if err := closedServer.Close(); err != nil {
 		t.Fatal(err)
@@ -805,7 +807,7 @@ func TestClientHTTPErrors(t *testing.T) {
 }
 
 func TestClientRateLimitRecorded(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{RateLimit: 60})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{RateLimit: 60})
 	c := clientFor(t, srv.URL, "")
 	if rl := c.RateLimit(); rl.Known {
 		t.Fatalf("RateLimit before any request = %+v, want unknown", rl)
@@ -840,7 +842,7 @@ func TestClientAuthorization(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("token=%q", tt.token), func(t *testing.T) {
-			srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+			srv := startFakeFor(t, clientDataset(), fake.FakeOptions{})
 			c := clientFor(t, srv.URL, tt.token)
 			if got, want := c.Authenticated(), tt.token != ""; got != want {
 				t.Errorf("Authenticated() = %v, want %v", got, want)

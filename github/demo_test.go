@@ -10,14 +10,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	gh "github.com/google/go-github/v62/github"
 
-	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/github/internal/gendemo/seedpage"
 	"github.com/prscope/prscope/model"
 )
 
-const seedPath = "demodata/seed/kernel-patches-bpf-pr-11.txt"
+const (
+	seedPath = "fake/demodata/seed/kernel-patches-bpf-pr-11.txt"
+	demoPath = "fake/demodata/kernel-patches-bpf-11.json" // what fake embeds
+)
 
 func readSeed(t *testing.T) string {
 	t.Helper()
@@ -33,8 +37,12 @@ func TestDemoJSONMatchesGenerator(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(github.DemoPR11JSON, want) {
-		t.Fatal("demodata/kernel-patches-bpf-11.json is stale: run `go generate ./github/` and commit the result")
+	embedded, err := os.ReadFile(demoPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(embedded, want) {
+		t.Fatal(demoPath + " is stale: run `go generate ./github/fake/` and commit the result")
 	}
 }
 
@@ -106,11 +114,11 @@ func TestSeedPageFacts(t *testing.T) {
 }
 
 func TestDemoPR11(t *testing.T) {
-	ds, err := github.DemoDataset()
+	ds, err := fake.DemoDataset()
 	if err != nil {
 		t.Fatal(err)
 	}
-	repo := ds.Repo(github.DemoRepo)
+	repo := ds.Repo(fake.DemoRepo)
 	pr := repo.Pull(11)
 	if pr == nil || pr.Synthetic || pr.State != "closed" || pr.MergedAt != nil || pr.ClosedAt == nil ||
 		pr.User != "kernel-patches-bot" || pr.Head != "bpf-next_test" || pr.Base != "bpf-next" || pr.Commits != 1 {
@@ -124,7 +132,7 @@ func TestDemoPR11(t *testing.T) {
 		}
 		if e.Event == "referenced" {
 			c := repo.Commits[e.SHA]
-			if c == nil || c.Message == "" || e.CommitRepo != github.DemoRepo || !c.Date.Equal(e.CreatedAt) {
+			if c == nil || c.Message == "" || e.CommitRepo != fake.DemoRepo || !c.Date.Equal(e.CreatedAt) {
 				t.Errorf("event %d: commit %s missing or inconsistent", i, e.SHA)
 			}
 		}
@@ -147,16 +155,16 @@ func TestDemoPR11(t *testing.T) {
 }
 
 func TestDemoDatasetIsFreshEachCall(t *testing.T) {
-	a, err := github.DemoDataset()
+	a, err := fake.DemoDataset()
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := github.DemoDataset()
+	b, _ := fake.DemoDataset()
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two calls gave different data")
 	}
-	a.Repo(github.DemoRepo).Pull(11).Title = "changed"
-	if b.Repo(github.DemoRepo).Pull(11).Title == "changed" {
+	a.Repo(fake.DemoRepo).Pull(11).Title = "changed"
+	if b.Repo(fake.DemoRepo).Pull(11).Title == "changed" {
 		t.Error("calls share data")
 	}
 }
@@ -164,11 +172,11 @@ func TestDemoDatasetIsFreshEachCall(t *testing.T) {
 // Serving the demo end to end: three pages of PRs, PR #11's timeline, and
 // the commit behind a reference.
 func TestDemoServedByFakeServer(t *testing.T) {
-	ds, err := github.DemoDataset()
+	ds, err := fake.DemoDataset()
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := github.NewFakeServer(ds, github.FakeOptions{})
+	srv, err := fake.NewFakeServer(ds, fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,9 +204,9 @@ func TestDemoServedByFakeServer(t *testing.T) {
 	}
 }
 
-func pullsByNumber(t *testing.T, repo *github.RepoData) map[int]*github.FakePull {
+func pullsByNumber(t *testing.T, repo *fake.RepoData) map[int]*fake.FakePull {
 	t.Helper()
-	out := map[int]*github.FakePull{}
+	out := map[int]*fake.FakePull{}
 	for _, p := range repo.Pulls {
 		if out[p.Number] != nil {
 			t.Fatalf("PR %d twice", p.Number)
@@ -209,11 +217,11 @@ func pullsByNumber(t *testing.T, repo *github.RepoData) map[int]*github.FakePull
 }
 
 func TestSyntheticVariety(t *testing.T) {
-	ds, err := github.DemoDataset()
+	ds, err := fake.DemoDataset()
 	if err != nil {
 		t.Fatal(err)
 	}
-	pulls := pullsByNumber(t, ds.Repo(github.DemoRepo))
+	pulls := pullsByNumber(t, ds.Repo(fake.DemoRepo))
 	if len(pulls) != 260 {
 		t.Fatalf("%d PRs, want 260", len(pulls))
 	}
@@ -223,7 +231,7 @@ func TestSyntheticVariety(t *testing.T) {
 		if p == nil {
 			t.Fatalf("PR %d missing", n)
 		}
-		if n != 11 && (!p.Synthetic || !strings.HasPrefix(p.Body, github.SyntheticMarker)) {
+		if n != 11 && (!p.Synthetic || !strings.HasPrefix(p.Body, fake.SyntheticMarker)) {
 			t.Errorf("PR %d not marked synthetic", n)
 		}
 		switch {
@@ -241,35 +249,35 @@ func TestSyntheticVariety(t *testing.T) {
 			t.Errorf("only %d %s PRs: %v", states[s], s, states)
 		}
 	}
-	if len(pulls[github.SyntheticLongTitlePR].Title) <= 200 || pulls[github.SyntheticGhostPR].User != "" || !pulls[github.SyntheticDraftPR].Draft {
+	if len(pulls[fake.SyntheticLongTitlePR].Title) <= 200 || pulls[fake.SyntheticGhostPR].User != "" || !pulls[fake.SyntheticDraftPR].Draft {
 		t.Error("showcase PRs lack their feature")
 	}
-	for _, n := range []int{github.SyntheticCJKPR, github.SyntheticEmojiPR, github.SyntheticCombiningPR, github.SyntheticArabicPR, github.SyntheticHebrewPR} {
+	for _, n := range []int{fake.SyntheticCJKPR, fake.SyntheticEmojiPR, fake.SyntheticCombiningPR, fake.SyntheticArabicPR, fake.SyntheticHebrewPR} {
 		if isASCII(pulls[n].Title) {
 			t.Errorf("PR %d title is plain ASCII", n)
 		}
 	}
-	if n := len(pulls[github.SyntheticLongTimelinePR].Timeline); n < 350 {
+	if n := len(pulls[fake.SyntheticLongTimelinePR].Timeline); n < 350 {
 		t.Errorf("long timeline has %d events", n)
 	}
 	kinds := map[model.EventKind]bool{}
-	for _, e := range pulls[github.SyntheticAllEventsPR].Timeline {
+	for _, e := range pulls[fake.SyntheticAllEventsPR].Timeline {
 		kinds[e.Event] = true
 	}
 	for _, k := range []model.EventKind{"commented", "labeled", "unlabeled", "renamed", "review_requested", "reviewed", "committed",
 		"head_ref_force_pushed", "closed", "reopened", "merged", "referenced", "cross-referenced", "some_future_event"} {
 		if !kinds[k] {
-			t.Errorf("PR %d has no %s event", github.SyntheticAllEventsPR, k)
+			t.Errorf("PR %d has no %s event", fake.SyntheticAllEventsPR, k)
 		}
 	}
-	if vm := ds.Repo(github.DemoSecondRepo); vm == nil || len(vm.Pulls) != 12 {
+	if vm := ds.Repo(fake.DemoSecondRepo); vm == nil || len(vm.Pulls) != 12 {
 		t.Error("second demo repository missing")
 	}
 }
 
 // checkSyntheticPull checks what makes a PR self-consistent: a time-ordered
 // timeline, commits that exist where events say, labels and renames that add up.
-func checkSyntheticPull(t *testing.T, ds *github.Dataset, p *github.FakePull) {
+func checkSyntheticPull(t *testing.T, ds *fake.Dataset, p *fake.FakePull) {
 	t.Helper()
 	labels := []string{}
 	title := ""
@@ -281,7 +289,7 @@ func checkSyntheticPull(t *testing.T, ds *github.Dataset, p *github.FakePull) {
 		case "referenced", "committed", "head_ref_force_pushed", "merged":
 			repo := e.CommitRepo
 			if repo == "" {
-				repo = github.DemoRepo
+				repo = fake.DemoRepo
 			}
 			if r := ds.Repo(repo); e.SHA == "" || r == nil || r.Commits[e.SHA] == nil {
 				t.Errorf("PR %d: %s event's commit %s not in %s", p.Number, e.Event, e.SHA, repo)
@@ -325,7 +333,7 @@ func isASCII(s string) bool {
 func TestSyntheticGenerationScales(t *testing.T) {
 	generate := func(n int) func() {
 		return func() {
-			(&github.Dataset{}).AddSynthetic(github.SyntheticOptions{Repo: "o/r", First: 1001, Last: 1000 + n, Seed: 1})
+			(&fake.Dataset{}).AddSynthetic(fake.SyntheticOptions{Repo: "o/r", First: 1001, Last: 1000 + n, Seed: 1})
 		}
 	}
 	smallObjects, smallBytes := allocated(generate(260))
@@ -351,7 +359,7 @@ func allocated(f func()) (objects, bytes uint64) {
 func BenchmarkSyntheticGeneration(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		ds := &github.Dataset{}
-		ds.AddSynthetic(github.SyntheticOptions{Repo: "o/r", First: 1, Last: 260, Seed: 1})
+		ds := &fake.Dataset{}
+		ds.AddSynthetic(fake.SyntheticOptions{Repo: "o/r", First: 1, Last: 260, Seed: 1})
 	}
 }

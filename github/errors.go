@@ -150,7 +150,7 @@ func (c *Client) describeResponse(er *gh.ErrorResponse, subject string) *APIErro
 	status, h := er.Response.StatusCode, er.Response.Header
 	secondary := strings.Contains(strings.ToLower(er.Message), "secondary rate limit")
 	limit, _ := strconv.Atoi(rateHeader(h, "Limit"))
-	if r := rateHeader(h, "Resource"); r != "" && r != ResourceCore {
+	if r := rateHeader(h, "Resource"); r != "" && r != model.ResourceCore {
 		limit = 0 // a search budget (30 a minute) is small anyway: no token hint from it
 	}
 	switch {

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 )
 
@@ -20,7 +22,7 @@ func TestTokenHintOnlyWithoutAToken(t *testing.T) {
 		name := map[bool]string{true: "anonymous", false: "token"}[tc.token == ""]
 		t.Run(name+"/refused here", func(t *testing.T) {
 			rig := newCacheRig(t)
-			rig.srv = startFakeFor(t, clientDataset(), github.FakeOptions{RateLimit: 1})
+			rig.srv = startFakeFor(t, clientDataset(), fake.FakeOptions{RateLimit: 1})
 			c := rig.clientWith(github.Options{Token: tc.token})
 			if _, err := c.GetPull(context.Background(), acmeWidgets, 1); err != nil {
 				t.Fatal(err)
@@ -30,9 +32,9 @@ func TestTokenHintOnlyWithoutAToken(t *testing.T) {
 		})
 		t.Run(name+"/answered by GitHub", func(t *testing.T) {
 			rig := newCacheRig(t)
-			f := github.FaultRateLimited(rig.clock.Now().Add(time.Hour))
+			f := fake.FaultRateLimited(rig.clock.Now().Add(time.Hour))
 			f.Header.Set("X-Ratelimit-Limit", "60")
-			rig.srv.SetFaults(func(*http.Request) *github.Fault { return f })
+			rig.srv.SetFaults(func(*http.Request) *fake.Fault { return f })
 			c := rig.clientWith(github.Options{Token: tc.token})
 			_, err := c.GetPull(context.Background(), acmeWidgets, 1)
 			checkHint(t, asAPIError(t, err, http.StatusForbidden).Error(), tc.hint)

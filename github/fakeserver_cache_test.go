@@ -6,14 +6,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // What the fake server does for caches: Cache-Control's max-age as asked,
 // Last-Modified on every 200, both kinds of conditional request, and the
 // status of each request recorded, so tests can count 304s.
 func TestFakeServerConditionalRequests(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{MaxAge: 5 * time.Minute})
+	srv := startServer(t, fake.FakeOptions{MaxAge: 5 * time.Minute})
 	resp, body := get(t, srv, "repos/octo/hello/pulls/2")
 	if got := resp.Header.Get("Cache-Control"); got != "private, max-age=300, s-maxage=300" {
 		t.Errorf("Cache-Control %q", got)
@@ -56,7 +56,7 @@ func TestFakeServerConditionalRequests(t *testing.T) {
 	}
 
 	srv.ResetRequests()
-	srv.SetFaults(github.FaultPath("/pulls/1", github.FaultNotFound()))
+	srv.SetFaults(fake.FaultPath("/pulls/1", fake.FaultNotFound()))
 	get(t, srv, "repos/octo/hello/pulls/1")
 	get(t, srv, "repos/octo/hello/pulls/2")
 	if reqs := srv.Requests(); len(reqs) != 2 || reqs[0].Status != 404 || reqs[1].Status != 200 {
@@ -65,7 +65,7 @@ func TestFakeServerConditionalRequests(t *testing.T) {
 }
 
 func TestFakeServerMaxAgeDefault(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	resp, _ := get(t, srv, "repos/octo/hello/pulls")
 	if got := resp.Header.Get("Cache-Control"); got != "private, max-age=60, s-maxage=60" {
 		t.Errorf("Cache-Control %q", got)

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 const (
@@ -17,14 +17,14 @@ const (
 
 // checksDataset is testDataset with CI on two commits: PR 2's head has 45
 // check runs and three statuses (two of one context), PR 3's head none.
-func checksDataset() *github.Dataset {
+func checksDataset() *fake.Dataset {
 	ds := testDataset()
 	repo := ds.Repo("octo/hello")
 	repo.Pull(2).HeadSHA = checksSHA
 	repo.Pull(3).HeadSHA = noChecksSHA
-	c := &github.FakeChecks{}
+	c := &fake.FakeChecks{}
 	for i := range 45 {
-		r := github.FakeCheckRun{Name: fmt.Sprintf("job-%02d", i), App: "GitHub Actions", Status: "completed", Conclusion: "success",
+		r := fake.FakeCheckRun{Name: fmt.Sprintf("job-%02d", i), App: "GitHub Actions", Status: "completed", Conclusion: "success",
 			StartedAt: timePtr(at(i)), CompletedAt: timePtr(at(i).Add(90 * time.Second)), Title: "ok"}
 		switch i {
 		case 3:
@@ -34,7 +34,7 @@ func checksDataset() *github.Dataset {
 		}
 		c.Runs = append(c.Runs, r)
 	}
-	c.Statuses = []github.FakeStatus{
+	c.Statuses = []fake.FakeStatus{
 		{Context: "ci/jenkins", State: "failure", Description: "broke", CreatedAt: at(1)},
 		{Context: "ci/jenkins", State: "success", Description: "fixed", TargetURL: "https://jenkins.example/2", CreatedAt: at(2)},
 		{Context: "lint", State: "pending", CreatedAt: at(3)},
@@ -77,7 +77,7 @@ type checkRunsPage struct {
 }
 
 func TestCheckRunsShapeAndPaging(t *testing.T) {
-	srv, err := github.NewFakeServer(checksDataset(), github.FakeOptions{})
+	srv, err := fake.NewFakeServer(checksDataset(), fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestCheckRunsShapeAndPaging(t *testing.T) {
 }
 
 func TestCheckRunsForCommitsWithoutChecks(t *testing.T) {
-	srv, err := github.NewFakeServer(checksDataset(), github.FakeOptions{})
+	srv, err := fake.NewFakeServer(checksDataset(), fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,7 @@ type combined struct {
 }
 
 func TestCombinedStatusShape(t *testing.T) {
-	srv, err := github.NewFakeServer(checksDataset(), github.FakeOptions{})
+	srv, err := fake.NewFakeServer(checksDataset(), fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestCombinedStatusShape(t *testing.T) {
 }
 
 func TestPullsServeTheirHeadSHA(t *testing.T) {
-	srv, err := github.NewFakeServer(checksDataset(), github.FakeOptions{})
+	srv, err := fake.NewFakeServer(checksDataset(), fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,12 +235,12 @@ func TestPullsServeTheirHeadSHA(t *testing.T) {
 }
 
 func TestCheckRunsLinkLoopFault(t *testing.T) {
-	srv, err := github.NewFakeServer(checksDataset(), github.FakeOptions{})
+	srv, err := fake.NewFakeServer(checksDataset(), fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = srv.Close() })
-	srv.SetFaults(github.FaultPath("/check-runs", &github.Fault{LinkLoop: github.LinkLoopSame}))
+	srv.SetFaults(fake.FaultPath("/check-runs", &fake.Fault{LinkLoop: fake.LinkLoopSame}))
 	resp, _ := get(t, srv, "repos/octo/hello/commits/"+checksSHA+"/check-runs?per_page=100")
 	if next := links(t, resp.Header.Get("Link"))["next"]; next == nil || next.Query().Get("page") != "1" {
 		t.Errorf("LinkLoopSame on check runs: Link %q, want next=1", resp.Header.Get("Link"))

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // These tests look at the fake server's faults on the wire, with a plain
@@ -30,7 +30,7 @@ func rawClient(t *testing.T, timeout time.Duration) *http.Client {
 
 // fetch gets path from srv and reads the whole body, returning the read
 // error rather than failing on it.
-func fetch(t *testing.T, c *http.Client, srv *github.FakeServer, path string) (*http.Response, []byte, error) {
+func fetch(t *testing.T, c *http.Client, srv *fake.FakeServer, path string) (*http.Response, []byte, error) {
 	t.Helper()
 	resp, err := c.Get(srv.URL + path)
 	if err != nil {
@@ -45,7 +45,7 @@ func TestFaultPresetsOnTheWire(t *testing.T) {
 	reset := time.Now().Add(20 * time.Minute).Truncate(time.Second)
 	tests := []struct {
 		name       string
-		fault      *github.Fault
+		fault      *fake.Fault
 		status     int
 		message    string            // JSON message; "" for a non-JSON body
 		header     map[string]string // headers that must be there, exactly
@@ -53,33 +53,33 @@ func TestFaultPresetsOnTheWire(t *testing.T) {
 		docSuffix  string
 		bodyPrefix string // for non-JSON bodies
 	}{
-		{name: "bad token", fault: github.FaultBadToken(), status: 401, message: "Bad credentials"},
-		{name: "no access", fault: github.FaultNoAccess(), status: 403, message: "Resource not accessible by personal access token"},
-		{name: "SAML", fault: github.FaultSAML(), status: 403,
+		{name: "bad token", fault: fake.FaultBadToken(), status: 401, message: "Bad credentials"},
+		{name: "no access", fault: fake.FaultNoAccess(), status: 403, message: "Resource not accessible by personal access token"},
+		{name: "SAML", fault: fake.FaultSAML(), status: 403,
 			message: "Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.",
-			header:  map[string]string{"X-GitHub-SSO": "required; url=" + github.FaultSAMLURL}},
-		{name: "not found", fault: github.FaultNotFound(), status: 404, message: "Not Found"},
-		{name: "gone", fault: github.FaultGone(), status: 410, message: "Issues are disabled for this repo"},
-		{name: "unprocessable", fault: github.FaultUnprocessable(), status: 422, message: "Validation Failed"},
-		{name: "rate limited", fault: github.FaultRateLimited(reset), status: 403,
+			header:  map[string]string{"X-GitHub-SSO": "required; url=" + fake.FaultSAMLURL}},
+		{name: "not found", fault: fake.FaultNotFound(), status: 404, message: "Not Found"},
+		{name: "gone", fault: fake.FaultGone(), status: 410, message: "Issues are disabled for this repo"},
+		{name: "unprocessable", fault: fake.FaultUnprocessable(), status: 422, message: "Validation Failed"},
+		{name: "rate limited", fault: fake.FaultRateLimited(reset), status: 403,
 			header:    map[string]string{"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": strconv.FormatInt(reset.Unix(), 10), "X-RateLimit-Used": "5000", "X-RateLimit-Limit": "5000"},
 			docSuffix: "#about-primary-rate-limits"},
-		{name: "secondary 429", fault: github.FaultSecondary429(30 * time.Second), status: 429,
+		{name: "secondary 429", fault: fake.FaultSecondary429(30 * time.Second), status: 429,
 			header: map[string]string{"Retry-After": "30"}, docSuffix: "secondary-rate-limits"},
-		{name: "secondary 403", fault: github.FaultSecondary403(1500 * time.Millisecond), status: 403,
+		{name: "secondary 403", fault: fake.FaultSecondary403(1500 * time.Millisecond), status: 403,
 			header: map[string]string{"Retry-After": "2"}, docSuffix: "secondary-rate-limits"},
-		{name: "500", fault: github.FaultServerError(500), status: 500, message: "Server Error"},
-		{name: "502", fault: github.FaultServerError(502), status: 502, noRate: true,
+		{name: "500", fault: fake.FaultServerError(500), status: 500, message: "Server Error"},
+		{name: "502", fault: fake.FaultServerError(502), status: 502, noRate: true,
 			header: map[string]string{"Content-Type": "text/html; charset=utf-8"}, bodyPrefix: "<html>"},
-		{name: "503", fault: github.FaultServerError(503), status: 503, message: "Service Unavailable"},
-		{name: "504", fault: github.FaultServerError(504), status: 504, message: "Gateway Timeout"},
-		{name: "custom", fault: &github.Fault{Status: 418, Header: http.Header{"X-Extra": {"yes"}}}, status: 418,
+		{name: "503", fault: fake.FaultServerError(503), status: 503, message: "Service Unavailable"},
+		{name: "504", fault: fake.FaultServerError(504), status: 504, message: "Gateway Timeout"},
+		{name: "custom", fault: &fake.Fault{Status: 418, Header: http.Header{"X-Extra": {"yes"}}}, status: 418,
 			message: "I'm a teapot", header: map[string]string{"X-Extra": "yes"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := startServer(t, github.FakeOptions{})
-			srv.SetFaults(func(*http.Request) *github.Fault { return tt.fault })
+			srv := startServer(t, fake.FakeOptions{})
+			srv.SetFaults(func(*http.Request) *fake.Fault { return tt.fault })
 			resp, body, err := fetch(t, rawClient(t, 10*time.Second), srv, "repos/octo/hello/pulls?state=all")
 			if err != nil {
 				t.Fatal(err)
@@ -128,9 +128,9 @@ func TestFaultPresetsOnTheWire(t *testing.T) {
 }
 
 func TestFaultPathAndClearing(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	c := rawClient(t, 10*time.Second)
-	srv.SetFaults(github.FaultPath("/timeline", github.FaultNotFound()))
+	srv.SetFaults(fake.FaultPath("/timeline", fake.FaultNotFound()))
 	if resp, _, err := fetch(t, c, srv, "repos/octo/hello/pulls/1"); err != nil || resp.StatusCode != 200 {
 		t.Errorf("pull with a timeline fault: %v %v", resp.Status, err)
 	}
@@ -138,11 +138,11 @@ func TestFaultPathAndClearing(t *testing.T) {
 		t.Errorf("timeline with a timeline fault: %v %v", resp.Status, err)
 	}
 	// The zero Fault is a normal answer.
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{} })
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{} })
 	if resp, _, err := fetch(t, c, srv, "repos/octo/hello/issues/1/timeline"); err != nil || resp.StatusCode != 200 {
 		t.Errorf("zero fault: %v %v", resp.Status, err)
 	}
-	srv.SetFaults(github.FaultPath("/", github.FaultServerError(500)))
+	srv.SetFaults(fake.FaultPath("/", fake.FaultServerError(500)))
 	srv.SetFaults(nil)
 	if resp, _, err := fetch(t, c, srv, "repos/octo/hello/issues/1/timeline"); err != nil || resp.StatusCode != 200 {
 		t.Errorf("after clearing: %v %v", resp.Status, err)
@@ -153,8 +153,8 @@ func TestFaultPathAndClearing(t *testing.T) {
 }
 
 func TestFaultMalformed(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{Malformed: true} })
+	srv := startServer(t, fake.FakeOptions{})
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{Malformed: true} })
 	resp, body, err := fetch(t, rawClient(t, 10*time.Second), srv, "repos/octo/hello/pulls/1")
 	if err != nil {
 		t.Fatal(err)
@@ -168,14 +168,14 @@ func TestFaultMalformed(t *testing.T) {
 }
 
 func TestFaultTruncate(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	c := rawClient(t, 10*time.Second)
 	_, whole, err := fetch(t, c, srv, "repos/octo/hello/pulls?state=all")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.SetFaults(func(*http.Request) *github.Fault {
-		return &github.Fault{Truncate: true, Header: http.Header{"X-Extra": {"cut"}}}
+	srv.SetFaults(func(*http.Request) *fake.Fault {
+		return &fake.Fault{Truncate: true, Header: http.Header{"X-Extra": {"cut"}}}
 	})
 	for range 3 { // and the connection pool copes with dropped connections
 		resp, body, err := fetch(t, c, srv, "repos/octo/hello/pulls?state=all")
@@ -192,8 +192,8 @@ func TestFaultTruncate(t *testing.T) {
 }
 
 func TestFaultHangEndsWithTheClient(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{Hang: true} })
+	srv := startServer(t, fake.FakeOptions{})
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{Hang: true} })
 	_, _, err := fetch(t, rawClient(t, 100*time.Millisecond), srv, "repos/octo/hello/pulls")
 	if err == nil {
 		t.Fatal("a hung request succeeded")
@@ -211,11 +211,11 @@ func TestFaultHangEndsWithTheClient(t *testing.T) {
 // 200, and Close does not wait for the client to give up.
 func TestFaultHangEndsWithClose(t *testing.T) {
 	before := runtime.NumGoroutine()
-	srv, err := github.NewFakeServer(testDataset(), github.FakeOptions{})
+	srv, err := fake.NewFakeServer(testDataset(), fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{Hang: true} })
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{Hang: true} })
 	tr := &http.Transport{}
 	c := &http.Client{Transport: tr}
 	var wg sync.WaitGroup
@@ -269,12 +269,12 @@ func nextOf(t *testing.T, resp *http.Response) string {
 }
 
 func TestFaultLinkLoops(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	c := rawClient(t, 10*time.Second)
 	page := func(n int) string {
 		return "repos/octo/hello/pulls?state=all&per_page=3&page=" + strconv.Itoa(n)
 	}
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopSame} })
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{LinkLoop: fake.LinkLoopSame} })
 	for _, n := range []int{1, 3, 9} {
 		resp, _, err := fetch(t, c, srv, page(n))
 		if err != nil {
@@ -286,7 +286,7 @@ func TestFaultLinkLoops(t *testing.T) {
 			t.Errorf("same, page %d: Link %q", n, resp.Header.Get("Link"))
 		}
 	}
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopIncreasing} })
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{LinkLoop: fake.LinkLoopIncreasing} })
 	for _, n := range []int{1, 3, 9} {
 		resp, body, err := fetch(t, c, srv, page(n))
 		if err != nil {
@@ -319,9 +319,9 @@ func TestFaultLinkLoops(t *testing.T) {
 }
 
 func TestFaultForeignNext(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	c := rawClient(t, 10*time.Second)
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{ForeignNext: true} })
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{ForeignNext: true} })
 	resp, _, err := fetch(t, c, srv, "repos/octo/hello/pulls?state=all&per_page=3&page=2")
 	if err != nil {
 		t.Fatal(err)
@@ -345,21 +345,21 @@ func TestFaultForeignNext(t *testing.T) {
 		t.Errorf("last page has next %q", next)
 	}
 	// With a loop, next always leads away.
-	srv.SetFaults(func(*http.Request) *github.Fault {
-		return &github.Fault{ForeignNext: true, LinkLoop: github.LinkLoopIncreasing}
+	srv.SetFaults(func(*http.Request) *fake.Fault {
+		return &fake.Fault{ForeignNext: true, LinkLoop: fake.LinkLoopIncreasing}
 	})
 	resp, _, err = fetch(t, c, srv, "repos/octo/hello/pulls?state=all&per_page=3&page=3")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if next := nextOf(t, resp); !strings.HasPrefix(next, github.ForeignNextURL) || !strings.Contains(next, "page=4") {
+	if next := nextOf(t, resp); !strings.HasPrefix(next, fake.ForeignNextURL) || !strings.Contains(next, "page=4") {
 		t.Errorf("increasing and foreign: next %q", next)
 	}
 }
 
 // SetFaults may change the faults while requests are served; run with -race.
 func TestSetFaultsWhileServing(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{MaxLatency: time.Millisecond})
+	srv := startServer(t, fake.FakeOptions{MaxLatency: time.Millisecond})
 	c := rawClient(t, 10*time.Second)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -376,10 +376,10 @@ func TestSetFaultsWhileServing(t *testing.T) {
 			}
 		})
 	}
-	faults := []*github.Fault{github.FaultNotFound(), {Malformed: true}, {Truncate: true}, {LinkLoop: github.LinkLoopSame}, nil}
+	faults := []*fake.Fault{fake.FaultNotFound(), {Malformed: true}, {Truncate: true}, {LinkLoop: fake.LinkLoopSame}, nil}
 	for i := 0; len(srv.Requests()) < 100; i++ {
 		f := faults[i%len(faults)]
-		srv.SetFaults(func(*http.Request) *github.Fault {
+		srv.SetFaults(func(*http.Request) *fake.Fault {
 			srv.Requests() // a fault function may use the server
 			return f
 		})

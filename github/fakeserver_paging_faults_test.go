@@ -7,13 +7,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // The paging faults: the same items under every page number, empty pages
 // that name a next one, and a per_page cap.
 func TestFaultPagingShapes(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	c := rawClient(t, 10*time.Second)
 	numbers := func(body []byte) []int {
 		var prs []struct{ Number int }
@@ -33,7 +33,7 @@ func TestFaultPagingShapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{RepeatItems: true} })
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{RepeatItems: true} })
 	resp, body, err := fetch(t, c, srv, page(7))
 	if err != nil {
 		t.Fatal(err)
@@ -45,7 +45,7 @@ func TestFaultPagingShapes(t *testing.T) {
 		t.Errorf("RepeatItems Link %q", resp.Header.Get("Link"))
 	}
 
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{EmptyNext: true} })
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{EmptyNext: true} })
 	resp, body, err = fetch(t, c, srv, page(1))
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +57,7 @@ func TestFaultPagingShapes(t *testing.T) {
 		t.Errorf("EmptyNext Link %q", resp.Header.Get("Link"))
 	}
 
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{PerPage: 1} })
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{PerPage: 1} })
 	resp, body, err = fetch(t, c, srv, page(1))
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	gh "github.com/google/go-github/v62/github"
 
 	"github.com/prscope/prscope/github"
@@ -18,14 +20,14 @@ import (
 
 // reviewDataset is testDataset with a second review on PR 1 and comments on
 // the diff: a thread across both reviews, a second file, an outdated line.
-func reviewDataset() *github.Dataset {
+func reviewDataset() *fake.Dataset {
 	ds := testDataset()
 	pr1 := ds.Repo("octo/hello").Pull(1)
-	first := slices.IndexFunc(pr1.Timeline, func(e github.FakeEvent) bool { return e.Event == "reviewed" })
-	pr1.Timeline = append(pr1.Timeline, github.FakeEvent{Event: "reviewed", Actor: "carol", State: "changes_requested", Body: "one thing", CreatedAt: at(7).Add(time.Minute)})
+	first := slices.IndexFunc(pr1.Timeline, func(e fake.FakeEvent) bool { return e.Event == "reviewed" })
+	pr1.Timeline = append(pr1.Timeline, fake.FakeEvent{Event: "reviewed", Actor: "carol", State: "changes_requested", Body: "one thing", CreatedAt: at(7).Add(time.Minute)})
 	second := len(pr1.Timeline) - 1
 	hunk := "@@ -1,3 +1,4 @@ package hello\n import \"fmt\"\n \n-func hi() {}\n+func hello() {}"
-	pr1.ReviewComments = []github.FakeReviewComment{
+	pr1.ReviewComments = []fake.FakeReviewComment{
 		{Review: first, Path: "hello.go", Line: 4, OrigLine: 4, DiffHunk: hunk, Body: "name it hello?"},
 		{Review: first, Path: "README.md", Line: 0, OrigLine: 2, DiffHunk: "@@ -1 +1,2 @@\n # hello\n+docs", Body: "outdated remark"},
 		{Review: second, ReplyTo: 1, Path: "hello.go", Line: 4, OrigLine: 4, DiffHunk: hunk, Body: "agreed"},
@@ -35,7 +37,7 @@ func reviewDataset() *github.Dataset {
 }
 
 func TestFakeReviewsMatchTimelineReviews(t *testing.T) {
-	srv := startFakeFor(t, reviewDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, reviewDataset(), fake.FakeOptions{})
 	_, body := get(t, srv, "repos/octo/hello/issues/1/timeline?per_page=100")
 	var timelineIDs []int64
 	for _, e := range decode[[]*gh.Timeline](t, body) {
@@ -73,7 +75,7 @@ func TestFakeReviewsMatchTimelineReviews(t *testing.T) {
 }
 
 func TestFakeReviewCommentsShape(t *testing.T) {
-	srv := startFakeFor(t, reviewDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, reviewDataset(), fake.FakeOptions{})
 	_, body := get(t, srv, "repos/octo/hello/pulls/1/comments?per_page=100")
 	comments := decode[[]*gh.PullRequestComment](t, body)
 	if len(comments) != 4 {
@@ -114,7 +116,7 @@ func TestFakeReviewCommentsShape(t *testing.T) {
 }
 
 func TestFakeReviewListsPageAndRevalidate(t *testing.T) {
-	srv := startFakeFor(t, reviewDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, reviewDataset(), fake.FakeOptions{})
 	for _, path := range []string{"repos/octo/hello/pulls/1/reviews", "repos/octo/hello/pulls/1/comments"} {
 		resp, body := get(t, srv, path+"?per_page=1")
 		l := links(t, resp.Header.Get("Link"))
@@ -140,8 +142,8 @@ func TestFakeReviewListsPageAndRevalidate(t *testing.T) {
 }
 
 func TestFakeReviewListsTakeFaults(t *testing.T) {
-	srv := startFakeFor(t, reviewDataset(), github.FakeOptions{})
-	srv.SetFaults(github.FaultPath("/pulls/1/comments", &github.Fault{LinkLoop: github.LinkLoopSame}))
+	srv := startFakeFor(t, reviewDataset(), fake.FakeOptions{})
+	srv.SetFaults(fake.FaultPath("/pulls/1/comments", &fake.Fault{LinkLoop: fake.LinkLoopSame}))
 	c := clientFor(t, srv.URL, "")
 	_, _, err := github.FetchReviews(context.Background(), c, model.Repo{Owner: "octo", Name: "hello"}, 1)
 	if err == nil || !strings.Contains(err.Error(), "pagination loop") {
@@ -150,7 +152,7 @@ func TestFakeReviewListsTakeFaults(t *testing.T) {
 }
 
 func TestClientReviews(t *testing.T) {
-	srv := startFakeFor(t, reviewDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, reviewDataset(), fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	repo := model.Repo{Owner: "octo", Name: "hello"}
 	ctx := context.Background()
@@ -207,7 +209,7 @@ func TestClientReviewCommentsAreSanitized(t *testing.T) {
 	pr1.ReviewComments[0].Body = "ok\x1b]52;c;ZXZpbA==\x07 then"
 	pr1.ReviewComments[0].Path = "evil\x1b[2J.go"
 	pr1.ReviewComments[0].DiffHunk = "@@ -1 +1 @@\n+\x1b[31mred"
-	srv := startFakeFor(t, ds, github.FakeOptions{})
+	srv := startFakeFor(t, ds, fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	comments, _, err := c.ReviewComments(context.Background(), model.Repo{Owner: "octo", Name: "hello"}, 1, 1, 100)
 	if err != nil {
@@ -222,11 +224,11 @@ func TestClientCrossReferenceSourceState(t *testing.T) {
 	ds := testDataset()
 	pr1 := ds.Repo("octo/hello").Pull(1)
 	pr1.Timeline = append(pr1.Timeline,
-		github.FakeEvent{Event: "cross-referenced", Actor: "erin", CreatedAt: at(10), Source: &github.FakeSource{Repo: "octo/hello", Number: 2}},
-		github.FakeEvent{Event: "cross-referenced", Actor: "erin", CreatedAt: at(11), Source: &github.FakeSource{Repo: "else/where", Number: 5, IsPull: true, State: "merged"}},
-		github.FakeEvent{Event: "cross-referenced", Actor: "erin", CreatedAt: at(12), Source: &github.FakeSource{Repo: "else/where", Number: 6, State: "closed"}},
+		fake.FakeEvent{Event: "cross-referenced", Actor: "erin", CreatedAt: at(10), Source: &fake.FakeSource{Repo: "octo/hello", Number: 2}},
+		fake.FakeEvent{Event: "cross-referenced", Actor: "erin", CreatedAt: at(11), Source: &fake.FakeSource{Repo: "else/where", Number: 5, IsPull: true, State: "merged"}},
+		fake.FakeEvent{Event: "cross-referenced", Actor: "erin", CreatedAt: at(12), Source: &fake.FakeSource{Repo: "else/where", Number: 6, State: "closed"}},
 	)
-	srv := startFakeFor(t, ds, github.FakeOptions{})
+	srv := startFakeFor(t, ds, fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	events, _, err := c.Timeline(context.Background(), model.Repo{Owner: "octo", Name: "hello"}, 1, 1, 100)
 	if err != nil {
@@ -268,7 +270,7 @@ func (k *orderedKeys) UnmarshalJSON(b []byte) error {
 }
 
 func TestFetchStoryBringsReviewComments(t *testing.T) {
-	srv := startFakeFor(t, reviewDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, reviewDataset(), fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	story, err := github.FetchStory(context.Background(), c, model.Repo{Owner: "octo", Name: "hello"}, 1)
 	if err != nil {

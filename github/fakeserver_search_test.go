@@ -8,17 +8,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // searchDataset: acme/search (a repository named "search", which must stay
 // a core request) has five PRs chosen to tell the qualifiers apart;
 // acme/other has one.
-func searchDataset() *github.Dataset {
-	ds := &github.Dataset{}
+func searchDataset() *fake.Dataset {
+	ds := &fake.Dataset{}
 	repo := ds.EnsureRepo("acme/search")
-	add := func(n int, title, body, user string, labels []string, state string) *github.FakePull {
-		p := &github.FakePull{Number: n, Title: title, Body: body, User: user, Labels: labels, State: "open",
+	add := func(n int, title, body, user string, labels []string, state string) *fake.FakePull {
+		p := &fake.FakePull{Number: n, Title: title, Body: body, User: user, Labels: labels, State: "open",
 			Head: "topic", Base: "main", CreatedAt: at(n), UpdatedAt: at(100 - n)}
 		if state != "open" {
 			p.State, p.ClosedAt = "closed", timePtr(at(50))
@@ -33,11 +33,11 @@ func searchDataset() *github.Dataset {
 	add(2, "net: Speed up sockets", "Makes bpf sockmap faster", "bob", []string{"net", "bpf"}, "merged")
 	add(3, "docs: typo", "", "dependabot[bot]", nil, "closed")
 	add(4, "bpf: draft of verifier rework", "WIP", "alice", []string{"bpf", "good first issue"}, "open").Draft = true
-	add(5, "Widget", "see milestone:v1 notes", "carol", nil, "open").Timeline = []github.FakeEvent{
+	add(5, "Widget", "see milestone:v1 notes", "carol", nil, "open").Timeline = []fake.FakeEvent{
 		{Event: "commented", Actor: "dave", Body: "the Verifier complains", CreatedAt: at(6)},
 	}
 	other := ds.EnsureRepo("acme/other")
-	other.Pulls = append(other.Pulls, &github.FakePull{Number: 9, Title: "other verifier", State: "open", User: "alice", CreatedAt: at(9), UpdatedAt: at(9)})
+	other.Pulls = append(other.Pulls, &fake.FakePull{Number: 9, Title: "other verifier", State: "open", User: "alice", CreatedAt: at(9), UpdatedAt: at(9)})
 	return ds
 }
 
@@ -64,7 +64,7 @@ func itemNumbers(items []map[string]any) []int {
 }
 
 func TestFakeSearchSemantics(t *testing.T) {
-	srv := startFakeFor(t, searchDataset(), github.FakeOptions{SearchRateLimit: 1000})
+	srv := startFakeFor(t, searchDataset(), fake.FakeOptions{SearchRateLimit: 1000})
 	const r = "is:pr repo:acme/search "
 	for _, tt := range []struct {
 		q     string
@@ -130,7 +130,7 @@ func TestFakeSearchSemantics(t *testing.T) {
 }
 
 func TestFakeSearchValidation(t *testing.T) {
-	srv := startFakeFor(t, searchDataset(), github.FakeOptions{SearchRateLimit: 1000})
+	srv := startFakeFor(t, searchDataset(), fake.FakeOptions{SearchRateLimit: 1000})
 	for _, tt := range []struct {
 		name, path, want string
 	}{
@@ -152,7 +152,7 @@ func TestFakeSearchValidation(t *testing.T) {
 }
 
 func TestFakeSearchItemShape(t *testing.T) {
-	srv := startFakeFor(t, searchDataset(), github.FakeOptions{SearchIncomplete: true})
+	srv := startFakeFor(t, searchDataset(), fake.FakeOptions{SearchIncomplete: true})
 	_, body := get(t, srv, searchPath("repo:acme/search is:merged"))
 	ans := decode[searchAnswer](t, body)
 	if !ans.IncompleteResults || len(ans.Items) != 1 {
@@ -178,12 +178,12 @@ func TestFakeSearchItemShape(t *testing.T) {
 }
 
 func TestFakeSearchPagesAndCapsAt1000(t *testing.T) {
-	ds := &github.Dataset{}
+	ds := &fake.Dataset{}
 	repo := ds.EnsureRepo("big/repo")
 	for n := 1; n <= 1050; n++ {
-		repo.Pulls = append(repo.Pulls, &github.FakePull{Number: n, Title: "PR " + strconv.Itoa(n), State: "open", User: "u", CreatedAt: at(n), UpdatedAt: at(n)})
+		repo.Pulls = append(repo.Pulls, &fake.FakePull{Number: n, Title: "PR " + strconv.Itoa(n), State: "open", User: "u", CreatedAt: at(n), UpdatedAt: at(n)})
 	}
-	srv := startFakeFor(t, ds, github.FakeOptions{SearchRateLimit: 1000})
+	srv := startFakeFor(t, ds, fake.FakeOptions{SearchRateLimit: 1000})
 	resp, body := get(t, srv, searchPath("repo:big/repo is:pr", "per_page", "100"))
 	ans := decode[searchAnswer](t, body)
 	l := links(t, resp.Header.Get("Link"))
@@ -206,7 +206,7 @@ func TestFakeSearchPagesAndCapsAt1000(t *testing.T) {
 }
 
 func TestFakeSearchETagAndOwnRateLimit(t *testing.T) {
-	srv := startFakeFor(t, searchDataset(), github.FakeOptions{SearchRateLimit: 3})
+	srv := startFakeFor(t, searchDataset(), fake.FakeOptions{SearchRateLimit: 3})
 	path := searchPath("repo:acme/search is:open")
 	resp, _ := get(t, srv, path)
 	h := resp.Header

@@ -16,9 +16,9 @@ import (
 	"testing"
 	"time"
 
-	gh "github.com/google/go-github/v62/github"
+	"github.com/prscope/prscope/github/fake"
 
-	"github.com/prscope/prscope/github"
+	gh "github.com/google/go-github/v62/github"
 )
 
 const notFoundBody = `{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}`
@@ -32,13 +32,13 @@ func timePtr(t time.Time) *time.Time { return &t }
 // testDataset is small enough to reason about: octo/hello has PRs 1..7
 // (created in number order, updated in reverse), and fork/hello holds a commit
 // that PR 1's timeline references.
-func testDataset() *github.Dataset {
-	ds := &github.Dataset{}
+func testDataset() *fake.Dataset {
+	ds := &fake.Dataset{}
 	repo := ds.EnsureRepo("octo/hello")
 	states := []string{"open", "closed", "merged", "open", "closed", "open", "merged"}
 	for i, state := range states {
 		n := i + 1
-		p := &github.FakePull{
+		p := &fake.FakePull{
 			Number: n, Title: "PR " + strconv.Itoa(n), State: state, User: "alice",
 			Head: "topic-" + strconv.Itoa(n), Base: "main", Body: "body " + strconv.Itoa(n),
 			CreatedAt: at(n), UpdatedAt: at(100 - n),
@@ -55,9 +55,9 @@ func testDataset() *github.Dataset {
 	pr1.Labels, pr1.Draft = []string{"bug", "needs review"}, true
 	forkSHA := strings.Repeat("f", 40)
 	ownSHA := strings.Repeat("a", 40)
-	ds.EnsureRepo("fork/hello").AddCommit(&github.FakeCommit{SHA: forkSHA, Message: "fix: mention #1", AuthorName: "Carol", AuthorEmail: "carol@example.com", Date: at(3)})
-	repo.AddCommit(&github.FakeCommit{SHA: ownSHA, Message: "add hello", AuthorName: "Alice", AuthorEmail: "alice@example.com", Date: at(1), Parents: []string{strings.Repeat("0", 40)}})
-	pr1.Timeline = []github.FakeEvent{
+	ds.EnsureRepo("fork/hello").AddCommit(&fake.FakeCommit{SHA: forkSHA, Message: "fix: mention #1", AuthorName: "Carol", AuthorEmail: "carol@example.com", Date: at(3)})
+	repo.AddCommit(&fake.FakeCommit{SHA: ownSHA, Message: "add hello", AuthorName: "Alice", AuthorEmail: "alice@example.com", Date: at(1), Parents: []string{strings.Repeat("0", 40)}})
+	pr1.Timeline = []fake.FakeEvent{
 		// Deliberately out of order: the server serves them chronologically.
 		{Event: "commented", Actor: "bob", Body: "second comment", CreatedAt: at(6)},
 		{Event: "committed", Actor: "Alice", SHA: ownSHA, Message: "add hello", CreatedAt: at(1)},
@@ -67,16 +67,16 @@ func testDataset() *github.Dataset {
 		{Event: "renamed", Actor: "alice", RenameFrom: "PR one", RenameTo: "PR 1", CreatedAt: at(4).Add(time.Minute)},
 		{Event: "review_requested", Actor: "alice", Reviewer: "dave", CreatedAt: at(5)},
 		{Event: "reviewed", Actor: "bob", Body: "LGTM", State: "approved", CreatedAt: at(5).Add(time.Minute)},
-		{Event: "cross-referenced", Actor: "erin", Source: &github.FakeSource{Repo: "octo/hello", Number: 3}, CreatedAt: at(7)},
+		{Event: "cross-referenced", Actor: "erin", Source: &fake.FakeSource{Repo: "octo/hello", Number: 3}, CreatedAt: at(7)},
 		{Event: "some_future_event", CreatedAt: at(8)},
 		{Event: "commented", Actor: "", Body: "from a deleted account", CreatedAt: at(9)},
 	}
 	return ds
 }
 
-func startServer(t *testing.T, opts github.FakeOptions) *github.FakeServer {
+func startServer(t *testing.T, opts fake.FakeOptions) *fake.FakeServer {
 	t.Helper()
-	srv, err := github.NewFakeServer(testDataset(), opts)
+	srv, err := fake.NewFakeServer(testDataset(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func startServer(t *testing.T, opts github.FakeOptions) *github.FakeServer {
 }
 
 // get fetches path (relative to the server) and returns the response and body.
-func get(t *testing.T, srv *github.FakeServer, path string, header ...string) (*http.Response, []byte) {
+func get(t *testing.T, srv *fake.FakeServer, path string, header ...string) (*http.Response, []byte) {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodGet, srv.URL+strings.TrimPrefix(path, "/"), nil)
 	if err != nil {
@@ -140,7 +140,7 @@ func pullNumbers(pulls []*gh.PullRequest) []int {
 }
 
 func TestListPullsPaginatesWithGitHubLinks(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	wantPages := [][]int{{7, 6, 5}, {4, 3, 2}, {1}, {}}
 	wantRels := [][]string{{"next", "last"}, {"prev", "next", "last", "first"}, {"prev", "first"}, {"prev", "first"}}
 	for i, want := range wantPages {
@@ -182,7 +182,7 @@ func TestListPullsPaginatesWithGitHubLinks(t *testing.T) {
 }
 
 func TestListPullsDefaultsAndLimits(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	resp, body := get(t, srv, "repos/octo/hello/pulls")
 	if got := pullNumbers(decode[[]*gh.PullRequest](t, body)); !slices.Equal(got, []int{6, 4, 1}) {
 		t.Errorf("default listing %v, want the open PRs newest first", got)
@@ -201,7 +201,7 @@ func TestListPullsDefaultsAndLimits(t *testing.T) {
 }
 
 func TestListPullsStateAndSort(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	for _, tc := range []struct {
 		query string
 		want  []int
@@ -228,7 +228,7 @@ func TestListPullsStateAndSort(t *testing.T) {
 }
 
 func TestGetPullShape(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	_, body := get(t, srv, "repos/OCTO/Hello/pulls/1")
 	p := decode[gh.PullRequest](t, body)
 	if p.GetNumber() != 1 || p.GetTitle() != "PR 1" || p.GetState() != "open" || !p.GetDraft() || p.GetUser().GetLogin() != "alice" {
@@ -256,7 +256,7 @@ func TestGetPullShape(t *testing.T) {
 }
 
 func TestETagAndNotModified(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	resp, body := get(t, srv, "repos/octo/hello/pulls/2")
 	etag := resp.Header.Get("ETag")
 	if !regexp.MustCompile(`^"[0-9a-f]{64}"$`).MatchString(etag) {
@@ -288,7 +288,7 @@ func TestETagAndNotModified(t *testing.T) {
 }
 
 func TestRateLimitHeaders(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{RateLimit: 2})
+	srv := startServer(t, fake.FakeOptions{RateLimit: 2})
 	start := time.Now()
 	for i, want := range []string{"1", "0", "0"} {
 		resp, _ := get(t, srv, "repos/octo/hello/pulls")
@@ -328,7 +328,7 @@ func mustAtoi(t *testing.T, s string) int {
 }
 
 func TestRateLimitEndpointIsFree(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	for range 3 {
 		resp, _ := get(t, srv, "rate_limit")
 		if got := resp.Header.Get("X-RateLimit-Remaining"); got != "5000" {
@@ -338,7 +338,7 @@ func TestRateLimitEndpointIsFree(t *testing.T) {
 }
 
 func TestNotFound(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	for _, path := range []string{
 		"repos/nobody/nothing/pulls",
 		"repos/octo/hello/pulls/99",
@@ -370,7 +370,7 @@ func TestNotFound(t *testing.T) {
 }
 
 func TestRecordsRequests(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	get(t, srv, "repos/octo/hello/pulls?state=all&page=2", "Authorization", "Bearer t0ken")
 	get(t, srv, "rate_limit")
 	reqs := srv.Requests()
@@ -397,7 +397,7 @@ func TestRecordsRequests(t *testing.T) {
 }
 
 func TestLatencyIsHonoured(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{MinLatency: 60 * time.Millisecond, MaxLatency: 80 * time.Millisecond})
+	srv := startServer(t, fake.FakeOptions{MinLatency: 60 * time.Millisecond, MaxLatency: 80 * time.Millisecond})
 	start := time.Now()
 	get(t, srv, "repos/octo/hello/pulls")
 	if d := time.Since(start); d < 60*time.Millisecond {
@@ -410,7 +410,7 @@ func TestLatencyIsHonoured(t *testing.T) {
 // its deadline, and Close leaves both sleeping requests unanswered (a
 // handler that slept on would answer them once its hour of latency ended).
 func TestLatencyEndsWhenCancelled(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{MinLatency: time.Hour, MaxLatency: time.Hour})
+	srv := startServer(t, fake.FakeOptions{MinLatency: time.Hour, MaxLatency: time.Hour})
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"rate_limit", nil)
@@ -465,7 +465,7 @@ func waitFor(t *testing.T, cond func() bool) {
 }
 
 func TestConcurrentClients(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{MaxLatency: 2 * time.Millisecond})
+	srv := startServer(t, fake.FakeOptions{MaxLatency: 2 * time.Millisecond})
 	const workers, each = 8, 10
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -495,7 +495,7 @@ func TestConcurrentClients(t *testing.T) {
 
 func TestCloseLeavesNoGoroutines(t *testing.T) {
 	before := runtime.NumGoroutine()
-	srv, err := github.NewFakeServer(testDataset(), github.FakeOptions{})
+	srv, err := fake.NewFakeServer(testDataset(), fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

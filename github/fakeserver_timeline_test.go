@@ -8,20 +8,20 @@ import (
 	"strings"
 	"testing"
 
-	gh "github.com/google/go-github/v62/github"
+	"github.com/prscope/prscope/github/fake"
 
-	"github.com/prscope/prscope/github"
+	gh "github.com/google/go-github/v62/github"
 )
 
 // timelineOf fetches PR 1's whole timeline as go-github types and raw objects.
-func timelineOf(t *testing.T, srv *github.FakeServer) ([]*gh.Timeline, []map[string]json.RawMessage) {
+func timelineOf(t *testing.T, srv *fake.FakeServer) ([]*gh.Timeline, []map[string]json.RawMessage) {
 	t.Helper()
 	_, body := get(t, srv, "repos/octo/hello/issues/1/timeline?per_page=100")
 	return decode[[]*gh.Timeline](t, body), decode[[]map[string]json.RawMessage](t, body)
 }
 
 func TestTimelineIsChronologicalWithStableIDs(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	events, raw := timelineOf(t, srv)
 	var kinds []string
 	for _, e := range events {
@@ -51,7 +51,7 @@ func TestTimelineIsChronologicalWithStableIDs(t *testing.T) {
 }
 
 func TestTimelineEventShapes(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	events, raw := timelineOf(t, srv)
 	has := func(i int, field string) bool { _, ok := raw[i][field]; return ok }
 
@@ -115,7 +115,7 @@ func mustJSON(v any) string {
 }
 
 func TestTimelinePaging(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	resp, body := get(t, srv, "repos/octo/hello/issues/1/timeline?per_page=4&page=3")
 	if page := decode[[]*gh.Timeline](t, body); len(page) != 3 || page[0].GetEvent() != "cross-referenced" {
 		t.Errorf("page 3 of 4-event pages: %s", body)
@@ -131,7 +131,7 @@ func TestTimelinePaging(t *testing.T) {
 }
 
 func TestCommentsMatchTimeline(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	_, body := get(t, srv, "repos/octo/hello/issues/1/comments")
 	comments := decode[[]*gh.IssueComment](t, body)
 	events, _ := timelineOf(t, srv)
@@ -154,7 +154,7 @@ func TestCommentsMatchTimeline(t *testing.T) {
 }
 
 func TestGitCommitShape(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	sha := strings.Repeat("a", 40)
 	for _, ref := range []string{sha, sha[:7], strings.ToUpper(sha)} {
 		resp, body := get(t, srv, "repos/octo/hello/git/commits/"+ref)
@@ -176,7 +176,7 @@ func TestGitCommitShape(t *testing.T) {
 }
 
 func TestRepoCommitShape(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	_, body := get(t, srv, "repos/fork/hello/commits/"+strings.Repeat("f", 40))
 	rc := decode[gh.RepositoryCommit](t, body)
 	if rc.GetCommit().GetAuthor().GetName() != "Carol" || rc.Author != nil || rc.Files == nil || rc.Parents == nil {
@@ -185,7 +185,7 @@ func TestRepoCommitShape(t *testing.T) {
 }
 
 func TestHandlerCanBeMounted(t *testing.T) {
-	srv := startServer(t, github.FakeOptions{})
+	srv := startServer(t, fake.FakeOptions{})
 	mounted := httptest.NewServer(srv.Handler())
 	defer mounted.Close()
 	resp, err := http.Get(mounted.URL + "/repos/octo/hello/pulls?state=all&per_page=2")

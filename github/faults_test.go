@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
@@ -113,7 +115,7 @@ func TestClientFaultMessages(t *testing.T) {
 	resetClock := reset.Local().Format("15:04")
 	tests := []struct {
 		name       string
-		fault      *github.Fault
+		fault      *fake.Fault
 		token      string // testToken when empty
 		status     int
 		want       []string // in Error(), besides the subject
@@ -121,74 +123,74 @@ func TestClientFaultMessages(t *testing.T) {
 		retryAfter time.Duration
 		reset      bool
 	}{
-		{name: "401", fault: github.FaultBadToken(), status: 401,
+		{name: "401", fault: fake.FaultBadToken(), status: 401,
 			want: []string{"401 Unauthorized: Bad credentials: ", " — the token was refused; check GH_TOKEN / GITHUB_TOKEN"}},
-		{name: "401 without a token", fault: github.FaultBadToken(), token: "-", status: 401,
+		{name: "401 without a token", fault: fake.FaultBadToken(), token: "-", status: 401,
 			want: []string{"401 Unauthorized: Bad credentials: ", "GitHub wants a token; set GH_TOKEN"}},
-		{name: "403 no access", fault: github.FaultNoAccess(), status: 403,
+		{name: "403 no access", fault: fake.FaultNoAccess(), status: 403,
 			want: []string{"403 Forbidden: Resource not accessible by personal access token: ", "this token has no access"}},
-		{name: "403 SAML", fault: github.FaultSAML(), status: 403,
-			want: []string{"403 Forbidden: Resource protected by organization SAML enforcement.", " — authorize your token for SSO: " + github.FaultSAMLURL}},
+		{name: "403 SAML", fault: fake.FaultSAML(), status: 403,
+			want: []string{"403 Forbidden: Resource protected by organization SAML enforcement.", " — authorize your token for SSO: " + fake.FaultSAMLURL}},
 		{name: "403 SAML elsewhere", status: 403,
-			fault: &github.Fault{Status: 403, Message: "Resource protected by organization SAML enforcement.",
+			fault: &fake.Fault{Status: 403, Message: "Resource protected by organization SAML enforcement.",
 				Header: http.Header{"X-GitHub-SSO": {"required; url=https://evil.example/orgs/acme/sso?x=1"}}},
 			want:     []string{"authorize your token for it in GitHub's token settings"},
 			unwanted: []string{"evil", "https://"}},
 		{name: "403 SAML over plain http", status: 403,
-			fault: &github.Fault{Status: 403, Message: "Resource protected by organization SAML enforcement.",
+			fault: &fake.Fault{Status: 403, Message: "Resource protected by organization SAML enforcement.",
 				Header: http.Header{"X-GitHub-SSO": {"required; url=http://github.com/orgs/acme/sso"}}},
 			want: []string{"SAML SSO"}, unwanted: []string{"http://"}},
 		{name: "403 SAML bidi", status: 403,
-			fault: &github.Fault{Status: 403, Message: "Resource protected by organization SAML enforcement.",
+			fault: &fake.Fault{Status: 403, Message: "Resource protected by organization SAML enforcement.",
 				Header: http.Header{"X-GitHub-SSO": {"required; url=https://github.com/orgs/acme/sso?x=\u202Eexe.evil"}}},
 			want: []string{"SAML SSO"}, unwanted: []string{"evil", "\u202E"}},
 		{name: "403 SAML look-alike host", status: 403,
-			fault: &github.Fault{Status: 403, Message: "Resource protected by organization SAML enforcement.",
+			fault: &fake.Fault{Status: 403, Message: "Resource protected by organization SAML enforcement.",
 				Header: http.Header{"X-GitHub-SSO": {"required; url=https://github.com.evil.example/orgs/acme/sso"}}},
 			want: []string{"SAML SSO"}, unwanted: []string{"evil"}},
 		{name: "403 SAML user info", status: 403,
-			fault: &github.Fault{Status: 403, Message: "Resource protected by organization SAML enforcement.",
+			fault: &fake.Fault{Status: 403, Message: "Resource protected by organization SAML enforcement.",
 				Header: http.Header{"X-GitHub-SSO": {"required; url=https://github.com@evil.example/orgs/acme/sso"}}},
 			want: []string{"SAML SSO"}, unwanted: []string{"evil"}},
-		{name: "404", fault: github.FaultNotFound(), status: 404,
+		{name: "404", fault: fake.FaultNotFound(), status: 404,
 			want: []string{"404 Not Found: ", " — check the name, or your token's access"}, unwanted: []string{"Not Found: Not Found"}},
-		{name: "404 without a token", fault: github.FaultNotFound(), token: "-", status: 404,
+		{name: "404 without a token", fault: fake.FaultNotFound(), token: "-", status: 404,
 			want: []string{"404 Not Found: ", "a private repository needs GH_TOKEN"}},
-		{name: "410", fault: github.FaultGone(), status: 410,
+		{name: "410", fault: fake.FaultGone(), status: 410,
 			want: []string{"410 Gone: Issues are disabled for this repo: ", "removed or turned off"}},
-		{name: "422", fault: github.FaultUnprocessable(), status: 422,
+		{name: "422", fault: fake.FaultUnprocessable(), status: 422,
 			want: []string{"422 Unprocessable Entity: Validation Failed (state invalid): "}},
-		{name: "primary rate limit", fault: github.FaultRateLimited(reset), status: 403, reset: true,
+		{name: "primary rate limit", fault: fake.FaultRateLimited(reset), status: 403, reset: true,
 			want:     []string{"403 Forbidden: API rate limit exceeded: ", " — rate limit used up; resets at " + resetClock},
 			unwanted: []string{"583231", "request ID"}},
-		{name: "429 secondary", fault: github.FaultSecondary429(30 * time.Second), status: 429, retryAfter: 30 * time.Second,
+		{name: "429 secondary", fault: fake.FaultSecondary429(30 * time.Second), status: 429, retryAfter: 30 * time.Second,
 			want:     []string{"429 Too Many Requests: You have exceeded a secondary rate limit.", " — secondary rate limit; retry in 30s"},
 			unwanted: []string{"request ID"}},
-		{name: "403 secondary", fault: github.FaultSecondary403(90 * time.Second), status: 403, retryAfter: 90 * time.Second,
+		{name: "403 secondary", fault: fake.FaultSecondary403(90 * time.Second), status: 403, retryAfter: 90 * time.Second,
 			want: []string{"403 Forbidden: You have exceeded a secondary rate limit.", " — secondary rate limit; retry in 1m30s"}},
 		{name: "429 secondary without Retry-After", status: 429,
-			fault: &github.Fault{Status: 429, Message: "You have exceeded a secondary rate limit."},
+			fault: &fake.Fault{Status: 429, Message: "You have exceeded a secondary rate limit."},
 			want:  []string{"429 Too Many Requests", "secondary rate limit; wait a minute"}},
-		{name: "500", fault: github.FaultServerError(500), status: 500,
+		{name: "500", fault: fake.FaultServerError(500), status: 500,
 			want: []string{"500 Internal Server Error: Server Error: ", " — GitHub is having trouble; try again"}},
-		{name: "502", fault: github.FaultServerError(502), status: 502,
+		{name: "502", fault: fake.FaultServerError(502), status: 502,
 			want: []string{"502 Bad Gateway: ", " — GitHub is having trouble; try again"}, unwanted: []string{"<"}},
-		{name: "503", fault: github.FaultServerError(503), status: 503,
+		{name: "503", fault: fake.FaultServerError(503), status: 503,
 			want: []string{"503 Service Unavailable: ", " — GitHub is having trouble; try again"}},
-		{name: "malformed JSON", fault: &github.Fault{Malformed: true}, status: 0,
+		{name: "malformed JSON", fault: &fake.Fault{Malformed: true}, status: 0,
 			want: []string{"malformed response from the API: ", " — the answer is not GitHub's JSON"}, unwanted: []string{"network error"}},
-		{name: "cut off", fault: &github.Fault{Truncate: true}, status: 0,
+		{name: "cut off", fault: &fake.Fault{Truncate: true}, status: 0,
 			want: []string{"response cut off before its end (unexpected EOF): ", " — the connection closed mid-answer; try again"}, unwanted: []string{"network error"}},
 		{name: "token echoed", status: 401,
-			fault: &github.Fault{Status: 401, Message: "Bad credentials: Bearer " + testToken + " \x1b]0;pwned\x07"},
+			fault: &fake.Fault{Status: 401, Message: "Bad credentials: Bearer " + testToken + " \x1b]0;pwned\x07"},
 			want:  []string{"401 Unauthorized: Bad credentials: Bearer [token]", "check GH_TOKEN"}, unwanted: []string{"pwned"}},
-		{name: "huge message", status: 422, fault: &github.Fault{Status: 422, Message: strings.Repeat("long ", 100000)},
+		{name: "huge message", status: 422, fault: &fake.Fault{Status: 422, Message: strings.Repeat("long ", 100000)},
 			want: []string{"422 Unprocessable Entity: long long", "…: "}},
 	}
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv.SetFaults(func(*http.Request) *github.Fault { return tt.fault })
+			srv.SetFaults(func(*http.Request) *fake.Fault { return tt.fault })
 			defer srv.SetFaults(nil)
 			token := testToken
 			if tt.token == "-" {
@@ -219,10 +221,10 @@ func TestClientFaultMessages(t *testing.T) {
 
 // An SSO URL on the API's own host (GitHub Enterprise Server) is shown too.
 func TestClientSSOOnTheAPIHost(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{})
 	ssoURL := srv.URL + "orgs/acme/sso?authorization_request=XYZ"
-	srv.SetFaults(func(*http.Request) *github.Fault {
-		f := github.FaultSAML()
+	srv.SetFaults(func(*http.Request) *fake.Fault {
+		f := fake.FaultSAML()
 		f.Header.Set("X-GitHub-SSO", "required; url="+ssoURL)
 		return f
 	})
@@ -258,18 +260,18 @@ func TestClientEmptyAndNullBodies(t *testing.T) {
 // After a rate limit whose end is known, go-github sends nothing until
 // then; the message says so rather than blaming a fresh answer.
 func TestClientRateLimitedRequestsAreNotSent(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{})
 	reset := time.Now().Add(10 * time.Minute)
 	for _, tt := range []struct {
 		name  string
-		fault *github.Fault
+		fault *fake.Fault
 		want  string
 	}{
-		{"primary", github.FaultRateLimited(reset), "resets at " + reset.Local().Format("15:04") + "; request not sent"},
-		{"403 secondary", github.FaultSecondary403(time.Minute), "secondary rate limit still in force; request not sent"},
+		{"primary", fake.FaultRateLimited(reset), "resets at " + reset.Local().Format("15:04") + "; request not sent"},
+		{"403 secondary", fake.FaultSecondary403(time.Minute), "secondary rate limit still in force; request not sent"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			srv.SetFaults(func(*http.Request) *github.Fault { return tt.fault })
+			srv.SetFaults(func(*http.Request) *fake.Fault { return tt.fault })
 			srv.ResetRequests()
 			c, _ := faultClient(t, srv.URL, testToken, 10*time.Second)
 			ctx := context.Background()
@@ -288,8 +290,8 @@ func TestClientRateLimitedRequestsAreNotSent(t *testing.T) {
 }
 
 func TestClientTimesOutOnAHang(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
-	srv.SetFaults(github.FaultPath("/pulls", &github.Fault{Hang: true}))
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{})
+	srv.SetFaults(fake.FaultPath("/pulls", &fake.Fault{Hang: true}))
 	for _, call := range clientCalls[:2] {
 		t.Run(call.name, func(t *testing.T) {
 			c, _ := faultClient(t, srv.URL, testToken, 200*time.Millisecond)
@@ -322,15 +324,15 @@ func TestClientConnectionRefused(t *testing.T) {
 }
 
 // timelineRequests counts the timeline requests srv received for PR n.
-func timelineRequests(srv *github.FakeServer, n int) int {
+func timelineRequests(srv *fake.FakeServer, n int) int {
 	return len(recordedTo(srv, "/repos/acme/widgets/issues/"+strconv.Itoa(n)+"/timeline"))
 }
 
 // A next link on another host is never followed: go-github takes only its
 // page number, and the request goes to the API's own host.
 func TestForeignNextLinkIsNeverFollowed(t *testing.T) {
-	srv := startFakeFor(t, storyDataset(), github.FakeOptions{})
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{ForeignNext: true} })
+	srv := startFakeFor(t, storyDataset(), fake.FakeOptions{})
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{ForeignNext: true} })
 	c, guard := faultClient(t, srv.URL, testToken, 10*time.Second)
 	story, err := github.FetchStory(context.Background(), c, acmeWidgets, storyPR)
 	if err != nil {
@@ -343,8 +345,8 @@ func TestForeignNextLinkIsNeverFollowed(t *testing.T) {
 		t.Errorf("%d timeline requests, want 3 (250 events, 100 a page)", n)
 	}
 
-	pullSrv := startFakeFor(t, manyPullsDataset(230), github.FakeOptions{})
-	pullSrv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{ForeignNext: true} })
+	pullSrv := startFakeFor(t, manyPullsDataset(230), fake.FakeOptions{})
+	pullSrv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{ForeignNext: true} })
 	pc, pullGuard := faultClient(t, pullSrv.URL, testToken, 10*time.Second)
 	prs, err := github.FetchPulls(context.Background(), pc, acmeWidgets, "all", 1000)
 	if err != nil {
@@ -379,11 +381,11 @@ func TestForeignNextLinkIsNeverFollowed(t *testing.T) {
 // Every fault, through every kind of call, leaves no goroutine behind once
 // the server is closed and the client's idle connections are.
 func TestFaultsLeaveNoGoroutines(t *testing.T) {
-	faults := []*github.Fault{
-		github.FaultBadToken(), github.FaultNoAccess(), github.FaultSAML(), github.FaultNotFound(), github.FaultGone(),
-		github.FaultUnprocessable(), github.FaultRateLimited(time.Now().Add(time.Hour)), github.FaultSecondary429(time.Second),
-		github.FaultSecondary403(time.Second), github.FaultServerError(500), github.FaultServerError(502), github.FaultServerError(503),
-		{Hang: true}, {Malformed: true}, {Truncate: true}, {LinkLoop: github.LinkLoopSame}, {LinkLoop: github.LinkLoopIncreasing},
+	faults := []*fake.Fault{
+		fake.FaultBadToken(), fake.FaultNoAccess(), fake.FaultSAML(), fake.FaultNotFound(), fake.FaultGone(),
+		fake.FaultUnprocessable(), fake.FaultRateLimited(time.Now().Add(time.Hour)), fake.FaultSecondary429(time.Second),
+		fake.FaultSecondary403(time.Second), fake.FaultServerError(500), fake.FaultServerError(502), fake.FaultServerError(503),
+		{Hang: true}, {Malformed: true}, {Truncate: true}, {LinkLoop: fake.LinkLoopSame}, {LinkLoop: fake.LinkLoopIncreasing},
 		{ForeignNext: true},
 	}
 	// settle waits, a while at most, for the count to come down to limit.
@@ -398,13 +400,13 @@ func TestFaultsLeaveNoGoroutines(t *testing.T) {
 		return n
 	}
 	before := runtime.NumGoroutine()
-	srv, err := github.NewFakeServer(storyDataset(), github.FakeOptions{})
+	srv, err := fake.NewFakeServer(storyDataset(), fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	tr := &http.Transport{}
 	for _, f := range faults {
-		srv.SetFaults(func(*http.Request) *github.Fault { return f })
+		srv.SetFaults(func(*http.Request) *fake.Fault { return f })
 		c, err := github.NewClient(github.Options{BaseURL: srv.URL, Token: testToken, Timeout: 100 * time.Millisecond, Transport: tr})
 		if err != nil {
 			t.Fatal(err)
@@ -417,7 +419,7 @@ func TestFaultsLeaveNoGoroutines(t *testing.T) {
 		_, _ = github.FetchPulls(ctx, c, acmeWidgets, "all", 40)
 	}
 	// A request still hanging when the server closes.
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{Hang: true} })
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{Hang: true} })
 	c, err := github.NewClient(github.Options{BaseURL: srv.URL, Timeout: time.Minute, Transport: tr})
 	if err != nil {
 		t.Fatal(err)

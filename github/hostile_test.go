@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
@@ -40,11 +42,11 @@ func tokenClient(t *testing.T, baseURL string, tr http.RoundTripper, opts github
 
 // onLocalhost is srv's URL under the host name localhost instead of
 // 127.0.0.1: another host, as far as the client can tell.
-func onLocalhost(srv *github.FakeServer) string {
+func onLocalhost(srv *fake.FakeServer) string {
 	return strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)
 }
 
-func authorized(reqs []github.RecordedRequest) (n int) {
+func authorized(reqs []fake.RecordedRequest) (n int) {
 	for _, r := range reqs {
 		if r.Header.Get("Authorization") != "" {
 			n++
@@ -54,13 +56,13 @@ func authorized(reqs []github.RecordedRequest) (n int) {
 }
 
 func TestTokenNeverFollowsARedirectToAnotherHost(t *testing.T) {
-	api := startFakeFor(t, clientDataset(), github.FakeOptions{})
-	other := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	api := startFakeFor(t, clientDataset(), fake.FakeOptions{})
+	other := startFakeFor(t, clientDataset(), fake.FakeOptions{})
 	for _, status := range []int{301, 302, 307, 308} {
 		t.Run(http.StatusText(status), func(t *testing.T) {
 			api.ResetRequests()
 			other.ResetRequests()
-			api.SetFaults(github.FaultPath("/pulls/3", github.FaultRedirect(status, onLocalhost(other)+"repos/acme/widgets/pulls/3")))
+			api.SetFaults(fake.FaultPath("/pulls/3", fake.FaultRedirect(status, onLocalhost(other)+"repos/acme/widgets/pulls/3")))
 			defer api.SetFaults(nil)
 			c := tokenClient(t, api.URL, nil, github.Options{})
 			pr, err := c.GetPull(context.Background(), acmeWidgets, timelinePR)
@@ -83,8 +85,8 @@ func TestTokenNeverFollowsARedirectToAnotherHost(t *testing.T) {
 
 func TestTokenFollowsARedirectOnTheAPIHost(t *testing.T) {
 	// A renamed repository: GitHub's 301 names the new one on the API host.
-	api := startFakeFor(t, clientDataset(), github.FakeOptions{})
-	api.SetFaults(github.FaultPath("/repos/acme/old-name/", github.FaultRedirect(301, api.URL+"repos/acme/widgets/pulls/3")))
+	api := startFakeFor(t, clientDataset(), fake.FakeOptions{})
+	api.SetFaults(fake.FaultPath("/repos/acme/old-name/", fake.FaultRedirect(301, api.URL+"repos/acme/widgets/pulls/3")))
 	c := tokenClient(t, api.URL, nil, github.Options{})
 	if _, err := c.GetPull(context.Background(), model.Repo{Owner: "acme", Name: "old-name"}, timelinePR); err != nil {
 		t.Fatal(err)
@@ -96,9 +98,9 @@ func TestTokenFollowsARedirectOnTheAPIHost(t *testing.T) {
 }
 
 func TestTokenStaysOffAnotherPortOfTheSameHost(t *testing.T) {
-	api := startFakeFor(t, clientDataset(), github.FakeOptions{})
-	other := startFakeFor(t, clientDataset(), github.FakeOptions{})
-	api.SetFaults(github.FaultPath("/pulls/3", github.FaultRedirect(307, other.URL+"repos/acme/widgets/pulls/3")))
+	api := startFakeFor(t, clientDataset(), fake.FakeOptions{})
+	other := startFakeFor(t, clientDataset(), fake.FakeOptions{})
+	api.SetFaults(fake.FaultPath("/pulls/3", fake.FaultRedirect(307, other.URL+"repos/acme/widgets/pulls/3")))
 	c := tokenClient(t, api.URL, nil, github.Options{})
 	if _, err := c.GetPull(context.Background(), acmeWidgets, timelinePR); err != nil {
 		t.Fatal(err)
@@ -109,7 +111,7 @@ func TestTokenStaysOffAnotherPortOfTheSameHost(t *testing.T) {
 }
 
 func TestRedirectFromHTTPSToHTTPIsRefused(t *testing.T) {
-	plain := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	plain := startFakeFor(t, clientDataset(), fake.FakeOptions{})
 	tls := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, onLocalhost(plain)+strings.TrimPrefix(r.URL.Path, "/"), http.StatusFound)
 	}))
@@ -129,21 +131,21 @@ func TestRedirectFromHTTPSToHTTPIsRefused(t *testing.T) {
 var bodyLimits = github.BodyLimits{Page: 1 << 20, Commit: 256 << 10}
 
 func TestBodiesBeyondTheirLimitFail(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{})
 	tests := []struct {
 		name string
-		body github.BodyFault
+		body fake.BodyFault
 		call clientCall
 		want string
 	}{
-		{"a huge title", github.BodyFault{Inflate: 2 << 20}, clientCalls[0], "response larger than 1 MiB: acme/widgets"},
-		{"a gzip bomb", github.BodyFault{Inflate: 64 << 20, Gzip: true}, clientCalls[1], "response larger than 1 MiB: acme/widgets#3"},
-		{"an endless body", github.BodyFault{Endless: true}, clientCalls[2], "response larger than 1 MiB: acme/widgets#3 timeline"},
-		{"a huge commit", github.BodyFault{Inflate: 300 << 10}, clientCalls[3], "response larger than 256 KiB: contrib/widgets-fork@2b2b2b2"},
+		{"a huge title", fake.BodyFault{Inflate: 2 << 20}, clientCalls[0], "response larger than 1 MiB: acme/widgets"},
+		{"a gzip bomb", fake.BodyFault{Inflate: 64 << 20, Gzip: true}, clientCalls[1], "response larger than 1 MiB: acme/widgets#3"},
+		{"an endless body", fake.BodyFault{Endless: true}, clientCalls[2], "response larger than 1 MiB: acme/widgets#3 timeline"},
+		{"a huge commit", fake.BodyFault{Inflate: 300 << 10}, clientCalls[3], "response larger than 256 KiB: contrib/widgets-fork@2b2b2b2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{Body: &tt.body} })
+			srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{Body: &tt.body} })
 			defer srv.SetFaults(nil)
 			cache, err := github.OpenCache(github.CacheOptions{Dir: t.TempDir()})
 			if err != nil {
@@ -166,8 +168,8 @@ func TestBodiesBeyondTheirLimitFail(t *testing.T) {
 func TestBodiesUnderTheLimitPass(t *testing.T) {
 	// The limit is on the body, not on what is near it: a gzip answer
 	// that inflates to just under the limit is fine.
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
-	srv.SetFaults(github.FaultPath("/pulls/3", &github.Fault{Body: &github.BodyFault{Inflate: 900 << 10, Gzip: true}}))
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{})
+	srv.SetFaults(fake.FaultPath("/pulls/3", &fake.Fault{Body: &fake.BodyFault{Inflate: 900 << 10, Gzip: true}}))
 	c := tokenClient(t, srv.URL, nil, github.Options{BodyLimits: bodyLimits})
 	pr, err := c.GetPull(context.Background(), acmeWidgets, timelinePR)
 	if err != nil {
@@ -179,11 +181,11 @@ func TestBodiesUnderTheLimitPass(t *testing.T) {
 }
 
 func TestDefaultLimitNamesItsSize(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
-	srv.SetFaults(func(*http.Request) *github.Fault {
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{})
+	srv.SetFaults(func(*http.Request) *fake.Fault {
 		// Not gzip here: inflating 64 MiB is slow under the race
 		// detector, and the bomb is covered at small limits above.
-		return &github.Fault{Body: &github.BodyFault{Inflate: 1 << 30}}
+		return &fake.Fault{Body: &fake.BodyFault{Inflate: 1 << 30}}
 	})
 	c := tokenClient(t, srv.URL, nil, github.Options{Timeout: time.Minute})
 	var before, after runtime.MemStats
@@ -202,9 +204,9 @@ func TestDefaultLimitNamesItsSize(t *testing.T) {
 }
 
 func TestTimeoutBoundsTheWholeBody(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
-	srv.SetFaults(func(*http.Request) *github.Fault {
-		return &github.Fault{Body: &github.BodyFault{Endless: true, Every: 20 * time.Millisecond}}
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{})
+	srv.SetFaults(func(*http.Request) *fake.Fault {
+		return &fake.Fault{Body: &fake.BodyFault{Endless: true, Every: 20 * time.Millisecond}}
 	})
 	c := tokenClient(t, srv.URL, nil, github.Options{Timeout: 300 * time.Millisecond})
 	_, _, err := c.ListPulls(context.Background(), acmeWidgets, "all", 1, 10)
@@ -222,7 +224,7 @@ func TestLocalhostResolves(t *testing.T) {
 }
 
 func TestATooLargeAnswerIsNotHiddenByTheCache(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{MaxAge: time.Nanosecond})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{MaxAge: time.Nanosecond})
 	cache, err := github.OpenCache(github.CacheOptions{Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
@@ -233,8 +235,8 @@ func TestATooLargeAnswerIsNotHiddenByTheCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The same answer, now declared (Content-Length) larger than the limit.
-	srv.SetFaults(func(*http.Request) *github.Fault {
-		return &github.Fault{Header: http.Header{"Content-Length": {"2000000"}}, Body: &github.BodyFault{Inflate: 2000000}}
+	srv.SetFaults(func(*http.Request) *fake.Fault {
+		return &fake.Fault{Header: http.Header{"Content-Length": {"2000000"}}, Body: &fake.BodyFault{Inflate: 2000000}}
 	})
 	_, err = c.GetPull(ctx, acmeWidgets, timelinePR)
 	if err == nil || !strings.Contains(err.Error(), "response larger than 1 MiB") {
@@ -246,12 +248,12 @@ func TestATooLargeAnswerIsNotHiddenByTheCache(t *testing.T) {
 // timeouts, not one timeout per commit: demo #11 references 27 distinct
 // commits, which at four at a time would be seven rounds.
 func TestStoryGivesUpOnCommitsAfterARoundOfTimeouts(t *testing.T) {
-	ds, err := github.DemoDataset()
+	ds, err := fake.DemoDataset()
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := startFakeFor(t, ds, github.FakeOptions{})
-	srv.SetFaults(github.FaultPath("/git/commits/", &github.Fault{Hang: true}))
+	srv := startFakeFor(t, ds, fake.FakeOptions{})
+	srv.SetFaults(fake.FaultPath("/git/commits/", &fake.Fault{Hang: true}))
 	c := tokenClient(t, srv.URL, nil, github.Options{Timeout: 300 * time.Millisecond})
 	story, err := github.FetchStory(context.Background(), c, model.Repo{Owner: "kernel-patches", Name: "bpf"}, 11)
 	if err != nil {
@@ -283,18 +285,18 @@ func TestStoryGivesUpOnCommitsAfterARoundOfTimeouts(t *testing.T) {
 // bring its Link back after the server mended it, and paging could never
 // get past it again.
 func TestCacheKeepsNoPageWhoseLinkContradictsItself(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{})
 	for _, tt := range []struct {
 		name  string
-		fault *github.Fault
+		fault *fake.Fault
 		kept  int
 	}{
-		{"a loop", &github.Fault{LinkLoop: github.LinkLoopSame}, 0},
-		{"an empty page naming a next", &github.Fault{EmptyNext: true}, 0},
-		{"a sound next page", &github.Fault{PerPage: 1}, 1},
+		{"a loop", &fake.Fault{LinkLoop: fake.LinkLoopSame}, 0},
+		{"an empty page naming a next", &fake.Fault{EmptyNext: true}, 0},
+		{"a sound next page", &fake.Fault{PerPage: 1}, 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			srv.SetFaults(func(*http.Request) *github.Fault { return tt.fault })
+			srv.SetFaults(func(*http.Request) *fake.Fault { return tt.fault })
 			defer srv.SetFaults(nil)
 			cache, err := github.OpenCache(github.CacheOptions{Dir: t.TempDir()})
 			if err != nil {

@@ -7,33 +7,35 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 )
 
 // A timeline whose Link never ends, or pages the same items again, is
 // cut short at once: the story keeps what was paged and says why.
 func TestFetchStoryStopsOnEndlessLinks(t *testing.T) {
-	srv := startFakeFor(t, storyDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, storyDataset(), fake.FakeOptions{})
 	tests := []struct {
 		name     string
-		fault    github.Fault
+		fault    fake.Fault
 		requests int
 		events   int
 		want     string
 	}{
-		{"same", github.Fault{LinkLoop: github.LinkLoopSame}, 1, 100,
+		{"same", fake.Fault{LinkLoop: fake.LinkLoopSame}, 1, 100,
 			"pagination loop: after page 1 the API names page 1 as next; the next page is not after the current one; stopped"},
 		// Three pages of data, then an empty page that names a fifth: was 500 requests.
-		{"increasing", github.Fault{LinkLoop: github.LinkLoopIncreasing}, 4, storyEvents,
+		{"increasing", fake.Fault{LinkLoop: fake.LinkLoopIncreasing}, 4, storyEvents,
 			"pagination loop: page 4 is empty but names page 5 as next; an empty page is the end; stopped"},
-		{"repeated items", github.Fault{RepeatItems: true}, 2, 100, // page 2 is page 1 again: left out
+		{"repeated items", fake.Fault{RepeatItems: true}, 2, 100, // page 2 is page 1 again: left out
 			"pagination loop: page 2 repeats items of earlier pages; the same page again under a new number; stopped"},
-		{"empty pages", github.Fault{EmptyNext: true}, 1, 0,
+		{"empty pages", fake.Fault{EmptyNext: true}, 1, 0,
 			"pagination loop: page 1 is empty but names page 2 as next; an empty page is the end; stopped"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv.SetFaults(github.FaultPath("/timeline", &tt.fault))
+			srv.SetFaults(fake.FaultPath("/timeline", &tt.fault))
 			srv.ResetRequests()
 			c, _ := faultClient(t, srv.URL, testToken, 10*time.Second)
 			story, err := github.FetchStory(context.Background(), c, acmeWidgets, storyPR)
@@ -58,23 +60,23 @@ func TestFetchStoryStopsOnEndlessLinks(t *testing.T) {
 func TestFetchPullsStopsOnEndlessLinks(t *testing.T) {
 	tests := []struct {
 		name          string
-		fault         github.Fault
+		fault         fake.Fault
 		pulls, limit  int
 		requests, got int
 		want          string
 	}{
-		{"same", github.Fault{LinkLoop: github.LinkLoopSame}, 230, 1000, 1, 100, "pagination loop: after page 1 the API names page 1 as next"},
+		{"same", fake.Fault{LinkLoop: fake.LinkLoopSame}, 230, 1000, 1, 100, "pagination loop: after page 1 the API names page 1 as next"},
 		// 10 pages of 100 would do; page 4 is empty and names a 5th (was 20 requests and an error).
-		{"increasing", github.Fault{LinkLoop: github.LinkLoopIncreasing}, 230, 1000, 4, 230, "page 4 is empty but names page 5 as next"},
-		{"increasing, default limit", github.Fault{LinkLoop: github.LinkLoopIncreasing}, 3, 30, 2, 3, "page 2 is empty but names page 3 as next"},
+		{"increasing", fake.Fault{LinkLoop: fake.LinkLoopIncreasing}, 230, 1000, 4, 230, "page 4 is empty but names page 5 as next"},
+		{"increasing, default limit", fake.Fault{LinkLoop: fake.LinkLoopIncreasing}, 3, 30, 2, 3, "page 2 is empty but names page 3 as next"},
 		// dump --limit 100000 printed 1,000 copies of the same 100 PRs.
-		{"repeated items", github.Fault{RepeatItems: true}, 230, 100000, 2, 100, "page 2 repeats items of earlier pages"},
-		{"empty pages", github.Fault{EmptyNext: true}, 230, 1000, 1, 0, "page 1 is empty but names page 2 as next"},
+		{"repeated items", fake.Fault{RepeatItems: true}, 230, 100000, 2, 100, "page 2 repeats items of earlier pages"},
+		{"empty pages", fake.Fault{EmptyNext: true}, 230, 1000, 1, 0, "page 1 is empty but names page 2 as next"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := startFakeFor(t, manyPullsDataset(tt.pulls), github.FakeOptions{})
-			srv.SetFaults(func(*http.Request) *github.Fault { return &tt.fault })
+			srv := startFakeFor(t, manyPullsDataset(tt.pulls), fake.FakeOptions{})
+			srv.SetFaults(func(*http.Request) *fake.Fault { return &tt.fault })
 			c, _ := faultClient(t, srv.URL, testToken, 10*time.Second)
 			prs, err := github.FetchPulls(context.Background(), c, acmeWidgets, "all", tt.limit)
 			var stopped *github.PagingStopped
@@ -91,8 +93,8 @@ func TestFetchPullsStopsOnEndlessLinks(t *testing.T) {
 		})
 	}
 	// A loop that does not matter, because limit is reached, is no error.
-	srv := startFakeFor(t, manyPullsDataset(230), github.FakeOptions{})
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopSame} })
+	srv := startFakeFor(t, manyPullsDataset(230), fake.FakeOptions{})
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{LinkLoop: fake.LinkLoopSame} })
 	c, _ := faultClient(t, srv.URL, testToken, 10*time.Second)
 	if prs, err := github.FetchPulls(context.Background(), c, acmeWidgets, "all", 50); err != nil || len(prs) != 50 {
 		t.Errorf("limit reached on the first page: %d PRs, %v", len(prs), err)
@@ -102,8 +104,8 @@ func TestFetchPullsStopsOnEndlessLinks(t *testing.T) {
 // Pages shorter than asked are normal: 13 PRs served 3 a page, with a Link
 // that ends on page 5, are all listed (was "did not end within 2 pages").
 func TestFetchPullsShortPages(t *testing.T) {
-	srv := startFakeFor(t, manyPullsDataset(13), github.FakeOptions{})
-	srv.SetFaults(func(*http.Request) *github.Fault { return &github.Fault{PerPage: 3} })
+	srv := startFakeFor(t, manyPullsDataset(13), fake.FakeOptions{})
+	srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{PerPage: 3} })
 	c, _ := faultClient(t, srv.URL, testToken, 10*time.Second)
 	prs, err := github.FetchPulls(context.Background(), c, acmeWidgets, "all", 30)
 	if err != nil || len(prs) != 13 {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
@@ -16,13 +18,13 @@ const hostilePR = 70
 // hostileIdentDataset adds PR 70, whose timeline's commit_id and
 // commit_url, and whose head SHA, try to steer later requests elsewhere;
 // one referenced commit is real.
-func hostileIdentDataset() *github.Dataset {
+func hostileIdentDataset() *fake.Dataset {
 	ds := clientDataset()
 	repo := ds.EnsureRepo("acme/widgets")
-	repo.Pulls = append(repo.Pulls, &github.FakePull{
+	repo.Pulls = append(repo.Pulls, &fake.FakePull{
 		Number: hostilePR, Title: "Hostile identifiers", State: "open", User: "alice", Head: "evil", Base: "main",
 		CreatedAt: clientT0, UpdatedAt: clientT0, HeadSHA: "../../../../user?x=",
-		Timeline: []github.FakeEvent{
+		Timeline: []fake.FakeEvent{
 			{Event: "referenced", Actor: "dave", SHA: "../../../user", CreatedAt: clientAt(1)},
 			{Event: "referenced", Actor: "dave", SHA: forkSHA, CommitRepo: "../evil", CreatedAt: clientAt(2)},
 			{Event: "referenced", Actor: "dave", SHA: forkSHA, CommitRepo: "contrib/widgets-fork%2F..%2F..", CreatedAt: clientAt(3)},
@@ -40,7 +42,7 @@ func hostileIdentDataset() *github.Dataset {
 // the rest of the story is whole; and the server sees no request outside
 // the PR's own paths and the one real commit.
 func TestAPIIdentifiersStayInTheirPaths(t *testing.T) {
-	srv := startFakeFor(t, hostileIdentDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, hostileIdentDataset(), fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	story, err := github.FetchStory(context.Background(), c, acmeWidgets, hostilePR)
 	if err != nil {
@@ -94,7 +96,7 @@ func TestAPIIdentifiersStayInTheirPaths(t *testing.T) {
 
 // The refusals are ErrBadIdentifier and no request at all.
 func TestCommitMessageRefusesBadIdentifiers(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	ctx := context.Background()
 	for _, tc := range []struct{ repo, sha string }{

@@ -84,7 +84,7 @@ func NewRateGuard(next http.RoundTripper, now func() time.Time) *RateGuard {
 
 // RateLimit returns the latest figures GitHub reported for the core
 // resource (everything but search).
-func (g *RateGuard) RateLimit() model.RateLimit { return g.RateLimitOf(ResourceCore) }
+func (g *RateGuard) RateLimit() model.RateLimit { return g.RateLimitOf(model.ResourceCore) }
 
 // RateLimitOf returns the latest figures GitHub reported for resource.
 func (g *RateGuard) RateLimitOf(resource string) model.RateLimit {
@@ -356,14 +356,6 @@ func synthesized(req *http.Request, status int, message string, extra http.Heade
 	}
 }
 
-// Rate-limit resources: GitHub's names (X-RateLimit-Resource) for the
-// budgets it counts apart.
-const (
-	ResourceCore       = "core"
-	ResourceSearch     = "search"
-	ResourceCodeSearch = "code_search"
-)
-
 // rateBucket is one resource's budget as GitHub last reported it.
 type rateBucket struct {
 	resource string
@@ -387,13 +379,13 @@ func (g *RateGuard) bucket(resource string) *rateBucket {
 func requestResource(req *http.Request) string {
 	p := req.URL.Path
 	if strings.Contains(p, "/repos/") {
-		return ResourceCore
+		return model.ResourceCore
 	}
 	switch {
 	case strings.Contains(p, "/search/code"):
-		return ResourceCodeSearch
+		return model.ResourceCodeSearch
 	case strings.Contains(p, "/search/"):
-		return ResourceSearch
+		return model.ResourceSearch
 	}
-	return ResourceCore
+	return model.ResourceCore
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/model"
 )
 
 // budgetTransport answers like GitHub with one budget per resource: each
@@ -74,7 +75,7 @@ func TestRateGuardKeepsEachResourceApart(t *testing.T) {
 			if tr.sent[other] != 3 {
 				t.Errorf("%s requests sent = %d, want 3", other, tr.sent[other])
 			}
-			core, search := guard.RateLimit(), guard.RateLimitOf(github.ResourceSearch)
+			core, search := guard.RateLimit(), guard.RateLimitOf(model.ResourceSearch)
 			wantCore, wantSearch := 97, 0
 			if spent == "core" {
 				wantCore, wantSearch = 0, 97

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 )
 
@@ -21,14 +23,14 @@ import (
 
 // primary429 is a used-up primary limit as a 429, which go-github v62
 // does not recognise.
-func primary429(reset time.Time) *github.Fault {
-	return &github.Fault{Status: http.StatusTooManyRequests, Message: "API rate limit exceeded for user ID 583231.",
+func primary429(reset time.Time) *fake.Fault {
+	return &fake.Fault{Status: http.StatusTooManyRequests, Message: "API rate limit exceeded for user ID 583231.",
 		Header: http.Header{"X-Ratelimit-Remaining": {"0"}, "X-Ratelimit-Reset": {strconv.FormatInt(reset.Unix(), 10)}}}
 }
 
 func TestRateGuardPrimaryLimitSendsNothingUntilTheReset(t *testing.T) {
-	for name, fault := range map[string]func(reset time.Time) *github.Fault{
-		"403": github.FaultRateLimited,
+	for name, fault := range map[string]func(reset time.Time) *fake.Fault{
+		"403": fake.FaultRateLimited,
 		"429": primary429,
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -45,7 +47,7 @@ func TestRateGuardPrimaryLimitSendsNothingUntilTheReset(t *testing.T) {
 			rig.clock.Advance(2 * time.Minute) // both copies stale now
 			reset := rig.clock.Now().Add(10 * time.Minute)
 			limited := fault(reset)
-			rig.srv.SetFaults(func(*http.Request) *github.Fault { return limited })
+			rig.srv.SetFaults(func(*http.Request) *fake.Fault { return limited })
 
 			// The limit shows when revalidating the list: the cached copy answers.
 			_, page := listPage(t, c, ctx)
@@ -86,7 +88,7 @@ func TestRateGuardPrimaryLimitSendsNothingUntilTheReset(t *testing.T) {
 // would be refused, so it is not sent.
 func TestRateGuardStopsWhenTheBudgetIsSpent(t *testing.T) {
 	rig := newCacheRig(t)
-	rig.srv = startFakeFor(t, clientDataset(), github.FakeOptions{RateLimit: 2})
+	rig.srv = startFakeFor(t, clientDataset(), fake.FakeOptions{RateLimit: 2})
 	c := rig.client("")
 	ctx := context.Background()
 	for n := 1; n <= 2; n++ {
@@ -105,14 +107,14 @@ func TestRateGuardStopsWhenTheBudgetIsSpent(t *testing.T) {
 }
 
 // secondary429NoWait is a secondary limit that does not say how long to wait.
-func secondary429NoWait() *github.Fault {
-	return &github.Fault{Status: http.StatusTooManyRequests, Message: "You have exceeded a secondary rate limit."}
+func secondary429NoWait() *fake.Fault {
+	return &fake.Fault{Status: http.StatusTooManyRequests, Message: "You have exceeded a secondary rate limit."}
 }
 
 func TestRateGuardSecondaryLimitBacksOffWithoutAStorm(t *testing.T) {
-	for name, fault := range map[string]*github.Fault{
-		"429": github.FaultSecondary429(30 * time.Second),
-		"403": github.FaultSecondary403(30 * time.Second),
+	for name, fault := range map[string]*fake.Fault{
+		"429": fake.FaultSecondary429(30 * time.Second),
+		"403": fake.FaultSecondary403(30 * time.Second),
 	} {
 		t.Run(name, func(t *testing.T) {
 			rig := newCacheRig(t)
@@ -122,7 +124,7 @@ func TestRateGuardSecondaryLimitBacksOffWithoutAStorm(t *testing.T) {
 			listPage(t, c, ctx)
 			rig.expect("cold", 200)
 			rig.clock.Advance(2 * time.Minute)
-			rig.srv.SetFaults(func(*http.Request) *github.Fault { return fault })
+			rig.srv.SetFaults(func(*http.Request) *fake.Fault { return fault })
 
 			_, page := listPage(t, c, ctx)
 			rig.expect("the request that meets the limit", fault.Status)
@@ -190,7 +192,7 @@ func TestRateGuardSecondaryWithoutRetryAfterWaitsAMinuteThenLonger(t *testing.T)
 	rig := newCacheRig(t)
 	c := rig.client(testToken)
 	ctx := context.Background()
-	rig.srv.SetFaults(func(*http.Request) *github.Fault { return secondary429NoWait() })
+	rig.srv.SetFaults(func(*http.Request) *fake.Fault { return secondary429NoWait() })
 	for i, wait := range []time.Duration{time.Minute, 2 * time.Minute, 4 * time.Minute} {
 		_, err := c.GetPull(ctx, acmeWidgets, 1)
 		checkMessage(t, asAPIError(t, err, http.StatusTooManyRequests).Error(), []string{"secondary rate limit; wait a minute"}, nil)
@@ -209,7 +211,7 @@ func TestRateGuardSecondaryWithoutRetryAfterWaitsAMinuteThenLonger(t *testing.T)
 // What the guard passes up gives go-github nothing to block on: no
 // X-RateLimit-* headers and no secondary-limit documentation_url.
 func TestRateGuardHidesTheLimitFromGoGithub(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{RateLimit: 60})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{RateLimit: 60})
 	tr := &http.Transport{}
 	t.Cleanup(tr.CloseIdleConnections)
 	clock := newFakeClock()
@@ -242,7 +244,7 @@ func TestRateGuardHidesTheLimitFromGoGithub(t *testing.T) {
 		t.Errorf("RateLimit = %+v", rl)
 	}
 
-	srv.SetFaults(func(*http.Request) *github.Fault { return github.FaultSecondary403(time.Minute) })
+	srv.SetFaults(func(*http.Request) *fake.Fault { return fake.FaultSecondary403(time.Minute) })
 	resp, body := get()
 	if resp.StatusCode != 403 || body["documentation_url"] != nil || !strings.Contains(body["message"].(string), "secondary rate limit") ||
 		resp.Header.Get("X-Prscope-Retry-After") != "60" {

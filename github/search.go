@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 
 	gh "github.com/google/go-github/v62/github"
 
@@ -25,19 +24,19 @@ const MaxSearchResults = 1000
 func BuildSearchQuery(repo model.Repo, query string) (string, error) {
 	query = strings.TrimSpace(strings.ReplaceAll(query, "\n", " "))
 	hasPR, hasRepo := false, false
-	for _, t := range tokenizeSearch(query) {
-		v := strings.ToLower(t.value)
+	for _, t := range model.TokenizeSearch(query) {
+		v := strings.ToLower(t.Value)
 		switch {
-		case t.negate:
-		case (t.key == "is" || t.key == "type") && (v == "pr" || v == "pull-request"):
+		case t.Negate:
+		case (t.Key == "is" || t.Key == "type") && (v == "pr" || v == "pull-request"):
 			hasPR = true
-		case (t.key == "is" || t.key == "type") && v == "issue":
-			return "", &model.UsageError{Msg: "search: prscope searches pull requests; drop " + t.key + ":issue"}
-		case t.key == "repo" && strings.EqualFold(t.value, repo.String()):
+		case (t.Key == "is" || t.Key == "type") && v == "issue":
+			return "", &model.UsageError{Msg: "search: prscope searches pull requests; drop " + t.Key + ":issue"}
+		case t.Key == "repo" && strings.EqualFold(t.Value, repo.String()):
 			hasRepo = true
-		case t.key == "repo":
+		case t.Key == "repo":
 			return "", &model.UsageError{Msg: model.SanitizeLine(fmt.Sprintf(
-				"search: the query names repo:%s, but this searches %s; open that repository to search it", t.value, repo))}
+				"search: the query names repo:%s, but this searches %s; open that repository to search it", t.Value, repo))}
 		}
 	}
 	var parts []string
@@ -148,54 +147,4 @@ func FetchSearch(ctx context.Context, c *Client, repo model.Repo, query string, 
 		return nil, model.Page{}, err
 	}
 	return out, first, err // a *PagingStopped comes with what was found
-}
-
-// searchToken is one term of q: key:value, or text when key is "".
-type searchToken struct {
-	negate     bool
-	key, value string
-}
-
-// tokenizeSearch splits q at spaces outside double quotes. A leading "-"
-// negates; quotes group words (a phrase, or a qualifier's value) and are
-// dropped. An unclosed quote runs to the end, as GitHub reads it.
-func tokenizeSearch(q string) []searchToken {
-	var out []searchToken
-	runes := []rune(q)
-	for i := 0; i < len(runes); {
-		if unicode.IsSpace(runes[i]) {
-			i++
-			continue
-		}
-		var raw strings.Builder
-		quoted := false
-		for ; i < len(runes) && (quoted || !unicode.IsSpace(runes[i])); i++ {
-			if runes[i] == '"' {
-				quoted = !quoted
-				continue
-			}
-			raw.WriteRune(runes[i])
-		}
-		text := raw.String()
-		t := searchToken{}
-		if len(text) > 1 && text[0] == '-' {
-			t.negate, text = true, text[1:]
-		}
-		if key, value, ok := strings.Cut(text, ":"); ok && key != "" && value != "" && isQualifierKey(key) {
-			t.key, t.value = strings.ToLower(key), value
-		} else {
-			t.value = text
-		}
-		out = append(out, t)
-	}
-	return out
-}
-
-func isQualifierKey(key string) bool {
-	for _, r := range key {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '_') {
-			return false
-		}
-	}
-	return true
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
@@ -44,7 +46,7 @@ func TestBuildSearchQuery(t *testing.T) {
 }
 
 func TestClientSearchPulls(t *testing.T) {
-	srv := startFakeFor(t, searchDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, searchDataset(), fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	ctx := context.Background()
 	prs, info, err := c.SearchPulls(ctx, acmeSearch, "label:bpf sort:created-asc", 1, 2)
@@ -82,7 +84,7 @@ func TestClientSearchHostileText(t *testing.T) {
 	ds := searchDataset()
 	ds.Repos["acme/search"].Pull(1).Title = "evil \x1b]52;c;ZXZpbA==\x07 title"
 	ds.Repos["acme/search"].Pull(1).Body = "clear\x1b[2Jscreen"
-	srv := startFakeFor(t, ds, github.FakeOptions{})
+	srv := startFakeFor(t, ds, fake.FakeOptions{})
 	prs, _, err := clientFor(t, srv.URL, "").SearchPulls(context.Background(), acmeSearch, "is:open sort:created-asc", 1, 10)
 	if err != nil || len(prs) == 0 {
 		t.Fatal(prs, err)
@@ -93,7 +95,7 @@ func TestClientSearchHostileText(t *testing.T) {
 }
 
 func TestClientSearchIncompleteAndErrors(t *testing.T) {
-	srv := startFakeFor(t, searchDataset(), github.FakeOptions{SearchIncomplete: true})
+	srv := startFakeFor(t, searchDataset(), fake.FakeOptions{SearchIncomplete: true})
 	c := clientFor(t, srv.URL, "")
 	_, info, err := c.SearchPulls(context.Background(), acmeSearch, "", 1, 10)
 	if err != nil || !info.Incomplete || info.Total != 5 {
@@ -108,12 +110,12 @@ func TestClientSearchIncompleteAndErrors(t *testing.T) {
 }
 
 func TestClientSearchStopsAt1000(t *testing.T) {
-	ds := &github.Dataset{}
+	ds := &fake.Dataset{}
 	repo := ds.EnsureRepo("big/repo")
 	for n := 1; n <= 1200; n++ {
-		repo.Pulls = append(repo.Pulls, &github.FakePull{Number: n, Title: "PR " + strconv.Itoa(n), State: "open", User: "u", CreatedAt: at(n), UpdatedAt: at(n)})
+		repo.Pulls = append(repo.Pulls, &fake.FakePull{Number: n, Title: "PR " + strconv.Itoa(n), State: "open", User: "u", CreatedAt: at(n), UpdatedAt: at(n)})
 	}
-	srv := startFakeFor(t, ds, github.FakeOptions{SearchRateLimit: 1000})
+	srv := startFakeFor(t, ds, fake.FakeOptions{SearchRateLimit: 1000})
 	c := clientFor(t, srv.URL, "")
 	big := model.Repo{Owner: "big", Name: "repo"}
 	prs, info, err := github.FetchSearch(context.Background(), c, big, "", 5000)
@@ -137,7 +139,7 @@ func TestClientSearchStopsAt1000(t *testing.T) {
 // A spent search budget refuses searches without sending them, while the
 // list goes on; RateLimit stays the core figures.
 func TestClientSearchRateLimitIsItsOwn(t *testing.T) {
-	srv := startFakeFor(t, searchDataset(), github.FakeOptions{SearchRateLimit: 2})
+	srv := startFakeFor(t, searchDataset(), fake.FakeOptions{SearchRateLimit: 2})
 	c := clientFor(t, srv.URL, "")
 	ctx := context.Background()
 	for i := 0; i < 2; i++ {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
@@ -41,29 +43,29 @@ func storyMessage(i int) string {
 // comments, a committed event, a review and references to 8 commits (each
 // referenced several times), and PR 51, which references a commit nobody
 // has.
-func storyDataset() *github.Dataset {
+func storyDataset() *fake.Dataset {
 	ds := clientDataset()
 	repo := ds.EnsureRepo("acme/widgets")
 	for i := range storyCommits {
-		ds.EnsureRepo(storyRepo(i)).AddCommit(&github.FakeCommit{
+		ds.EnsureRepo(storyRepo(i)).AddCommit(&fake.FakeCommit{
 			SHA: storySHA(i), Message: storyMessage(i), AuthorName: "Dave", AuthorEmail: "dave@example.com", Date: clientAt(float64(i)),
 		})
 	}
-	var events []github.FakeEvent
+	var events []fake.FakeEvent
 	for i := range storyEvents {
 		at := clientT0.Add(time.Duration(i) * time.Minute)
 		switch {
 		case i == 1:
 			// Its SHA is in no repository: fetching its message would 404.
-			events = append(events, github.FakeEvent{Event: "committed", Actor: "Ada", SHA: strings.Repeat("d", 40), Message: "the PR's own commit", CreatedAt: at})
+			events = append(events, fake.FakeEvent{Event: "committed", Actor: "Ada", SHA: strings.Repeat("d", 40), Message: "the PR's own commit", CreatedAt: at})
 		case i == 2:
 			// A review's commit_id is the head above, which is not fetchable either.
-			events = append(events, github.FakeEvent{Event: "reviewed", Actor: "carol", Body: "ok", State: "commented", CreatedAt: at})
+			events = append(events, fake.FakeEvent{Event: "reviewed", Actor: "carol", Body: "ok", State: "commented", CreatedAt: at})
 		case i%storyRefEvery == 0:
 			c := (i / storyRefEvery) % storyCommits
-			events = append(events, github.FakeEvent{Event: "referenced", Actor: "kernel-patches-bot", SHA: storySHA(c), CommitRepo: storyRepo(c), CreatedAt: at})
+			events = append(events, fake.FakeEvent{Event: "referenced", Actor: "kernel-patches-bot", SHA: storySHA(c), CommitRepo: storyRepo(c), CreatedAt: at})
 		default:
-			events = append(events, github.FakeEvent{Event: "commented", Actor: "bob", Body: "comment " + strconv.Itoa(i), CreatedAt: at})
+			events = append(events, fake.FakeEvent{Event: "commented", Actor: "bob", Body: "comment " + strconv.Itoa(i), CreatedAt: at})
 		}
 	}
 	// Reverse them: the server serves chronologically whatever the Dataset order.
@@ -71,10 +73,10 @@ func storyDataset() *github.Dataset {
 		events[i], events[j] = events[j], events[i]
 	}
 	repo.Pulls = append(repo.Pulls,
-		&github.FakePull{Number: storyPR, Title: "A long story", State: "open", User: "alice", Head: "story", Base: "main",
+		&fake.FakePull{Number: storyPR, Title: "A long story", State: "open", User: "alice", Head: "story", Base: "main",
 			CreatedAt: clientT0, UpdatedAt: clientT0, Timeline: events},
-		&github.FakePull{Number: storyPR + 1, Title: "A dangling reference", State: "open", User: "alice", Head: "dangling", Base: "main",
-			CreatedAt: clientT0, UpdatedAt: clientT0, Timeline: []github.FakeEvent{
+		&fake.FakePull{Number: storyPR + 1, Title: "A dangling reference", State: "open", User: "alice", Head: "dangling", Base: "main",
+			CreatedAt: clientT0, UpdatedAt: clientT0, Timeline: []fake.FakeEvent{
 				{Event: "referenced", Actor: "bob", SHA: strings.Repeat("e", 40), CommitRepo: forkRepo, CreatedAt: clientT0},
 			}},
 	)
@@ -82,7 +84,7 @@ func storyDataset() *github.Dataset {
 }
 
 func TestFetchStoryFetchesEverything(t *testing.T) {
-	srv := startFakeFor(t, storyDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, storyDataset(), fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	story, err := github.FetchStory(context.Background(), c, acmeWidgets, storyPR)
 	if err != nil {
@@ -157,7 +159,7 @@ func TestFetchStoryFetchesEverything(t *testing.T) {
 }
 
 func TestFetchStoryErrors(t *testing.T) {
-	srv := startFakeFor(t, storyDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, storyDataset(), fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	ctx := context.Background()
 	tests := []struct {
@@ -186,7 +188,7 @@ func TestFetchStoryErrors(t *testing.T) {
 // A commit that is gone (a deleted fork) costs only its own message: the
 // rest of the story is still told, and that commit says why it has none.
 func TestFetchStoryKeepsGoingPastAMissingCommit(t *testing.T) {
-	srv := startFakeFor(t, storyDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, storyDataset(), fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	story, err := github.FetchStory(context.Background(), c, acmeWidgets, storyPR+1)
 	if err != nil {
@@ -210,7 +212,7 @@ func TestFetchStoryKeepsGoingPastAMissingCommit(t *testing.T) {
 }
 
 func TestFetchStoryCanceled(t *testing.T) {
-	srv := startFakeFor(t, storyDataset(), github.FakeOptions{})
+	srv := startFakeFor(t, storyDataset(), fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -260,11 +262,11 @@ func TestFetchStorySortsChronologically(t *testing.T) {
 }
 
 // manyPullsDataset is acme/widgets with n PRs numbered 1..n.
-func manyPullsDataset(n int) *github.Dataset {
-	ds := &github.Dataset{}
+func manyPullsDataset(n int) *fake.Dataset {
+	ds := &fake.Dataset{}
 	repo := ds.EnsureRepo("acme/widgets")
 	for i := 1; i <= n; i++ {
-		repo.Pulls = append(repo.Pulls, &github.FakePull{Number: i, Title: "PR " + strconv.Itoa(i), State: "open",
+		repo.Pulls = append(repo.Pulls, &fake.FakePull{Number: i, Title: "PR " + strconv.Itoa(i), State: "open",
 			User: "alice", Head: "h", Base: "main", CreatedAt: clientT0.Add(time.Duration(i) * time.Minute), UpdatedAt: clientT0})
 	}
 	return ds
@@ -288,7 +290,7 @@ func TestFetchPulls(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%d by %d", tt.limit, tt.pageSize), func(t *testing.T) {
-			srv := startFakeFor(t, manyPullsDataset(total), github.FakeOptions{})
+			srv := startFakeFor(t, manyPullsDataset(total), fake.FakeOptions{})
 			c := clientFor(t, srv.URL, "")
 			fetch := github.FetchPulls
 			if tt.pageSize != 0 {
@@ -322,7 +324,7 @@ func TestFetchPulls(t *testing.T) {
 }
 
 func TestFetchPullsErrors(t *testing.T) {
-	srv := startFakeFor(t, manyPullsDataset(3), github.FakeOptions{})
+	srv := startFakeFor(t, manyPullsDataset(3), fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	prs, err := github.FetchPulls(context.Background(), c, acmeNope, "all", 30)
 	asAPIError(t, err, http.StatusNotFound)

@@ -5,16 +5,18 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
 
 func TestDemoChecks(t *testing.T) {
-	ds, err := github.DemoDataset()
+	ds, err := fake.DemoDataset()
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := startFakeFor(t, ds, github.FakeOptions{})
+	srv := startFakeFor(t, ds, fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	ctx := context.Background()
 	bpf := model.Repo{Owner: "kernel-patches", Name: "bpf"}
@@ -30,18 +32,18 @@ func TestDemoChecks(t *testing.T) {
 		}
 		return model.SummarizeChecks(runs, statuses)
 	}
-	if got := summary(github.SyntheticChecksFailingPR); got.Failed != 2 || got.Running != 1 || got.Passed < 5 || got.State != model.VerdictFailed {
-		t.Errorf("#%d: %s (%s), want 2 failed, 1 running, passing ones", github.SyntheticChecksFailingPR, got.Summary(), got.State)
+	if got := summary(fake.SyntheticChecksFailingPR); got.Failed != 2 || got.Running != 1 || got.Passed < 5 || got.State != model.VerdictFailed {
+		t.Errorf("#%d: %s (%s), want 2 failed, 1 running, passing ones", fake.SyntheticChecksFailingPR, got.Summary(), got.State)
 	}
 	srv.ResetRequests()
-	if got := summary(github.SyntheticManyChecksPR); len(got.Items) != 120 {
-		t.Errorf("#%d: %d checks, want 120", github.SyntheticManyChecksPR, len(got.Items))
+	if got := summary(fake.SyntheticManyChecksPR); len(got.Items) != 120 {
+		t.Errorf("#%d: %d checks, want 120", fake.SyntheticManyChecksPR, len(got.Items))
 	}
-	if n := len(recordedTo(srv, "/repos/kernel-patches/bpf/commits/"+mustHead(t, c, bpf, github.SyntheticManyChecksPR)+"/check-runs")); n != 2 {
-		t.Errorf("#%d took %d check-run pages, want 2", github.SyntheticManyChecksPR, n)
+	if n := len(recordedTo(srv, "/repos/kernel-patches/bpf/commits/"+mustHead(t, c, bpf, fake.SyntheticManyChecksPR)+"/check-runs")); n != 2 {
+		t.Errorf("#%d took %d check-run pages, want 2", fake.SyntheticManyChecksPR, n)
 	}
-	if got := summary(github.SyntheticNoChecksPR); len(got.Items) != 0 {
-		t.Errorf("#%d: %s, want no checks", github.SyntheticNoChecksPR, got.Summary())
+	if got := summary(fake.SyntheticNoChecksPR); len(got.Items) != 0 {
+		t.Errorf("#%d: %s, want no checks", fake.SyntheticNoChecksPR, got.Summary())
 	}
 	// The real #11: its page shows no CI, so it has none; its head commit
 	// is known, so GitHub's answer is empty lists, not 404/422.
@@ -82,8 +84,8 @@ func mustHead(t *testing.T, c *github.Client, repo model.Repo, n int) string {
 // CI comes from its own random stream: the PRs themselves are as they were
 // without it.
 func TestSyntheticChecksAreDeterministic(t *testing.T) {
-	a, b := &github.Dataset{}, &github.Dataset{}
-	opts := github.SyntheticOptions{Repo: "o/r", First: 1, Last: 30, Seed: 7}
+	a, b := &fake.Dataset{}, &fake.Dataset{}
+	opts := fake.SyntheticOptions{Repo: "o/r", First: 1, Last: 30, Seed: 7}
 	a.AddSynthetic(opts)
 	b.AddSynthetic(opts)
 	if !reflect.DeepEqual(a, b) {

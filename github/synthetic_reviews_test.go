@@ -4,19 +4,21 @@ import (
 	"context"
 	"testing"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
 
 func TestSyntheticAllEventsPRHasReviewThreads(t *testing.T) {
-	ds, err := github.DemoDataset()
+	ds, err := fake.DemoDataset()
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := startFakeFor(t, ds, github.FakeOptions{})
+	srv := startFakeFor(t, ds, fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	repo := model.Repo{Owner: "kernel-patches", Name: "bpf"}
-	reviews, comments, err := github.FetchReviews(context.Background(), c, repo, github.SyntheticAllEventsPR)
+	reviews, comments, err := github.FetchReviews(context.Background(), c, repo, fake.SyntheticAllEventsPR)
 	if err != nil {
 		t.Fatal(err)
 	}

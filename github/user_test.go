@@ -8,11 +8,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/github"
 )
 
 func TestFakeServerUser(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{Login: "mona", Token: "good"})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{Login: "mona", Token: "good"})
 	get := func(auth string) (int, string) {
 		req, _ := http.NewRequest(http.MethodGet, srv.URL+"user", nil)
 		if auth != "" {
@@ -38,7 +40,7 @@ func TestFakeServerUser(t *testing.T) {
 }
 
 func TestClientUser(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{Login: "mona\x1b[2J", Token: "good"})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{Login: "mona\x1b[2J", Token: "good"})
 
 	login, err := clientFor(t, srv.URL, "good").User(context.Background())
 	if err != nil || !strings.HasPrefix(login, "mona") {
@@ -63,7 +65,7 @@ func TestClientUser(t *testing.T) {
 // TestClientUserIsCached: the login is asked once; a second run within
 // max-age is answered by the cache.
 func TestClientUserIsCached(t *testing.T) {
-	srv := startFakeFor(t, clientDataset(), github.FakeOptions{Login: "mona"})
+	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{Login: "mona"})
 	dir := t.TempDir()
 	for i := 0; i < 2; i++ {
 		cache, err := github.OpenCache(github.CacheOptions{Dir: dir, Token: "good"})

@@ -12,8 +12,8 @@ import (
 // serves and the text capture of the GitHub page it was rebuilt from. Tests
 // read both directly so that model does not depend on package github.
 const (
-	seedJSONPath = "../github/demodata/kernel-patches-bpf-11.json"
-	seedPagePath = "../github/demodata/seed/kernel-patches-bpf-pr-11.txt"
+	seedJSONPath = "../github/fake/demodata/kernel-patches-bpf-11.json"
+	seedPagePath = "../github/fake/demodata/seed/kernel-patches-bpf-pr-11.txt"
 	seedNumber   = 11
 	seedRefCount = 51 // "pushed a commit that referenced this pull request" entries
 )

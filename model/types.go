@@ -131,3 +131,11 @@ type RateLimit struct {
 	Reset     time.Time
 	Known     bool
 }
+
+// Rate-limit resources: GitHub's names (X-RateLimit-Resource) for the
+// budgets it counts apart.
+const (
+	ResourceCore       = "core"
+	ResourceSearch     = "search"
+	ResourceCodeSearch = "code_search"
+)

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/ui/store"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -89,9 +91,9 @@ func TestACommitReferencedTwiceIsFetchedOnce(t *testing.T) {
 	ds := testDataset(1, nil)
 	repo := ds.Repo("acme/widgets")
 	sha := strings.Repeat("ab", 20)
-	repo.AddCommit(&gh.FakeCommit{SHA: sha, Message: "Fix it\n\nRefs #1", Date: time.Now()})
+	repo.AddCommit(&fake.FakeCommit{SHA: sha, Message: "Fix it\n\nRefs #1", Date: time.Now()})
 	at := time.Date(2023, 2, 1, 0, 0, 0, 0, time.UTC)
-	repo.Pull(1).Timeline = []gh.FakeEvent{
+	repo.Pull(1).Timeline = []fake.FakeEvent{
 		{Event: "referenced", Actor: "a", CreatedAt: at, SHA: sha, CommitRepo: "acme/widgets"},
 		{Event: "referenced", Actor: "b", CreatedAt: at.Add(time.Hour), SHA: sha, CommitRepo: "acme/widgets"},
 	}

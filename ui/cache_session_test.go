@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	gh "github.com/prscope/prscope/github"
@@ -14,7 +16,7 @@ import (
 // sessionDataset is a repository whose newest PR is a KPD-style test PR:
 // 2,600 timeline events (26 pages), referencing commits among them, and a
 // run of referencing commits at its end.
-func sessionDataset() *gh.Dataset {
+func sessionDataset() *fake.Dataset {
 	ds := testDataset(150, nil)
 	repo := ds.Repo("acme/widgets")
 	pr := repo.Pull(150)
@@ -23,11 +25,11 @@ func sessionDataset() *gh.Dataset {
 		at = at.Add(time.Minute)
 		if e%13 == 5 || e >= 2590 {
 			sha := fmt.Sprintf("%040x", 7_000_000+e)
-			repo.AddCommit(&gh.FakeCommit{SHA: sha, Message: fmt.Sprintf("selftests: fix run %d\n\nSee #150.", e), AuthorName: "bot", Date: at})
-			pr.Timeline = append(pr.Timeline, gh.FakeEvent{Event: "referenced", Actor: "kpd[bot]", CreatedAt: at, SHA: sha, CommitRepo: "acme/widgets"})
+			repo.AddCommit(&fake.FakeCommit{SHA: sha, Message: fmt.Sprintf("selftests: fix run %d\n\nSee #150.", e), AuthorName: "bot", Date: at})
+			pr.Timeline = append(pr.Timeline, fake.FakeEvent{Event: "referenced", Actor: "kpd[bot]", CreatedAt: at, SHA: sha, CommitRepo: "acme/widgets"})
 			continue
 		}
-		pr.Timeline = append(pr.Timeline, gh.FakeEvent{Event: "commented", Actor: "kernel-patches-bot", CreatedAt: at,
+		pr.Timeline = append(pr.Timeline, fake.FakeEvent{Event: "commented", Actor: "kernel-patches-bot", CreatedAt: at,
 			Body: fmt.Sprintf("branch: series/150\nbase: main\nversion: %07x", e)})
 	}
 	return ds
@@ -51,7 +53,7 @@ func (c sessionCounts) total() int {
 // runSession opens the repo (the 2,600-event PR is the first, selected),
 // goes to the end of its timeline (G), where 10 referencing commits show,
 // and quits — with a cache in dir and the clock at now.
-func runSession(t *testing.T, srv *gh.FakeServer, dir string, now time.Time) sessionCounts {
+func runSession(t *testing.T, srv *fake.FakeServer, dir string, now time.Time) sessionCounts {
 	t.Helper()
 	clock := func() time.Time { return now }
 	cache, err := gh.OpenCache(gh.CacheOptions{Dir: dir, Now: clock})
@@ -120,7 +122,7 @@ func runSession(t *testing.T, srv *gh.FakeServer, dir string, now time.Time) ses
 // TestRequestBudget is the scripted session, cold, warm (within
 // max-age) and after max-age, reporting what each cost.
 func TestRequestBudget(t *testing.T) {
-	srv, err := gh.NewFakeServer(sessionDataset(), gh.FakeOptions{MaxAge: time.Minute})
+	srv, err := fake.NewFakeServer(sessionDataset(), fake.FakeOptions{MaxAge: time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,15 +8,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/store"
-
-	gh "github.com/prscope/prscope/github"
 )
 
 // ciDataset is testDataset(n) where PR i (for i in ci) has head SHA
 // ciSHA(i) with the given CI; other PRs' heads have none.
-func ciDataset(n int, ci map[int]*gh.FakeChecks) *gh.Dataset {
+func ciDataset(n int, ci map[int]*fake.FakeChecks) *fake.Dataset {
 	ds := testDataset(n, nil)
 	repo := ds.Repo("acme/widgets")
 	for num, c := range ci {
@@ -30,13 +30,13 @@ func ciSHA(n int) string { return fmt.Sprintf("%040x", 0xc1000+n) }
 
 // jobs makes CI of passed passing runs, failed failing ones and running
 // ones still in progress, their names prefixed.
-func jobs(prefix string, passed, failed, running int) *gh.FakeChecks {
-	c := &gh.FakeChecks{}
+func jobs(prefix string, passed, failed, running int) *fake.FakeChecks {
+	c := &fake.FakeChecks{}
 	start := time.Date(2024, 1, 15, 10, 0, 0, 0, time.UTC)
 	add := func(kind, status, conclusion string, n int) {
 		for i := range n {
 			end := start.Add(time.Duration(2+i) * time.Minute)
-			r := gh.FakeCheckRun{Name: fmt.Sprintf("%s-%s-%d", prefix, kind, i), App: "GitHub Actions", Status: status, Conclusion: conclusion, StartedAt: &start}
+			r := fake.FakeCheckRun{Name: fmt.Sprintf("%s-%s-%d", prefix, kind, i), App: "GitHub Actions", Status: status, Conclusion: conclusion, StartedAt: &start}
 			if status == "completed" {
 				r.CompletedAt = &end
 			}
@@ -51,8 +51,8 @@ func jobs(prefix string, passed, failed, running int) *gh.FakeChecks {
 
 func TestChecksSummaryInTheHeader(t *testing.T) {
 	ci := jobs("pr3", 12, 1, 1)
-	ci.Statuses = []gh.FakeStatus{{Context: "ci/jenkins", State: "pending", CreatedAt: time.Date(2024, 1, 15, 10, 0, 0, 0, time.UTC)}}
-	h := newHarness(t, ciDataset(3, map[int]*gh.FakeChecks{3: ci}), Config{Repo: widgets}, 160, 45)
+	ci.Statuses = []fake.FakeStatus{{Context: "ci/jenkins", State: "pending", CreatedAt: time.Date(2024, 1, 15, 10, 0, 0, 0, time.UTC)}}
+	h := newHarness(t, ciDataset(3, map[int]*fake.FakeChecks{3: ci}), Config{Repo: widgets}, 160, 45)
 	h.run()
 	v := h.view()
 	for _, want := range []string{"checks: 12 passed · 1 failed · 2 running", "Checks 12 passed · 1 failed · 2 running", "✗ pr3-bad-0"} {
@@ -69,7 +69,7 @@ func TestChecksSummaryInTheHeader(t *testing.T) {
 }
 
 func TestChecksExpandToAList(t *testing.T) {
-	h := newHarness(t, ciDataset(3, map[int]*gh.FakeChecks{2: jobs("two", 3, 1, 1)}), Config{Repo: widgets, Number: 2}, 160, 45)
+	h := newHarness(t, ciDataset(3, map[int]*fake.FakeChecks{2: jobs("two", 3, 1, 1)}), Config{Repo: widgets, Number: 2}, 160, 45)
 	h.run()
 	h.keys("j", "enter") // from the header to the checks item, and open it
 	v := h.view()
@@ -83,7 +83,7 @@ func TestChecksExpandToAList(t *testing.T) {
 // Checks wait for the selection to settle, like the timeline: holding j
 // fetches none for the PRs passed over.
 func TestChecksWaitForTheSelectionToSettle(t *testing.T) {
-	ci := map[int]*gh.FakeChecks{}
+	ci := map[int]*fake.FakeChecks{}
 	for n := 1; n <= 30; n++ {
 		ci[n] = jobs(fmt.Sprint("pr", n), 1, 0, 0)
 	}
@@ -108,7 +108,7 @@ func TestChecksWaitForTheSelectionToSettle(t *testing.T) {
 }
 
 func TestLateChecksAreStoredNotDrawn(t *testing.T) {
-	h := newHarness(t, ciDataset(3, map[int]*gh.FakeChecks{3: jobs("three", 2, 0, 0), 2: jobs("two", 0, 1, 0)}), Config{Repo: widgets}, 160, 45)
+	h := newHarness(t, ciDataset(3, map[int]*fake.FakeChecks{3: jobs("three", 2, 0, 0), 2: jobs("two", 0, 1, 0)}), Config{Repo: widgets}, 160, 45)
 	h.run()
 	h.keys("j") // to #2; its checks go out once the selection settles
 	var late []store.Reply[model.Checks]
@@ -152,7 +152,7 @@ func TestLateChecksAreStoredNotDrawn(t *testing.T) {
 // A commit GitHub has no checks for, or answers 404/422 about, shows
 // "no checks" and no error.
 func TestNoChecksIsNotAnError(t *testing.T) {
-	for _, fault := range []*gh.Fault{nil, gh.FaultNotFound(), gh.FaultUnprocessable()} {
+	for _, fault := range []*fake.Fault{nil, fake.FaultNotFound(), fake.FaultUnprocessable()} {
 		name := "empty"
 		if fault != nil {
 			name = fmt.Sprint(fault.Status)
@@ -160,7 +160,7 @@ func TestNoChecksIsNotAnError(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			h := newHarness(t, ciDataset(2, nil), Config{Repo: widgets}, 160, 45)
 			if fault != nil {
-				h.server.SetFaults(gh.FaultPath("/check-runs", fault))
+				h.server.SetFaults(fake.FaultPath("/check-runs", fault))
 			}
 			h.run()
 			v := h.view()
@@ -175,8 +175,8 @@ func TestNoChecksIsNotAnError(t *testing.T) {
 }
 
 func TestChecksFailureAndRetry(t *testing.T) {
-	h := newHarness(t, ciDataset(2, map[int]*gh.FakeChecks{2: jobs("two", 4, 0, 0)}), Config{Repo: widgets}, 160, 45)
-	h.server.SetFaults(gh.FaultPath("/status", gh.FaultServerError(http.StatusInternalServerError)))
+	h := newHarness(t, ciDataset(2, map[int]*fake.FakeChecks{2: jobs("two", 4, 0, 0)}), Config{Repo: widgets}, 160, 45)
+	h.server.SetFaults(fake.FaultPath("/status", fake.FaultServerError(http.StatusInternalServerError)))
 	h.run()
 	v := h.view()
 	if !strings.Contains(v, "checks: could not load (r to retry)") || !strings.Contains(v, "500") {
@@ -200,7 +200,7 @@ func TestChecksFailureAndRetry(t *testing.T) {
 }
 
 func TestReloadRefetchesChecks(t *testing.T) {
-	h := newHarness(t, ciDataset(2, map[int]*gh.FakeChecks{2: jobs("two", 1, 0, 0)}), Config{Repo: widgets}, 160, 45)
+	h := newHarness(t, ciDataset(2, map[int]*fake.FakeChecks{2: jobs("two", 1, 0, 0)}), Config{Repo: widgets}, 160, 45)
 	h.run()
 	before := h.requests("/check-runs")
 	h.keys("r")
@@ -220,7 +220,7 @@ func TestReloadRefetchesChecks(t *testing.T) {
 // In a narrow terminal the detail is off screen while the list has focus:
 // checks wait until it is shown.
 func TestChecksWaitForTheDetailToShow(t *testing.T) {
-	h := newHarness(t, ciDataset(2, map[int]*gh.FakeChecks{2: jobs("two", 1, 0, 0)}), Config{Repo: widgets}, 80, 24)
+	h := newHarness(t, ciDataset(2, map[int]*fake.FakeChecks{2: jobs("two", 1, 0, 0)}), Config{Repo: widgets}, 80, 24)
 	h.run()
 	if got := h.requests("/check-runs"); got != 0 {
 		t.Errorf("%d check-run requests with the detail off screen, want 0", got)
@@ -235,7 +235,7 @@ func TestChecksWaitForTheDetailToShow(t *testing.T) {
 // An answer to a request that a reload (r) superseded is dropped, even if
 // it arrives last.
 func TestSupersededChecksAnswerIsDropped(t *testing.T) {
-	h := newHarness(t, ciDataset(2, map[int]*gh.FakeChecks{2: jobs("two", 3, 0, 0)}), Config{Repo: widgets}, 160, 45)
+	h := newHarness(t, ciDataset(2, map[int]*fake.FakeChecks{2: jobs("two", 3, 0, 0)}), Config{Repo: widgets}, 160, 45)
 	var held []store.Reply[model.Checks]
 	for len(h.pending) > 0 {
 		cmd := h.pending[0]
@@ -271,7 +271,7 @@ func TestSupersededChecksAnswerIsDropped(t *testing.T) {
 // A reload (r) keeps the checks shown until the new answer: the item does
 // not vanish and come back, moving everything below it.
 func TestReloadKeepsChecksUntilTheAnswer(t *testing.T) {
-	h := newHarness(t, ciDataset(2, map[int]*gh.FakeChecks{2: jobs("two", 1, 1, 0)}), Config{Repo: widgets}, 160, 45)
+	h := newHarness(t, ciDataset(2, map[int]*fake.FakeChecks{2: jobs("two", 1, 1, 0)}), Config{Repo: widgets}, 160, 45)
 	h.run()
 	h.keys("r")
 	var held []store.Reply[model.Checks]

@@ -6,33 +6,33 @@ import (
 	"testing"
 	"time"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // faultCases are the ways GitHub fails, each with what the user must read.
 var faultCases = []struct {
 	name  string
-	fault func() *gh.Fault
+	fault func() *fake.Fault
 	want  string
 	// holds: GitHub said not to ask again before a time; go-github keeps
 	// to that, so r cannot recover at once (issue 5's cache answers then).
 	holds bool
 }{
-	{"bad token", gh.FaultBadToken, "401 Unauthorized", false},
-	{"no access", gh.FaultNoAccess, "403 Forbidden", false},
-	{"SAML SSO", gh.FaultSAML, "SSO", false},
-	{"not found", gh.FaultNotFound, "404 Not Found", false},
-	{"gone", gh.FaultGone, "410 Gone", false},
-	{"unprocessable", gh.FaultUnprocessable, "422", false},
-	{"rate limited", func() *gh.Fault { return gh.FaultRateLimited(time.Now().Add(time.Hour)) }, "rate limit", true},
-	{"secondary 429", func() *gh.Fault { return gh.FaultSecondary429(30 * time.Second) }, "retry in 30s", true},
-	{"secondary 403", func() *gh.Fault { return gh.FaultSecondary403(30 * time.Second) }, "retry in 30s", true},
-	{"500", func() *gh.Fault { return gh.FaultServerError(http.StatusInternalServerError) }, "500 Internal Server Error", false},
-	{"502", func() *gh.Fault { return gh.FaultServerError(http.StatusBadGateway) }, "502 Bad Gateway", false},
-	{"503", func() *gh.Fault { return gh.FaultServerError(http.StatusServiceUnavailable) }, "503 Service Unavailable", false},
-	{"malformed JSON", func() *gh.Fault { return &gh.Fault{Malformed: true} }, "malformed response", false},
-	{"cut-off body", func() *gh.Fault { return &gh.Fault{Truncate: true} }, "cut off", false},
-	{"hang", func() *gh.Fault { return &gh.Fault{Hang: true} }, "timed out", false},
+	{"bad token", fake.FaultBadToken, "401 Unauthorized", false},
+	{"no access", fake.FaultNoAccess, "403 Forbidden", false},
+	{"SAML SSO", fake.FaultSAML, "SSO", false},
+	{"not found", fake.FaultNotFound, "404 Not Found", false},
+	{"gone", fake.FaultGone, "410 Gone", false},
+	{"unprocessable", fake.FaultUnprocessable, "422", false},
+	{"rate limited", func() *fake.Fault { return fake.FaultRateLimited(time.Now().Add(time.Hour)) }, "rate limit", true},
+	{"secondary 429", func() *fake.Fault { return fake.FaultSecondary429(30 * time.Second) }, "retry in 30s", true},
+	{"secondary 403", func() *fake.Fault { return fake.FaultSecondary403(30 * time.Second) }, "retry in 30s", true},
+	{"500", func() *fake.Fault { return fake.FaultServerError(http.StatusInternalServerError) }, "500 Internal Server Error", false},
+	{"502", func() *fake.Fault { return fake.FaultServerError(http.StatusBadGateway) }, "502 Bad Gateway", false},
+	{"503", func() *fake.Fault { return fake.FaultServerError(http.StatusServiceUnavailable) }, "503 Service Unavailable", false},
+	{"malformed JSON", func() *fake.Fault { return &fake.Fault{Malformed: true} }, "malformed response", false},
+	{"cut-off body", func() *fake.Fault { return &fake.Fault{Truncate: true} }, "cut off", false},
+	{"hang", func() *fake.Fault { return &fake.Fault{Hang: true} }, "timed out", false},
 }
 
 // TestEveryFaultIsShownWhereTheUserLooks makes each endpoint fail in each
@@ -52,7 +52,7 @@ func TestEveryFaultIsShownWhereTheUserLooks(t *testing.T) {
 		for _, fc := range faultCases {
 			t.Run(ep.name+"/"+fc.name, func(t *testing.T) {
 				ds := testDataset(5, map[int]int{5: 6, 4: 3})
-				var srv *gh.FakeServer
+				var srv *fake.FakeServer
 				// A hang ends only at the client's timeout: keep it short there.
 				timeout := timeoutForTests
 				if fc.name == "hang" {
@@ -60,7 +60,7 @@ func TestEveryFaultIsShownWhereTheUserLooks(t *testing.T) {
 				}
 				h := newHarnessFull(t, ds, Config{Repo: widgets}, 160, 45, nil, timeout)
 				srv = h.server
-				srv.SetFaults(func(r *http.Request) *gh.Fault {
+				srv.SetFaults(func(r *http.Request) *fake.Fault {
 					if strings.Contains(r.URL.Path, ep.path) && !strings.HasSuffix(r.URL.Path, "/pulls/5") {
 						return fc.fault()
 					}
@@ -98,7 +98,7 @@ func TestEveryFaultIsShownWhereTheUserLooks(t *testing.T) {
 func TestAFiveMegabyteCommentStaysCheap(t *testing.T) {
 	ds := testDataset(2, nil)
 	huge := strings.Repeat("A line of a very long bot log that goes on and on. ", 100000) // ~5 MB
-	ds.Repo("acme/widgets").Pull(2).Timeline = []gh.FakeEvent{
+	ds.Repo("acme/widgets").Pull(2).Timeline = []fake.FakeEvent{
 		{Event: "commented", Actor: "bot", CreatedAt: time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), Body: huge},
 		{Event: "closed", Actor: "alice", CreatedAt: time.Date(2023, 1, 3, 0, 0, 0, 0, time.UTC)},
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
@@ -27,7 +29,7 @@ var bpf = model.Repo{Owner: "kernel-patches", Name: "bpf"}
 
 func demoHarness(t *testing.T, cfg Config, w, h int) *harness {
 	t.Helper()
-	ds, err := gh.DemoDataset()
+	ds, err := fake.DemoDataset()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,11 +91,11 @@ func TestGoldenHelp(t *testing.T) {
 // TestProgramRunsTheDemo drives the real Bubble Tea runtime (goroutines,
 // timers, the renderer) rather than the synchronous harness.
 func TestProgramRunsTheDemo(t *testing.T) {
-	ds, err := gh.DemoDataset()
+	ds, err := fake.DemoDataset()
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := gh.NewFakeServer(ds, gh.FakeOptions{})
+	srv, err := fake.NewFakeServer(ds, fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,13 +128,13 @@ func TestProgramRunsTheDemo(t *testing.T) {
 // comments carry escape sequences; with colours off, the screen must hold no
 // ESC at all (anything left would be the API's, not ours).
 func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
-	h := demoHarness(t, Config{Number: gh.SyntheticControlCharsPR}, 160, 45)
+	h := demoHarness(t, Config{Number: fake.SyntheticControlCharsPR}, 160, 45)
 	h.run()
 	h.keys(repeat("j", 5)...)
 	h.keys("enter")
 	h.run()
 	v := h.view()
-	if pr, _ := h.root().detail.PR(); pr.Number != gh.SyntheticControlCharsPR {
+	if pr, _ := h.root().detail.PR(); pr.Number != fake.SyntheticControlCharsPR {
 		t.Fatalf("detail shows #%d", pr.Number)
 	}
 	for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e", "\r"} {
@@ -150,7 +152,7 @@ var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
 func TestOnlyOurStylingReachesAColourTerminal(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.TrueColor)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
-	h := demoHarness(t, Config{Number: gh.SyntheticControlCharsPR}, 160, 45)
+	h := demoHarness(t, Config{Number: fake.SyntheticControlCharsPR}, 160, 45)
 	h.run()
 	h.keys(repeat("j", 5)...)
 	h.keys("enter", "tab", "G")

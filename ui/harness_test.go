@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/ui/store"
 
 	"github.com/charmbracelet/bubbles/spinner"
@@ -23,27 +25,27 @@ type harness struct {
 	t       *testing.T
 	m       tea.Model
 	pending []tea.Cmd
-	server  *gh.FakeServer
+	server  *fake.FakeServer
 }
 
 var testNow = time.Date(2024, 1, 15, 12, 0, 0, 0, time.UTC)
 
-func newHarness(t *testing.T, ds *gh.Dataset, cfg Config, w, h int) *harness {
+func newHarness(t *testing.T, ds *fake.Dataset, cfg Config, w, h int) *harness {
 	t.Helper()
 	return newHarnessWrapped(t, ds, cfg, w, h, nil)
 }
 
 // newHarnessWrapped lets a test put a store.Source of its own in front of the
 // client, to make chosen requests fail.
-func newHarnessWrapped(t *testing.T, ds *gh.Dataset, cfg Config, w, h int, wrap func(store.Source) store.Source) *harness {
+func newHarnessWrapped(t *testing.T, ds *fake.Dataset, cfg Config, w, h int, wrap func(store.Source) store.Source) *harness {
 	t.Helper()
 	return newHarnessFull(t, ds, cfg, w, h, wrap, timeoutForTests)
 }
 
 // newHarnessFull also sets the client's per-request timeout.
-func newHarnessFull(t *testing.T, ds *gh.Dataset, cfg Config, w, h int, wrap func(store.Source) store.Source, timeout time.Duration) *harness {
+func newHarnessFull(t *testing.T, ds *fake.Dataset, cfg Config, w, h int, wrap func(store.Source) store.Source, timeout time.Duration) *harness {
 	t.Helper()
-	srv, err := gh.NewFakeServer(ds, gh.FakeOptions{})
+	srv, err := fake.NewFakeServer(ds, fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,12 +216,12 @@ func repeat(k string, n int) []string {
 // testDataset builds acme/widgets with n PRs (#1..#n, newest highest); PR
 // numbers in timelines get that many events, alternating comments, label
 // changes and referencing commits.
-func testDataset(n int, timelines map[int]int) *gh.Dataset {
-	ds := &gh.Dataset{}
+func testDataset(n int, timelines map[int]int) *fake.Dataset {
+	ds := &fake.Dataset{}
 	repo := ds.EnsureRepo("acme/widgets")
 	base := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := 1; i <= n; i++ {
-		pr := &gh.FakePull{
+		pr := &fake.FakePull{
 			Number: i, Title: fmt.Sprintf("Widget change number %d", i), State: "open",
 			User: "alice", Head: fmt.Sprintf("feature-%d", i), Base: "main",
 			Body:      fmt.Sprintf("Body of PR %d.", i),
@@ -229,13 +231,13 @@ func testDataset(n int, timelines map[int]int) *gh.Dataset {
 			at := pr.CreatedAt.Add(time.Duration(e+1) * time.Minute)
 			switch e % 3 {
 			case 0:
-				pr.Timeline = append(pr.Timeline, gh.FakeEvent{Event: "commented", Actor: "bob", CreatedAt: at, Body: fmt.Sprintf("comment %d on PR %d", e, i)})
+				pr.Timeline = append(pr.Timeline, fake.FakeEvent{Event: "commented", Actor: "bob", CreatedAt: at, Body: fmt.Sprintf("comment %d on PR %d", e, i)})
 			case 1:
-				pr.Timeline = append(pr.Timeline, gh.FakeEvent{Event: "labeled", Actor: "carol", CreatedAt: at, Label: "bug"})
+				pr.Timeline = append(pr.Timeline, fake.FakeEvent{Event: "labeled", Actor: "carol", CreatedAt: at, Label: "bug"})
 			case 2:
 				sha := fmt.Sprintf("%040x", i*100000+e)
-				repo.AddCommit(&gh.FakeCommit{SHA: sha, Message: fmt.Sprintf("Fix thing %d\n\nRefs #%d", e, i), AuthorName: "dave", Date: at})
-				pr.Timeline = append(pr.Timeline, gh.FakeEvent{Event: "referenced", Actor: "dave", CreatedAt: at, SHA: sha, CommitRepo: "acme/widgets"})
+				repo.AddCommit(&fake.FakeCommit{SHA: sha, Message: fmt.Sprintf("Fix thing %d\n\nRefs #%d", e, i), AuthorName: "dave", Date: at})
+				pr.Timeline = append(pr.Timeline, fake.FakeEvent{Event: "referenced", Actor: "dave", CreatedAt: at, SHA: sha, CommitRepo: "acme/widgets"})
 			}
 		}
 		repo.Pulls = append(repo.Pulls, pr)

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	gh "github.com/prscope/prscope/github"
@@ -13,9 +15,9 @@ import (
 
 // identityHarness is the harness with a client sending token to a fake
 // server that knows opts' login and token.
-func identityHarness(t *testing.T, opts gh.FakeOptions, token string, demo bool) *harness {
+func identityHarness(t *testing.T, opts fake.FakeOptions, token string, demo bool) *harness {
 	t.Helper()
-	srv, err := gh.NewFakeServer(testDataset(3, nil), opts)
+	srv, err := fake.NewFakeServer(testDataset(3, nil), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +40,7 @@ func statusOf(h *harness) string {
 }
 
 func TestStatusBarShowsTheLogin(t *testing.T) {
-	h := identityHarness(t, gh.FakeOptions{Login: "mona", Token: "good"}, "good", false)
+	h := identityHarness(t, fake.FakeOptions{Login: "mona", Token: "good"}, "good", false)
 	if s := statusOf(h); !strings.Contains(s, "@mona") || strings.Contains(s, "anonymous") {
 		t.Errorf("status bar %q, want @mona", s)
 	}
@@ -53,7 +55,7 @@ func TestStatusBarShowsTheLogin(t *testing.T) {
 }
 
 func TestStatusBarSaysAnonymousWithoutAToken(t *testing.T) {
-	h := identityHarness(t, gh.FakeOptions{Login: "mona"}, "", false)
+	h := identityHarness(t, fake.FakeOptions{Login: "mona"}, "", false)
 	if s := statusOf(h); !strings.Contains(s, "anonymous") || strings.Contains(s, "mona") {
 		t.Errorf("status bar %q, want anonymous", s)
 	}
@@ -65,7 +67,7 @@ func TestStatusBarSaysAnonymousWithoutAToken(t *testing.T) {
 // A login that cannot be had is no error: the bar says "token", the list
 // loads, and no error banner appears.
 func TestStatusBarWhenTheLoginFails(t *testing.T) {
-	h := identityHarness(t, gh.FakeOptions{Login: "mona", Token: "other"}, "good", false)
+	h := identityHarness(t, fake.FakeOptions{Login: "mona", Token: "other"}, "good", false)
 	s := statusOf(h)
 	if !strings.Contains(s, "token") || strings.Contains(s, "mona") || strings.Contains(s, "error") {
 		t.Errorf("status bar %q, want \"token\" and no error", s)
@@ -76,7 +78,7 @@ func TestStatusBarWhenTheLoginFails(t *testing.T) {
 }
 
 func TestDemoAsksNoIdentity(t *testing.T) {
-	h := identityHarness(t, gh.FakeOptions{}, "", true)
+	h := identityHarness(t, fake.FakeOptions{}, "", true)
 	if n := h.requests("/user"); n != 0 {
 		t.Errorf("the demo sent GET /user %d times", n)
 	}
@@ -85,7 +87,7 @@ func TestDemoAsksNoIdentity(t *testing.T) {
 // TestTabsAskForTheLoginOnce: several repositories share one token, so
 // GET /user is asked once and every tab's status bar names its owner.
 func TestTabsAskForTheLoginOnce(t *testing.T) {
-	h := identityHarness(t, gh.FakeOptions{Login: "mona", Token: "good"}, "good", false)
+	h := identityHarness(t, fake.FakeOptions{Login: "mona", Token: "good"}, "good", false)
 	client := h.root().cfg.Source
 	h.server.ResetRequests()
 	cfg := func(r model.Repo) Config {

@@ -5,11 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prscope/prscope/github/fake"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	gh "github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/ui/detail"
 )
 
@@ -38,7 +39,7 @@ func (h *harness) runCountingRenders() map[detail.MarkdownKey]int {
 }
 
 // markdownDataset is testDataset with markdown in PR #1's body and comments.
-func markdownDataset(events int) *gh.Dataset {
+func markdownDataset(events int) *fake.Dataset {
 	ds := testDataset(1, map[int]int{1: events})
 	pr := ds.EnsureRepo("acme/widgets").Pulls[0]
 	pr.Body = "Why:\n\n- the **first** reason\n- the second"
@@ -123,7 +124,7 @@ func TestHoldingJRendersABoundedNumber(t *testing.T) {
 func TestDarkMarkdownOnAColourTerminalDrawsOnlyStyling(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.TrueColor)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
-	h := demoHarness(t, Config{Number: gh.SyntheticControlCharsPR, MarkdownStyle: detail.MarkdownDark}, 160, 45)
+	h := demoHarness(t, Config{Number: fake.SyntheticControlCharsPR, MarkdownStyle: detail.MarkdownDark}, 160, 45)
 	counts := h.runCountingRenders()
 	h.keys(repeat("j", 5)...)
 	h.keys("enter", "tab", "G")

@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	"github.com/prscope/prscope/github/fake"
 
-	gh "github.com/prscope/prscope/github"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // A short PR shown unscrolled asks for its next timeline page at once
@@ -18,19 +18,19 @@ import (
 func TestTimelinePagingStopsOnWhatThePagesSay(t *testing.T) {
 	for _, tt := range []struct {
 		name     string
-		fault    gh.Fault
+		fault    fake.Fault
 		requests int
 		note     string
 	}{
-		{"infinite next", gh.Fault{LinkLoop: gh.LinkLoopIncreasing}, 2, "page 2 is empty"},
-		{"foreign next, infinite", gh.Fault{LinkLoop: gh.LinkLoopIncreasing, ForeignNext: true}, 2, "page 2 is empty"},
-		{"same items again", gh.Fault{RepeatItems: true}, 2, "page 2 repeats earlier items"},
-		{"empty pages", gh.Fault{EmptyNext: true}, 1, "page 1 is empty"},
+		{"infinite next", fake.Fault{LinkLoop: fake.LinkLoopIncreasing}, 2, "page 2 is empty"},
+		{"foreign next, infinite", fake.Fault{LinkLoop: fake.LinkLoopIncreasing, ForeignNext: true}, 2, "page 2 is empty"},
+		{"same items again", fake.Fault{RepeatItems: true}, 2, "page 2 repeats earlier items"},
+		{"empty pages", fake.Fault{EmptyNext: true}, 1, "page 1 is empty"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t, testDataset(5, map[int]int{5: 4}), Config{Repo: widgets}, 160, 45)
 			f := tt.fault
-			h.server.SetFaults(gh.FaultPath("/timeline", &f))
+			h.server.SetFaults(fake.FaultPath("/timeline", &f))
 			h.run()
 			for range 20 { // anything that would page on is given every chance
 				h.send(tea.WindowSizeMsg{Width: 160, Height: 45})
@@ -49,9 +49,9 @@ func TestTimelinePagingStopsOnWhatThePagesSay(t *testing.T) {
 // The list and the search stop the same way: one rule, model.Pager.
 func TestListPagingStopsOnRepeatedPages(t *testing.T) {
 	h := newHarness(t, testDataset(40, nil), Config{Repo: widgets, PerPage: 10}, 160, 45)
-	h.server.SetFaults(func(r *http.Request) *gh.Fault {
+	h.server.SetFaults(func(r *http.Request) *fake.Fault {
 		if strings.HasSuffix(r.URL.Path, "/pulls") {
-			return &gh.Fault{RepeatItems: true}
+			return &fake.Fault{RepeatItems: true}
 		}
 		return nil
 	})
@@ -75,9 +75,9 @@ func TestListPagingStopsOnRepeatedPages(t *testing.T) {
 // fault may be gone: the first r takes paging up again where it stopped,
 // past the cached copy, and the list fills.
 func TestReloadResumesAStoppedList(t *testing.T) {
-	for _, f := range []gh.Fault{{LinkLoop: gh.LinkLoopSame}, {RepeatItems: true}, {EmptyNext: true}} {
+	for _, f := range []fake.Fault{{LinkLoop: fake.LinkLoopSame}, {RepeatItems: true}, {EmptyNext: true}} {
 		h := newHarness(t, testDataset(40, nil), Config{Repo: widgets, PerPage: 10}, 160, 45)
-		h.server.SetFaults(func(r *http.Request) *gh.Fault {
+		h.server.SetFaults(func(r *http.Request) *fake.Fault {
 			if strings.HasSuffix(r.URL.Path, "/pulls") {
 				return &f
 			}

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // routeCases are the routes the TUI asks, each matched by its path.
@@ -29,9 +29,9 @@ var routeCases = []struct {
 // route, once the server is well again the first r brings back every part
 // that failed: nothing asked during the backoff was lost for good.
 func TestFirstReloadRecoversFromASecondaryLimit(t *testing.T) {
-	faults := map[string]func() *gh.Fault{
-		"429": func() *gh.Fault { return gh.FaultSecondary429(time.Second) },
-		"403": func() *gh.Fault { return gh.FaultSecondary403(time.Second) },
+	faults := map[string]func() *fake.Fault{
+		"429": func() *fake.Fault { return fake.FaultSecondary429(time.Second) },
+		"403": func() *fake.Fault { return fake.FaultSecondary403(time.Second) },
 	}
 	for fname, fault := range faults {
 		for _, rc := range routeCases {
@@ -39,7 +39,7 @@ func TestFirstReloadRecoversFromASecondaryLimit(t *testing.T) {
 				ds := testDataset(5, map[int]int{5: 6})
 				h := newHarnessFull(t, ds, Config{Repo: widgets, Number: rc.number}, 160, 45, nil, timeoutForTests)
 				limited := 0
-				h.server.SetFaults(func(r *http.Request) *gh.Fault {
+				h.server.SetFaults(func(r *http.Request) *fake.Fault {
 					if rc.match(r.URL.Path) {
 						limited++
 						return fault()

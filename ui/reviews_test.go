@@ -5,31 +5,31 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
+	"github.com/prscope/prscope/github/fake"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // reviewsDataset is three PRs; #3 (shown first) and #2 have reviews with
 // comments on their diffs, each PR's text its own.
-func reviewsDataset() *gh.Dataset {
+func reviewsDataset() *fake.Dataset {
 	ds := testDataset(3, nil)
 	repo := ds.Repo("acme/widgets")
 	hunk := "@@ -8,4 +8,5 @@ func spin()\n \tx := 1\n-\ty := 2\n+\ty := 3\n+\tz := 4"
 	pr3 := repo.Pull(3)
 	at := pr3.CreatedAt
-	pr3.Timeline = []gh.FakeEvent{
+	pr3.Timeline = []fake.FakeEvent{
 		{Event: "reviewed", Actor: "bob", State: "approved", Body: "Fine by me.", CreatedAt: at.Add(time.Minute)},
 		{Event: "reviewed", Actor: "carol", State: "commented", CreatedAt: at.Add(2 * time.Minute)},
 	}
-	pr3.ReviewComments = []gh.FakeReviewComment{
+	pr3.ReviewComments = []fake.FakeReviewComment{
 		{Review: 0, Path: "widget.go", Line: 12, OrigLine: 12, DiffHunk: hunk, Body: "PR3 thread root"},
 		{Review: 0, Path: "README.md", Line: 0, OrigLine: 3, DiffHunk: "@@ -1 +1 @@\n-old\n+new", Body: "PR3 outdated note"},
 		{Review: 1, ReplyTo: 1, Path: "widget.go", Line: 12, OrigLine: 12, DiffHunk: hunk, Body: "PR3 reply"},
 	}
 	pr2 := repo.Pull(2)
-	pr2.Timeline = []gh.FakeEvent{{Event: "reviewed", Actor: "dave", State: "changes_requested", Body: "Not yet.", CreatedAt: pr2.CreatedAt.Add(time.Minute)}}
-	pr2.ReviewComments = []gh.FakeReviewComment{{Review: 0, Path: "gadget.go", Line: 5, OrigLine: 5, DiffHunk: hunk, Body: "PR2 remark"}}
+	pr2.Timeline = []fake.FakeEvent{{Event: "reviewed", Actor: "dave", State: "changes_requested", Body: "Not yet.", CreatedAt: pr2.CreatedAt.Add(time.Minute)}}
+	pr2.ReviewComments = []fake.FakeReviewComment{{Review: 0, Path: "gadget.go", Line: 5, OrigLine: 5, DiffHunk: hunk, Body: "PR2 remark"}}
 	return ds
 }
 
@@ -135,7 +135,7 @@ func TestReloadAsksForReviewsAgain(t *testing.T) {
 
 func TestReviewsFailureIsReportedAndRetriedOnReload(t *testing.T) {
 	h := newHarness(t, reviewsDataset(), Config{Repo: widgets}, 220, 50)
-	h.server.SetFaults(gh.FaultPath("/comments", gh.FaultNotFound()))
+	h.server.SetFaults(fake.FaultPath("/comments", fake.FaultNotFound()))
 	h.run()
 	if !strings.Contains(h.view(), "Not Found") {
 		t.Errorf("a failed review-comments request is not reported:\n%s", h.view())

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // A search that fails says so where its results would be, banner
@@ -17,7 +17,7 @@ func TestAFailedSearchSaysItFailed(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			h := newHarness(t, testDataset(5, nil), cfg, 160, 30)
-			h.server.SetFaults(gh.FaultPath("/search/", gh.FaultServerError(http.StatusInternalServerError)))
+			h.server.SetFaults(fake.FaultPath("/search/", fake.FaultServerError(http.StatusInternalServerError)))
 			h.run()
 			if cfg.Search == "" {
 				h.keys("s")

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	gh "github.com/prscope/prscope/github"
@@ -27,7 +29,7 @@ func TestSoak(t *testing.T) {
 	}
 	const steps = 10000
 	ds := testDataset(300, map[int]int{300: 250, 299: 30, 298: 5, 290: 120})
-	srv, err := gh.NewFakeServer(ds, gh.FakeOptions{MaxLatency: 3 * time.Millisecond})
+	srv, err := fake.NewFakeServer(ds, fake.FakeOptions{MaxLatency: 3 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,17 +37,17 @@ func TestSoak(t *testing.T) {
 
 	var mu sync.Mutex
 	rng := rand.New(rand.NewPCG(7, 11))
-	faults := []func() *gh.Fault{
-		gh.FaultBadToken, gh.FaultNoAccess, gh.FaultSAML, gh.FaultNotFound, gh.FaultGone, gh.FaultUnprocessable,
-		func() *gh.Fault { return gh.FaultRateLimited(time.Now().Add(time.Minute)) },
-		func() *gh.Fault { return gh.FaultSecondary429(time.Second) },
-		func() *gh.Fault { return gh.FaultServerError(http.StatusBadGateway) },
-		func() *gh.Fault { return gh.FaultServerError(http.StatusServiceUnavailable) },
-		func() *gh.Fault { return &gh.Fault{Malformed: true} },
-		func() *gh.Fault { return &gh.Fault{Truncate: true} },
-		func() *gh.Fault { return &gh.Fault{LinkLoop: "same"} },
+	faults := []func() *fake.Fault{
+		fake.FaultBadToken, fake.FaultNoAccess, fake.FaultSAML, fake.FaultNotFound, fake.FaultGone, fake.FaultUnprocessable,
+		func() *fake.Fault { return fake.FaultRateLimited(time.Now().Add(time.Minute)) },
+		func() *fake.Fault { return fake.FaultSecondary429(time.Second) },
+		func() *fake.Fault { return fake.FaultServerError(http.StatusBadGateway) },
+		func() *fake.Fault { return fake.FaultServerError(http.StatusServiceUnavailable) },
+		func() *fake.Fault { return &fake.Fault{Malformed: true} },
+		func() *fake.Fault { return &fake.Fault{Truncate: true} },
+		func() *fake.Fault { return &fake.Fault{LinkLoop: "same"} },
 	}
-	srv.SetFaults(func(*http.Request) *gh.Fault {
+	srv.SetFaults(func(*http.Request) *fake.Fault {
 		mu.Lock()
 		defer mu.Unlock()
 		if rng.IntN(4) != 0 {
@@ -140,7 +142,7 @@ func soakKey(k string) tea.KeyMsg {
 }
 
 // waitQuiet waits until the server has served no request for a while.
-func waitQuiet(t *testing.T, srv *gh.FakeServer) {
+func waitQuiet(t *testing.T, srv *fake.FakeServer) {
 	t.Helper()
 	last, still := -1, 0
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); {

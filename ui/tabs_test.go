@@ -6,11 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	"github.com/prscope/prscope/ui/store"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	gh "github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
 
@@ -29,7 +30,7 @@ func tabsHarnessASCII(t *testing.T, ascii bool) *harness {
 	repo := ds.EnsureRepo("acme/gadgets")
 	base := time.Date(2023, 2, 1, 0, 0, 0, 0, time.UTC)
 	for i := 1; i <= 5; i++ {
-		repo.Pulls = append(repo.Pulls, &gh.FakePull{Number: i, Title: fmt.Sprintf("Gadget tweak %d", i), State: "open",
+		repo.Pulls = append(repo.Pulls, &fake.FakePull{Number: i, Title: fmt.Sprintf("Gadget tweak %d", i), State: "open",
 			User: "gina", Head: fmt.Sprintf("g-%d", i), Base: "main", CreatedAt: base.Add(time.Duration(i) * time.Hour),
 			UpdatedAt: base.Add(time.Duration(i) * time.Hour)})
 	}

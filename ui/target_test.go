@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // prscope OWNER/REPO#N keeps to #N when GET /pulls/N fails: the detail pane
@@ -14,9 +14,9 @@ func TestNamedPRStaysSelectedWhenItFails(t *testing.T) {
 	ds := testDataset(120, map[int]int{1: 3})
 	// Five PRs a page: #1 is far down, so the list cannot stand in.
 	h := newHarness(t, ds, Config{Repo: widgets, Number: 1, PerPage: 5}, 160, 45)
-	h.server.SetFaults(func(r *http.Request) *gh.Fault {
+	h.server.SetFaults(func(r *http.Request) *fake.Fault {
 		if strings.HasSuffix(r.URL.Path, "/pulls/1") {
-			return gh.FaultServerError(http.StatusInternalServerError)
+			return fake.FaultServerError(http.StatusInternalServerError)
 		}
 		return nil
 	})

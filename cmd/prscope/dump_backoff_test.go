@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // A secondary limit met on the checks endpoint (429, Retry-After 1) costs
@@ -30,10 +30,10 @@ func TestDumpWaitsOutASecondaryLimit(t *testing.T) {
 
 	srv := reviewedServer(t)
 	var once sync.Once
-	srv.SetFaults(func(r *http.Request) *github.Fault {
-		var f *github.Fault
+	srv.SetFaults(func(r *http.Request) *fake.Fault {
+		var f *fake.Fault
 		if strings.Contains(r.URL.Path, "/check-runs") {
-			once.Do(func() { f = github.FaultSecondary429(time.Second) })
+			once.Do(func() { f = fake.FaultSecondary429(time.Second) })
 		}
 		return f
 	})
@@ -69,22 +69,22 @@ func checksPath(p string) bool {
 
 // reviewedServer serves acme/widgets#1: a commit, a review with a comment
 // on a line (so dump asks for review comments, after the checks).
-func reviewedServer(t *testing.T) *github.FakeServer {
+func reviewedServer(t *testing.T) *fake.FakeServer {
 	t.Helper()
 	t0 := time.Date(2024, 2, 1, 10, 0, 0, 0, time.UTC)
-	ds := &github.Dataset{}
+	ds := &fake.Dataset{}
 	repo := ds.EnsureRepo("acme/widgets")
 	sha := strings.Repeat("ef", 20)
-	repo.AddCommit(&github.FakeCommit{SHA: sha, Message: "frob", AuthorName: "Alice", Date: t0})
-	repo.Pulls = append(repo.Pulls, &github.FakePull{Number: 1, Title: "Frob", State: "open", User: "alice",
+	repo.AddCommit(&fake.FakeCommit{SHA: sha, Message: "frob", AuthorName: "Alice", Date: t0})
+	repo.Pulls = append(repo.Pulls, &fake.FakePull{Number: 1, Title: "Frob", State: "open", User: "alice",
 		Head: "h", Base: "main", CreatedAt: t0, UpdatedAt: t0,
-		Timeline: []github.FakeEvent{
+		Timeline: []fake.FakeEvent{
 			{Event: "committed", Actor: "Alice", SHA: sha, Message: "frob", CreatedAt: t0},
 			{Event: "reviewed", Actor: "bob", State: "commented", Body: "see the nit", CreatedAt: t0.Add(time.Hour)},
 		},
-		ReviewComments: []github.FakeReviewComment{{Review: 1, Path: "a.go", Line: 3, OrigLine: 3, DiffHunk: "@@ -1 +1 @@", Body: "nit"}},
+		ReviewComments: []fake.FakeReviewComment{{Review: 1, Path: "a.go", Line: 3, OrigLine: 3, DiffHunk: "@@ -1 +1 @@", Body: "nit"}},
 	})
-	srv, err := github.NewFakeServer(ds, github.FakeOptions{})
+	srv, err := fake.NewFakeServer(ds, fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 type dumpedChecks struct {
@@ -73,7 +73,7 @@ func TestDumpChecks(t *testing.T) {
 // a warning says so on stderr.
 func TestDumpChecksUnavailable(t *testing.T) {
 	srv := widgetsServer(t)
-	srv.SetFaults(github.FaultPath("/check-runs", github.FaultNoAccess()))
+	srv.SetFaults(fake.FaultPath("/check-runs", fake.FaultNoAccess()))
 	code, stdout, stderr := runCLI(t, nil, "dump", "--api-url", srv.URL, "acme/widgets#3")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %q", code, stderr)

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // dump of a PR whose timeline and head SHA carry identifiers that would
@@ -15,15 +15,15 @@ import (
 // missing, and every request stayed on the PR's own paths.
 func TestDumpRefusesHostileIdentifiers(t *testing.T) {
 	t0 := time.Date(2024, 2, 1, 10, 0, 0, 0, time.UTC)
-	ds := &github.Dataset{}
+	ds := &fake.Dataset{}
 	repo := ds.EnsureRepo("steer/bpf")
-	repo.Pulls = append(repo.Pulls, &github.FakePull{Number: 1, Title: "Steer", State: "open", User: "alice", Head: "h", Base: "main",
+	repo.Pulls = append(repo.Pulls, &fake.FakePull{Number: 1, Title: "Steer", State: "open", User: "alice", Head: "h", Base: "main",
 		CreatedAt: t0, UpdatedAt: t0, HeadSHA: "../../../../user",
-		Timeline: []github.FakeEvent{
+		Timeline: []fake.FakeEvent{
 			{Event: "commented", Actor: "bob", Body: "hi", CreatedAt: t0},
 			{Event: "referenced", Actor: "eve", SHA: "../../../user", CreatedAt: t0.Add(time.Hour)},
 		}})
-	srv, err := github.NewFakeServer(ds, github.FakeOptions{})
+	srv, err := fake.NewFakeServer(ds, fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,15 +7,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // reviewedWidgets is widgetsServer with a review on #3, so dump also asks
 // for its review comments.
-func reviewedWidgets(t *testing.T) *github.FakeServer {
-	return widgetsServerWith(t, func(ds *github.Dataset) {
+func reviewedWidgets(t *testing.T) *fake.FakeServer {
+	return widgetsServerWith(t, func(ds *fake.Dataset) {
 		pr := ds.Repos["acme/widgets"].Pull(3)
-		pr.Timeline = append(pr.Timeline, github.FakeEvent{Event: "reviewed", Actor: "bob", State: "approved",
+		pr.Timeline = append(pr.Timeline, fake.FakeEvent{Event: "reviewed", Actor: "bob", State: "approved",
 			CreatedAt: time.Date(2024, 2, 1, 12, 0, 0, 0, time.UTC)})
 	})
 }
@@ -57,11 +57,11 @@ func decodePartial(t *testing.T, stdout string) partialDump {
 func TestDumpOptionalPartsDegrade(t *testing.T) {
 	for _, tt := range []struct {
 		name, path string
-		fault      *github.Fault
+		fault      *fake.Fault
 		check      func(partialDump) bool
 		warning    string
 	}{
-		{"commit message 500", "/repos/someone/widgets/git/commits/", github.FaultServerError(500), func(d partialDump) bool {
+		{"commit message 500", "/repos/someone/widgets/git/commits/", fake.FaultServerError(500), func(d partialDump) bool {
 			for _, e := range d.Timeline {
 				if e.Event == "referenced" {
 					return e.Commit != nil && strings.Contains(e.Commit.Error, "500")
@@ -69,19 +69,19 @@ func TestDumpOptionalPartsDegrade(t *testing.T) {
 			}
 			return false
 		}, "1 commit message(s) could not be fetched"},
-		{"review comments 500", "/pulls/3/comments", github.FaultServerError(500), func(d partialDump) bool {
+		{"review comments 500", "/pulls/3/comments", fake.FaultServerError(500), func(d partialDump) bool {
 			return d.ReviewComments != nil && strings.Contains(d.ReviewComments.Error, "500")
 		}, "the review comments could not be fetched"},
-		{"checks 429", "/check-runs", github.FaultSecondary429(time.Hour), func(d partialDump) bool {
+		{"checks 429", "/check-runs", fake.FaultSecondary429(time.Hour), func(d partialDump) bool {
 			return d.Checks != nil && strings.Contains(d.Checks.Error, "429")
 		}, "the CI checks could not be fetched"},
-		{"combined status 500", "/status", github.FaultServerError(500), func(d partialDump) bool {
+		{"combined status 500", "/status", fake.FaultServerError(500), func(d partialDump) bool {
 			return d.Checks != nil && d.Checks.Error == "" && d.Checks.Runs != nil && strings.Contains(d.Checks.StatusesError, "500")
 		}, "the commit statuses could not be fetched"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := reviewedWidgets(t)
-			srv.SetFaults(github.FaultPath(tt.path, tt.fault))
+			srv.SetFaults(fake.FaultPath(tt.path, tt.fault))
 			code, stdout, stderr := runCLI(t, nil, "dump", "--no-cache", "--api-url", srv.URL, "acme/widgets#3")
 			if code != exitOK {
 				t.Fatalf("exit %d, stderr %q", code, stderr)
@@ -102,7 +102,7 @@ func TestDumpOptionalPartsDegrade(t *testing.T) {
 func TestDumpPrintsTruncatedListings(t *testing.T) {
 	t.Run("timeline", func(t *testing.T) {
 		srv := reviewedWidgets(t)
-		srv.SetFaults(github.FaultPath("/timeline", &github.Fault{LinkLoop: github.LinkLoopSame}))
+		srv.SetFaults(fake.FaultPath("/timeline", &fake.Fault{LinkLoop: fake.LinkLoopSame}))
 		code, stdout, stderr := runCLI(t, nil, "dump", "--no-cache", "--api-url", srv.URL, "acme/widgets#3")
 		if code != exitOK {
 			t.Fatalf("exit %d, stderr %q", code, stderr)
@@ -121,7 +121,7 @@ func TestDumpPrintsTruncatedListings(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := widgetsServer(t)
-			srv.SetFaults(github.FaultPath(tt.path, &github.Fault{RepeatItems: true}))
+			srv.SetFaults(fake.FaultPath(tt.path, &fake.Fault{RepeatItems: true}))
 			args := []string{"dump", "--no-cache", "--api-url", srv.URL, "--limit", "1000", "acme/widgets"}
 			if tt.name == "search" {
 				args = append(args, "--search", "widget")
@@ -151,7 +151,7 @@ func TestDumpPrintsTruncatedListings(t *testing.T) {
 	}
 }
 
-func countPath(srv *github.FakeServer, path string) int {
+func countPath(srv *fake.FakeServer, path string) int {
 	n := 0
 	for _, r := range srv.Requests() {
 		if r.Path == path {
@@ -167,12 +167,12 @@ func TestDumpSaysItWasServedFromCacheForARateLimit(t *testing.T) {
 	srv := widgetsServer(t)
 	dir := t.TempDir()
 	// Every answer stale at once, so the second dump must ask GitHub again.
-	srv.SetFaults(func(*http.Request) *github.Fault {
-		return &github.Fault{Header: http.Header{"Cache-Control": {"private, max-age=0"}}}
+	srv.SetFaults(func(*http.Request) *fake.Fault {
+		return &fake.Fault{Header: http.Header{"Cache-Control": {"private, max-age=0"}}}
 	})
 	first := runOK(t, nil, "dump", "--cache-dir", dir, "--api-url", srv.URL, "acme/widgets#3")
 	reset := time.Now().Add(2 * time.Hour).Truncate(time.Second)
-	srv.SetFaults(func(*http.Request) *github.Fault { return github.FaultRateLimited(reset) })
+	srv.SetFaults(func(*http.Request) *fake.Fault { return fake.FaultRateLimited(reset) })
 	code, stdout, stderr := runCLI(t, nil, "dump", "--cache-dir", dir, "--api-url", srv.URL, "acme/widgets#3")
 	if code != exitOK || stdout != first {
 		t.Fatalf("exit %d, stderr %q; the same dump? %v", code, stderr, stdout == first)

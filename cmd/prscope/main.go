@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prscope/prscope/github/fake"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -166,7 +168,7 @@ func markdownStyle(getenv func(string) string, darkBackground func() bool) detai
 // environment is the client and, for --demo, the fake server behind it.
 type environment struct {
 	client  *github.Client
-	server  *github.FakeServer
+	server  *fake.FakeServer
 	warning string // something the user should know, e.g. that there is no cache
 	cache   *github.Cache
 }
@@ -207,16 +209,16 @@ func (o options) connect() (environment, error) {
 		env.client = c
 		return env, nil
 	}
-	ds, err := github.DemoDataset()
+	ds, err := fake.DemoDataset()
 	if err != nil {
 		return env, fmt.Errorf("demo data: %w", err)
 	}
-	fakeOpts := github.FakeOptions{}
+	fakeOpts := fake.FakeOptions{}
 	if !o.dump {
 		// A little latency so loading states are real, as they are on GitHub.
 		fakeOpts.MinLatency, fakeOpts.MaxLatency = 50*time.Millisecond, 150*time.Millisecond
 	}
-	srv, err := github.NewFakeServer(ds, fakeOpts)
+	srv, err := fake.NewFakeServer(ds, fakeOpts)
 	if err != nil {
 		return env, fmt.Errorf("demo server: %w", err)
 	}
@@ -242,7 +244,7 @@ func versionString() string {
 
 // demoNotFoundHint is what a 404 says in the demo, where no token or name
 // check can help: which repositories the demo has.
-func demoNotFoundHint(ds *github.Dataset) string {
+func demoNotFoundHint(ds *fake.Dataset) string {
 	var repos []string
 	for name, r := range ds.Repos {
 		if len(r.Pulls) > 0 { // the others only hold forks' commits

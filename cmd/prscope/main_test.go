@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // The JSON dump as tests read it back.
@@ -474,27 +474,27 @@ func TestBinaryExitStatus(t *testing.T) {
 func TestDumpExits1WithTheMessageOnEveryFault(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
-		fault *github.Fault
+		fault *fake.Fault
 		want  string
 	}{
-		{"401", github.FaultBadToken(), "401 Unauthorized"},
-		{"403", github.FaultNoAccess(), "403 Forbidden"},
-		{"SAML", github.FaultSAML(), "SAML"},
-		{"404", github.FaultNotFound(), "404 Not Found"},
-		{"410", github.FaultGone(), "410 Gone"},
-		{"422", github.FaultUnprocessable(), "422"},
-		{"rate limit", github.FaultRateLimited(time.Now().Add(time.Hour)), "rate limit"},
-		{"429", github.FaultSecondary429(time.Minute), "429 Too Many Requests"},
-		{"500", github.FaultServerError(500), "500 Internal Server Error"},
-		{"503", github.FaultServerError(503), "503 Service Unavailable"},
-		{"malformed", &github.Fault{Malformed: true}, "malformed response"},
-		{"cut off", &github.Fault{Truncate: true}, "cut off"},
-		{"hang", &github.Fault{Hang: true}, "timed out"},
+		{"401", fake.FaultBadToken(), "401 Unauthorized"},
+		{"403", fake.FaultNoAccess(), "403 Forbidden"},
+		{"SAML", fake.FaultSAML(), "SAML"},
+		{"404", fake.FaultNotFound(), "404 Not Found"},
+		{"410", fake.FaultGone(), "410 Gone"},
+		{"422", fake.FaultUnprocessable(), "422"},
+		{"rate limit", fake.FaultRateLimited(time.Now().Add(time.Hour)), "rate limit"},
+		{"429", fake.FaultSecondary429(time.Minute), "429 Too Many Requests"},
+		{"500", fake.FaultServerError(500), "500 Internal Server Error"},
+		{"503", fake.FaultServerError(503), "503 Service Unavailable"},
+		{"malformed", &fake.Fault{Malformed: true}, "malformed response"},
+		{"cut off", &fake.Fault{Truncate: true}, "cut off"},
+		{"hang", &fake.Fault{Hang: true}, "timed out"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := widgetsServer(t)
 			f := tt.fault
-			srv.SetFaults(func(r *http.Request) *github.Fault {
+			srv.SetFaults(func(r *http.Request) *fake.Fault {
 				if strings.Contains(r.URL.Path, "/timeline") {
 					return f
 				}

@@ -5,35 +5,35 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // widgetsServer serves acme/widgets#3 (merged, labelled, with a comment, a
 // commit of its own and a reference from a fork) on 127.0.0.1.
-func widgetsServer(t *testing.T) *github.FakeServer {
+func widgetsServer(t *testing.T) *fake.FakeServer {
 	t.Helper()
 	return widgetsServerWith(t, nil)
 }
 
 // widgetsServerWith is widgetsServer with change applied to its data first.
-func widgetsServerWith(t *testing.T, change func(*github.Dataset)) *github.FakeServer {
+func widgetsServerWith(t *testing.T, change func(*fake.Dataset)) *fake.FakeServer {
 	t.Helper()
 	t0 := time.Date(2024, 2, 1, 10, 0, 0, 0, time.UTC)
 	closed := t0.Add(48 * time.Hour)
-	ds := &github.Dataset{}
+	ds := &fake.Dataset{}
 	repo := ds.EnsureRepo("acme/widgets")
 	forkSHA := strings.Repeat("ab", 20)
 	ownSHA := strings.Repeat("cd", 20)
-	ds.EnsureRepo("someone/widgets").AddCommit(&github.FakeCommit{SHA: forkSHA, Message: "widgets: frob\n\nFixes acme/widgets#3", AuthorName: "Someone", Date: t0})
-	repo.AddCommit(&github.FakeCommit{SHA: ownSHA, Message: "frob the widget", AuthorName: "Alice", Date: t0})
+	ds.EnsureRepo("someone/widgets").AddCommit(&fake.FakeCommit{SHA: forkSHA, Message: "widgets: frob\n\nFixes acme/widgets#3", AuthorName: "Someone", Date: t0})
+	repo.AddCommit(&fake.FakeCommit{SHA: ownSHA, Message: "frob the widget", AuthorName: "Alice", Date: t0})
 	for n := 1; n <= 4; n++ {
-		repo.Pulls = append(repo.Pulls, &github.FakePull{Number: n, Title: "Widget " + string(rune('0'+n)), State: "open",
+		repo.Pulls = append(repo.Pulls, &fake.FakePull{Number: n, Title: "Widget " + string(rune('0'+n)), State: "open",
 			User: "alice", Head: "h", Base: "main", CreatedAt: t0.Add(time.Duration(n) * time.Minute), UpdatedAt: t0})
 	}
 	pr := repo.Pull(3)
 	pr.Title, pr.Body, pr.Labels = "Frob the widget", "Frobs.\n\nFixes #2.", []string{"enhancement"}
 	pr.State, pr.ClosedAt, pr.MergedAt = "closed", &closed, &closed
-	pr.Timeline = []github.FakeEvent{
+	pr.Timeline = []fake.FakeEvent{
 		{Event: "committed", Actor: "Alice", SHA: ownSHA, Message: "frob the widget", CreatedAt: t0},
 		{Event: "commented", Actor: "bob", Body: "nice", CreatedAt: t0.Add(time.Hour)},
 		{Event: "referenced", Actor: "someone", SHA: forkSHA, CommitRepo: "someone/widgets", CreatedAt: t0.Add(2 * time.Hour)},
@@ -43,7 +43,7 @@ func widgetsServerWith(t *testing.T, change func(*github.Dataset)) *github.FakeS
 	if change != nil {
 		change(ds)
 	}
-	srv, err := github.NewFakeServer(ds, github.FakeOptions{})
+	srv, err := fake.NewFakeServer(ds, fake.FakeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

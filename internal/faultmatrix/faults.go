@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // route is one endpoint prscope asks, as the fake server sees its path.
@@ -53,7 +53,7 @@ type fault struct {
 	// usable: a followed redirect, a Link that loops, which dump survives
 	// with what it has).
 	failing bool
-	make    func(other string) *github.Fault // other: a second server, for redirects
+	make    func(other string) *fake.Fault // other: a second server, for redirects
 	// lifts is how long after the fault is lifted it is really gone: a
 	// used-up primary limit holds until its reset, whatever the server
 	// says meanwhile, so r is pressed after it.
@@ -67,48 +67,48 @@ var retryAfter = 2 * time.Second
 const primaryReset = 3 * time.Second
 
 var faults = []fault{
-	{"401", true, func(string) *github.Fault { return github.FaultBadToken() }, 0},
-	{"403-no-access", true, func(string) *github.Fault { return github.FaultNoAccess() }, 0},
-	{"403-saml", true, func(string) *github.Fault { return github.FaultSAML() }, 0},
-	{"404", true, func(string) *github.Fault { return github.FaultNotFound() }, 0},
-	{"410", true, func(string) *github.Fault { return github.FaultGone() }, 0},
-	{"422", true, func(string) *github.Fault { return github.FaultUnprocessable() }, 0},
-	{"primary-limit", true, func(string) *github.Fault { return github.FaultRateLimited(time.Now().Add(primaryReset)) }, primaryReset + time.Second},
-	{"429-secondary", true, func(string) *github.Fault { return github.FaultSecondary429(retryAfter) }, 0},
-	{"403-secondary", true, func(string) *github.Fault { return github.FaultSecondary403(retryAfter) }, 0},
-	{"500", true, func(string) *github.Fault { return github.FaultServerError(500) }, 0},
-	{"502", true, func(string) *github.Fault { return github.FaultServerError(502) }, 0},
-	{"503", true, func(string) *github.Fault { return github.FaultServerError(503) }, 0},
-	{"hang", true, func(string) *github.Fault { return &github.Fault{Hang: true} }, 0},
-	{"malformed", true, func(string) *github.Fault { return &github.Fault{Malformed: true} }, 0},
-	{"truncate", true, func(string) *github.Fault { return &github.Fault{Truncate: true} }, 0},
-	{"endless", true, func(string) *github.Fault { return &github.Fault{Body: &github.BodyFault{Endless: true}} }, 0},
-	{"trickle", true, func(string) *github.Fault {
-		return &github.Fault{Body: &github.BodyFault{Endless: true, Every: 50 * time.Millisecond}}
+	{"401", true, func(string) *fake.Fault { return fake.FaultBadToken() }, 0},
+	{"403-no-access", true, func(string) *fake.Fault { return fake.FaultNoAccess() }, 0},
+	{"403-saml", true, func(string) *fake.Fault { return fake.FaultSAML() }, 0},
+	{"404", true, func(string) *fake.Fault { return fake.FaultNotFound() }, 0},
+	{"410", true, func(string) *fake.Fault { return fake.FaultGone() }, 0},
+	{"422", true, func(string) *fake.Fault { return fake.FaultUnprocessable() }, 0},
+	{"primary-limit", true, func(string) *fake.Fault { return fake.FaultRateLimited(time.Now().Add(primaryReset)) }, primaryReset + time.Second},
+	{"429-secondary", true, func(string) *fake.Fault { return fake.FaultSecondary429(retryAfter) }, 0},
+	{"403-secondary", true, func(string) *fake.Fault { return fake.FaultSecondary403(retryAfter) }, 0},
+	{"500", true, func(string) *fake.Fault { return fake.FaultServerError(500) }, 0},
+	{"502", true, func(string) *fake.Fault { return fake.FaultServerError(502) }, 0},
+	{"503", true, func(string) *fake.Fault { return fake.FaultServerError(503) }, 0},
+	{"hang", true, func(string) *fake.Fault { return &fake.Fault{Hang: true} }, 0},
+	{"malformed", true, func(string) *fake.Fault { return &fake.Fault{Malformed: true} }, 0},
+	{"truncate", true, func(string) *fake.Fault { return &fake.Fault{Truncate: true} }, 0},
+	{"endless", true, func(string) *fake.Fault { return &fake.Fault{Body: &fake.BodyFault{Endless: true}} }, 0},
+	{"trickle", true, func(string) *fake.Fault {
+		return &fake.Fault{Body: &fake.BodyFault{Endless: true, Every: 50 * time.Millisecond}}
 	}, 0},
-	{"huge-500MB", true, func(string) *github.Fault { return &github.Fault{Body: &github.BodyFault{Inflate: 500 << 20}} }, 0},
-	{"gzip-bomb-1GiB", true, func(string) *github.Fault {
-		return &github.Fault{Body: &github.BodyFault{Inflate: 1 << 30, Gzip: true}}
+	{"huge-500MB", true, func(string) *fake.Fault { return &fake.Fault{Body: &fake.BodyFault{Inflate: 500 << 20}} }, 0},
+	{"gzip-bomb-1GiB", true, func(string) *fake.Fault {
+		return &fake.Fault{Body: &fake.BodyFault{Inflate: 1 << 30, Gzip: true}}
 	}, 0},
-	{"link-same", false, func(string) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopSame} }, 0},
-	{"link-increasing", false, func(string) *github.Fault { return &github.Fault{LinkLoop: github.LinkLoopIncreasing} }, 0},
-	{"foreign-next", false, func(string) *github.Fault { return &github.Fault{ForeignNext: true} }, 0},
-	{"repeat-items", false, func(string) *github.Fault { return &github.Fault{RepeatItems: true} }, 0},
-	{"empty-next", false, func(string) *github.Fault { return &github.Fault{EmptyNext: true} }, 0},
-	{"per-page-3", false, func(string) *github.Fault { return &github.Fault{PerPage: 3} }, 0},
-	{"redirect-302-other-host", false, func(other string) *github.Fault { return redirectTo(other, 302) }, 0},
-	{"redirect-307-other-host", false, func(other string) *github.Fault { return redirectTo(other, 307) }, 0},
+	{"link-same", false, func(string) *fake.Fault { return &fake.Fault{LinkLoop: fake.LinkLoopSame} }, 0},
+	{"link-increasing", false, func(string) *fake.Fault { return &fake.Fault{LinkLoop: fake.LinkLoopIncreasing} }, 0},
+	{"foreign-next", false, func(string) *fake.Fault { return &fake.Fault{ForeignNext: true} }, 0},
+	{"repeat-items", false, func(string) *fake.Fault { return &fake.Fault{RepeatItems: true} }, 0},
+	{"empty-next", false, func(string) *fake.Fault { return &fake.Fault{EmptyNext: true} }, 0},
+	{"per-page-3", false, func(string) *fake.Fault { return &fake.Fault{PerPage: 3} }, 0},
+	{"redirect-302-other-host", false, func(other string) *fake.Fault { return redirectTo(other, 302) }, 0},
+	{"redirect-307-other-host", false, func(other string) *fake.Fault { return redirectTo(other, 307) }, 0},
 }
 
 // redirectTo sends each request to the same path on other.
-func redirectTo(other string, status int) *github.Fault {
-	return &github.Fault{Status: status, Message: "Moved", Header: http.Header{"Location": {other}}}
+func redirectTo(other string, status int) *fake.Fault {
+	return &fake.Fault{Status: status, Message: "Moved", Header: http.Header{"Location": {other}}}
 }
 
 // faultsFor installs f on r's requests; redirects keep the request's path
 // and query on other.
-func faultsFor(r route, f fault, other string) func(*http.Request) *github.Fault {
-	return func(req *http.Request) *github.Fault {
+func faultsFor(r route, f fault, other string) func(*http.Request) *fake.Fault {
+	return func(req *http.Request) *fake.Fault {
 		if !r.match(req.URL.Path) {
 			return nil
 		}

@@ -20,7 +20,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // Limits a run must stay within.
@@ -49,7 +49,7 @@ func main() {
 	build := exec.Command("go", "build", "-o", bin, "./cmd/prscope")
 	build.Stderr = os.Stderr
 	check(build.Run())
-	ds, err := github.DemoDataset()
+	ds, err := fake.DemoDataset()
 	check(err)
 	home := filepath.Join(dir, "home")
 	check(os.Mkdir(home, 0o700))
@@ -87,7 +87,7 @@ type matrixCase struct {
 // matrix holds what every run shares.
 type matrix struct {
 	bin, home string
-	ds        *github.Dataset
+	ds        *fake.Dataset
 	baselines map[string][][]string // fault-free screens (first look, after r), by "search"
 	verbose   bool
 	seq       int
@@ -95,10 +95,10 @@ type matrix struct {
 }
 
 // servers starts the API and the other host a redirect points at.
-func (m *matrix) servers(c matrixCase) (api, other *github.FakeServer) {
-	other, err := github.NewFakeServer(m.ds, github.FakeOptions{Token: matrixToken})
+func (m *matrix) servers(c matrixCase) (api, other *fake.FakeServer) {
+	other, err := fake.NewFakeServer(m.ds, fake.FakeOptions{Token: matrixToken})
 	check(err)
-	api, err = github.NewFakeServer(m.ds, github.FakeOptions{Token: matrixToken})
+	api, err = fake.NewFakeServer(m.ds, fake.FakeOptions{Token: matrixToken})
 	check(err)
 	api.SetFaults(faultsFor(c.r, c.f, strings.Replace(other.URL, "127.0.0.1", "localhost", 1)))
 	return api, other
@@ -121,7 +121,7 @@ func (m *matrix) next() int {
 }
 
 // leaked counts requests to other that carried a token.
-func leaked(other *github.FakeServer) int {
+func leaked(other *fake.FakeServer) int {
 	n := 0
 	for _, r := range other.Requests() {
 		if r.Header.Get("Authorization") != "" {

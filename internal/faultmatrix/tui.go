@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 )
 
 // tuiResult is one TUI run: the fault on from the start, then lifted, then
@@ -40,7 +40,7 @@ const cols, rows = 120, 40
 // session is one prscope in a tmux session.
 type session struct{ name string }
 
-func (m *matrix) start(api *github.FakeServer, search bool) (session, error) {
+func (m *matrix) start(api *fake.FakeServer, search bool) (session, error) {
 	s := session{name: fmt.Sprintf("faultmatrix-%d-%d", os.Getpid(), m.next())}
 	args := []string{"exec", "env", "-i"}
 	args = append(args, m.env()...)
@@ -112,7 +112,7 @@ func peakRSS(pid int) (int64, bool) {
 // one r (which loads some things a first look does not, such as a search
 // result's full record). A recovered run shows one of them.
 func (m *matrix) baseline(search bool) ([][]string, error) {
-	api, err := github.NewFakeServer(m.ds, github.FakeOptions{Token: matrixToken})
+	api, err := fake.NewFakeServer(m.ds, fake.FakeOptions{Token: matrixToken})
 	if err != nil {
 		return nil, err
 	}

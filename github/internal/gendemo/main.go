@@ -17,8 +17,8 @@ import (
 )
 
 func main() {
-	seed := flag.String("seed", "github/demodata/seed/kernel-patches-bpf-pr-11.txt", "captured PR page to read")
-	out := flag.String("out", "github/demodata/kernel-patches-bpf-11.json", "demo JSON file to write")
+	seed := flag.String("seed", "github/fake/demodata/seed/kernel-patches-bpf-pr-11.txt", "captured PR page to read")
+	out := flag.String("out", "github/fake/demodata/kernel-patches-bpf-11.json", "demo JSON file to write")
 	flag.Parse()
 	if err := run(*seed, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gendemo:", err)

@@ -10,13 +10,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/fake"
 
 	"github.com/prscope/prscope/model"
 )
 
 // What the page does not show, and Build therefore assumes. Each choice is
-// also written down in github/demodata/README.md; change both together.
+// also written down in github/fake/demodata/README.md; change both together.
 var (
 	// PR #11 is one of the repository's first, long before the first
 	// reference (Feb 18, 2022); the exact day is a guess.
@@ -49,14 +49,14 @@ const Repo = "kernel-patches/bpf"
 // "reference N\n" + message for the N-th reference (1-based, page order), and
 // of "commit 1\n" + message for the PR's own commit. The index keeps equal
 // messages (the same patch applied to several branches) apart.
-func Build(p *Page) (*github.Dataset, error) {
+func Build(p *Page) (*fake.Dataset, error) {
 	if p.State != "Closed" {
 		return nil, fmt.Errorf("page state %q: Build knows closed, unmerged PRs only", p.State)
 	}
 	closed := closedAt
-	ds := &github.Dataset{}
+	ds := &fake.Dataset{}
 	repo := ds.EnsureRepo(Repo)
-	pull := &github.FakePull{
+	pull := &fake.FakePull{
 		Number:    p.Number,
 		Title:     p.Title,
 		State:     "closed",
@@ -76,11 +76,11 @@ func Build(p *Page) (*github.Dataset, error) {
 		sha := DeriveSHA(fmt.Sprintf("commit %d", i+1), ownCommitMessage)
 		when := createdAt.Add(-ownCommitBefore)
 		name, email := signer(ownCommitMessage, p.Author)
-		repo.AddCommit(&github.FakeCommit{SHA: sha, Message: ownCommitMessage, AuthorName: name, AuthorEmail: email, Date: when})
-		pull.Timeline = append(pull.Timeline, github.FakeEvent{Event: model.KindCommitted, Actor: name, SHA: sha, Message: ownCommitMessage, CreatedAt: when})
+		repo.AddCommit(&fake.FakeCommit{SHA: sha, Message: ownCommitMessage, AuthorName: name, AuthorEmail: email, Date: when})
+		pull.Timeline = append(pull.Timeline, fake.FakeEvent{Event: model.KindCommitted, Actor: name, SHA: sha, Message: ownCommitMessage, CreatedAt: when})
 	}
 	for k, c := range p.Comments {
-		pull.Timeline = append(pull.Timeline, github.FakeEvent{
+		pull.Timeline = append(pull.Timeline, fake.FakeEvent{
 			Event: model.KindCommented, Actor: c.Author, Body: c.Body,
 			CreatedAt: createdAt.Add(time.Duration(k+1) * commentSpacing),
 		})
@@ -92,12 +92,12 @@ func Build(p *Page) (*github.Dataset, error) {
 		}
 		sha := DeriveSHA(fmt.Sprintf("reference %d", k+1), r.Message)
 		name, email := signer(r.Message, r.Actor)
-		repo.AddCommit(&github.FakeCommit{SHA: sha, Message: r.Message, AuthorName: name, AuthorEmail: email, Date: times[k]})
-		pull.Timeline = append(pull.Timeline, github.FakeEvent{
+		repo.AddCommit(&fake.FakeCommit{SHA: sha, Message: r.Message, AuthorName: name, AuthorEmail: email, Date: times[k]})
+		pull.Timeline = append(pull.Timeline, fake.FakeEvent{
 			Event: model.KindReferenced, Actor: r.Actor, SHA: sha, CommitRepo: Repo, CreatedAt: times[k],
 		})
 	}
-	pull.Timeline = append(pull.Timeline, github.FakeEvent{Event: model.KindClosed, Actor: p.Author, CreatedAt: closedAt})
+	pull.Timeline = append(pull.Timeline, fake.FakeEvent{Event: model.KindClosed, Actor: p.Author, CreatedAt: closedAt})
 	return ds, nil
 }
 

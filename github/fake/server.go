@@ -1,4 +1,4 @@
-package github
+package fake
 
 import (
 	"context"

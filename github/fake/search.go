@@ -1,4 +1,4 @@
-package github
+package fake
 
 import (
 	"cmp"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/prscope/prscope/model"
 )
 
 // GET /search/issues on the fake: GitHub's issue search over the Dataset's
@@ -75,7 +77,7 @@ func (s *FakeServer) spendSearch(counted bool) (limit, used int, reset time.Time
 
 // replyRateHeaders sets the rate-limit headers of rep's resource.
 func (s *FakeServer) replyRateHeaders(h http.Header, rep reply, counted bool) {
-	if rep.resource != ResourceSearch {
+	if rep.resource != model.ResourceSearch {
 		s.rateHeaders(h, counted)
 		return
 	}
@@ -84,7 +86,7 @@ func (s *FakeServer) replyRateHeaders(h http.Header, rep reply, counted bool) {
 	h.Set("X-RateLimit-Remaining", strconv.Itoa(limit-used))
 	h.Set("X-RateLimit-Used", strconv.Itoa(used))
 	h.Set("X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10))
-	h.Set("X-RateLimit-Resource", ResourceSearch)
+	h.Set("X-RateLimit-Resource", model.ResourceSearch)
 }
 
 // ghSearchResult is GET /search/issues.
@@ -140,14 +142,14 @@ func searchInvalid(code, message string) reply {
 	if message != "" {
 		e["message"] = message
 	}
-	return reply{status: http.StatusUnprocessableEntity, resource: ResourceSearch, value: ghError{
+	return reply{status: http.StatusUnprocessableEntity, resource: model.ResourceSearch, value: ghError{
 		Message: "Validation Failed", Errors: []map[string]string{e}, DocumentationURL: searchDocs}}
 }
 
 // searchIssues serves GET /search/issues.
 func (s *FakeServer) searchIssues(r *http.Request) reply {
 	if _, _, _, ok := s.spendSearch(false); !ok {
-		return reply{status: http.StatusForbidden, resource: ResourceSearch, value: ghError{
+		return reply{status: http.StatusForbidden, resource: model.ResourceSearch, value: ghError{
 			Message:          "API rate limit exceeded for user ID 583231." + supportSuffix,
 			DocumentationURL: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"}}
 	}
@@ -176,7 +178,7 @@ func (s *FakeServer) searchIssues(r *http.Request) reply {
 	}
 	pg := parsePaging(params)
 	if (pg.page-1)*pg.perPage >= maxSearchResults {
-		return reply{status: http.StatusUnprocessableEntity, resource: ResourceSearch, value: ghError{
+		return reply{status: http.StatusUnprocessableEntity, resource: model.ResourceSearch, value: ghError{
 			Message: "Only the first 1000 search results are available", DocumentationURL: searchDocs}}
 	}
 
@@ -222,7 +224,7 @@ func (s *FakeServer) searchIssues(r *http.Request) reply {
 	for _, h := range hits[lo:hi] {
 		out.Items = append(out.Items, s.renderSearchItem(h.ri, h.pi, h.score))
 	}
-	return reply{status: http.StatusOK, resource: ResourceSearch, paged: true, value: out, link: s.linkHeader(r, pg, available)}
+	return reply{status: http.StatusOK, resource: model.ResourceSearch, paged: true, value: out, link: s.linkHeader(r, pg, available)}
 }
 
 func (s *FakeServer) renderSearchItem(ri *repoIndex, pi *pullIndex, score float64) ghSearchItem {
@@ -288,22 +290,22 @@ func containsRun(words, run []string) bool {
 
 func parseSearchQuery(q string) searchQuery {
 	sq := searchQuery{in: map[string]bool{}, desc: true}
-	for _, t := range tokenizeSearch(q) {
+	for _, t := range model.TokenizeSearch(q) {
 		cond, known := sq.qualifier(t)
 		switch {
-		case known && cond != nil && t.negate:
+		case known && cond != nil && t.Negate:
 			sq.conds = append(sq.conds, func(pi *pullIndex) bool { return !cond(pi) })
 		case known && cond != nil:
 			sq.conds = append(sq.conds, cond)
 		case known:
-		case t.key == "" && t.value == "AND":
+		case t.Key == "" && t.Value == "AND":
 		default:
-			text := t.value
-			if t.key != "" {
-				text = t.key + ":" + t.value
+			text := t.Value
+			if t.Key != "" {
+				text = t.Key + ":" + t.Value
 			}
 			if words := searchWords(text); len(words) > 0 {
-				sq.words = append(sq.words, searchWord{words: words, negate: t.negate})
+				sq.words = append(sq.words, searchWord{words: words, negate: t.Negate})
 			}
 		}
 	}
@@ -313,11 +315,11 @@ func parseSearchQuery(q string) searchQuery {
 // qualifier applies t when it is a qualifier the fake implements: known
 // is false for text (and unknown qualifiers); cond is nil for one that
 // sets something rather than filters.
-func (sq *searchQuery) qualifier(t searchToken) (cond func(*pullIndex) bool, known bool) {
-	v := strings.ToLower(t.value)
-	switch t.key {
+func (sq *searchQuery) qualifier(t model.SearchToken) (cond func(*pullIndex) bool, known bool) {
+	v := strings.ToLower(t.Value)
+	switch t.Key {
 	case "repo":
-		if !t.negate {
+		if !t.Negate {
 			sq.repos = append(sq.repos, v)
 			return nil, true
 		}
@@ -329,7 +331,7 @@ func (sq *searchQuery) qualifier(t searchToken) (cond func(*pullIndex) bool, kno
 		case "issue":
 			return func(*pullIndex) bool { return false }, true
 		}
-		if t.key == "is" {
+		if t.Key == "is" {
 			return stateCond(v)
 		}
 	case "state":

@@ -1,4 +1,4 @@
-package github
+package fake
 
 // Word pools for synthetic PRs. Logins and names are invented so that no
 // real person is credited with generated text; kernel-patches-bot is the one

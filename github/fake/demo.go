@@ -1,4 +1,4 @@
-package github
+package fake
 
 import (
 	_ "embed"
@@ -6,7 +6,7 @@ import (
 	"fmt"
 )
 
-//go:generate go run ./internal/gendemo -seed demodata/seed/kernel-patches-bpf-pr-11.txt -out demodata/kernel-patches-bpf-11.json
+//go:generate go run ../internal/gendemo -seed demodata/seed/kernel-patches-bpf-pr-11.txt -out demodata/kernel-patches-bpf-11.json
 
 // The demo's repositories.
 const (
