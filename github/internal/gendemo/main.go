@@ -2,7 +2,7 @@
 // #11 from the captured page:
 //
 //	go run ./github/internal/gendemo          # from the module root
-//	go generate ./github/                     # same, via demo.go
+//	go generate ./github/fake/                # same, via demo.go
 //
 // The output is deterministic; github's tests fail when the committed JSON
 // differs from what this would write.
