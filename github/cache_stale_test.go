@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/httpcache"
+
 	"github.com/prscope/prscope/github/fake"
 
 	"github.com/prscope/prscope/github"
@@ -19,7 +21,7 @@ func TestCacheSaysWhenARateLimitServedStaleCopies(t *testing.T) {
 	var mu sync.Mutex
 	clock := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
-	cache, err := github.OpenCache(github.CacheOptions{Dir: t.TempDir(), Now: now})
+	cache, err := httpcache.OpenCache(httpcache.CacheOptions{Dir: t.TempDir(), Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}

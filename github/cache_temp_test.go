@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/httpcache"
+
 	"github.com/prscope/prscope/github"
 )
 
@@ -41,12 +43,12 @@ func TestCacheTempFilesLeftByACrash(t *testing.T) {
 	if _, err := rig.client("").GetPull(ctx, acmeWidgets, 11); err != nil {
 		t.Fatal(err)
 	}
-	stats, err := rig.open(github.CacheOptions{}).Stats()
+	stats, err := rig.open(httpcache.CacheOptions{}).Stats()
 	if err != nil || stats.Entries != 1 {
 		t.Fatalf("Stats = %+v, %v", stats, err)
 	}
 	entry := stats.Bytes // PRs 11 to 13 are alike, to a byte or two
-	must(t, rig.open(github.CacheOptions{}).Clear())
+	must(t, rig.open(httpcache.CacheOptions{}).Clear())
 	rig.requests()
 
 	dir := filepath.Join(rig.dir, "v1", "ab")
@@ -62,7 +64,7 @@ func TestCacheTempFilesLeftByACrash(t *testing.T) {
 	young := leftover("young", 2*entry, 10*time.Second)
 
 	maxBytes := entry*3 + entry/2
-	c := rig.clientWith(github.Options{Cache: rig.open(github.CacheOptions{MaxBytes: maxBytes})})
+	c := rig.clientWith(github.Options{Cache: rig.open(httpcache.CacheOptions{MaxBytes: maxBytes})})
 	if _, err := os.Stat(stale); err == nil {
 		t.Error("a temp file two minutes old survived the start")
 	}
@@ -79,7 +81,7 @@ func TestCacheTempFilesLeftByACrash(t *testing.T) {
 		}
 	}
 	rig.expect("three PRs", 200, 200, 200)
-	if stats, _ := rig.open(github.CacheOptions{}).Stats(); stats.Entries != 1 {
+	if stats, _ := rig.open(httpcache.CacheOptions{}).Stats(); stats.Entries != 1 {
 		t.Errorf("%d entries beside a temp file of two, want 1", stats.Entries)
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/httpcache"
+
 	"github.com/prscope/prscope/github/fake"
 
 	"github.com/prscope/prscope/github"
@@ -62,10 +64,10 @@ func newCacheRig(t *testing.T) *cacheRig {
 }
 
 // open opens the rig's cache as opts say (Dir and Now filled in).
-func (r *cacheRig) open(opts github.CacheOptions) *github.Cache {
+func (r *cacheRig) open(opts httpcache.CacheOptions) *httpcache.Cache {
 	r.t.Helper()
 	opts.Dir, opts.Now = r.dir, r.clock.Now
-	c, err := github.OpenCache(opts)
+	c, err := httpcache.OpenCache(opts)
 	if err != nil {
 		r.t.Fatal(err)
 	}
@@ -75,7 +77,7 @@ func (r *cacheRig) open(opts github.CacheOptions) *github.Cache {
 // client is a Client over a fresh handle on the rig's cache, with token.
 func (r *cacheRig) client(token string) *github.Client {
 	r.t.Helper()
-	return r.clientWith(github.Options{Token: token, Cache: r.open(github.CacheOptions{})})
+	return r.clientWith(github.Options{Token: token, Cache: r.open(httpcache.CacheOptions{})})
 }
 
 func (r *cacheRig) clientWith(opts github.Options) *github.Client {
@@ -137,12 +139,12 @@ func TestCacheFreshThenRevalidated(t *testing.T) {
 
 	first, page := listPage(t, c, ctx)
 	rig.expect("cold", 200)
-	checkFrom(t, "cold", page, github.CacheNetwork, t0)
+	checkFrom(t, "cold", page, httpcache.CacheNetwork, t0)
 
 	rig.clock.Advance(59 * time.Second)
 	again, page := listPage(t, c, ctx)
 	rig.expect("within max-age")
-	checkFrom(t, "within max-age", page, github.CacheFresh, t0)
+	checkFrom(t, "within max-age", page, httpcache.CacheFresh, t0)
 	if !slices.EqualFunc(first, again, func(a, b model.PullRequest) bool { return a.Number == b.Number && a.Title == b.Title }) {
 		t.Errorf("the cached list differs from the fetched one")
 	}
@@ -150,7 +152,7 @@ func TestCacheFreshThenRevalidated(t *testing.T) {
 	rig.clock.Advance(2 * time.Second)
 	_, page = listPage(t, c, ctx)
 	reqs := rig.expect("after max-age", 304)
-	checkFrom(t, "after max-age", page, github.CacheRevalidated, rig.clock.Now())
+	checkFrom(t, "after max-age", page, httpcache.CacheRevalidated, rig.clock.Now())
 	if len(reqs) == 1 && (reqs[0].Header.Get("If-None-Match") == "" || reqs[0].Header.Get("If-Modified-Since") == "") {
 		t.Errorf("the revalidation sent If-None-Match %q, If-Modified-Since %q; want both",
 			reqs[0].Header.Get("If-None-Match"), reqs[0].Header.Get("If-Modified-Since"))
@@ -163,12 +165,12 @@ func TestCacheFreshThenRevalidated(t *testing.T) {
 	rig.clock.Advance(30 * time.Second)
 	_, page = listPage(t, c, ctx)
 	rig.expect("within the renewed max-age")
-	checkFrom(t, "renewed", page, github.CacheFresh, t0.Add(61*time.Second))
+	checkFrom(t, "renewed", page, httpcache.CacheFresh, t0.Add(61*time.Second))
 
 	// A new process (a new handle on the same directory) sees it too.
 	_, page = listPage(t, rig.client(testToken), ctx)
 	rig.expect("from another handle")
-	checkFrom(t, "another handle", page, github.CacheFresh, t0.Add(61*time.Second))
+	checkFrom(t, "another handle", page, httpcache.CacheFresh, t0.Add(61*time.Second))
 }
 
 func TestCacheAnswersEveryCall(t *testing.T) {
@@ -183,7 +185,7 @@ func TestCacheAnswersEveryCall(t *testing.T) {
 		if err != nil || len(events) == 0 {
 			t.Fatalf("timeline: %d events, %v", len(events), err)
 		}
-		if want := []string{github.CacheNetwork, github.CacheFresh}[round]; page.From != want {
+		if want := []string{httpcache.CacheNetwork, httpcache.CacheFresh}[round]; page.From != want {
 			t.Errorf("round %d: timeline From %q, want %q", round, page.From, want)
 		}
 		if msg, err := c.CommitMessage(ctx, forkRepo, forkSHA); err != nil || msg != forkMessage {
@@ -202,7 +204,7 @@ func TestCacheNeverRevalidatesACommitBySHA(t *testing.T) {
 	}
 	rig.expect("cold", 200)
 	rig.clock.Advance(30 * 24 * time.Hour)
-	for _, ctx := range []context.Context{ctx, github.WithRevalidate(ctx)} {
+	for _, ctx := range []context.Context{ctx, httpcache.WithIntent(ctx, httpcache.Revalidate)} {
 		if msg, err := c.CommitMessage(ctx, forkRepo, forkSHA); err != nil || msg != forkMessage {
 			t.Fatalf("commit message %q, %v", msg, err)
 		}
@@ -216,9 +218,9 @@ func TestCacheWithRevalidateAsksWithinMaxAge(t *testing.T) {
 	ctx := context.Background()
 	listPage(t, c, ctx)
 	rig.clock.Advance(time.Second)
-	_, page := listPage(t, c, github.WithRevalidate(ctx))
+	_, page := listPage(t, c, httpcache.WithIntent(ctx, httpcache.Revalidate))
 	rig.expect("WithRevalidate", 200, 304)
-	checkFrom(t, "WithRevalidate", page, github.CacheRevalidated, rig.clock.Now())
+	checkFrom(t, "WithRevalidate", page, httpcache.CacheRevalidated, rig.clock.Now())
 }
 
 func TestCacheWithCacheFirstServesAnyCopy(t *testing.T) {
@@ -228,12 +230,12 @@ func TestCacheWithCacheFirstServesAnyCopy(t *testing.T) {
 	t0 := rig.clock.Now()
 	listPage(t, c, ctx)
 	rig.clock.Advance(3 * time.Hour)
-	_, page := listPage(t, c, github.WithCacheFirst(ctx))
+	_, page := listPage(t, c, httpcache.WithIntent(ctx, httpcache.CacheFirst))
 	rig.expect("cache first", 200)
-	checkFrom(t, "cache first", page, github.CacheStale, t0)
+	checkFrom(t, "cache first", page, httpcache.CacheStale, t0)
 
 	// Nothing cached: the network, as usual.
-	if _, err := c.GetPull(github.WithCacheFirst(ctx), acmeWidgets, 1); err != nil {
+	if _, err := c.GetPull(httpcache.WithIntent(ctx, httpcache.CacheFirst), acmeWidgets, 1); err != nil {
 		t.Fatal(err)
 	}
 	rig.expect("cache first, not cached", 200)
@@ -291,7 +293,7 @@ func TestCacheIsPerTokenAndHoldsNoSecret(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stats, err := rig.open(github.CacheOptions{}).Stats()
+	stats, err := rig.open(httpcache.CacheOptions{}).Stats()
 	if err != nil || stats.Entries != 3 || stats.Bytes <= 0 || stats.Dir != rig.dir {
 		t.Errorf("Stats = %+v, %v; want 3 entries in %s", stats, err, rig.dir)
 	}
@@ -359,11 +361,11 @@ func TestCacheSurvivesACrashMidWrite(t *testing.T) {
 			c := rig.client(testToken) // a new start after the crash
 			_, page := listPage(t, c, ctx)
 			rig.expect("after the damage", 200)
-			checkFrom(t, "after the damage", page, github.CacheNetwork, rig.clock.Now())
+			checkFrom(t, "after the damage", page, httpcache.CacheNetwork, rig.clock.Now())
 			_, page = listPage(t, c, ctx)
 			rig.expect("replaced")
-			checkFrom(t, "replaced", page, github.CacheFresh, rig.clock.Now())
-			if stats, err := rig.open(github.CacheOptions{}).Stats(); err != nil || stats.Entries != 1 {
+			checkFrom(t, "replaced", page, httpcache.CacheFresh, rig.clock.Now())
+			if stats, err := rig.open(httpcache.CacheOptions{}).Stats(); err != nil || stats.Entries != 1 {
 				t.Errorf("Stats = %+v, %v; want the one entry (temp files are not entries)", stats, err)
 			}
 		})
@@ -385,15 +387,15 @@ func TestCacheEvictsTheLeastRecentlyUsed(t *testing.T) {
 	if _, err := probe.GetPull(ctx, acmeWidgets, 11); err != nil {
 		t.Fatal(err)
 	}
-	stats, err := rig.open(github.CacheOptions{}).Stats()
+	stats, err := rig.open(httpcache.CacheOptions{}).Stats()
 	if err != nil || stats.Entries != 1 {
 		t.Fatalf("Stats = %+v, %v", stats, err)
 	}
-	must(t, rig.open(github.CacheOptions{}).Clear())
+	must(t, rig.open(httpcache.CacheOptions{}).Clear())
 	rig.requests()
 
 	// Room for three entries, not four.
-	c := rig.clientWith(github.Options{Cache: rig.open(github.CacheOptions{MaxBytes: stats.Bytes*3 + stats.Bytes/2})})
+	c := rig.clientWith(github.Options{Cache: rig.open(httpcache.CacheOptions{MaxBytes: stats.Bytes*3 + stats.Bytes/2})})
 	get := func(n int) {
 		t.Helper()
 		rig.clock.Advance(time.Second)
@@ -408,7 +410,7 @@ func TestCacheEvictsTheLeastRecentlyUsed(t *testing.T) {
 	rig.expect("three PRs, one of them twice", 200, 200, 200)
 	get(14)
 	rig.expect("a fourth", 200)
-	if stats, _ := rig.open(github.CacheOptions{}).Stats(); stats.Entries != 3 {
+	if stats, _ := rig.open(httpcache.CacheOptions{}).Stats(); stats.Entries != 3 {
 		t.Errorf("%d entries, want 3", stats.Entries)
 	}
 	get(11)
@@ -476,7 +478,7 @@ func TestCacheServesStaleWhenTheNetworkIsDown(t *testing.T) {
 	must(t, rig.srv.Close())
 	rig.clock.Advance(3 * time.Hour)
 	_, page := listPage(t, c, ctx)
-	checkFrom(t, "network down", page, github.CacheStale, t0)
+	checkFrom(t, "network down", page, httpcache.CacheStale, t0)
 	_, err := c.GetPull(ctx, acmeWidgets, 1)
 	e := asAPIError(t, err, 0)
 	checkMessage(t, e.Error(), []string{"network error"}, nil)
@@ -489,14 +491,14 @@ func TestCacheOffline(t *testing.T) {
 	listPage(t, rig.client(testToken), ctx)
 	rig.expect("online", 200)
 
-	offlineCache := rig.open(github.CacheOptions{Offline: true})
+	offlineCache := rig.open(httpcache.CacheOptions{Offline: true})
 	for name, c := range map[string]*github.Client{
-		"Options.Offline":      rig.clientWith(github.Options{Token: testToken, Cache: rig.open(github.CacheOptions{}), Offline: true}),
+		"Options.Offline":      rig.clientWith(github.Options{Token: testToken, Cache: rig.open(httpcache.CacheOptions{}), Offline: true}),
 		"CacheOptions.Offline": rig.clientWith(github.Options{Token: testToken, Cache: offlineCache}),
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, page := listPage(t, c, ctx)
-			checkFrom(t, "offline", page, github.CacheStale, t0)
+			checkFrom(t, "offline", page, httpcache.CacheStale, t0)
 			_, err := c.GetPull(ctx, acmeWidgets, 1)
 			e := asAPIError(t, err, 0)
 			checkMessage(t, e.Error(), []string{"not cached (offline): acme/widgets#1"}, nil)
@@ -514,7 +516,7 @@ func TestCacheOffline(t *testing.T) {
 func TestDefaultCacheDirHonoursXDG(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("XDG_CACHE_HOME", dir)
-	got, err := github.DefaultCacheDir()
+	got, err := httpcache.DefaultCacheDir()
 	if err != nil || got != filepath.Join(dir, "prscope") {
 		t.Errorf("DefaultCacheDir() = %q, %v; want %s", got, err, filepath.Join(dir, "prscope"))
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	gh "github.com/google/go-github/v62/github"
+	gogithub "github.com/google/go-github/v62/github"
 
 	"github.com/prscope/prscope/model"
 )
@@ -24,7 +24,7 @@ func (c *Client) CheckRuns(ctx context.Context, repo model.Repo, sha string, pag
 	if err := checkSHA(checksSubject(repo, sha), sha); err != nil {
 		return nil, model.Page{}, err // the head SHA came from the API
 	}
-	opts := &gh.ListCheckRunsOptions{ListOptions: gh.ListOptions{Page: page, PerPage: perPage}}
+	opts := &gogithub.ListCheckRunsOptions{ListOptions: gogithub.ListOptions{Page: page, PerPage: perPage}}
 	res, resp, err := c.gh.Checks.ListCheckRunsForRef(ctx, pathSegment(repo.Owner), pathSegment(repo.Name), sha, opts)
 	if err != nil {
 		if noChecks(err) {
@@ -55,7 +55,7 @@ func (c *Client) CombinedStatus(ctx context.Context, repo model.Repo, sha string
 	}
 	got := 0
 	out, err := AllPages(subject, MaxStatusPages, model.StatusKey, func(page int) ([]model.CommitStatus, model.Page, error) {
-		cs, resp, err := c.gh.Repositories.GetCombinedStatus(ctx, pathSegment(repo.Owner), pathSegment(repo.Name), sha, &gh.ListOptions{Page: page, PerPage: MaxPerPage})
+		cs, resp, err := c.gh.Repositories.GetCombinedStatus(ctx, pathSegment(repo.Owner), pathSegment(repo.Name), sha, &gogithub.ListOptions{Page: page, PerPage: MaxPerPage})
 		if err != nil {
 			if noChecks(err) {
 				return nil, model.Page{}, nil
@@ -88,7 +88,7 @@ type ChecksSource interface {
 const MaxCheckRunPages = 10
 
 // FetchChecks loads every check run (up to maxPages pages of 100) and
-// every status of commit sha. ctx may carry WithRevalidate.
+// every status of commit sha. ctx may carry an httpcache.Intent.
 func FetchChecks(ctx context.Context, c ChecksSource, repo model.Repo, sha string, maxPages int) ([]model.CheckRun, []model.CommitStatus, error) {
 	runs, err := fetchCheckRuns(ctx, c, repo, sha, maxPages)
 	stopped := Truncated(err) != ""
@@ -117,12 +117,12 @@ func checksSubject(repo model.Repo, sha string) string {
 // noChecks reports GitHub's answer for a commit it does not have (404) or
 // will not look up (422: not a commit, or gone with a deleted branch).
 func noChecks(err error) bool {
-	var er *gh.ErrorResponse
+	var er *gogithub.ErrorResponse
 	return errors.As(err, &er) && er.Response != nil &&
 		(er.Response.StatusCode == http.StatusNotFound || er.Response.StatusCode == http.StatusUnprocessableEntity)
 }
 
-func convertCheckRun(r *gh.CheckRun) model.CheckRun {
+func convertCheckRun(r *gogithub.CheckRun) model.CheckRun {
 	return model.CheckRun{
 		ID:          r.GetID(),
 		Name:        model.SanitizeLine(r.GetName()),
@@ -137,7 +137,7 @@ func convertCheckRun(r *gh.CheckRun) model.CheckRun {
 	}
 }
 
-func convertStatus(s *gh.RepoStatus) model.CommitStatus {
+func convertStatus(s *gogithub.RepoStatus) model.CommitStatus {
 	return model.CommitStatus{
 		Context:     model.SanitizeLine(s.GetContext()),
 		State:       model.SanitizeLine(s.GetState()),
@@ -147,7 +147,7 @@ func convertStatus(s *gh.RepoStatus) model.CommitStatus {
 	}
 }
 
-func timePtr(t *gh.Timestamp) *time.Time {
+func timePtr(t *gogithub.Timestamp) *time.Time {
 	if t == nil || t.IsZero() {
 		return nil
 	}

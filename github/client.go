@@ -14,12 +14,13 @@ package github
 import (
 	"context"
 	"fmt"
+	"github.com/prscope/prscope/github/httpcache"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
-	gh "github.com/google/go-github/v62/github"
+	gogithub "github.com/google/go-github/v62/github"
 
 	"github.com/prscope/prscope/model"
 )
@@ -38,7 +39,7 @@ type Options struct {
 	// Transport overrides the network transport (tests). Nil: the default.
 	Transport http.RoundTripper
 	// Cache, when set, answers what it can and keeps what is fetched.
-	Cache *Cache
+	Cache *httpcache.Cache
 	// Offline sends nothing: only what Cache holds is answered, and the rest
 	// fails "not cached (offline)".
 	Offline bool
@@ -56,8 +57,8 @@ type Options struct {
 // string on the way in, so nothing downstream holds raw API text. It is safe
 // for concurrent use.
 type Client struct {
-	gh            *gh.Client
-	guard         *RateGuard
+	gh            *gogithub.Client
+	guard         *httpcache.RateGuard
 	authenticated bool
 	notFoundHint  string
 	token         string        // only to keep it out of error messages
@@ -86,20 +87,20 @@ func NewClient(opts Options) (*Client, error) {
 		network = http.DefaultTransport
 	}
 	if opts.Offline {
-		network = offlineTransport{}
+		network = httpcache.OfflineTransport{}
 	}
 	network = &limitTransport{limits: opts.BodyLimits.orDefault(), next: network}
-	guard := NewRateGuard(network, opts.Now)
+	guard := httpcache.NewRateGuard(network, opts.Now)
 	var transport http.RoundTripper = guard
 	if opts.Cache != nil {
-		transport = opts.Cache.transport(guard, opts.Offline || opts.Cache.offline)
+		transport = opts.Cache.Transport(guard, opts.Offline)
 	}
 	if opts.Token != "" {
 		transport = &authTransport{origin: originOf(u), header: "Bearer " + opts.Token, next: transport}
 	}
 	// Timeout bounds each whole exchange, redirects and body included.
 	hc := &http.Client{Timeout: timeout, Transport: transport, CheckRedirect: checkRedirect}
-	c := gh.NewClient(hc)
+	c := gogithub.NewClient(hc)
 	// Set BaseURL as given: WithEnterpriseURLs would append api/v3/ to bare hosts.
 	c.BaseURL = u
 	c.UserAgent = "prscope"
@@ -131,11 +132,11 @@ func (c *Client) User(ctx context.Context) (string, error) {
 // ListPulls returns one page of repo's pull requests, newest first.
 // state is "open", "closed" or "all".
 func (c *Client) ListPulls(ctx context.Context, repo model.Repo, state string, page, perPage int) ([]model.PullRequest, model.Page, error) {
-	opts := &gh.PullRequestListOptions{
+	opts := &gogithub.PullRequestListOptions{
 		State:       state,
 		Sort:        "created",
 		Direction:   "desc",
-		ListOptions: gh.ListOptions{Page: page, PerPage: perPage},
+		ListOptions: gogithub.ListOptions{Page: page, PerPage: perPage},
 	}
 	prs, resp, err := c.gh.PullRequests.List(ctx, repo.Owner, repo.Name, opts)
 	if err != nil {
@@ -209,9 +210,9 @@ func (c *Client) CommitMessage(ctx context.Context, commitRepo, sha string) (str
 
 // pageOf reads where a listing stands from the Link header go-github
 // parsed, and where the answer came from from the cache's headers.
-func pageOf(resp *gh.Response, page, perPage, got int) model.Page {
-	p := model.Page{Next: resp.NextPage, Last: resp.LastPage, From: resp.Header.Get(HeaderCache)}
-	if t, err := time.Parse(time.RFC3339, resp.Header.Get(HeaderStored)); err == nil {
+func pageOf(resp *gogithub.Response, page, perPage, got int) model.Page {
+	p := model.Page{Next: resp.NextPage, Last: resp.LastPage, From: resp.Header.Get(httpcache.HeaderCache)}
+	if t, err := time.Parse(time.RFC3339, resp.Header.Get(httpcache.HeaderStored)); err == nil {
 		p.StoredAt = t
 	}
 	if page < 1 {
@@ -228,7 +229,7 @@ func pageOf(resp *gh.Response, page, perPage, got int) model.Page {
 	return p
 }
 
-func convertPull(p *gh.PullRequest) model.PullRequest {
+func convertPull(p *gogithub.PullRequest) model.PullRequest {
 	pr := model.PullRequest{
 		Number:    p.GetNumber(),
 		Title:     model.SanitizeLine(p.GetTitle()),

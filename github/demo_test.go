@@ -12,7 +12,7 @@ import (
 
 	"github.com/prscope/prscope/github/fake"
 
-	gh "github.com/google/go-github/v62/github"
+	gogithub "github.com/google/go-github/v62/github"
 
 	"github.com/prscope/prscope/github/internal/gendemo/seedpage"
 	"github.com/prscope/prscope/model"
@@ -182,20 +182,20 @@ func TestDemoServedByFakeServer(t *testing.T) {
 	}
 	defer srv.Close()
 	resp, body := get(t, srv, "repos/kernel-patches/bpf/pulls?state=all&per_page=100&page=3")
-	if n := len(decode[[]*gh.PullRequest](t, body)); n != 60 {
+	if n := len(decode[[]*gogithub.PullRequest](t, body)); n != 60 {
 		t.Errorf("page 3 has %d PRs, want 60", n)
 	}
 	if rels := links(t, resp.Header.Get("Link")); rels["first"] == nil || rels["next"] != nil {
 		t.Errorf("Link on the last page: %s", resp.Header.Get("Link"))
 	}
 	_, body = get(t, srv, "repos/kernel-patches/bpf/issues/11/timeline?per_page=100")
-	events := decode[[]*gh.Timeline](t, body)
+	events := decode[[]*gogithub.Timeline](t, body)
 	if len(events) != 57 {
 		t.Fatalf("PR 11 timeline has %d events, want 57", len(events))
 	}
 	ref := events[len(events)-2]
 	_, body = get(t, srv, strings.TrimPrefix(ref.GetCommitURL(), srv.URL))
-	if c := decode[gh.RepositoryCommit](t, body); !strings.HasSuffix(c.GetCommit().GetMessage(), "Signed-off-by: Saeed Mahameed <saeedm@nvidia.com>") {
+	if c := decode[gogithub.RepositoryCommit](t, body); !strings.HasSuffix(c.GetCommit().GetMessage(), "Signed-off-by: Saeed Mahameed <saeedm@nvidia.com>") {
 		t.Errorf("last referenced commit: %.200s", body)
 	}
 	resp, _ = get(t, srv, "repos/kernel-patches/bpf/issues/200/timeline?per_page=100")

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/prscope/prscope/github/httpcache"
 	"io"
 	"net"
 	"net/http"
@@ -14,7 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	gh "github.com/google/go-github/v62/github"
+	gogithub "github.com/google/go-github/v62/github"
 
 	"github.com/prscope/prscope/model"
 )
@@ -86,9 +87,9 @@ func (c *Client) wrapError(ctx context.Context, err error, subject string) error
 }
 
 func (c *Client) describe(ctx context.Context, err error, subject string) *APIError {
-	var rl *gh.RateLimitError
-	var abuse *gh.AbuseRateLimitError
-	var er *gh.ErrorResponse
+	var rl *gogithub.RateLimitError
+	var abuse *gogithub.AbuseRateLimitError
+	var er *gogithub.ErrorResponse
 	switch {
 	case errors.As(err, &rl):
 		return primaryLimit(statusOf(rl.Response), subject, c.tokenHint(rl.Rate.Limit), rl.Rate.Reset.Time, notSent(rl.Message))
@@ -107,7 +108,7 @@ func (c *Client) describe(ctx context.Context, err error, subject string) *APIEr
 	case errors.Is(err, context.Canceled):
 		return nil
 	}
-	var tooLarge *BodyTooLargeError
+	var tooLarge *httpcache.BodyTooLargeError
 	switch {
 	case errors.As(err, &tooLarge):
 		return &APIError{Message: tooLarge.Error(), Subject: subject,
@@ -146,7 +147,7 @@ func (c *Client) describe(ctx context.Context, err error, subject string) *APIEr
 }
 
 // describeResponse explains an error status GitHub answered with.
-func (c *Client) describeResponse(er *gh.ErrorResponse, subject string) *APIError {
+func (c *Client) describeResponse(er *gogithub.ErrorResponse, subject string) *APIError {
 	status, h := er.Response.StatusCode, er.Response.Header
 	secondary := strings.Contains(strings.ToLower(er.Message), "secondary rate limit")
 	limit, _ := strconv.Atoi(rateHeader(h, "Limit"))
@@ -154,13 +155,13 @@ func (c *Client) describeResponse(er *gh.ErrorResponse, subject string) *APIErro
 		limit = 0 // a search budget (30 a minute) is small anyway: no token hint from it
 	}
 	switch {
-	case h.Get(headerOffline) != "":
-		return &APIError{Message: notCachedOffline, Subject: subject, Hint: "only what was seen online can be shown offline"}
-	case h.Get(headerRefused) != "" && h.Get(headerRateReset) != "":
-		reset, _ := time.Parse(time.RFC3339, h.Get(headerRateReset))
+	case h.Get(httpcache.HeaderOffline) != "":
+		return &APIError{Message: httpcache.NotCachedOffline, Subject: subject, Hint: "only what was seen online can be shown offline"}
+	case h.Get(httpcache.HeaderRefused) != "" && h.Get(httpcache.HeaderRateReset) != "":
+		reset, _ := time.Parse(time.RFC3339, h.Get(httpcache.HeaderRateReset))
 		return primaryLimit(status, subject, c.tokenHint(limit), reset, true)
-	case h.Get(headerRefused) != "":
-		secs, _ := strconv.Atoi(h.Get(headerRetryAfter))
+	case h.Get(httpcache.HeaderRefused) != "":
+		secs, _ := strconv.Atoi(h.Get(httpcache.HeaderRetryAfter))
 		return secondaryLimit(status, "secondary rate limit still in force; request not sent", subject, time.Duration(secs)*time.Second)
 	case (status == http.StatusForbidden || status == http.StatusTooManyRequests) && rateHeader(h, "Remaining") == "0" && !secondary:
 		// The rate guard renames the headers, so go-github sees a plain
@@ -173,7 +174,7 @@ func (c *Client) describeResponse(er *gh.ErrorResponse, subject string) *APIErro
 	case status == http.StatusTooManyRequests || (status == http.StatusForbidden && (secondary || h.Get("Retry-After") != "")):
 		// go-github v62 does not recognise 429, nor a 403 whose
 		// documentation_url it does not know, as a secondary limit.
-		return secondaryLimit(status, githubMessage(er.Message), subject, retryAfter(h, time.Now()))
+		return secondaryLimit(status, githubMessage(er.Message), subject, httpcache.RetryAfter(h, time.Now()))
 	}
 	e := &APIError{Status: status, Message: githubMessage(er.Message), Subject: subject}
 	switch {
@@ -258,24 +259,6 @@ func secondaryLimit(status int, msg, subject string, after time.Duration) *APIEr
 	return e
 }
 
-// retryAfter reads Retry-After, in seconds or as an HTTP date; 0 if absent.
-func retryAfter(h http.Header, now time.Time) time.Duration {
-	v := strings.TrimSpace(h.Get("Retry-After"))
-	if v == "" {
-		return 0
-	}
-	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if n <= 0 || n > 24*3600 {
-			return 0
-		}
-		return time.Duration(n) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return 0
-}
-
 // formatWait writes d as "30s", "2m", "1m30s" or "1h".
 func formatWait(d time.Duration) string {
 	if d < time.Second {
@@ -313,7 +296,7 @@ func githubMessage(msg string) string {
 }
 
 // errorDetails summarises a 422's "errors": "state invalid".
-func errorDetails(errs []gh.Error) string {
+func errorDetails(errs []gogithub.Error) string {
 	var parts []string
 	for _, e := range errs[:min(len(errs), 3)] {
 		part := e.Message

@@ -12,7 +12,7 @@ import (
 
 	"github.com/prscope/prscope/github/fake"
 
-	gh "github.com/google/go-github/v62/github"
+	gogithub "github.com/google/go-github/v62/github"
 
 	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
@@ -40,7 +40,7 @@ func TestFakeReviewsMatchTimelineReviews(t *testing.T) {
 	srv := startFakeFor(t, reviewDataset(), fake.FakeOptions{})
 	_, body := get(t, srv, "repos/octo/hello/issues/1/timeline?per_page=100")
 	var timelineIDs []int64
-	for _, e := range decode[[]*gh.Timeline](t, body) {
+	for _, e := range decode[[]*gogithub.Timeline](t, body) {
 		if e.GetEvent() == "reviewed" {
 			timelineIDs = append(timelineIDs, e.GetID())
 		}
@@ -49,7 +49,7 @@ func TestFakeReviewsMatchTimelineReviews(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d: %s", resp.StatusCode, body)
 	}
-	reviews := decode[[]*gh.PullRequestReview](t, body)
+	reviews := decode[[]*gogithub.PullRequestReview](t, body)
 	var ids []int64
 	var states []string
 	for _, r := range reviews {
@@ -77,12 +77,12 @@ func TestFakeReviewsMatchTimelineReviews(t *testing.T) {
 func TestFakeReviewCommentsShape(t *testing.T) {
 	srv := startFakeFor(t, reviewDataset(), fake.FakeOptions{})
 	_, body := get(t, srv, "repos/octo/hello/pulls/1/comments?per_page=100")
-	comments := decode[[]*gh.PullRequestComment](t, body)
+	comments := decode[[]*gogithub.PullRequestComment](t, body)
 	if len(comments) != 4 {
 		t.Fatalf("%d comments, want 4: %s", len(comments), body)
 	}
 	_, rbody := get(t, srv, "repos/octo/hello/pulls/1/reviews")
-	reviews := decode[[]*gh.PullRequestReview](t, rbody)
+	reviews := decode[[]*gogithub.PullRequestReview](t, rbody)
 	first, second := comments[0], comments[2]
 	if first.GetPullRequestReviewID() != reviews[0].GetID() || second.GetPullRequestReviewID() != reviews[1].GetID() {
 		t.Errorf("review ids %d, %d; reviews %d, %d", first.GetPullRequestReviewID(), second.GetPullRequestReviewID(), reviews[0].GetID(), reviews[1].GetID())

@@ -18,7 +18,7 @@ import (
 
 	"github.com/prscope/prscope/github/fake"
 
-	gh "github.com/google/go-github/v62/github"
+	gogithub "github.com/google/go-github/v62/github"
 )
 
 const notFoundBody = `{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}`
@@ -131,7 +131,7 @@ func links(t *testing.T, header string) map[string]*url.URL {
 	return out
 }
 
-func pullNumbers(pulls []*gh.PullRequest) []int {
+func pullNumbers(pulls []*gogithub.PullRequest) []int {
 	var out []int
 	for _, p := range pulls {
 		out = append(out, p.GetNumber())
@@ -149,7 +149,7 @@ func TestListPullsPaginatesWithGitHubLinks(t *testing.T) {
 		if resp.StatusCode != http.StatusOK {
 			t.Fatalf("page %d: status %d", page, resp.StatusCode)
 		}
-		if got := pullNumbers(decode[[]*gh.PullRequest](t, body)); !slices.Equal(got, want) {
+		if got := pullNumbers(decode[[]*gogithub.PullRequest](t, body)); !slices.Equal(got, want) {
 			t.Errorf("page %d: PRs %v, want %v", page, got, want)
 		}
 		if page == 4 && string(body) != "[]" {
@@ -184,14 +184,14 @@ func TestListPullsPaginatesWithGitHubLinks(t *testing.T) {
 func TestListPullsDefaultsAndLimits(t *testing.T) {
 	srv := startServer(t, fake.FakeOptions{})
 	resp, body := get(t, srv, "repos/octo/hello/pulls")
-	if got := pullNumbers(decode[[]*gh.PullRequest](t, body)); !slices.Equal(got, []int{6, 4, 1}) {
+	if got := pullNumbers(decode[[]*gogithub.PullRequest](t, body)); !slices.Equal(got, []int{6, 4, 1}) {
 		t.Errorf("default listing %v, want the open PRs newest first", got)
 	}
 	if resp.Header.Get("Link") != "" {
 		t.Errorf("single page has Link %q", resp.Header.Get("Link"))
 	}
 	_, body = get(t, srv, "repos/octo/hello/pulls?per_page=1000&state=all")
-	if n := len(decode[[]*gh.PullRequest](t, body)); n != 7 {
+	if n := len(decode[[]*gogithub.PullRequest](t, body)); n != 7 {
 		t.Errorf("per_page=1000 served %d", n)
 	}
 	resp, _ = get(t, srv, "repos/octo/hello/pulls?state=bogus")
@@ -214,7 +214,7 @@ func TestListPullsStateAndSort(t *testing.T) {
 		{"state=all&sort=updated&direction=asc", []int{7, 6, 5, 4, 3, 2, 1}},
 	} {
 		_, body := get(t, srv, "repos/octo/hello/pulls?"+tc.query)
-		pulls := decode[[]*gh.PullRequest](t, body)
+		pulls := decode[[]*gogithub.PullRequest](t, body)
 		if got := pullNumbers(pulls); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %v, want %v", tc.query, got, tc.want)
 		}
@@ -230,7 +230,7 @@ func TestListPullsStateAndSort(t *testing.T) {
 func TestGetPullShape(t *testing.T) {
 	srv := startServer(t, fake.FakeOptions{})
 	_, body := get(t, srv, "repos/OCTO/Hello/pulls/1")
-	p := decode[gh.PullRequest](t, body)
+	p := decode[gogithub.PullRequest](t, body)
 	if p.GetNumber() != 1 || p.GetTitle() != "PR 1" || p.GetState() != "open" || !p.GetDraft() || p.GetUser().GetLogin() != "alice" {
 		t.Errorf("basic fields wrong: %s", body)
 	}
@@ -250,7 +250,7 @@ func TestGetPullShape(t *testing.T) {
 		t.Errorf("requested reviewers %+v, want dave", p.RequestedReviewers)
 	}
 	_, body = get(t, srv, "repos/octo/hello/pulls/3")
-	if p := decode[gh.PullRequest](t, body); !p.GetMerged() || p.MergedAt == nil || p.GetMergeCommitSHA() == "" {
+	if p := decode[gogithub.PullRequest](t, body); !p.GetMerged() || p.MergedAt == nil || p.GetMergeCommitSHA() == "" {
 		t.Errorf("merged PR: %s", body)
 	}
 }
@@ -310,8 +310,8 @@ func TestRateLimitHeaders(t *testing.T) {
 		t.Errorf("rate_limit headers: remaining %s", resp.Header.Get("X-RateLimit-Remaining"))
 	}
 	rl := decode[struct {
-		Resources gh.RateLimits `json:"resources"`
-		Rate      gh.Rate       `json:"rate"`
+		Resources gogithub.RateLimits `json:"resources"`
+		Rate      gogithub.Rate       `json:"rate"`
 	}](t, body)
 	if rl.Resources.Core == nil || rl.Resources.Core.Limit != 2 || rl.Resources.Core.Remaining != 0 || rl.Rate.Limit != 2 {
 		t.Errorf("rate_limit body: %s", body)

@@ -10,14 +10,14 @@ import (
 
 	"github.com/prscope/prscope/github/fake"
 
-	gh "github.com/google/go-github/v62/github"
+	gogithub "github.com/google/go-github/v62/github"
 )
 
 // timelineOf fetches PR 1's whole timeline as go-github types and raw objects.
-func timelineOf(t *testing.T, srv *fake.FakeServer) ([]*gh.Timeline, []map[string]json.RawMessage) {
+func timelineOf(t *testing.T, srv *fake.FakeServer) ([]*gogithub.Timeline, []map[string]json.RawMessage) {
 	t.Helper()
 	_, body := get(t, srv, "repos/octo/hello/issues/1/timeline?per_page=100")
-	return decode[[]*gh.Timeline](t, body), decode[[]map[string]json.RawMessage](t, body)
+	return decode[[]*gogithub.Timeline](t, body), decode[[]map[string]json.RawMessage](t, body)
 }
 
 func TestTimelineIsChronologicalWithStableIDs(t *testing.T) {
@@ -75,7 +75,7 @@ func TestTimelineEventShapes(t *testing.T) {
 	}
 	// The commit_url leads to the commit on this same server.
 	_, body := get(t, srv, strings.TrimPrefix(ref.GetCommitURL(), srv.URL))
-	if rc := decode[gh.RepositoryCommit](t, body); rc.GetCommit().GetMessage() != "fix: mention #1" || rc.GetSHA() != ref.GetCommitID() {
+	if rc := decode[gogithub.RepositoryCommit](t, body); rc.GetCommit().GetMessage() != "fix: mention #1" || rc.GetSHA() != ref.GetCommitID() {
 		t.Errorf("following commit_url: %s", body)
 	}
 
@@ -117,7 +117,7 @@ func mustJSON(v any) string {
 func TestTimelinePaging(t *testing.T) {
 	srv := startServer(t, fake.FakeOptions{})
 	resp, body := get(t, srv, "repos/octo/hello/issues/1/timeline?per_page=4&page=3")
-	if page := decode[[]*gh.Timeline](t, body); len(page) != 3 || page[0].GetEvent() != "cross-referenced" {
+	if page := decode[[]*gogithub.Timeline](t, body); len(page) != 3 || page[0].GetEvent() != "cross-referenced" {
 		t.Errorf("page 3 of 4-event pages: %s", body)
 	}
 	rels := links(t, resp.Header.Get("Link"))
@@ -133,7 +133,7 @@ func TestTimelinePaging(t *testing.T) {
 func TestCommentsMatchTimeline(t *testing.T) {
 	srv := startServer(t, fake.FakeOptions{})
 	_, body := get(t, srv, "repos/octo/hello/issues/1/comments")
-	comments := decode[[]*gh.IssueComment](t, body)
+	comments := decode[[]*gogithub.IssueComment](t, body)
 	events, _ := timelineOf(t, srv)
 	var want []int64
 	for _, e := range events {
@@ -161,7 +161,7 @@ func TestGitCommitShape(t *testing.T) {
 		if resp.StatusCode != http.StatusOK {
 			t.Fatalf("%s: status %d", ref, resp.StatusCode)
 		}
-		c := decode[gh.Commit](t, body)
+		c := decode[gogithub.Commit](t, body)
 		if c.GetSHA() != sha || c.GetMessage() != "add hello" || c.GetAuthor().GetName() != "Alice" ||
 			c.GetAuthor().GetEmail() != "alice@example.com" || c.GetAuthor().GetDate().IsZero() ||
 			len(c.GetTree().GetSHA()) != 40 || len(c.Parents) != 1 || c.GetVerification().GetReason() != "unsigned" ||
@@ -178,7 +178,7 @@ func TestGitCommitShape(t *testing.T) {
 func TestRepoCommitShape(t *testing.T) {
 	srv := startServer(t, fake.FakeOptions{})
 	_, body := get(t, srv, "repos/fork/hello/commits/"+strings.Repeat("f", 40))
-	rc := decode[gh.RepositoryCommit](t, body)
+	rc := decode[gogithub.RepositoryCommit](t, body)
 	if rc.GetCommit().GetAuthor().GetName() != "Carol" || rc.Author != nil || rc.Files == nil || rc.Parents == nil {
 		t.Errorf("repos commit: %s", body)
 	}

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/httpcache"
+
 	"github.com/prscope/prscope/github/fake"
 
 	"github.com/prscope/prscope/github"
@@ -147,7 +149,7 @@ func TestBodiesBeyondTheirLimitFail(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			srv.SetFaults(func(*http.Request) *fake.Fault { return &fake.Fault{Body: &tt.body} })
 			defer srv.SetFaults(nil)
-			cache, err := github.OpenCache(github.CacheOptions{Dir: t.TempDir()})
+			cache, err := httpcache.OpenCache(httpcache.CacheOptions{Dir: t.TempDir()})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -225,7 +227,7 @@ func TestLocalhostResolves(t *testing.T) {
 
 func TestATooLargeAnswerIsNotHiddenByTheCache(t *testing.T) {
 	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{MaxAge: time.Nanosecond})
-	cache, err := github.OpenCache(github.CacheOptions{Dir: t.TempDir()})
+	cache, err := httpcache.OpenCache(httpcache.CacheOptions{Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,7 +300,7 @@ func TestCacheKeepsNoPageWhoseLinkContradictsItself(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			srv.SetFaults(func(*http.Request) *fake.Fault { return tt.fault })
 			defer srv.SetFaults(nil)
-			cache, err := github.OpenCache(github.CacheOptions{Dir: t.TempDir()})
+			cache, err := httpcache.OpenCache(httpcache.CacheOptions{Dir: t.TempDir()})
 			if err != nil {
 				t.Fatal(err)
 			}

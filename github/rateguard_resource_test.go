@@ -8,7 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/httpcache"
+
 	"github.com/prscope/prscope/model"
 )
 
@@ -51,7 +52,7 @@ func TestRateGuardKeepsEachResourceApart(t *testing.T) {
 			clock := newFakeClock()
 			other := map[string]string{"search": "core", "core": "search"}[spent]
 			tr := &budgetTransport{left: map[string]int{spent: 1, other: 100}, reset: clock.Now().Add(time.Minute), sent: map[string]int{}}
-			guard := github.NewRateGuard(tr, clock.Now)
+			guard := httpcache.NewRateGuard(tr, clock.Now)
 			paths := map[string]string{"search": "/search/issues?q=x", "core": "/repos/o/search/pulls"}
 			get := func(resource string) *http.Response {
 				t.Helper()

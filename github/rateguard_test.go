@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/httpcache"
+
 	"github.com/prscope/prscope/github/fake"
 
 	"github.com/prscope/prscope/github"
@@ -52,7 +54,7 @@ func TestRateGuardPrimaryLimitSendsNothingUntilTheReset(t *testing.T) {
 			// The limit shows when revalidating the list: the cached copy answers.
 			_, page := listPage(t, c, ctx)
 			rig.expect("the request that meets the limit", limited.Status)
-			checkFrom(t, "rate limited", page, github.CacheStale, t0)
+			checkFrom(t, "rate limited", page, httpcache.CacheStale, t0)
 			if rl := c.RateLimit(); !rl.Known || rl.Remaining != 0 || !rl.Reset.Equal(reset) {
 				t.Errorf("RateLimit = %+v, want 0 remaining until %v", rl, reset)
 			}
@@ -79,7 +81,7 @@ func TestRateGuardPrimaryLimitSendsNothingUntilTheReset(t *testing.T) {
 			}
 			_, page = listPage(t, c, ctx)
 			rig.expect("after the reset", 200, 304)
-			checkFrom(t, "after the reset", page, github.CacheRevalidated, rig.clock.Now())
+			checkFrom(t, "after the reset", page, httpcache.CacheRevalidated, rig.clock.Now())
 		})
 	}
 }
@@ -128,7 +130,7 @@ func TestRateGuardSecondaryLimitBacksOffWithoutAStorm(t *testing.T) {
 
 			_, page := listPage(t, c, ctx)
 			rig.expect("the request that meets the limit", fault.Status)
-			checkFrom(t, "secondary limit", page, github.CacheStale, t0)
+			checkFrom(t, "secondary limit", page, httpcache.CacheStale, t0)
 
 			// Everything asked meanwhile, however much, is refused here.
 			errs := getPulls(c, 2, 21)
@@ -215,7 +217,7 @@ func TestRateGuardHidesTheLimitFromGoGithub(t *testing.T) {
 	tr := &http.Transport{}
 	t.Cleanup(tr.CloseIdleConnections)
 	clock := newFakeClock()
-	guard := github.NewRateGuard(tr, clock.Now)
+	guard := httpcache.NewRateGuard(tr, clock.Now)
 	// A deadline shorter than the backoffs below: refused at once, not queued.
 	hc := &http.Client{Transport: guard, Timeout: 5 * time.Second}
 	get := func() (*http.Response, map[string]any) {

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/httpcache"
 )
 
 // The rate guard's queue, on the real clock with GitHub's shortest
@@ -100,7 +100,7 @@ func guardGets(hc *http.Client, n int) []int {
 }
 
 // waitQueued waits (on events, not a timer) until n requests are queued.
-func waitQueued(t *testing.T, g *github.RateGuard, n int) {
+func waitQueued(t *testing.T, g *httpcache.RateGuard, n int) {
 	t.Helper()
 	for i := 0; g.Queued() != n; i++ {
 		if i > 20000 {
@@ -123,7 +123,7 @@ func countStatus(statuses []int, want int) int {
 func TestRateGuardQueueSendsTheProbeAloneThenTheRest(t *testing.T) {
 	tr := newScript(http.StatusTooManyRequests)
 	tr.hold[1] = true // the probe: held until the others are seen waiting
-	guard := github.NewRateGuard(tr, nil)
+	guard := httpcache.NewRateGuard(tr, nil)
 	hc := &http.Client{Transport: guard, Timeout: 20 * time.Second}
 	if got := guardGets(hc, 1); got[0] != http.StatusTooManyRequests {
 		t.Fatalf("the request meeting the limit: %v", got)
@@ -148,7 +148,7 @@ func TestRateGuardQueueSendsTheProbeAloneThenTheRest(t *testing.T) {
 // waits out the second backoff and then goes.
 func TestRateGuardQueueWaitsOutARepeatedLimit(t *testing.T) {
 	tr := newScript(http.StatusTooManyRequests, http.StatusTooManyRequests)
-	guard := github.NewRateGuard(tr, nil)
+	guard := httpcache.NewRateGuard(tr, nil)
 	hc := &http.Client{Transport: guard, Timeout: 20 * time.Second}
 	guardGets(hc, 1)
 	statuses := guardGets(hc, 5)
@@ -164,7 +164,7 @@ func TestRateGuardQueueWaitsOutARepeatedLimit(t *testing.T) {
 func TestRateGuardQueueKeepsToEachDeadline(t *testing.T) {
 	tr := newScript(http.StatusTooManyRequests)
 	tr.hold[1] = true
-	guard := github.NewRateGuard(tr, nil)
+	guard := httpcache.NewRateGuard(tr, nil)
 	short := &http.Client{Transport: guard, Timeout: 900 * time.Millisecond}
 	long := &http.Client{Transport: guard, Timeout: 20 * time.Second}
 	guardGets(long, 1)
@@ -195,7 +195,7 @@ func TestRateGuardQueueKeepsToEachDeadline(t *testing.T) {
 func TestRateGuardQueueEndsOnCancel(t *testing.T) {
 	tr := &scriptTransport{arrived: make(chan int, 100), hold: map[int]bool{}, release: make(chan struct{})}
 	tr.script = []int{http.StatusTooManyRequests}
-	guard := github.NewRateGuard(tr, nil)
+	guard := httpcache.NewRateGuard(tr, nil)
 	hc := &http.Client{Transport: guard} // no deadline: only the context ends a wait
 	guardGets(hc, 1)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -224,7 +224,7 @@ func TestRateGuardQueueEndsOnCancel(t *testing.T) {
 // only the probes met the limit.
 func TestRateGuardQueueUnderLoad(t *testing.T) {
 	tr := newScript(http.StatusTooManyRequests, http.StatusTooManyRequests)
-	guard := github.NewRateGuard(tr, nil)
+	guard := httpcache.NewRateGuard(tr, nil)
 	hc := &http.Client{Transport: guard, Timeout: 20 * time.Second}
 	guardGets(hc, 1)
 	const n = 30
@@ -266,7 +266,7 @@ func TestRateGuardQueueUnderLoad(t *testing.T) {
 func TestRateGuardQueueCancelledProbePassesOn(t *testing.T) {
 	tr := newScript(http.StatusTooManyRequests)
 	tr.hold[1] = true
-	guard := github.NewRateGuard(tr, nil)
+	guard := httpcache.NewRateGuard(tr, nil)
 	hc := &http.Client{Transport: guard, Timeout: 20 * time.Second}
 	guardGets(hc, 1)
 	tr.await(t)
@@ -297,7 +297,7 @@ func TestRateGuardQueueAfterTheBackoffWaitsForTheProbe(t *testing.T) {
 	tr := newScript(http.StatusTooManyRequests)
 	tr.hold[1] = true
 	clock := newFakeClock()
-	guard := github.NewRateGuard(tr, clock.Now)
+	guard := httpcache.NewRateGuard(tr, clock.Now)
 	hc := &http.Client{Transport: guard, Timeout: 20 * time.Second}
 	guardGets(hc, 1) // Retry-After 1s, on the fake clock
 	tr.await(t)

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	gh "github.com/google/go-github/v62/github"
+	gogithub "github.com/google/go-github/v62/github"
 
 	"github.com/prscope/prscope/model"
 )
@@ -17,7 +17,7 @@ const MaxReviewPages = 50
 // Reviews returns one page of PR number's submitted reviews, oldest first.
 // Their ids are those of the timeline's "reviewed" events (Event.ReviewID).
 func (c *Client) Reviews(ctx context.Context, repo model.Repo, number, page, perPage int) ([]model.Review, model.Page, error) {
-	opts := &gh.ListOptions{Page: page, PerPage: perPage}
+	opts := &gogithub.ListOptions{Page: page, PerPage: perPage}
 	raw, resp, err := c.gh.PullRequests.ListReviews(ctx, repo.Owner, repo.Name, number, opts)
 	if err != nil {
 		return nil, model.Page{}, c.wrapError(ctx, err, fmt.Sprintf("%s#%d reviews", repo, number))
@@ -42,7 +42,7 @@ func (c *Client) Reviews(ctx context.Context, repo model.Repo, number, page, per
 // ReviewComments returns one page of the comments on PR number's diff,
 // oldest first.
 func (c *Client) ReviewComments(ctx context.Context, repo model.Repo, number, page, perPage int) ([]model.ReviewComment, model.Page, error) {
-	opts := &gh.PullRequestListCommentsOptions{ListOptions: gh.ListOptions{Page: page, PerPage: perPage}}
+	opts := &gogithub.PullRequestListCommentsOptions{ListOptions: gogithub.ListOptions{Page: page, PerPage: perPage}}
 	raw, resp, err := c.gh.PullRequests.ListComments(ctx, repo.Owner, repo.Name, number, opts)
 	if err != nil {
 		return nil, model.Page{}, c.wrapError(ctx, err, fmt.Sprintf("%s#%d review comments", repo, number))

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	gh "github.com/google/go-github/v62/github"
+	gogithub "github.com/google/go-github/v62/github"
 
 	"github.com/prscope/prscope/model"
 )
@@ -69,7 +69,7 @@ func (c *Client) SearchPulls(ctx context.Context, repo model.Repo, query string,
 	if (page-1)*perPage >= MaxSearchResults {
 		return nil, model.Page{}, nil // GitHub would answer 422: nothing lies past the cap
 	}
-	opts := &gh.SearchOptions{ListOptions: gh.ListOptions{Page: page, PerPage: perPage}}
+	opts := &gogithub.SearchOptions{ListOptions: gogithub.ListOptions{Page: page, PerPage: perPage}}
 	res, resp, err := c.gh.Search.Issues(ctx, q, opts)
 	if err != nil {
 		return nil, model.Page{}, c.wrapError(ctx, err, repo.String()+" search")
@@ -98,7 +98,7 @@ func (c *Client) SearchPulls(ctx context.Context, repo model.Repo, query string,
 
 // convertIssuePull converts a search result: state "closed" with
 // pull_request.merged_at set is merged.
-func convertIssuePull(it *gh.Issue) model.PullRequest {
+func convertIssuePull(it *gogithub.Issue) model.PullRequest {
 	pr := model.PullRequest{
 		Number:    it.GetNumber(),
 		Title:     model.SanitizeLine(it.GetTitle()),

@@ -9,7 +9,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/github/httpcache"
 )
 
 // The transport under the client, top to bottom:
@@ -123,14 +123,6 @@ func (l BodyLimits) orDefault() BodyLimits {
 	return d
 }
 
-// BodyTooLargeError is a response body that passed its limit; nothing of it
-// is kept (the cache stores only whole bodies).
-type BodyTooLargeError struct{ Limit int64 }
-
-func (e *BodyTooLargeError) Error() string {
-	return "response larger than " + model.BinarySize(e.Limit)
-}
-
 type bodyKindKey struct{}
 
 // bodyKind names which of BodyLimits a request's answer gets.
@@ -168,9 +160,9 @@ func (t *limitTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	if resp.ContentLength > limit {
 		resp.Body.Close()
-		return nil, &BodyTooLargeError{Limit: limit}
+		return nil, &httpcache.BodyTooLargeError{Limit: limit}
 	}
-	resp.Body = &limitedBody{body: resp.Body, left: limit, fail: &BodyTooLargeError{Limit: limit}}
+	resp.Body = &limitedBody{body: resp.Body, left: limit, fail: &httpcache.BodyTooLargeError{Limit: limit}}
 	return resp, nil
 }
 

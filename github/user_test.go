@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/httpcache"
+
 	"github.com/prscope/prscope/github/fake"
 
 	"github.com/prscope/prscope/github"
@@ -68,7 +70,7 @@ func TestClientUserIsCached(t *testing.T) {
 	srv := startFakeFor(t, clientDataset(), fake.FakeOptions{Login: "mona"})
 	dir := t.TempDir()
 	for i := 0; i < 2; i++ {
-		cache, err := github.OpenCache(github.CacheOptions{Dir: dir, Token: "good"})
+		cache, err := httpcache.OpenCache(httpcache.CacheOptions{Dir: dir, Token: "good"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/prscope/prscope/github/httpcache"
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/detail"
@@ -106,13 +107,13 @@ func New(cfg Config) Model {
 	if n := m.target.number; n != 0 {
 		// The user named this PR: fetch it and its timeline at once,
 		// alongside the first page, rather than one after the other.
-		m.pending = append(m.pending, m.store.LoadPull(n, store.Initial), m.store.LoadTimeline(n))
+		m.pending = append(m.pending, m.store.LoadPull(n, httpcache.Initial), m.store.LoadTimeline(n))
 	}
 	if cfg.wantsIdentity() {
 		m.pending = append(m.pending, m.store.LoadIdentity())
 	}
 	if cfg.Search != "" && m.store.CanSearch() {
-		m.pending = append(m.pending, m.runSearch(model.SanitizeLine(cfg.Search), store.Initial))
+		m.pending = append(m.pending, m.runSearch(model.SanitizeLine(cfg.Search), httpcache.Initial))
 	}
 	m.refreshStatus()
 	return m

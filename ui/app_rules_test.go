@@ -13,7 +13,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
 
@@ -217,14 +217,14 @@ func TestPagingStopsOnALoopingLinkHeader(t *testing.T) {
 		note    string
 	}{
 		{"same page again", func(p int) int { return p }, 1, "loop (page 1 names 1 next)"},
-		{"ever-increasing pages", func(p int) int { return p + 1 }, gh.MaxListPages, "no end after 2000 pages"},
+		{"ever-increasing pages", func(p int) int { return p + 1 }, github.MaxListPages, "no end after 2000 pages"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			l := &loopingPages{nextFor: tt.nextFor}
 			h := newHarnessWrapped(t, testDataset(1, nil), Config{Repo: widgets, PerPage: 5}, 160, 45,
 				func(s store.Source) store.Source { l.Source = s; return l })
 			h.run()
-			for i := 0; i < gh.MaxListPages+10 && h.root().store.List.Next != 0; i++ {
+			for i := 0; i < github.MaxListPages+10 && h.root().store.List.Next != 0; i++ {
 				h.keys("G")
 				h.run()
 			}

@@ -6,11 +6,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/github/httpcache"
+
 	"github.com/prscope/prscope/github/fake"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github"
 )
 
 // sessionDataset is a repository whose newest PR is a KPD-style test PR:
@@ -56,11 +58,11 @@ func (c sessionCounts) total() int {
 func runSession(t *testing.T, srv *fake.FakeServer, dir string, now time.Time) sessionCounts {
 	t.Helper()
 	clock := func() time.Time { return now }
-	cache, err := gh.OpenCache(gh.CacheOptions{Dir: dir, Now: clock})
+	cache, err := httpcache.OpenCache(httpcache.CacheOptions{Dir: dir, Now: clock})
 	if err != nil {
 		t.Fatal(err)
 	}
-	client, err := gh.NewClient(gh.Options{BaseURL: srv.URL, Cache: cache, Now: clock, Timeout: timeoutForTests})
+	client, err := github.NewClient(github.Options{BaseURL: srv.URL, Cache: cache, Now: clock, Timeout: timeoutForTests})
 	if err != nil {
 		t.Fatal(err)
 	}

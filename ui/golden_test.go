@@ -15,7 +15,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
 
@@ -100,7 +100,7 @@ func TestProgramRunsTheDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	client, err := gh.NewClient(gh.Options{BaseURL: srv.URL})
+	client, err := github.NewClient(github.Options{BaseURL: srv.URL})
 	if err != nil {
 		t.Fatal(err)
 	}

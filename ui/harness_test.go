@@ -13,7 +13,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
 
@@ -50,7 +50,7 @@ func newHarnessFull(t *testing.T, ds *fake.Dataset, cfg Config, w, h int, wrap f
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
-	client, err := gh.NewClient(gh.Options{BaseURL: srv.URL, Timeout: timeout})
+	client, err := github.NewClient(github.Options{BaseURL: srv.URL, Timeout: timeout})
 	if err != nil {
 		t.Fatal(err)
 	}

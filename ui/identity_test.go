@@ -9,7 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
 
@@ -22,7 +22,7 @@ func identityHarness(t *testing.T, opts fake.FakeOptions, token string, demo boo
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
-	client, err := gh.NewClient(gh.Options{BaseURL: srv.URL, Token: token, Timeout: timeoutForTests})
+	client, err := github.NewClient(github.Options{BaseURL: srv.URL, Token: token, Timeout: timeoutForTests})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,8 +3,7 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/prscope/prscope/ui/store"
+	"github.com/prscope/prscope/github/httpcache"
 )
 
 // inputMode is who owns the keyboard now. It is chosen in one place
@@ -76,7 +75,7 @@ func (m *Model) typedKey(mode inputMode, k tea.KeyMsg) tea.Cmd {
 		cmd, outcome := m.lists.searchKey(k)
 		switch outcome {
 		case searchRun:
-			return m.runSearch(m.lists.search.prompt.Value(), store.Initial)
+			return m.runSearch(m.lists.search.prompt.Value(), httpcache.Initial)
 		case searchLeave:
 			return m.leaveSearch()
 		case searchBack:
@@ -161,7 +160,7 @@ var commands = []command{
 	}},
 	{func(k KeyMap) key.Binding { return k.Reload }, nil, (*Model).reload},
 	{func(k KeyMap) key.Binding { return k.ReloadList }, searchShown, func(m *Model) tea.Cmd {
-		return m.runSearch(m.lists.search.query, store.Revalidate)
+		return m.runSearch(m.lists.search.query, httpcache.Revalidate)
 	}},
 	{func(k KeyMap) key.Binding { return k.ReloadList }, nil, func(m *Model) tea.Cmd {
 		if m.store.List.Pages == 0 {
@@ -209,7 +208,7 @@ func (m *Model) barKey(k tea.KeyMsg) tea.Cmd {
 			return m.leaveSearch()
 		default:
 			m.lists.keepReturn(m.shown)
-			return m.runSearch(query, store.Initial)
+			return m.runSearch(query, httpcache.Initial)
 		}
 	}
 	var cmd tea.Cmd

@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/prlist"
@@ -216,8 +216,8 @@ func (l listSide) searchBanner() string {
 		text += " · searching…"
 	case s.paging.Err != nil && s.results.Len() == 0:
 		text += " · search failed" // not "0 results": nothing is known to match or not
-	case total > gh.MaxSearchResults:
-		text += fmt.Sprintf(" · %d results (the first %d shown)", total, gh.MaxSearchResults)
+	case total > github.MaxSearchResults:
+		text += fmt.Sprintf(" · %d results (the first %d shown)", total, github.MaxSearchResults)
 	default:
 		text += fmt.Sprintf(" · %d result%s", total, plural(total))
 	}

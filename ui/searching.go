@@ -3,6 +3,7 @@ package ui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/prscope/prscope/github/httpcache"
 	"github.com/prscope/prscope/ui/store"
 )
 
@@ -18,7 +19,7 @@ func (m *Model) startSearch() tea.Cmd {
 }
 
 // runSearch starts a new search for query: a fresh result list, and page 1.
-func (m *Model) runSearch(query string, intent store.Intent) tea.Cmd {
+func (m *Model) runSearch(query string, intent httpcache.Intent) tea.Cmd {
 	if !m.store.CanSearch() {
 		return nil
 	}

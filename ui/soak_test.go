@@ -15,7 +15,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github"
 )
 
 // TestSoak drives the real Bubble Tea runtime (commands in goroutines,
@@ -55,7 +55,7 @@ func TestSoak(t *testing.T) {
 		}
 		return faults[rng.IntN(len(faults))]()
 	})
-	client, err := gh.NewClient(gh.Options{BaseURL: srv.URL, Timeout: 2 * time.Second})
+	client, err := github.NewClient(github.Options{BaseURL: srv.URL, Timeout: 2 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,13 +5,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prscope/prscope/github/httpcache"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
-	gh "github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/statusbar"
 )
@@ -62,7 +63,7 @@ func (m *Model) refreshStatus() {
 		total = loaded
 	}
 	var cachedAt time.Time
-	if list.Info.From == gh.CacheStale {
+	if list.Info.From == httpcache.CacheStale {
 		cachedAt = list.Info.StoredAt // an old cached copy is what is shown
 	}
 	detailSearch := ""

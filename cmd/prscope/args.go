@@ -128,7 +128,7 @@ type options struct {
 	noCache  bool
 	noMouse  bool   // the terminal keeps the mouse: no wheel or clicks
 	ascii    bool   // draw every glyph as ASCII
-	cacheDir string // "": github.DefaultCacheDir()
+	cacheDir string // "": httpcache.DefaultCacheDir()
 	// cacheCmd is the cache subcommand: "show" or "clear"; "" for none.
 	cacheCmd string
 	// completion is the shell to print a completion script for; "" for none.

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/httpcache"
 )
 
 // demoCacheHost stands for the demo server's host in cache keys: it gets a
@@ -22,7 +22,7 @@ func (o options) cacheDirectory() (string, error) {
 	if o.cacheDir != "" {
 		return o.cacheDir, nil
 	}
-	return github.DefaultCacheDir()
+	return httpcache.DefaultCacheDir()
 }
 
 // demoCacheDir keeps the demo's answers apart from real GitHub's.
@@ -30,7 +30,7 @@ func demoCacheDir(dir string) string { return filepath.Join(dir, "demo") }
 
 // openCache opens the cache the client uses: nil with --no-cache; the
 // demo's own with --demo.
-func (o options) openCache() (*github.Cache, error) {
+func (o options) openCache() (*httpcache.Cache, error) {
 	if o.noCache {
 		return nil, nil
 	}
@@ -38,11 +38,11 @@ func (o options) openCache() (*github.Cache, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := github.CacheOptions{Dir: dir, Token: o.token}
+	opts := httpcache.CacheOptions{Dir: dir, Token: o.token}
 	if o.demo {
 		opts.Dir, opts.KeyHost = demoCacheDir(dir), demoCacheHost
 	}
-	return github.OpenCache(opts)
+	return httpcache.OpenCache(opts)
 }
 
 // cacheCommand runs `prscope cache` (where, how many, how big) and `prscope
@@ -52,13 +52,13 @@ func cacheCommand(w io.Writer, o options) error {
 	if err != nil {
 		return err
 	}
-	primary, err := github.OpenCache(github.CacheOptions{Dir: dir})
+	primary, err := httpcache.OpenCache(httpcache.CacheOptions{Dir: dir})
 	if err != nil {
 		return err
 	}
-	caches := []*github.Cache{primary}
+	caches := []*httpcache.Cache{primary}
 	if _, err := os.Stat(demoCacheDir(dir)); err == nil {
-		demo, err := github.OpenCache(github.CacheOptions{Dir: demoCacheDir(dir)})
+		demo, err := httpcache.OpenCache(httpcache.CacheOptions{Dir: demoCacheDir(dir)})
 		if err != nil {
 			return err
 		}
@@ -66,7 +66,7 @@ func cacheCommand(w io.Writer, o options) error {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	stats := make([]github.CacheStats, len(caches))
+	stats := make([]httpcache.CacheStats, len(caches))
 	for i, c := range caches {
 		if stats[i], err = c.Stats(); err != nil {
 			return err

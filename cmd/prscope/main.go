@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prscope/prscope/github/httpcache"
+
 	"github.com/prscope/prscope/github/fake"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -170,7 +172,7 @@ type environment struct {
 	client  *github.Client
 	server  *fake.FakeServer
 	warning string // something the user should know, e.g. that there is no cache
-	cache   *github.Cache
+	cache   *httpcache.Cache
 }
 
 // staleNote is the cache's word on copies served for a rate limit.

@@ -6,7 +6,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/httpcache"
 	"github.com/prscope/prscope/model"
 )
 
@@ -53,7 +54,7 @@ type checksEntry struct {
 // requestChecks asks for key's CI; an answer to an earlier request for it
 // no longer counts. What was loaded stays shown until the answer (a reload
 // must not make the checks item vanish and come back).
-func (s *Store) requestChecks(key ChecksKey, intent Intent) tea.Cmd {
+func (s *Store) requestChecks(key ChecksKey, intent httpcache.Intent) tea.Cmd {
 	e := s.checks.entries[key]
 	if e == nil {
 		e = &checksEntry{}
@@ -67,7 +68,7 @@ func (s *Store) requestChecks(key ChecksKey, intent Intent) tea.Cmd {
 	src, repo := s.cfg.Source, s.cfg.Repo
 	return request(s, Key{Kind: KindChecks, Number: key.Number, Ref: key.SHA}, e.gen, intent,
 		func(ctx context.Context) (model.Checks, model.Page, error) {
-			runs, statuses, err := gh.FetchChecks(ctx, src, repo, key.SHA, gh.MaxCheckRunPages)
+			runs, statuses, err := github.FetchChecks(ctx, src, repo, key.SHA, github.MaxCheckRunPages)
 			return model.SummarizeChecks(runs, statuses), model.Page{}, err
 		})
 }
@@ -79,7 +80,7 @@ func (s *Store) loadChecks(key ChecksKey) tea.Cmd {
 		return nil
 	}
 	if t, asked := s.timelines[key.Number]; asked && t.Asked() {
-		return s.requestChecks(key, Initial)
+		return s.requestChecks(key, httpcache.Initial)
 	}
 	return nil
 }

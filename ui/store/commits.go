@@ -5,6 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/prscope/prscope/github/httpcache"
 	"github.com/prscope/prscope/model"
 )
 
@@ -62,7 +63,7 @@ func (s *Store) loadCommits(refs []model.CommitRef) tea.Cmd {
 		busy++
 		s.commits[key] = CommitInfo{Loading: true}
 		c := c
-		cmds = append(cmds, request(s, Key{Kind: KindCommit, Ref: key}, 0, Initial,
+		cmds = append(cmds, request(s, Key{Kind: KindCommit, Ref: key}, 0, httpcache.Initial,
 			func(ctx context.Context) (string, model.Page, error) {
 				msg, err := src.CommitMessage(ctx, c.Repo, c.SHA)
 				return msg, model.Page{}, err

@@ -3,9 +3,10 @@ package store
 import (
 	"context"
 
+	"github.com/prscope/prscope/github/httpcache"
+
 	tea "github.com/charmbracelet/bubbletea"
 
-	gh "github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
 
@@ -71,32 +72,13 @@ func (r Reply[T]) envelope() Envelope { return r.Envelope }
 // answer is any Reply: Update takes them all.
 type answer interface{ envelope() Envelope }
 
-// Intent is how a request treats the HTTP cache.
-type Intent int
-
-const (
-	Initial    Intent = iota // the cache's usual rule: fresh copies answer, stale ones revalidate
-	Revalidate               // past any cached copy (r, R): a free 304 when nothing changed
-	CacheFirst               // any cached copy at once, however old (the first list page)
-)
-
-func (s Store) contextFor(i Intent) context.Context {
-	switch i {
-	case Revalidate:
-		return gh.WithRevalidate(s.ctx)
-	case CacheFirst:
-		return gh.WithCacheFirst(s.ctx)
-	}
-	return s.ctx
-}
-
 // request is the one way the store asks for anything: fetch runs in a
 // command that captures values only (the Source is safe for concurrent
 // use), its answer comes back in an envelope, and the ledger counts it
 // until Update takes the answer.
-func request[T any](s *Store, key Key, gen int, intent Intent, fetch func(context.Context) (T, model.Page, error)) tea.Cmd {
+func request[T any](s *Store, key Key, gen int, intent httpcache.Intent, fetch func(context.Context) (T, model.Page, error)) tea.Cmd {
 	s.inFlight++
-	ctx := s.contextFor(intent)
+	ctx := httpcache.WithIntent(s.ctx, intent)
 	return func() tea.Msg {
 		v, info, err := fetch(ctx)
 		return Reply[T]{Envelope: Envelope{Key: key, Gen: gen, Err: err}, Value: v, Info: info}

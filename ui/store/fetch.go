@@ -3,6 +3,7 @@ package store
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/prscope/prscope/github/httpcache"
 	"github.com/prscope/prscope/model"
 )
 
@@ -58,9 +59,9 @@ func (s *Store) Reload(shown int, checks ChecksKey) tea.Cmd {
 	}
 	t := newTimeline(s.Timeline(shown).gen+1, s.cfg.PerPage)
 	s.timelines[shown] = t
-	cmds := []tea.Cmd{s.LoadPull(shown, Revalidate), s.timelinePage(shown, t, 1, Revalidate)}
+	cmds := []tea.Cmd{s.LoadPull(shown, httpcache.Revalidate), s.timelinePage(shown, t, 1, httpcache.Revalidate)}
 	if checks.Number != 0 {
-		cmds = append(cmds, s.requestChecks(checks, Revalidate))
+		cmds = append(cmds, s.requestChecks(checks, httpcache.Revalidate))
 	}
 	return tea.Batch(cmds...)
 }

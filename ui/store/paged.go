@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 
+	"github.com/prscope/prscope/github/httpcache"
+
 	tea "github.com/charmbracelet/bubbletea"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
 
@@ -34,7 +36,7 @@ type PagedList struct {
 }
 
 func newPagedList(kind Kind, seq int, query string, fetch func(context.Context, int) ([]model.PullRequest, model.Page, error)) PagedList {
-	return PagedList{Kind: kind, Seq: seq, Query: query, Next: 1, fetch: fetch, pager: model.NewPager(gh.MaxListPages)}
+	return PagedList{Kind: kind, Seq: seq, Query: query, Next: 1, fetch: fetch, pager: model.NewPager(github.MaxListPages)}
 }
 
 func listFetch(cfg Config) func(context.Context, int) ([]model.PullRequest, model.Page, error) {
@@ -48,7 +50,7 @@ func listFetch(cfg Config) func(context.Context, int) ([]model.PullRequest, mode
 func (l PagedList) Stopped() bool { return l.Err != nil || l.resume > 0 }
 
 // page asks for page p of l.
-func (s *Store) page(l *PagedList, p int, intent Intent) tea.Cmd {
+func (s *Store) page(l *PagedList, p int, intent httpcache.Intent) tea.Cmd {
 	l.Loading = true
 	fetch := l.fetch
 	return request(s, Key{Kind: l.Kind, Page: p}, l.Seq, intent, func(ctx context.Context) ([]model.PullRequest, model.Page, error) {
@@ -62,12 +64,12 @@ func (s *Store) nextPage(l *PagedList) tea.Cmd {
 	if l.Next == 0 || l.Loading || l.Stopped() || l.fetch == nil {
 		return nil
 	}
-	return s.page(l, l.Next, Initial)
+	return s.page(l, l.Next, httpcache.Initial)
 }
 
 // FirstListPage asks for the list's first page from the cache if it has
 // any copy: it draws at once, and the answer revalidates it behind.
-func (s *Store) FirstListPage() tea.Cmd { return s.page(&s.List, 1, CacheFirst) }
+func (s *Store) FirstListPage() tea.Cmd { return s.page(&s.List, 1, httpcache.CacheFirst) }
 
 // retry takes l's paging up again after it stopped (r): the one after the
 // pages that stopped it, past the cache, or the page that failed (a search
@@ -79,13 +81,13 @@ func (s *Store) retry(l *PagedList) tea.Cmd {
 	switch {
 	case l.resume > 0 && l.Err == nil:
 		l.Next, l.resume = l.resume, 0
-		return s.page(l, l.Next, Revalidate)
+		return s.page(l, l.Next, httpcache.Revalidate)
 	case l.Err != nil && l.Next > 0:
 		l.Err = nil
 		if l.Kind == KindSearch && l.Pages == 0 {
-			return s.page(l, 1, Revalidate)
+			return s.page(l, 1, httpcache.Revalidate)
 		}
-		return s.page(l, l.Next, Initial)
+		return s.page(l, l.Next, httpcache.Initial)
 	}
 	return nil
 }
@@ -140,16 +142,16 @@ func (s *Store) onPullsPage(r Reply[[]model.PullRequest]) Change {
 	if !stop.Repeated {
 		ch.PRs = r.Value
 	}
-	if r.Key.Kind == KindList && r.Key.Page == 1 && r.Info.From == gh.CacheStale {
+	if r.Key.Kind == KindList && r.Key.Page == 1 && r.Info.From == httpcache.CacheStale {
 		// Drawn from an old copy: now ask GitHub (a free 304 if unchanged).
-		ch.Follow = s.refreshPage(1, Initial)
+		ch.Follow = s.refreshPage(1, httpcache.Initial)
 	}
 	return ch
 }
 
 // refreshPage revalidates list page p, shown already: its rows are
 // updated in place and paging is left alone.
-func (s *Store) refreshPage(p int, intent Intent) tea.Cmd {
+func (s *Store) refreshPage(p int, intent httpcache.Intent) tea.Cmd {
 	fetch := s.List.fetch
 	return request(s, Key{Kind: KindListRefresh, Page: p}, 0, intent, func(ctx context.Context) ([]model.PullRequest, model.Page, error) {
 		return fetch(ctx, p)
@@ -177,14 +179,14 @@ func (s *Store) onRefresh(r Reply[[]model.PullRequest]) Change {
 func (s *Store) ReloadList() tea.Cmd {
 	var cmds []tea.Cmd
 	for p := 1; p <= s.List.Pages; p++ {
-		cmds = append(cmds, s.refreshPage(p, Revalidate))
+		cmds = append(cmds, s.refreshPage(p, httpcache.Revalidate))
 	}
 	return tea.Batch(cmds...)
 }
 
 // StartSearch makes query the search shown: a new generation of results,
 // and asks for its first page (with Revalidate: past the cache).
-func (s *Store) StartSearch(query string, intent Intent) tea.Cmd {
+func (s *Store) StartSearch(query string, intent httpcache.Intent) tea.Cmd {
 	src, ok := s.cfg.Source.(Searcher)
 	if !ok {
 		return nil

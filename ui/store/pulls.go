@@ -5,22 +5,23 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/prscope/prscope/github/httpcache"
 	"github.com/prscope/prscope/model"
 )
 
 // LoadPull asks for PR number (GET /pulls/N): a fresher copy with counts,
 // or one the list has not reached.
-func (s *Store) LoadPull(number int, intent Intent) tea.Cmd {
+func (s *Store) LoadPull(number int, intent httpcache.Intent) tea.Cmd {
 	return s.getPull(KindPull, number, intent)
 }
 
 // LoadSearchPull asks for a search result's PR, which search results give
 // without head, base or counts.
 func (s *Store) LoadSearchPull(number int) tea.Cmd {
-	return s.getPull(KindSearchPull, number, Initial)
+	return s.getPull(KindSearchPull, number, httpcache.Initial)
 }
 
-func (s *Store) getPull(kind Kind, number int, intent Intent) tea.Cmd {
+func (s *Store) getPull(kind Kind, number int, intent httpcache.Intent) tea.Cmd {
 	src, repo := s.cfg.Source, s.cfg.Repo
 	return request(s, Key{Kind: kind, Number: number}, 0, intent, func(ctx context.Context) (model.PullRequest, model.Page, error) {
 		pr, err := src.GetPull(ctx, repo, number)
@@ -49,7 +50,7 @@ func (s Store) WantsIdentity() bool { return s.cfg.Source.Authenticated() }
 // own.
 func (s *Store) LoadIdentity() tea.Cmd {
 	src := s.cfg.Source
-	return request(s, Key{Kind: KindIdentity}, 0, Initial, func(ctx context.Context) (string, model.Page, error) {
+	return request(s, Key{Kind: KindIdentity}, 0, httpcache.Initial, func(ctx context.Context) (string, model.Page, error) {
 		login, err := src.User(ctx)
 		return login, model.Page{}, err
 	})

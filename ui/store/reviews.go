@@ -6,7 +6,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/httpcache"
 	"github.com/prscope/prscope/model"
 )
 
@@ -78,22 +79,22 @@ func (s *Store) loadReviews(number int) tea.Cmd {
 	if old != nil && old.gen == t.gen {
 		return nil // asked already (answered, failed or on its way)
 	}
-	intent := Initial
+	intent := httpcache.Initial
 	if old != nil {
-		intent = Revalidate
+		intent = httpcache.Revalidate
 	}
 	s.reviews.loads[number] = &reviewLoad{gen: t.gen}
 	src, repo, perPage := s.cfg.Source, s.cfg.Repo, s.cfg.PerPage
 	subject := func(what string) string { return fmt.Sprintf("%s#%d %s", repo, number, what) }
 	return tea.Batch(
 		request(s, Key{Kind: KindReviews, Number: number}, t.gen, intent, func(ctx context.Context) ([]model.Review, model.Page, error) {
-			v, err := gh.AllPages(subject("reviews"), gh.MaxReviewPages, model.ReviewKey, func(page int) ([]model.Review, model.Page, error) {
+			v, err := github.AllPages(subject("reviews"), github.MaxReviewPages, model.ReviewKey, func(page int) ([]model.Review, model.Page, error) {
 				return src.Reviews(ctx, repo, number, page, perPage)
 			})
 			return v, model.Page{}, err
 		}),
 		request(s, Key{Kind: KindReviewComments, Number: number}, t.gen, intent, func(ctx context.Context) ([]model.ReviewComment, model.Page, error) {
-			v, err := gh.AllPages(subject("review comments"), gh.MaxReviewPages, model.ReviewCommentKey, func(page int) ([]model.ReviewComment, model.Page, error) {
+			v, err := github.AllPages(subject("review comments"), github.MaxReviewPages, model.ReviewCommentKey, func(page int) ([]model.ReviewComment, model.Page, error) {
 				return src.ReviewComments(ctx, repo, number, page, perPage)
 			})
 			return v, model.Page{}, err

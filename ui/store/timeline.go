@@ -3,7 +3,9 @@ package store
 import (
 	"time"
 
-	gh "github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/httpcache"
+
+	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 )
 
@@ -50,7 +52,7 @@ type TimelineStatus struct {
 
 func newTimeline(gen, perPage int) *Timeline {
 	return &Timeline{pages: map[int][]model.Event{}, inFlight: map[int]bool{}, gen: gen, perPage: perPage,
-		pager: model.NewPager(gh.MaxTimelinePages)}
+		pager: model.NewPager(github.MaxTimelinePages)}
 }
 
 func (t *Timeline) loading() bool { return len(t.inFlight) > 0 }
@@ -85,7 +87,7 @@ func (t *Timeline) Status() TimelineStatus {
 func (t *Timeline) add(p int, events []model.Event, info model.Page) string {
 	delete(t.inFlight, p)
 	t.pages[p] = events
-	if info.From == gh.CacheStale && (t.cachedAt.IsZero() || info.StoredAt.Before(t.cachedAt)) {
+	if info.From == httpcache.CacheStale && (t.cachedAt.IsZero() || info.StoredAt.Before(t.cachedAt)) {
 		t.cachedAt = info.StoredAt
 	}
 	t.loaded = t.loaded || p == 1
@@ -101,7 +103,7 @@ func (t *Timeline) add(p int, events []model.Event, info model.Page) string {
 	case note != "" || info.Next == 0:
 		t.last, t.seqNext = p, 0
 	case info.Last > 0:
-		t.last, t.seqNext = min(info.Last, gh.MaxTimelinePages), 0
+		t.last, t.seqNext = min(info.Last, github.MaxTimelinePages), 0
 	default:
 		t.seqNext = info.Next
 	}

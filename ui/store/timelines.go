@@ -5,6 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/prscope/prscope/github/httpcache"
 	"github.com/prscope/prscope/model"
 )
 
@@ -35,11 +36,11 @@ func (s *Store) LoadTimeline(number int) tea.Cmd {
 	if t.loading() || t.loaded || t.err != "" {
 		return nil
 	}
-	return s.timelinePage(number, t, 1, Initial)
+	return s.timelinePage(number, t, 1, httpcache.Initial)
 }
 
 // timelinePage asks for page p of PR number's timeline.
-func (s *Store) timelinePage(number int, t *Timeline, p int, intent Intent) tea.Cmd {
+func (s *Store) timelinePage(number int, t *Timeline, p int, intent httpcache.Intent) tea.Cmd {
 	t.request(p)
 	src, repo, perPage := s.cfg.Source, s.cfg.Repo, s.cfg.PerPage
 	return request(s, Key{Kind: KindTimeline, Number: number, Page: p}, t.gen, intent,
@@ -82,7 +83,7 @@ type GapWant struct {
 // two pages are in flight at once.
 func (s *Store) timelinePages(number int, t *Timeline, nearEnd bool, gaps []GapWant) tea.Cmd {
 	if t.seqNext > 0 && !t.loading() && nearEnd {
-		return s.timelinePage(number, t, t.seqNext, Initial)
+		return s.timelinePage(number, t, t.seqNext, httpcache.Initial)
 	}
 	var cmds []tea.Cmd
 	for _, g := range gaps {
@@ -91,7 +92,7 @@ func (s *Store) timelinePages(number int, t *Timeline, nearEnd bool, gaps []GapW
 			p = g.LastPage
 		}
 		if len(t.inFlight) < 2 && !t.inFlight[p] {
-			cmds = append(cmds, s.timelinePage(number, t, p, Initial))
+			cmds = append(cmds, s.timelinePage(number, t, p, httpcache.Initial))
 		}
 	}
 	return tea.Batch(cmds...)

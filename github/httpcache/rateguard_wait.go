@@ -1,4 +1,4 @@
-package github
+package httpcache
 
 import (
 	"net/http"
@@ -168,4 +168,12 @@ func (g *RateGuard) backoffTimerFired(gen int) {
 	if gen == g.backoffGen && g.inBackoff {
 		g.endBackoff()
 	}
+}
+
+// Queued is how many requests wait in the guard's queue for a backoff to
+// end (tests wait for this event rather than for time).
+func (g *RateGuard) Queued() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return len(g.queue)
 }

@@ -1,4 +1,4 @@
-package github
+package httpcache
 
 import (
 	"context"
@@ -40,9 +40,9 @@ const (
 	HeaderCache = "X-Prscope-Cache"
 	// HeaderStored is when the answer was last fetched or revalidated (RFC 3339).
 	HeaderStored = "X-Prscope-Stored"
-	// headerOffline marks the synthesized answer for something not cached
+	// HeaderOffline marks the synthesized answer for something not cached
 	// while offline.
-	headerOffline = "X-Prscope-Offline"
+	HeaderOffline = "X-Prscope-Offline"
 )
 
 // Where an answer came from (HeaderCache, model.Page.From).
@@ -144,32 +144,35 @@ func (c *Cache) Stats() (CacheStats, error) {
 // Clear removes every entry.
 func (c *Cache) Clear() error { return c.store.clear() }
 
-type cacheCtxKey int
+// Intent is how one request treats the cache, named where the request is
+// made (ui/store's request envelope, dump's fetches).
+type Intent int
 
 const (
-	revalidateKey cacheCtxKey = iota
-	cacheFirstKey
+	// Initial is the cache's usual rule: a fresh copy answers, a stale one
+	// is revalidated (a conditional request, free when nothing changed).
+	Initial Intent = iota
+	// Revalidate asks GitHub even when the cached copy is fresh: what r and
+	// R do. Commits by SHA never change and are still answered from the
+	// cache.
+	Revalidate
+	// CacheFirst answers from any cached copy, however old, without the
+	// network (marked CacheStale when past max-age), so a start draws what
+	// it saw last time at once. With nothing cached it goes to the network.
+	CacheFirst
 )
 
-// WithRevalidate makes requests made with the returned context ask GitHub
-// even when the cached copy is fresh (a conditional request, free when
-// nothing changed): what r and R do. Commits by SHA never change and are
-// still answered from the cache.
-func WithRevalidate(ctx context.Context) context.Context {
-	return context.WithValue(ctx, revalidateKey, true)
+type intentKey struct{}
+
+// WithIntent makes requests made with the returned context treat the cache
+// as intent says.
+func WithIntent(ctx context.Context, intent Intent) context.Context {
+	return context.WithValue(ctx, intentKey{}, intent)
 }
 
-// WithCacheFirst makes requests made with the returned context answer from
-// any cached copy, however old, without the network (marked CacheStale
-// when past max-age), so a start draws what it saw last time at once. A
-// request with nothing cached goes to the network as usual.
-func WithCacheFirst(ctx context.Context) context.Context {
-	return context.WithValue(ctx, cacheFirstKey, true)
-}
-
-func ctxFlag(ctx context.Context, key cacheCtxKey) bool {
-	v, _ := ctx.Value(key).(bool)
-	return v
+func intentOf(ctx context.Context) Intent {
+	i, _ := ctx.Value(intentKey{}).(Intent)
+	return i
 }
 
 // identityOf names whose requests these are without holding the secret: a
@@ -253,20 +256,20 @@ func isFullSHA(s string) bool {
 	return true
 }
 
-// notCachedOffline is what offlineResponse's body says.
-const notCachedOffline = "not cached (offline)"
+// NotCachedOffline is what offlineResponse's body says.
+const NotCachedOffline = "not cached (offline)"
 
 // offlineResponse is the answer for something not cached while offline: a
 // 504 with GitHub's JSON error shape, marked so the client can say so.
 func offlineResponse(req *http.Request) *http.Response {
 	closeRequestBody(req)
-	return synthesized(req, http.StatusGatewayTimeout, notCachedOffline, http.Header{headerOffline: {"1"}})
+	return synthesized(req, http.StatusGatewayTimeout, NotCachedOffline, http.Header{HeaderOffline: {"1"}})
 }
 
-// offlineTransport is the network when there is none: everything is
+// OfflineTransport is the network when there is none: everything is
 // answered offlineResponse.
-type offlineTransport struct{}
+type OfflineTransport struct{}
 
-func (offlineTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+func (OfflineTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return offlineResponse(req), nil
 }

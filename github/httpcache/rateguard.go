@@ -1,4 +1,4 @@
-package github
+package httpcache
 
 import (
 	"bytes"
@@ -58,9 +58,9 @@ type RateGuard struct {
 
 // Headers the guard adds.
 const (
-	headerRefused    = "X-Prscope-Refused"     // "1": not sent, refused here
-	headerRateReset  = "X-Prscope-Rate-Reset"  // the primary limit's reset (RFC 3339)
-	headerRetryAfter = "X-Prscope-Retry-After" // seconds until a secondary limit lifts
+	HeaderRefused    = "X-Prscope-Refused"     // "1": not sent, refused here
+	HeaderRateReset  = "X-Prscope-Rate-Reset"  // the primary limit's reset (RFC 3339)
+	HeaderRetryAfter = "X-Prscope-Retry-After" // seconds until a secondary limit lifts
 )
 
 const (
@@ -163,7 +163,7 @@ func (g *RateGuard) admit(req *http.Request, holder *rateWaiter) (refusal *http.
 }
 
 func (g *RateGuard) refusePrimary(req *http.Request, b *rateBucket) *http.Response {
-	h := http.Header{headerRefused: {"1"}, headerRateReset: {b.until.UTC().Format(time.RFC3339)}}
+	h := http.Header{HeaderRefused: {"1"}, HeaderRateReset: {b.until.UTC().Format(time.RFC3339)}}
 	b.rateHeaders(h)
 	return synthesized(req, http.StatusForbidden, "API rate limit exceeded; not sent until the reset", h)
 }
@@ -171,7 +171,7 @@ func (g *RateGuard) refusePrimary(req *http.Request, b *rateBucket) *http.Respon
 func (g *RateGuard) refuseSecondary(req *http.Request, now time.Time) *http.Response {
 	wait := max(g.secondaryUntil.Sub(now), time.Second) // while probing: try again in a moment
 	secs := strconv.FormatInt(int64((wait+time.Second-1)/time.Second), 10)
-	h := http.Header{headerRefused: {"1"}, headerRetryAfter: {secs}}
+	h := http.Header{HeaderRefused: {"1"}, HeaderRetryAfter: {secs}}
 	g.bucket(requestResource(req)).rateHeaders(h)
 	status := g.secondaryStatus
 	if status == 0 {
@@ -233,7 +233,7 @@ func (g *RateGuard) observe(req *http.Request, resp *http.Response, t ticket) *h
 		b.until = reset
 	case secondary:
 		g.strikes++
-		wait := retryAfter(h, now)
+		wait := RetryAfter(h, now)
 		if wait <= 0 {
 			wait = min(secondaryBackoff<<min(g.strikes-1, 4), maxSecondaryBackoff)
 		}
@@ -254,10 +254,10 @@ func (g *RateGuard) observe(req *http.Request, resp *http.Response, t ticket) *h
 	renameRateHeaders(h)
 	switch {
 	case primary && limited:
-		h.Set(headerRateReset, primaryUntil.UTC().Format(time.RFC3339))
+		h.Set(HeaderRateReset, primaryUntil.UTC().Format(time.RFC3339))
 		rewriteErrorBody(resp, message)
 	case secondary:
-		h.Set(headerRetryAfter, strconv.FormatInt(int64(secondaryUntil.Sub(now).Round(time.Second)/time.Second), 10))
+		h.Set(HeaderRetryAfter, strconv.FormatInt(int64(secondaryUntil.Sub(now).Round(time.Second)/time.Second), 10))
 		rewriteErrorBody(resp, message)
 	}
 	return resp
@@ -388,4 +388,22 @@ func requestResource(req *http.Request) string {
 		return model.ResourceSearch
 	}
 	return model.ResourceCore
+}
+
+// RetryAfter reads Retry-After, in seconds or as an HTTP date; 0 if absent.
+func RetryAfter(h http.Header, now time.Time) time.Duration {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n <= 0 || n > 24*3600 {
+			return 0
+		}
+		return time.Duration(n) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
 }

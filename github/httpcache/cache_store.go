@@ -1,4 +1,4 @@
-package github
+package httpcache
 
 import (
 	"encoding/binary"

@@ -1,4 +1,4 @@
-package github
+package httpcache
 
 import (
 	"fmt"
@@ -22,8 +22,8 @@ type staleLog struct {
 // was a rate limit (the guard's refusal or GitHub's answer as the guard
 // marks it); other reasons (offline, a server down) are not recorded.
 func (l *staleLog) noteStale(stored time.Time, h http.Header, now time.Time) {
-	reset, _ := time.Parse(time.RFC3339, h.Get(headerRateReset))
-	secs, err := strconv.Atoi(h.Get(headerRetryAfter))
+	reset, _ := time.Parse(time.RFC3339, h.Get(HeaderRateReset))
+	secs, err := strconv.Atoi(h.Get(HeaderRetryAfter))
 	if reset.IsZero() && err != nil {
 		return
 	}

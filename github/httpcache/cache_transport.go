@@ -1,4 +1,4 @@
-package github
+package httpcache
 
 import (
 	"bytes"
@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/prscope/prscope/model"
 )
 
 // Transport returns a RoundTripper that answers GET requests from the cache
@@ -22,17 +24,12 @@ import (
 // go-github never sees a 304: a revalidated entry is passed up as the 200
 // it stands for. When next fails (no network, a timeout) or refuses (a
 // rate limit, offline), a cached copy is served instead, marked CacheStale.
-func (c *Cache) Transport(next http.RoundTripper) http.RoundTripper {
-	if next == nil {
-		next = http.DefaultTransport
-	}
-	return c.transport(next, c.offline)
-}
-
-// transport is Transport, offline when the cache or the client says so.
-func (c *Cache) transport(next http.RoundTripper, offline bool) http.RoundTripper {
+//
+// The transport is offline when the cache or the client (offline) says so.
+func (c *Cache) Transport(next http.RoundTripper, offline bool) http.RoundTripper {
+	offline = offline || c.offline
 	if offline {
-		next = offlineTransport{}
+		next = OfflineTransport{}
 	}
 	return &cacheTransport{cache: c, next: next, offline: offline}
 }
@@ -58,9 +55,9 @@ func (t *cacheTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		switch {
 		case t.offline:
 			from = CacheStale
-		case immutablePath(req.URL.Path) || (entry.fresh(now) && !ctxFlag(ctx, revalidateKey)):
+		case immutablePath(req.URL.Path) || (entry.fresh(now) && intentOf(ctx) != Revalidate):
 			from = CacheFresh
-		case ctxFlag(ctx, cacheFirstKey):
+		case intentOf(ctx) == CacheFirst:
 			from = CacheStale
 		}
 		if from != "" {
@@ -196,7 +193,7 @@ func linkPage(link, rel string) int {
 // answer, and a gateway or server that is down.
 func unavailable(resp *http.Response) bool {
 	h := resp.Header
-	for _, name := range []string{headerRefused, headerRateReset, headerRetryAfter, headerOffline} {
+	for _, name := range []string{HeaderRefused, HeaderRateReset, HeaderRetryAfter, HeaderOffline} {
 		if h.Get(name) != "" {
 			return true
 		}
@@ -233,4 +230,12 @@ func (c *Cache) serve(req *http.Request, e *cacheEntry, from string) *http.Respo
 func discard(resp *http.Response) {
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()
+}
+
+// BodyTooLargeError is a response body that passed its limit; nothing of it
+// is kept (the cache stores only whole bodies).
+type BodyTooLargeError struct{ Limit int64 }
+
+func (e *BodyTooLargeError) Error() string {
+	return "response larger than " + model.BinarySize(e.Limit)
 }
