@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"flag"
@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/prscope/prscope/config"
+	"github.com/prscope/prscope/ui"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -46,11 +49,11 @@ func TestGolden(t *testing.T) {
 
 func render(t *testing.T, name string, data []byte) string {
 	t.Helper()
-	f, err := Decode(name, data)
+	f, err := config.Decode(name, data, ui.ConfigKeys)
 	if err != nil {
 		return "error: " + err.Error() + "\n"
 	}
-	e, err := Resolve(Inputs{File: &f, ConfigName: name, ConfigSource: "test", Repo: "kernel-patches/bpf", RepoSource: "argument"})
+	e, err := config.Resolve(config.Inputs{Keys: ui.ConfigKeys, File: &f, ConfigName: name, ConfigSource: "test", Repo: "kernel-patches/bpf", RepoSource: "argument"})
 	if err != nil {
 		return "resolve error: " + err.Error() + "\n"
 	}

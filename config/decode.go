@@ -28,17 +28,22 @@ var (
 const MaxPageSize = 100
 
 // decoder walks the YAML tree; the first problem found stops it.
-type decoder struct{ name string }
+type decoder struct {
+	name string
+	keys func() KeyMap // the UI's default key maps, to check keybindings against
+}
 
 func (d decoder) errorf(n *yaml.Node, key, format string, args ...any) error {
 	return &Error{File: d.name, Line: n.Line, Key: key, Msg: fmt.Sprintf(format, args...)}
 }
 
-// Decode reads a config file's bytes; name is how errors name the file.
+// Decode reads a config file's bytes; name is how errors name the file, and
+// keys makes the UI's default key maps the keybindings are checked
+// against (ui.ConfigKeys).
 // Walking yaml.Node rather than unmarshalling into a struct is what lets
 // every error carry the line and the key, and lets unknown keys be refused
 // instead of silently dropped.
-func Decode(name string, data []byte) (File, error) {
+func Decode(name string, data []byte, keys func() KeyMap) (File, error) {
 	f := File{Name: name}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -51,7 +56,7 @@ func Decode(name string, data []byte) (File, error) {
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 		return f, nil
 	}
-	d := decoder{name: name}
+	d := decoder{name: name, keys: keys}
 	fields, err := d.mapping(root, "", topKeys)
 	if err != nil {
 		return f, err

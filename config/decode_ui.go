@@ -6,7 +6,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/prscope/prscope/ui"
 	"github.com/prscope/prscope/ui/common"
 )
 
@@ -77,7 +76,6 @@ func (d decoder) keybindings(v *yaml.Node) ([]Binding, error) {
 		return nil, d.errorf(v, "keybindings", "want a list of {key: …, action: …}, not %s", describe(v))
 	}
 	var out []Binding
-	var remaps []ui.Remap
 	for i, item := range v.Content {
 		path := fmt.Sprintf("keybindings[%d]", i)
 		fields, err := d.mapping(item, path, bindingKeys)
@@ -108,16 +106,34 @@ func (d decoder) keybindings(v *yaml.Node) ([]Binding, error) {
 			return nil, d.errorf(item, path, "no action given")
 		}
 		out = append(out, b)
-		remaps = append(remaps, ui.Remap{Key: b.Key, Action: b.Action})
 	}
 	// Apply them to the defaults once here, so a clash is reported with
 	// the file's line rather than when the UI starts.
-	keys := ui.DefaultKeyMaps()
-	var re *ui.RemapError
-	if err := keys.Remap(remaps); errors.As(err, &re) {
+	var re *BindError
+	if err := d.keys().Bind(out); errors.As(err, &re) {
 		return nil, &Error{File: d.name, Line: out[re.Index].Line, Key: fmt.Sprintf("keybindings[%d].%s", re.Index, re.Field), Msg: re.Msg}
 	} else if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// KeyMap is the UI's key maps as config checks and prints them
+// (ui.ConfigKeys): config holds the bindings as data, and the UI says
+// whether they clash and which keys each action ends up with.
+type KeyMap interface {
+	// Bind applies bindings over the defaults: a *BindError on a clash.
+	Bind(bindings []Binding) error
+	Keys(action string) []string
+}
+
+// BindError is a binding the UI refused: bindings[Index].Field, and why.
+type BindError struct {
+	Index int
+	Field string
+	Msg   string
+}
+
+func (e *BindError) Error() string {
+	return fmt.Sprintf("keybindings[%d].%s: %s", e.Index, e.Field, e.Msg)
 }

@@ -1,9 +1,12 @@
-package config
+package config_test
 
 import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/prscope/prscope/config"
+	"github.com/prscope/prscope/ui"
 )
 
 // manyRepos is a config with n repos: sections, each one setting.
@@ -20,7 +23,7 @@ func manyRepos(n int) []byte {
 // come between them.
 func TestDecodeReposRefusesACaseVariant(t *testing.T) {
 	data := append(manyRepos(3000), "  OWNER17/Repo17:\n    page_size: 5\n"...)
-	_, err := Decode("config.yml", data)
+	_, err := config.Decode("config.yml", data, ui.ConfigKeys)
 	want := "config.yml:6002: repos.OWNER17/Repo17: a section for owner17/repo17 is already given"
 	if err == nil || err.Error() != want {
 		t.Fatalf("Decode = %v, want %s", err, want)
@@ -37,7 +40,7 @@ func BenchmarkDecodeRepos(b *testing.B) {
 		data := manyRepos(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if _, err := Decode("config.yml", data); err != nil {
+				if _, err := config.Decode("config.yml", data, ui.ConfigKeys); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/prscope/prscope/ui"
 	"github.com/prscope/prscope/ui/common"
 )
 
@@ -21,6 +20,9 @@ type Inputs struct {
 	Getenv           func(string) string
 	// Flags are the flags given on the command line, by name ("state").
 	Flags map[string]string
+	// Keys makes the UI's default key maps (ui.ConfigKeys), which the
+	// file's keybindings are applied to.
+	Keys func() KeyMap
 }
 
 // Effective is the configuration in force, with where each value came from.
@@ -30,7 +32,7 @@ type Effective struct {
 	PageSize int
 	Dates    common.DateStyle
 	Theme    common.Theme
-	Keys     ui.KeyMaps
+	Keys     KeyMap
 	entries  []Entry
 }
 
@@ -71,7 +73,7 @@ func Resolve(in Inputs) (Effective, error) {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
-	e := Effective{Repo: in.Repo, Keys: ui.DefaultKeyMaps(), Theme: common.Theme{}}
+	e := Effective{Repo: in.Repo, Keys: in.Keys(), Theme: common.Theme{}}
 	cfgName, cfgSource := in.ConfigName, in.ConfigSource
 	if cfgName == "" {
 		cfgName = "(none)"
@@ -119,20 +121,22 @@ func Resolve(in Inputs) (Effective, error) {
 		e.add(sc.name, display(sc.name, value), source)
 	}
 
-	var remaps []ui.Remap
 	keySource := map[string]string{}
 	if in.File != nil {
 		for name, c := range in.File.Theme {
 			e.Theme[name] = c
 		}
 		for _, b := range in.File.Keybindings {
-			remaps = append(remaps, ui.Remap{Key: b.Key, Action: b.Action})
 			if keySource[b.Action] == "" {
 				keySource[b.Action] = fmt.Sprintf("%s:%d", in.File.Name, b.Line)
 			}
 		}
 	}
-	if err := e.Keys.Remap(remaps); err != nil {
+	var bindings []Binding
+	if in.File != nil {
+		bindings = in.File.Keybindings
+	}
+	if err := e.Keys.Bind(bindings); err != nil {
 		return e, err // Decode checked these: only a File built by hand gets here
 	}
 	for _, name := range common.ThemeNames() {

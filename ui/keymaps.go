@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 
+	"github.com/prscope/prscope/config"
 	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/detail"
 	"github.com/prscope/prscope/ui/prlist"
@@ -152,4 +154,32 @@ func actionList() string {
 		names[i] = a.Name
 	}
 	return strings.Join(names, ", ")
+}
+
+// configKeys are key maps as the config package checks and prints them.
+type configKeys struct{ *KeyMaps }
+
+// ConfigKeys is the default key maps for config.Decode and
+// config.Resolve, which hold the file's bindings as data and ask the UI
+// whether they clash.
+func ConfigKeys() config.KeyMap {
+	k := DefaultKeyMaps()
+	return configKeys{&k}
+}
+
+// KeyMapsOf is the key maps config resolved (from ConfigKeys).
+func KeyMapsOf(k config.KeyMap) *KeyMaps { return k.(configKeys).KeyMaps }
+
+func (c configKeys) Bind(bindings []config.Binding) error {
+	remaps := make([]Remap, len(bindings))
+	for i, b := range bindings {
+		remaps[i] = Remap{Key: b.Key, Action: b.Action}
+	}
+	var re *RemapError
+	if err := c.Remap(remaps); errors.As(err, &re) {
+		return &config.BindError{Index: re.Index, Field: re.Field, Msg: re.Msg}
+	} else if err != nil {
+		return err
+	}
+	return nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/prscope/prscope/config"
 	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui"
 )
 
 // configFile is where the config is read from and why.
@@ -55,7 +56,7 @@ func readConfig(o options, getenv func(string) string) (*config.File, configFile
 	data, err := readConfigFile(where.path, where.display)
 	switch {
 	case err == nil:
-		f, err := config.Decode(where.display, data)
+		f, err := config.Decode(where.display, data, ui.ConfigKeys)
 		if err != nil {
 			return nil, where, err
 		}
@@ -129,7 +130,7 @@ func loadConfig(o *options, getenv func(string) string) error {
 		repoSource = o.repoSource
 	}
 
-	in := config.Inputs{
+	in := config.Inputs{Keys: ui.ConfigKeys,
 		File: file, ConfigName: where.display, ConfigSource: where.source,
 		Getenv: getenv, Flags: map[string]string{}, RepoSource: repoSource,
 	}

@@ -122,7 +122,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		Demo:   opts.demo,
 		// From the config: page size, key remaps, colours, dates.
 		PerPage: opts.conf.PageSize,
-		Keys:    &opts.conf.Keys,
+		Keys:    ui.KeyMapsOf(opts.conf.Keys),
 		Theme:   opts.conf.Theme,
 		Dates:   opts.conf.Dates,
 		// o and y/Y: the browser, and the terminal for OSC 52 copies.
