@@ -63,18 +63,26 @@ func (t Tabs) barHeight() int {
 	return 0
 }
 
+// shareIdentity: one token, one owner; the first tab's GET /user names it
+// in every tab.
+func (t Tabs) shareIdentity(msg tabMsg) {
+	id, ok := store.IdentityIn(msg.msg)
+	if !ok {
+		return
+	}
+	for i := range t.tabs {
+		if i != msg.tab {
+			t.tabs[i].store.SetIdentity(id)
+			t.tabs[i].refreshStatus()
+		}
+	}
+}
+
 // Update routes msg; see Tabs.
 func (t Tabs) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tabMsg:
-		if id, ok := store.IdentityIn(msg.msg); ok { // one token, one owner: every tab says it
-			for i := range t.tabs {
-				if i != msg.tab {
-					t.tabs[i].store.SetIdentity(id)
-					t.tabs[i].refreshStatus()
-				}
-			}
-		}
+		t.shareIdentity(msg)
 		return t.updateTab(msg.tab, msg.msg)
 	case tea.WindowSizeMsg:
 		t.width, t.height = msg.Width, msg.Height

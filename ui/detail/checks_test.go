@@ -47,7 +47,7 @@ func TestChecksHeaderLine(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m, _ := newPane(t, 100, 30)
-			m.Show(testPR(1), nil, TimelineStatus{})
+			m.ShowTimeline(testPR(1), nil, nil, TimelineStatus{})
 			m.SetChecks(tt.status)
 			v := m.View()
 			if tt.want == "" {
@@ -65,7 +65,7 @@ func TestChecksHeaderLine(t *testing.T) {
 
 func TestChecksItemCollapsedAndExpanded(t *testing.T) {
 	m, _ := newPane(t, 100, 40)
-	m.Show(testPR(1), mixedEvents(4), TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(4), nil, TimelineStatus{})
 	m.SetChecks(loadedChecks("1@abc", 1, someChecks()))
 	v := m.View()
 	for _, want := range []string{"✗ Checks 3 passed · 2 failed · 1 running · 1 skipped", "enter to list all 7", "✗ netdev/build", "✗ test-arm"} {
@@ -114,7 +114,7 @@ func TestChecksItemCollapsedAndExpanded(t *testing.T) {
 // what is on screen must not move.
 func TestChecksArrivingKeepTheView(t *testing.T) {
 	m, _ := newPane(t, 80, 20)
-	m.Show(testPR(1), mixedEvents(60), TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(60), nil, TimelineStatus{})
 	m = press(m, repeat("j", 20)...)
 	before, cursorKey := m.View(), m.itemKey(m.items[m.cursor])
 	m.SetChecks(loadedChecks("1@abc", 1, someChecks()))
@@ -139,19 +139,19 @@ func TestChecksArrivingKeepTheView(t *testing.T) {
 func TestChecksItemSurvivesRebuilds(t *testing.T) {
 	m, _ := newPane(t, 80, 30)
 	events := mixedEvents(12)
-	m.Show(testPR(1), events, TimelineStatus{})
+	m.ShowTimeline(testPR(1), events, nil, TimelineStatus{})
 	m.SetChecks(loadedChecks("1@abc", 1, someChecks()))
 	m = press(m, "f") // comments only: a rebuild
 	if m.checksIndex() != 1 || m.items[m.bodyIndex()].kind != kindBody || m.items[0].kind != kindHeader {
 		t.Fatalf("after a filter: items start %v %v %v", m.items[0].kind, m.items[1].kind, m.items[2].kind)
 	}
 	m = press(m, "f", "f", "f") // back to all
-	m.SetEvents(events[:2], TimelineStatus{})
+	m.SetTimeline(events[:2], nil, TimelineStatus{})
 	if m.checksIndex() != 1 || !strings.Contains(m.View(), "Checks") {
 		t.Errorf("after a reload from scratch the checks item is gone:\n%s", m.View())
 	}
 	// Another PR starts without the first one's checks.
-	m.Show(testPR(2), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(2), nil, nil, TimelineStatus{})
 	if m.checksIndex() >= 0 || strings.Contains(m.View(), "checks") {
 		t.Errorf("PR 2 shows PR 1's checks:\n%s", m.View())
 	}
@@ -161,7 +161,7 @@ func TestChecksItemSurvivesRebuilds(t *testing.T) {
 // checks item in its old place.
 func TestFresherPRRedrawsTheBodyUnderChecks(t *testing.T) {
 	m, _ := newPane(t, 80, 30)
-	m.Show(testPR(1), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), nil, nil, TimelineStatus{})
 	m.SetChecks(loadedChecks("1@abc", 1, someChecks()))
 	pr := testPR(1)
 	pr.Body = "A newer body."
@@ -178,7 +178,7 @@ func TestManyFailingChecksCollapse(t *testing.T) {
 		runs = append(runs, model.CheckRun{Name: fmt.Sprintf("shard-%d", i), Status: "completed", Conclusion: "failure"})
 	}
 	m, _ := newPane(t, 80, 30)
-	m.Show(testPR(1), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), nil, nil, TimelineStatus{})
 	m.SetChecks(loadedChecks("1@abc", 1, model.SummarizeChecks(runs, nil)))
 	v := m.View()
 	if !strings.Contains(v, "shard-4") || strings.Contains(v, "shard-5") || !strings.Contains(v, "… and 4 more failed") {

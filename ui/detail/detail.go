@@ -106,14 +106,9 @@ func (m Model) FullHelp() [][]key.Binding { return m.KeyMap.FullHelp() }
 // PR returns the PR shown, if any.
 func (m Model) PR() (model.PullRequest, bool) { return m.pr, m.hasPR }
 
-// Show replaces what the pane shows with pr and the timeline loaded so far.
-// events is not copied: the root appends to its own copy and calls
-// SetEvents again, never mutating what it handed over.
-func (m *Model) Show(pr model.PullRequest, events []model.Event, status TimelineStatus) {
-	m.ShowTimeline(pr, events, nil, status)
-}
-
-// ShowTimeline is Show for a timeline with gaps (see SetTimeline).
+// ShowTimeline replaces what the pane shows with pr and the timeline
+// loaded so far, with its gaps (see SetTimeline). events is not copied:
+// the store appends to its own copy, never mutating what it handed over.
 func (m *Model) ShowTimeline(pr model.PullRequest, events []model.Event, gaps []Gap, status TimelineStatus) {
 	samePR := m.hasPR && m.pr.Number == pr.Number
 	m.pr, m.hasPR = model.SanitizePull(pr), true
@@ -137,12 +132,6 @@ func (m *Model) Clear() {
 	m.hasPR, m.pr, m.events, m.gaps = false, model.PullRequest{}, nil, nil
 	m.cursor, m.top = 0, 0
 	m.resetItems()
-}
-
-// SetEvents updates the timeline of the PR shown: new events are appended
-// (pages arrive in order), and the view holds its place.
-func (m *Model) SetEvents(events []model.Event, status TimelineStatus) {
-	m.SetTimeline(events, nil, status)
 }
 
 // SetTimeline updates the timeline of the PR shown when pages load out of
@@ -278,7 +267,22 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if m.search.typing {
 		return m, m.searchKey(k)
 	}
-	follow := false
+	follow, handled := m.command(k)
+	if !handled {
+		return m, nil
+	}
+	if !key.Matches(k, m.KeyMap.Toggle) {
+		m.unreveal = 0
+	}
+	m.followEnd = follow
+	m.clampTop()
+	m.ensureRendered()
+	return m, nil
+}
+
+// command runs the pane's command bound to k; follow says the view now
+// follows the end (G).
+func (m *Model) command(k tea.KeyMsg) (follow, handled bool) {
 	switch {
 	case key.Matches(k, m.KeyMap.Search):
 		m.startSearch()
@@ -315,15 +319,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.hideAccidental = !m.hideAccidental
 		m.rebuild(m.events, m.gaps, m.status)
 	default:
-		return m, nil
+		return false, false
 	}
-	if !key.Matches(k, m.KeyMap.Toggle) {
-		m.unreveal = 0
-	}
-	m.followEnd = follow
-	m.clampTop()
-	m.ensureRendered()
-	return m, nil
+	return follow, true
 }
 
 // down scrolls through a tall item before moving to the next one, so no

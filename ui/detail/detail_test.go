@@ -220,7 +220,7 @@ func TestHeaderBodyEventsFooter(t *testing.T) {
 		{Event: "committed", Author: "Jane Q. Dev", CreatedAt: at(5),
 			Commit: &model.CommitRef{SHA: sha(5), Repo: "acme/widgets", Message: "Carried subject\n\nand body"}},
 	}
-	m.Show(pr, evs, TimelineStatus{})
+	m.ShowTimeline(pr, evs, nil, TimelineStatus{})
 	v := m.View()
 	for _, want := range []string{
 		"Add widget support 42 #42",
@@ -286,7 +286,7 @@ func TestHeaderStates(t *testing.T) {
 			m, _ := newPane(t, 120, 20)
 			pr := testPR(7)
 			tt.edit(&pr)
-			m.Show(pr, nil, TimelineStatus{})
+			m.ShowTimeline(pr, nil, nil, TimelineStatus{})
 			v := m.View()
 			for _, want := range tt.want {
 				if !strings.Contains(v, want) {
@@ -313,7 +313,7 @@ func TestFooterAndCounts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.footer, func(t *testing.T) {
 			m, _ := newPane(t, 100, 30)
-			m.Show(testPR(1), evs, tt.status)
+			m.ShowTimeline(testPR(1), evs, nil, tt.status)
 			lines := viewLines(m)
 			footer := ""
 			for _, l := range lines {
@@ -350,7 +350,7 @@ func TestNoPRSelected(t *testing.T) {
 		t.Errorf("keys made a PR appear")
 	}
 	// SetEvents without a PR is ignored.
-	m.SetEvents(mixedEvents(3), TimelineStatus{})
+	m.SetTimeline(mixedEvents(3), nil, TimelineStatus{})
 	if strings.Contains(m.View(), "comment") {
 		t.Errorf("events drawn without a PR:\n%s", m.View())
 	}
@@ -380,85 +380,103 @@ var tallCases = []tallCase{
 func TestJAndKScrollThroughTallItemLineByLine(t *testing.T) {
 	for _, tc := range tallCases {
 		for _, h := range []int{5, 12, 23} {
-			t.Run(fmt.Sprintf("%s/h=%d", tc.name, h), func(t *testing.T) {
-				m, _ := newPane(t, 70, h)
-				m.Show(testPR(1), tc.events(), TimelineStatus{})
-				tall := eventItem(m, tc.tallAt)
-				m = moveCursorTo(t, m, tall)
-				m = press(m, "enter")
-				m = press(m, "g")
-				a, b := m.lay.offset(tall), m.lay.offset(tall+1)-1 // the tall item's first and last line
-				if b-a+1 < 3*h {
-					t.Fatalf("item is only %d lines high", b-a+1)
-				}
-				total := m.lay.offset(len(m.items))
-
-				// j all the way down.
-				var onTall []int
-				prev := absTop(t, m)
-				for n := 0; m.cursor < m.lastSelectable() || m.top < total-h; n++ {
-					if n > 2000 {
-						t.Fatal("j never reached the end")
-					}
-					cur, top := m.cursor, m.top
-					m = press(m, "j")
-					if m.cursor == cur && m.top == top {
-						t.Fatalf("j did nothing at cursor %d top %d", cur, top)
-					}
-					got := absTop(t, m)
-					if d := got - prev; d < 0 || d > h {
-						t.Fatalf("j moved the view by %d lines (from %d to %d): lines skipped or repeated", d, prev, got)
-					}
-					if m.cursor == cur && got != prev+1 {
-						t.Fatalf("j within item %d moved the view from %d to %d, want one line", cur, prev, got)
-					}
-					if m.cursor < cur {
-						t.Fatalf("j moved the cursor back from %d to %d", cur, m.cursor)
-					}
-					if m.cursor == tall {
-						onTall = append(onTall, got)
-					}
-					prev = got
-				}
-				want := seq(a, b-h+1)
-				if !slices.Equal(onTall, want) {
-					t.Fatalf("tops while on the tall item going down: %v, want %v", onTall, want)
-				}
-				// j on the last event goes on to show the footer.
-				if lines := viewLines(m); stripGutter(lines[len(lines)-1]) != "end of timeline · 12 events" {
-					t.Fatalf("j to the end does not show the footer:\n%s", m.View())
-				}
-
-				// k all the way up.
-				onTall = nil
-				for n := 0; m.cursor > 0 || m.top > 0; n++ {
-					if n > 2000 {
-						t.Fatal("k never reached the top")
-					}
-					cur, top := m.cursor, m.top
-					m = press(m, "k")
-					if m.cursor == cur && m.top == top {
-						t.Fatalf("k did nothing at cursor %d top %d", cur, top)
-					}
-					got := absTop(t, m)
-					if d := prev - got; d < 0 || d > h {
-						t.Fatalf("k moved the view by %d lines (from %d to %d): lines skipped or repeated", d, prev, got)
-					}
-					if m.cursor == cur && got != prev-1 {
-						t.Fatalf("k within item %d moved the view from %d to %d, want one line", cur, prev, got)
-					}
-					if m.cursor == tall {
-						onTall = append(onTall, got)
-					}
-					prev = got
-				}
-				slices.Reverse(want)
-				if !slices.Equal(onTall, want) {
-					t.Fatalf("tops while on the tall item going up: %v, want %v", onTall, want)
-				}
-			})
+			t.Run(fmt.Sprintf("%s/h=%d", tc.name, h), func(t *testing.T) { checkTallScroll(t, tc.events(), tc.tallAt, h) })
 		}
 	}
+}
+
+// checkTallScroll: j and k move through a tall item line by line.
+func checkTallScroll(t *testing.T, events []model.Event, tallAt, h int) {
+	m, _ := newPane(t, 70, h)
+	m.ShowTimeline(testPR(1), events, nil, TimelineStatus{})
+	tall := eventItem(m, tallAt)
+	m = moveCursorTo(t, m, tall)
+	m = press(m, "enter")
+	m = press(m, "g")
+	a, b := m.lay.offset(tall), m.lay.offset(tall+1)-1 // the tall item's first and last line
+	if b-a+1 < 3*h {
+		t.Fatalf("item is only %d lines high", b-a+1)
+	}
+	total := m.lay.offset(len(m.items))
+
+	// j all the way down.
+	m, onTall := scrollDown(t, m, tall, h, total)
+	want := seq(a, b-h+1)
+	if !slices.Equal(onTall, want) {
+		t.Fatalf("tops while on the tall item going down: %v, want %v", onTall, want)
+	}
+	// j on the last event goes on to show the footer.
+	if lines := viewLines(m); stripGutter(lines[len(lines)-1]) != "end of timeline · 12 events" {
+		t.Fatalf("j to the end does not show the footer:\n%s", m.View())
+	}
+
+	// k all the way up.
+	onTall = scrollUp(t, m, tall, h)
+	slices.Reverse(want)
+	if !slices.Equal(onTall, want) {
+		t.Fatalf("tops while on the tall item going up: %v, want %v", onTall, want)
+	}
+}
+
+// scrollDown presses j to the end, checking each step moves the view by
+// at most a page and by one line within an item; it returns the view's
+// tops while on the tall item.
+func scrollDown(t *testing.T, m Model, tall, h, total int) (Model, []int) {
+	var onTall []int
+	prev := absTop(t, m)
+	for n := 0; m.cursor < m.lastSelectable() || m.top < total-h; n++ {
+		if n > 2000 {
+			t.Fatal("j never reached the end")
+		}
+		cur, top := m.cursor, m.top
+		m = press(m, "j")
+		if m.cursor == cur && m.top == top {
+			t.Fatalf("j did nothing at cursor %d top %d", cur, top)
+		}
+		got := absTop(t, m)
+		if d := got - prev; d < 0 || d > h {
+			t.Fatalf("j moved the view by %d lines (from %d to %d): lines skipped or repeated", d, prev, got)
+		}
+		if m.cursor == cur && got != prev+1 {
+			t.Fatalf("j within item %d moved the view from %d to %d, want one line", cur, prev, got)
+		}
+		if m.cursor < cur {
+			t.Fatalf("j moved the cursor back from %d to %d", cur, m.cursor)
+		}
+		if m.cursor == tall {
+			onTall = append(onTall, got)
+		}
+		prev = got
+	}
+	return m, onTall
+}
+
+// scrollUp is scrollDown with k, to the top.
+func scrollUp(t *testing.T, m Model, tall, h int) []int {
+	var onTall []int
+	prev := absTop(t, m)
+	for n := 0; m.cursor > 0 || m.top > 0; n++ {
+		if n > 2000 {
+			t.Fatal("k never reached the top")
+		}
+		cur, top := m.cursor, m.top
+		m = press(m, "k")
+		if m.cursor == cur && m.top == top {
+			t.Fatalf("k did nothing at cursor %d top %d", cur, top)
+		}
+		got := absTop(t, m)
+		if d := prev - got; d < 0 || d > h {
+			t.Fatalf("k moved the view by %d lines (from %d to %d): lines skipped or repeated", d, prev, got)
+		}
+		if m.cursor == cur && got != prev-1 {
+			t.Fatalf("k within item %d moved the view from %d to %d, want one line", cur, prev, got)
+		}
+		if m.cursor == tall {
+			onTall = append(onTall, got)
+		}
+		prev = got
+	}
+	return onTall
 }
 
 // seq is from..to inclusive.
@@ -507,7 +525,7 @@ func TestToggleExpandsLongCommentsAndCommits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m, _ := newPane(t, 80, 60)
-			m.Show(testPR(1), evs, TimelineStatus{})
+			m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
 			m = moveCursorTo(t, m, eventItem(m, tt.event))
 			before := m.View()
 			for _, s := range tt.before {
@@ -557,7 +575,7 @@ func TestCollapsedLinesBoundary(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.lines, " lines"), func(t *testing.T) {
 			m, _ := newPane(t, 80, 40)
-			m.Show(testPR(1), []model.Event{comment(0, numberedLines("row", tt.lines))}, TimelineStatus{})
+			m.ShowTimeline(testPR(1), []model.Event{comment(0, numberedLines("row", tt.lines))}, nil, TimelineStatus{})
 			m = moveCursorTo(t, m, eventItem(m, 0))
 			v := m.View()
 			if tt.note == "" {
@@ -587,7 +605,7 @@ func TestToggleKeepsItemsAboveInPlace(t *testing.T) {
 			for _, where := range []string{"bottom", "from below"} {
 				t.Run(fmt.Sprintf("%s/h=%d/%s", tc.name, h, where), func(t *testing.T) {
 					m, _ := newPane(t, 70, h)
-					m.Show(testPR(1), tc.events(), TimelineStatus{})
+					m.ShowTimeline(testPR(1), tc.events(), nil, TimelineStatus{})
 					tall := eventItem(m, tc.tallAt)
 					m = moveCursorTo(t, m, tall) // j leaves the item at the bottom of the view
 					if where == "from below" {
@@ -637,7 +655,7 @@ func TestToggleKeepsItemsAboveInPlace(t *testing.T) {
 func TestCollapseAfterMovingStaysPut(t *testing.T) {
 	tc := tallCases[0]
 	m, _ := newPane(t, 70, 10)
-	m.Show(testPR(1), tc.events(), TimelineStatus{})
+	m.ShowTimeline(testPR(1), tc.events(), nil, TimelineStatus{})
 	tall := eventItem(m, tc.tallAt)
 	m = moveCursorTo(t, m, tall)
 	before := m.top
@@ -659,7 +677,7 @@ func TestCollapseWhileScrolledIntoItemKeepsCursorVisible(t *testing.T) {
 	for _, tc := range tallCases {
 		t.Run(tc.name, func(t *testing.T) {
 			m, _ := newPane(t, 70, 8)
-			m.Show(testPR(1), tc.events(), TimelineStatus{})
+			m.ShowTimeline(testPR(1), tc.events(), nil, TimelineStatus{})
 			tall := eventItem(m, tc.tallAt)
 			m = moveCursorTo(t, m, tall)
 			m = press(m, "enter")
@@ -684,7 +702,7 @@ func TestResizeKeepsTopItem(t *testing.T) {
 	for _, start := range []int{3, 10, 17, 25} {
 		t.Run(fmt.Sprint("top item event ", start), func(t *testing.T) {
 			m, _ := newPane(t, 100, 12)
-			m.Show(testPR(1), evs, TimelineStatus{})
+			m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
 			// G then k until the cursor is the first item on screen.
 			m = press(m, "G")
 			target := eventItem(m, start)
@@ -712,7 +730,7 @@ func TestResizeKeepsTopItem(t *testing.T) {
 func TestResizeInsideTallItem(t *testing.T) {
 	tc := tallCases[0]
 	m, _ := newPane(t, 70, 10)
-	m.Show(testPR(1), tc.events(), TimelineStatus{})
+	m.ShowTimeline(testPR(1), tc.events(), nil, TimelineStatus{})
 	tall := eventItem(m, tc.tallAt)
 	m = moveCursorTo(t, m, tall)
 	m = press(m, "enter")
@@ -765,7 +783,7 @@ func TestEveryLineFitsTheWidth(t *testing.T) {
 	commits := Commits{CommitKey("acme/widgets", sha(25)): {Err: strings.Repeat("not found ", 20)}}
 	m := New(common.Common{Styles: common.DefaultStyles(), Now: func() time.Time { return testNow }}, commits)
 	m.Focus()
-	m.Show(hostilePR(), hostileEvents(), TimelineStatus{Err: strings.Repeat("a long error ", 20)})
+	m.ShowTimeline(hostilePR(), hostileEvents(), nil, TimelineStatus{Err: strings.Repeat("a long error ", 20)})
 	check := func(w, h int, where string) {
 		lines := viewLines(m)
 		if len(lines) != h {
@@ -800,10 +818,10 @@ func TestTinySizesDoNotPanic(t *testing.T) {
 			m, _ := newPane(t, size[0], size[1])
 			_ = m.View()
 			m = press(m, "j", "k", "G", "g", "enter")
-			m.Show(hostilePR(), hostileEvents(), TimelineStatus{More: true})
+			m.ShowTimeline(hostilePR(), hostileEvents(), nil, TimelineStatus{More: true})
 			_ = m.View()
 			m = press(m, "j", "enter", "ctrl+d", "pgdown", "G", "k", "ctrl+u", "pgup", "g", " ")
-			m.SetEvents(append(hostileEvents(), mixedEvents(50)...), TimelineStatus{})
+			m.SetTimeline(append(hostileEvents(), mixedEvents(50)...), nil, TimelineStatus{})
 			m.CommitLoaded(CommitKey("acme/widgets", sha(25)))
 			_ = m.VisibleCommits()
 			_ = m.NearEnd()
@@ -830,20 +848,20 @@ func TestNewPageKeepsTheViewInPlace(t *testing.T) {
 	for _, w := range append(seq(64, 76), 30, 41, 90, 120) {
 		t.Run(fmt.Sprint("width ", w), func(t *testing.T) {
 			m, _ := newPane(t, w, 15)
-			m.Show(testPR(1), all[:30], TimelineStatus{More: true})
+			m.ShowTimeline(testPR(1), all[:30], nil, TimelineStatus{More: true})
 			m = press(m, "ctrl+d", "ctrl+d", "ctrl+d", "j", "j")
 			before, cursor := m.View(), m.cursor
 			if strings.Contains(before, "more events to load") {
 				t.Fatalf("setup: scrolled to the end already")
 			}
-			m.SetEvents(all[:60], TimelineStatus{More: true})
+			m.SetTimeline(all[:60], nil, TimelineStatus{More: true})
 			if got := m.View(); got != before {
 				t.Errorf("a new page moved the view:\n%s\n---\n%s", before, got)
 			}
 			if m.cursor != cursor {
 				t.Errorf("cursor moved from %d to %d", cursor, m.cursor)
 			}
-			m.SetEvents(all, TimelineStatus{})
+			m.SetTimeline(all, nil, TimelineStatus{})
 			if got := m.View(); got != before {
 				t.Errorf("the last page moved the view:\n%s\n---\n%s", before, got)
 			}
@@ -857,11 +875,11 @@ func TestNewPageKeepsTheViewInPlace(t *testing.T) {
 func TestFollowEndAfterG(t *testing.T) {
 	all := mixedEvents(90)
 	m, _ := newPane(t, 80, 20)
-	m.Show(testPR(1), all[:30], TimelineStatus{More: true})
+	m.ShowTimeline(testPR(1), all[:30], nil, TimelineStatus{More: true})
 	m = press(m, "G")
 	for _, n := range []int{60, 90} {
 		status := TimelineStatus{More: n < 90}
-		m.SetEvents(all[:n], status)
+		m.SetTimeline(all[:n], nil, status)
 		if want := eventItem(m, n-1); m.cursor != want {
 			t.Errorf("after page to %d events: cursor on item %d, want the last event's %d", n, m.cursor, want)
 		}
@@ -878,10 +896,10 @@ func TestFollowEndAfterG(t *testing.T) {
 		}
 	}
 	// Moving away stops following.
-	m.SetEvents(all[:30], TimelineStatus{More: true}) // a reload from scratch
+	m.SetTimeline(all[:30], nil, TimelineStatus{More: true}) // a reload from scratch
 	m = press(m, "G", "k")
 	cursor := m.cursor
-	m.SetEvents(all[:60], TimelineStatus{More: true})
+	m.SetTimeline(all[:60], nil, TimelineStatus{More: true})
 	if m.cursor != cursor {
 		t.Errorf("after k, a new page moved the cursor from %d to %d", cursor, m.cursor)
 	}
@@ -910,10 +928,10 @@ func TestVisibleCommits(t *testing.T) {
 	evs[3] = model.Event{Event: "merged", Actor: "alice", CreatedAt: at(3), Commit: &model.CommitRef{SHA: sha(3), Repo: "acme/widgets"}}
 	evs[4] = model.Event{Event: "closed", Actor: "alice", CreatedAt: at(4), Commit: &model.CommitRef{SHA: sha(4), Repo: "acme/widgets"}}
 	m, commits := newPane(t, 100, 24)
-	m.Show(testPR(1), evs, TimelineStatus{})
+	m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
 
 	// The referenced events with a line on screen, message unknown.
-	onScreen := func() []string {
+	inView := func(m Model) []string {
 		var want []string
 		for i, ev := range evs {
 			item := eventItem(m, i)
@@ -926,6 +944,7 @@ func TestVisibleCommits(t *testing.T) {
 		}
 		return want
 	}
+	onScreen := func() []string { return inView(m) }
 	got := shas(m.VisibleCommits())
 	if want := onScreen(); len(want) < 3 || !slices.Equal(got, want) {
 		t.Fatalf("VisibleCommits = %v, want %v", got, want)
@@ -960,6 +979,13 @@ func TestVisibleCommits(t *testing.T) {
 		t.Errorf("collapsed commit shows its body:\n%s", m.View())
 	}
 
+	checkFailedCommit(t, m, commits, inView)
+}
+
+// checkFailedCommit: a failed message shows why and is not asked for
+// again; at the end the last commits are the ones in view.
+func checkFailedCommit(t *testing.T, m Model, commits Commits, inView func(Model) []string) {
+	t.Helper()
 	// Failed.
 	k2 := CommitKey("acme/widgets", sha(2))
 	commits[k2] = CommitInfo{Err: "404 Not Found"}
@@ -967,15 +993,15 @@ func TestVisibleCommits(t *testing.T) {
 	if !strings.Contains(m.View(), "message unavailable: 404 Not Found") {
 		t.Errorf("failed commit not shown as unavailable:\n%s", m.View())
 	}
-	if got := shas(m.VisibleCommits()); slices.Contains(got, sha(0)) || slices.Contains(got, sha(2)) || !slices.Equal(got, onScreen()) {
-		t.Errorf("VisibleCommits after loading = %v, want %v", got, onScreen())
+	if got := shas(m.VisibleCommits()); slices.Contains(got, sha(0)) || slices.Contains(got, sha(2)) || !slices.Equal(got, inView(m)) {
+		t.Errorf("VisibleCommits after loading = %v, want %v", got, inView(m))
 	}
 
 	// Scrolled to the end: the last ones, and none of the first.
 	m = press(m, "G")
-	got = shas(m.VisibleCommits())
-	if !slices.Contains(got, sha(29)) || slices.Contains(got, sha(5)) || !slices.Equal(got, onScreen()) {
-		t.Errorf("VisibleCommits at the end = %v, want %v", got, onScreen())
+	got := shas(m.VisibleCommits())
+	if !slices.Contains(got, sha(29)) || slices.Contains(got, sha(5)) || !slices.Equal(got, inView(m)) {
+		t.Errorf("VisibleCommits at the end = %v, want %v", got, inView(m))
 	}
 }
 
@@ -985,7 +1011,7 @@ func TestCommitOfClosedOrMergedEventIsNotFetched(t *testing.T) {
 		{Event: "closed", Actor: "bob", CreatedAt: at(1), Commit: &model.CommitRef{SHA: sha(1), Repo: "acme/widgets"}},
 	}
 	m, _ := newPane(t, 80, 30)
-	m.Show(testPR(1), evs, TimelineStatus{})
+	m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
 	v := m.View()
 	for _, want := range []string{"○ alice merged commit " + sha(0)[:7], "○ bob closed this in " + sha(1)[:7]} {
 		if !strings.Contains(v, want) {
@@ -1008,7 +1034,7 @@ func TestCommitOfClosedOrMergedEventIsNotFetched(t *testing.T) {
 func TestCommitLoadedKeepsTheView(t *testing.T) {
 	evs := refsOnly(40)
 	m, commits := newPane(t, 80, 10)
-	m.Show(testPR(1), evs, TimelineStatus{})
+	m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
 	// #5 is expanded while its message is loading (one line), then left
 	// above the view; its message makes it 20 lines taller.
 	m = moveCursorTo(t, m, eventItem(m, 5))
@@ -1046,7 +1072,7 @@ func TestCommitLoadedKeepsTheView(t *testing.T) {
 func TestShowResetsOnlyForAnotherPR(t *testing.T) {
 	evs := mixedEvents(60)
 	m, _ := newPane(t, 80, 15)
-	m.Show(testPR(1), evs, TimelineStatus{})
+	m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
 	m = press(m, "ctrl+d", "ctrl+d", "ctrl+d", "j")
 	cursor, top, before := m.cursor, m.top, m.View()
 	if cursor == 0 || top == 0 {
@@ -1058,7 +1084,7 @@ func TestShowResetsOnlyForAnotherPR(t *testing.T) {
 	fresher.Labels = append(fresher.Labels, model.Label{Name: "another-label"}, model.Label{Name: "and-one-more-label-to-wrap"})
 	fresher.Detailed, fresher.Comments = true, 99
 	fresher.Title = "Add widget support 1, now with a title long enough to wrap onto a second line"
-	m.Show(fresher, evs, TimelineStatus{})
+	m.ShowTimeline(fresher, evs, nil, TimelineStatus{})
 	if m.cursor != cursor {
 		t.Errorf("same PR: cursor %d, want %d", m.cursor, cursor)
 	}
@@ -1070,7 +1096,7 @@ func TestShowResetsOnlyForAnotherPR(t *testing.T) {
 	}
 
 	// Another PR starts at the top.
-	m.Show(testPR(2), mixedEvents(5), TimelineStatus{})
+	m.ShowTimeline(testPR(2), mixedEvents(5), nil, TimelineStatus{})
 	if m.cursor != 0 || m.top != 0 {
 		t.Errorf("another PR: cursor %d top %d, want 0 0", m.cursor, m.top)
 	}
@@ -1084,7 +1110,7 @@ func TestShowResetsOnlyForAnotherPR(t *testing.T) {
 
 func TestNearEnd(t *testing.T) {
 	m, _ := newPane(t, 80, 10)
-	m.Show(testPR(1), mixedEvents(100), TimelineStatus{More: true})
+	m.ShowTimeline(testPR(1), mixedEvents(100), nil, TimelineStatus{More: true})
 	total := m.lay.offset(len(m.items))
 	if total < 100 {
 		t.Fatalf("only %d lines", total)
@@ -1123,7 +1149,7 @@ func TestKeysIgnoredWhenBlurred(t *testing.T) {
 	evs := mixedEvents(40)
 	evs[4] = comment(4, numberedLines("long", 30))
 	m, _ := newPane(t, 80, 15)
-	m.Show(testPR(1), evs, TimelineStatus{})
+	m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
 	m = press(m, "j", "j", "j")
 	m.Blur()
 	if m.Focused() {
@@ -1148,7 +1174,7 @@ func TestKeysIgnoredWhenBlurred(t *testing.T) {
 
 func TestPagingKeys(t *testing.T) {
 	m, _ := newPane(t, 80, 16)
-	m.Show(testPR(1), mixedEvents(80), TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(80), nil, TimelineStatus{})
 	total := m.lay.offset(len(m.items))
 	tests := []struct {
 		key   string
@@ -1189,7 +1215,7 @@ func TestPagingKeys(t *testing.T) {
 // moves the cursor to the nearest item shown, not to the top.
 func TestFiltersKeepTheCursorNearby(t *testing.T) {
 	m, _ := newPane(t, 100, 12)
-	m.Show(testPR(1), mixedEvents(60), TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(60), nil, TimelineStatus{})
 	m = press(m, "G", "k", "k", "k")
 	before := m.items[m.cursor].event
 	m = press(m, "f", "f") // commits only
@@ -1203,10 +1229,13 @@ func TestFiltersKeepTheCursorNearby(t *testing.T) {
 func TestKVNotesAreSanitized(t *testing.T) {
 	m, _ := newPane(t, 100, 30)
 	at := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
-	m.Show(testPR(1), []model.Event{
+	m.ShowTimeline(testPR(1), []model.Event{
 		{ID: "a", Event: "commented", Actor: "bot", CreatedAt: at, Body: "version: 1"},
 		{ID: "b", Event: "commented", Actor: "bot", CreatedAt: at, Body: "version: \x1b]52;c;ZXZpbA==\x07\x1b[2J2"},
-	}, TimelineStatus{})
+	}, nil,
+
+		TimelineStatus{})
+
 	v := m.View()
 	if strings.ContainsAny(v, "\x1b\x07") {
 		t.Fatalf("escape sequences from a comment reached the screen: %q", v)
@@ -1219,12 +1248,12 @@ func TestKVNotesAreSanitized(t *testing.T) {
 // TestAnotherPRDropsTheSearch: matches belong to the PR they were found in.
 func TestAnotherPRDropsTheSearch(t *testing.T) {
 	m, _ := newPane(t, 100, 20)
-	m.Show(testPR(1), mixedEvents(20), TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(20), nil, TimelineStatus{})
 	m = press(m, "/", "c", "o", "m", "enter")
 	if m.SearchStatus() == "" {
 		t.Fatal("setup: no search")
 	}
-	m.Show(testPR(2), mixedEvents(5), TimelineStatus{})
+	m.ShowTimeline(testPR(2), mixedEvents(5), nil, TimelineStatus{})
 	if got := m.SearchStatus(); got != "" {
 		t.Errorf("the search survived the move to another PR: %q", got)
 	}
@@ -1234,7 +1263,7 @@ func TestAnotherPRDropsTheSearch(t *testing.T) {
 // last pause's tick runs it, earlier ticks do nothing.
 func TestSearchWaitsForTypingToPause(t *testing.T) {
 	m, _ := newPane(t, 100, 20)
-	m.Show(testPR(1), mixedEvents(20), TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(20), nil, TimelineStatus{})
 	var ticks []tea.Cmd
 	for _, k := range []string{"/", "c", "o", "m"} {
 		var cmd tea.Cmd
@@ -1272,7 +1301,7 @@ func TestCommitLinkNeedsARealSHAAndRepository(t *testing.T) {
 		m, _ := newPane(t, 80, 20)
 		ev := referenced(1, "msg")
 		ev.Commit.SHA, ev.Commit.Repo = tt.sha, tt.repo
-		m.Show(pr, []model.Event{ev}, TimelineStatus{})
+		m.ShowTimeline(pr, []model.Event{ev}, nil, TimelineStatus{})
 		m = press(m, "G")
 		target, _ := m.Selected()
 		if got := strings.Contains(target.URL, "/commit/"); got != tt.link || strings.Contains(target.URL, "settings") {

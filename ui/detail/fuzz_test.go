@@ -34,9 +34,11 @@ func FuzzTimeline(f *testing.F) {
 		if ev.Event == "referenced" || ev.Event == "committed" {
 			ev.Commit = &model.CommitRef{SHA: text, Repo: actor}
 		}
-		m.Show(model.PullRequest{Number: 1, Title: title, User: actor, Head: text, Base: title, Body: text,
-			State: model.StateOpen, Labels: []model.Label{{Name: title}}}, []model.Event{ev, ev},
+		m.ShowTimeline(model.PullRequest{Number: 1, Title: title, User: actor, Head: text, Base: title, Body: text,
+			State: model.StateOpen, Labels: []model.Label{{Name: title}}}, []model.Event{ev, ev}, nil,
+
 			TimelineStatus{Err: text})
+
 		termtest.CheckScreen(t, m.View(), w, h)
 		for _, k := range []string{"j", "j", "enter", "j", "enter", "G", "enter"} {
 			m = press(m, k)

@@ -59,19 +59,10 @@ func (m Model) itemKey(it item) string {
 	return "event#" + strconv.Itoa(it.event)
 }
 
-// rebuild lays the items out again for events with gaps, keeping what is
-// rendered (by item key) and the view: the first event in view keeps its
-// row on screen, so pages loaded above or below it move nothing in sight.
-func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus) {
-	anchorKey, anchorRow := m.viewAnchor()
-	cursorKey, cursorEvent, anchorEvent := "", -1, -1
-	if m.cursor < len(m.items) {
-		cursorKey = m.itemKey(m.items[m.cursor])
-		cursorEvent = m.eventIndexNear(m.cursor)
-	}
-	if first, _ := m.visibleItems(); first < len(m.items) {
-		anchorEvent = m.eventIndexNear(first)
-	}
+// layItems makes the items for events with gaps: the lead items, then
+// the events shown with a gap item where each gap is, then the footer.
+// What was rendered of an event is kept, by item key.
+func (m *Model) layItems(events []model.Event, gaps []Gap, status TimelineStatus) []item {
 	kept := make(map[string]item, len(m.items))
 	for _, it := range m.items {
 		if it.lines != nil && it.kind == kindEvent {
@@ -101,6 +92,23 @@ func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus)
 	}
 	items = append(items, item{kind: kindFooter})
 	m.items = items
+	return items
+}
+
+// rebuild lays the items out again for events with gaps, keeping what is
+// rendered (by item key) and the view: the first event in view keeps its
+// row on screen, so pages loaded above or below it move nothing in sight.
+func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus) {
+	anchorKey, anchorRow := m.viewAnchor()
+	cursorKey, cursorEvent, anchorEvent := "", -1, -1
+	if m.cursor < len(m.items) {
+		cursorKey = m.itemKey(m.items[m.cursor])
+		cursorEvent = m.eventIndexNear(m.cursor)
+	}
+	if first, _ := m.visibleItems(); first < len(m.items) {
+		anchorEvent = m.eventIndexNear(first)
+	}
+	items := m.layItems(events, gaps, status)
 	heights := make([]int, len(items))
 	for i, it := range items {
 		if it.lines != nil {

@@ -261,6 +261,23 @@ const sgrReset = "\x1b[0m"
 //     the empty runs between them): fewer bytes for View to copy;
 //   - the spaces glamour pads each line to the full width with go, and a
 //     styled line ends with a reset, so no style runs on past it.
+//
+// sgrEnd is the index of the final m of the colour code (SGR) at line[i],
+// or -1 when none starts there.
+func sgrEnd(line string, i int) int {
+	if line[i] != '\x1b' || i+1 >= len(line) || line[i+1] != '[' {
+		return -1
+	}
+	j := i + 2
+	for j < len(line) && (line[j] >= '0' && line[j] <= '9' || line[j] == ';' || line[j] == ':') {
+		j++
+	}
+	if j >= len(line) || line[j] != 'm' {
+		return -1
+	}
+	return j
+}
+
 func cleanLine(line string, plain bool) string {
 	if !strings.Contains(line, "\x1b") {
 		return strings.TrimRight(model.Sanitize(line), " ")
@@ -286,14 +303,8 @@ func cleanLine(line string, plain bool) string {
 	}
 	from := 0 // start of the text not written yet
 	for i := 0; i < len(line); i++ {
-		if line[i] != '\x1b' || i+1 >= len(line) || line[i+1] != '[' {
-			continue
-		}
-		j := i + 2
-		for j < len(line) && (line[j] >= '0' && line[j] <= '9' || line[j] == ';' || line[j] == ':') {
-			j++
-		}
-		if j >= len(line) || line[j] != 'm' {
+		j := sgrEnd(line, i)
+		if j < 0 {
 			continue // not a colour code: Sanitize drops it with the text around it
 		}
 		text(line[from:i])

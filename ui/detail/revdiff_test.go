@@ -15,7 +15,7 @@ func TestRevisionDiffOnRequest(t *testing.T) {
 	v2 := "bpf: fix the verifier\n\nThe verifier misses a corner case.\n\nSigned-off-by: A <a@example.com>\nAcked-by: B <b@example.com>"
 	m, commits := newPane(t, 100, 40)
 	events := []model.Event{referenced(1, ""), referenced(2, ""), referenced(3, "")}
-	m.Show(testPR(11), events, TimelineStatus{})
+	m.ShowTimeline(testPR(11), events, nil, TimelineStatus{})
 	for i, msg := range []string{v1, v1, v2} { // messages arrive as commits load
 		c := events[i].Commit
 		commits[CommitKey(c.Repo, c.SHA)] = CommitInfo{Message: msg, Loaded: true}
@@ -76,7 +76,7 @@ func TestCondenseDiff(t *testing.T) {
 func TestOpeningAGroupAtTheBottomShowsItsFirstPush(t *testing.T) {
 	m, commits := newPane(t, 100, 14)
 	events := append(mixedEvents(8), referenced(20, ""), referenced(21, ""))
-	m.Show(testPR(11), events, TimelineStatus{})
+	m.ShowTimeline(testPR(11), events, nil, TimelineStatus{})
 	for _, ev := range events[8:] {
 		c := ev.Commit
 		commits[CommitKey(c.Repo, c.SHA)] = CommitInfo{Message: "bpf: one patch\\n\\nbody", Loaded: true}

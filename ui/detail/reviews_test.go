@@ -11,7 +11,7 @@ func TestCrossReferenceNamesTitleAndState(t *testing.T) {
 	m, _ := newPane(t, 120, 20)
 	ev := model.Event{ID: "x1", Event: "cross-referenced", Actor: "erin", CreatedAt: at(1),
 		Source: &model.SourceRef{Repo: "acme/tools", Number: 42, Title: "Use the new \x1b[31mwidget", IsPull: true, State: model.StateMerged}}
-	m.Show(testPR(1), []model.Event{ev}, TimelineStatus{})
+	m.ShowTimeline(testPR(1), []model.Event{ev}, nil, TimelineStatus{})
 	if v := m.View(); !strings.Contains(v, "cross-referenced from acme/tools#42 · merged · Use the new widget") {
 		t.Errorf("cross-reference line:\n%s", v)
 	}
@@ -24,7 +24,7 @@ func TestReviewsLoadedRedrawsOnlyItsPR(t *testing.T) {
 	store := Reviews{}
 	m.UseReviews(store)
 	review := model.Event{ID: "r1", Event: "reviewed", Actor: "bob", ReviewState: "approved", ReviewID: 7, CreatedAt: at(1), Body: "ok"}
-	m.Show(testPR(1), []model.Event{comment(0, "hello"), review}, TimelineStatus{})
+	m.ShowTimeline(testPR(1), []model.Event{comment(0, "hello"), review}, nil, TimelineStatus{})
 	if strings.Contains(m.View(), "comment on") {
 		t.Fatalf("comments shown before any arrived:\n%s", m.View())
 	}

@@ -15,7 +15,7 @@ import (
 // type; esc drops the query and returns to where the cursor was.
 func TestEscPutsTheCursorBack(t *testing.T) {
 	m, _ := newPane(t, 100, 12)
-	m.Show(testPR(1), mixedEvents(60), TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(60), nil, TimelineStatus{})
 	m = press(m, "j", "j", "j", "j", "j")
 	before, beforeTop := m.itemKey(m.items[m.cursor]), m.top
 	m = press(m, "/", "5")
@@ -37,11 +37,14 @@ func TestEscPutsTheCursorBack(t *testing.T) {
 // so /stack-frame lists the commits that mention the PR in a backtrace.
 func TestSearchFindsReferenceKinds(t *testing.T) {
 	m, _ := newPane(t, 100, 20)
-	m.Show(testPR(11), []model.Event{
+	m.ShowTimeline(testPR(11), []model.Event{
 		referenced(1, "bpf: fix a crash\n\n #11 [ffff89240e1a3a18] cmd_exec at ffffffff"),
 		referenced(2, "bpf: fix another thing\n\nFixes #11"),
 		comment(3, "nothing here"),
-	}, TimelineStatus{})
+	}, nil,
+
+		TimelineStatus{})
+
 	m = press(m, "/", "s", "t", "a", "c", "k", "-", "f", "r", "a", "m", "e", "enter")
 	if len(m.search.matches) != 1 || m.search.matches[0] != 0 {
 		t.Errorf("/stack-frame matched events %v, want [0]", m.search.matches)
@@ -74,7 +77,7 @@ func TestHighlightInsideStyledText(t *testing.T) {
 func TestSearchSaysWhatItCouldNotRead(t *testing.T) {
 	m, commits := newPane(t, 100, 20)
 	evs := []model.Event{referenced(1, ""), referenced(2, ""), comment(3, "nothing")}
-	m.Show(testPR(11), evs, TimelineStatus{})
+	m.ShowTimeline(testPR(11), evs, nil, TimelineStatus{})
 	m = press(m, "/", "v", "e", "r", "i", "enter")
 	if got := m.SearchStatus(); !strings.Contains(got, "no match · 2 commit messages not loaded yet") {
 		t.Errorf("status %q", got)
@@ -91,7 +94,7 @@ func TestSearchSaysWhatItCouldNotRead(t *testing.T) {
 // whatever the case.
 func TestSearchKeepsWhatWasTyped(t *testing.T) {
 	m, _ := newPane(t, 100, 20)
-	m.Show(testPR(1), []model.Event{comment(1, "veristat is fine"), comment(2, "nothing")}, TimelineStatus{})
+	m.ShowTimeline(testPR(1), []model.Event{comment(1, "veristat is fine"), comment(2, "nothing")}, nil, TimelineStatus{})
 	m = press(m, "/", "V", "e", "R", "i", "enter")
 	if got := m.SearchStatus(); !strings.HasPrefix(got, "/VeRi — 1 of 1") {
 		t.Errorf("status %q, want the query as typed and one match", got)

@@ -251,6 +251,13 @@ func TestOutOfOrderPR(t *testing.T) {
 		t.Errorf("selected #%d, NearEnd %v", got, m.NearEnd(10))
 	}
 
+	checkOutOfOrderPaged(t, m)
+}
+
+// checkOutOfOrderPaged: once its page arrives, the PR opened by number is
+// listed once, in the page's order, and stays selected.
+func checkOutOfOrderPaged(t *testing.T, m Model) {
+	t.Helper()
 	// The page with it: once, in the page's order, still selected.
 	m.Append(page(150, 101))
 	if got, want := numbers(m), numbersOf(page(300, 101)); !slices.Equal(got, want) {

@@ -95,6 +95,22 @@ func (m Model) View() string {
 		left = append(left, style.Render(model.SanitizeLine(i.Notice)))
 	}
 
+	right := m.rightFacts()
+	l := strings.Join(left, " · ")
+	r := strings.Join(right, " · ")
+	rw := lipgloss.Width(r)
+	if rw+10 > m.width {
+		return s.StatusBar.Render(ansi.Truncate(l, m.width, "…"))
+	}
+	l = ansi.Truncate(l, m.width-rw-1, "…")
+	gap := m.width - lipgloss.Width(l) - rw
+	return s.StatusBar.Render(l + strings.Repeat(" ", max(gap, 1)) + r)
+}
+
+// rightFacts are the right side: whose token, the rate limit, the help key.
+func (m Model) rightFacts() []string {
+	s := m.common.Styles
+	i := m.info
 	var right []string
 	if i.Anonymous {
 		anon := "anonymous"
@@ -119,15 +135,7 @@ func (m Model) View() string {
 	}
 	right = append(right, s.Muted.Render(helpKey+" help"))
 
-	l := strings.Join(left, " · ")
-	r := strings.Join(right, " · ")
-	rw := lipgloss.Width(r)
-	if rw+10 > m.width {
-		return s.StatusBar.Render(ansi.Truncate(l, m.width, "…"))
-	}
-	l = ansi.Truncate(l, m.width-rw-1, "…")
-	gap := m.width - lipgloss.Width(l) - rw
-	return s.StatusBar.Render(l + strings.Repeat(" ", max(gap, 1)) + r)
+	return right
 }
 
 func until(now, t time.Time) string {
