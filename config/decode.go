@@ -320,11 +320,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-
-func actionNames() string {
-	names := make([]string, len(common.Actions))
-	for i, a := range common.Actions {
-		names[i] = a.Name
-	}
-	return strings.Join(names, ", ")
-}

@@ -3,6 +3,8 @@ package config
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -93,8 +95,8 @@ func (d decoder) keybindings(v *yaml.Node) ([]Binding, error) {
 					return nil, d.errorf(kv.value, path+".key", "%v", err)
 				}
 			} else {
-				if _, ok := common.LookupAction(val); !ok {
-					return nil, d.errorf(kv.value, path+".action", "%q is not an action: want one of %s", val, actionNames())
+				if names := d.keys().Actions(); !slices.Contains(names, val) {
+					return nil, d.errorf(kv.value, path+".action", "%q is not an action: want one of %s", val, strings.Join(names, ", "))
 				}
 				b.Action = val
 			}
@@ -125,6 +127,8 @@ type KeyMap interface {
 	// Bind applies bindings over the defaults: a *BindError on a clash.
 	Bind(bindings []Binding) error
 	Keys(action string) []string
+	// Actions are the names bindings may name, in the order they print.
+	Actions() []string
 }
 
 // BindError is a binding the UI refused: bindings[Index].Field, and why.

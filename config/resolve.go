@@ -151,16 +151,16 @@ func Resolve(in Inputs) (Effective, error) {
 		}
 		e.add("theme."+name, value, fmt.Sprintf("%s:%d", in.File.Name, in.File.Settings.Lines["theme."+name]))
 	}
-	for _, a := range common.Actions {
-		source := keySource[a.Name]
+	for _, name := range e.Keys.Actions() {
+		source := keySource[name]
 		if source == "" {
 			source = "default"
 		}
-		keys := e.Keys.Keys(a.Name)
+		keys := e.Keys.Keys(name)
 		for i, k := range keys {
 			keys[i] = common.KeyHelp(k)
 		}
-		e.add("keybindings."+a.Name, strings.Join(keys, " "), source)
+		e.add("keybindings."+name, strings.Join(keys, " "), source)
 	}
 	return e, nil
 }

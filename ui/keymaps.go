@@ -25,7 +25,7 @@ func DefaultKeyMaps() KeyMaps {
 	return KeyMaps{Root: DefaultKeyMap(), List: prlist.DefaultKeyMap(), Detail: detail.DefaultKeyMap()}
 }
 
-// Remap binds a builtin action (common.Actions) to a key.
+// Remap binds an action of the table (bindable) to a key.
 type Remap struct {
 	Key    string // as common.ParseKey returns it
 	Action string
@@ -42,43 +42,74 @@ func (e *RemapError) Error() string {
 	return fmt.Sprintf("keybindings[%d].%s: %s", e.Index, e.Field, e.Msg)
 }
 
-// bindings is the registry: the bindings behind each action. The moves
-// live in both panes' maps, so one remap moves both.
+// bindable is the one table of what a config may bind a key to: each
+// action's name, where its keys are live (common.Scope) and the bindings
+// behind it, in the order `prscope config` lists them. The moves live in
+// both panes' maps, so one remap moves both.
+var bindable = []struct {
+	common.Action
+	bindings func(k *KeyMaps) []*key.Binding
+}{
+	{common.Action{Name: "up", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.Up, &k.Detail.Up} }},
+	{common.Action{Name: "down", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.Down, &k.Detail.Down} }},
+	{common.Action{Name: "top", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.Top, &k.Detail.Top} }},
+	{common.Action{Name: "bottom", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.Bottom, &k.Detail.Bottom} }},
+	{common.Action{Name: "half_page_up", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.HalfPageUp, &k.Detail.HalfPageUp} }},
+	{common.Action{Name: "half_page_down", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.HalfPageDn, &k.Detail.HalfPageDn} }},
+	{common.Action{Name: "page_up", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.PageUp, &k.Detail.PageUp} }},
+	{common.Action{Name: "page_down", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.PageDown, &k.Detail.PageDown} }},
+	{common.Action{Name: "open", Scope: common.ScopeList}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.Open} }},
+	{common.Action{Name: "filter_list", Scope: common.ScopeList}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.Filter} }},
+	{common.Action{Name: "search_github", Scope: common.ScopeList}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.Search} }},
+	{common.Action{Name: "filter_bar", Scope: common.ScopeList}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.FilterBar} }},
+	{common.Action{Name: "toggle", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.Toggle} }},
+	{common.Action{Name: "filter_timeline", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.Filter} }},
+	{common.Action{Name: "hide_accidental", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.Accidental} }},
+	{common.Action{Name: "search", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.Search} }},
+	{common.Action{Name: "next_match", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.NextMatch} }},
+	{common.Action{Name: "prev_match", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.PrevMatch} }},
+	{common.Action{Name: "revision_diff", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.RevisionDiff} }},
+	{common.Action{Name: "next_pane", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.NextPane} }},
+	{common.Action{Name: "prev_pane", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.PrevPane} }},
+	{common.Action{Name: "back", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.Back} }},
+	{common.Action{Name: "reload", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.Reload} }},
+	{common.Action{Name: "reload_list", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.ReloadList} }},
+	{common.Action{Name: "open_web", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.OpenWeb} }},
+	{common.Action{Name: "copy_url", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.CopyURL} }},
+	{common.Action{Name: "copy_id", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.CopyID} }},
+	{common.Action{Name: "next_tab", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.NextTab} }},
+	{common.Action{Name: "prev_tab", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.PrevTab} }},
+	{common.Action{Name: "help", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.Help} }},
+	{common.Action{Name: "quit", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.Quit} }},
+}
+
+// lookupAction finds an action of the table by name.
+func lookupAction(name string) (common.Action, bool) {
+	for _, a := range bindable {
+		if a.Name == name {
+			return a.Action, true
+		}
+	}
+	return common.Action{}, false
+}
+
+// ActionNames are the bindable a config may bind, in the table's order.
+func ActionNames() []string {
+	names := make([]string, len(bindable))
+	for i, a := range bindable {
+		names[i] = a.Name
+	}
+	return names
+}
+
+// bindings are the bindings behind action; nil for no action.
 func (k *KeyMaps) bindings(action string) []*key.Binding {
-	l, d, r := &k.List, &k.Detail, &k.Root
-	switch action {
-	case "up":
-		return []*key.Binding{&l.Up, &d.Up}
-	case "down":
-		return []*key.Binding{&l.Down, &d.Down}
-	case "top":
-		return []*key.Binding{&l.Top, &d.Top}
-	case "bottom":
-		return []*key.Binding{&l.Bottom, &d.Bottom}
-	case "half_page_up":
-		return []*key.Binding{&l.HalfPageUp, &d.HalfPageUp}
-	case "half_page_down":
-		return []*key.Binding{&l.HalfPageDn, &d.HalfPageDn}
-	case "page_up":
-		return []*key.Binding{&l.PageUp, &d.PageUp}
-	case "page_down":
-		return []*key.Binding{&l.PageDown, &d.PageDown}
+	for _, a := range bindable {
+		if a.Name == action {
+			return a.bindings(k)
+		}
 	}
-	one := map[string]*key.Binding{
-		"open": &r.Open, "filter_list": &r.Filter, "search_github": &r.Search, "filter_bar": &r.FilterBar,
-		"toggle": &d.Toggle, "filter_timeline": &d.Filter, "hide_accidental": &d.Accidental,
-		"search": &d.Search, "next_match": &d.NextMatch, "prev_match": &d.PrevMatch,
-		"revision_diff": &d.RevisionDiff,
-		"next_pane":     &r.NextPane, "prev_pane": &r.PrevPane, "back": &r.Back,
-		"reload": &r.Reload, "reload_list": &r.ReloadList,
-		"open_web": &r.OpenWeb, "copy_url": &r.CopyURL, "copy_id": &r.CopyID,
-		"next_tab": &r.NextTab, "prev_tab": &r.PrevTab,
-		"help": &r.Help, "quit": &r.Quit,
-	}[action]
-	if one == nil {
-		return nil
-	}
-	return []*key.Binding{one}
+	return nil
 }
 
 // Keys are the keys an action is bound to now.
@@ -92,12 +123,12 @@ func (k *KeyMaps) Keys(action string) []string {
 // Remap binds each action named in remaps to exactly the keys listed for
 // it (as gh-dash's builtin keybindings replace the default), its help
 // text following, so the help view shows the keys that work. A key that
-// would then serve two actions a pane can see at once is an error.
+// would then serve two bindable a pane can see at once is an error.
 func (k *KeyMaps) Remap(remaps []Remap) error {
 	keys := map[string][]string{}
 	last := map[string]int{} // action → its last remap, to blame for a clash
 	for i, r := range remaps {
-		if _, ok := common.LookupAction(r.Action); !ok || k.bindings(r.Action) == nil {
+		if _, ok := lookupAction(r.Action); !ok {
 			return &RemapError{Index: i, Field: "action", Msg: fmt.Sprintf("%q is not an action: want one of %s", r.Action, actionList())}
 		}
 		keys[r.Action] = append(keys[r.Action], r.Key)
@@ -121,8 +152,8 @@ func (k *KeyMaps) Remap(remaps []Remap) error {
 // the same time still has.
 func (k *KeyMaps) checkClashes(remaps []Remap, last map[string]int) error {
 	for i, r := range remaps {
-		a, _ := common.LookupAction(r.Action)
-		for _, other := range common.Actions {
+		a, _ := lookupAction(r.Action)
+		for _, other := range bindable {
 			if other.Name == a.Name || !a.Scope.Overlaps(other.Scope) {
 				continue
 			}
@@ -148,13 +179,7 @@ func helpKeys(keys []string) string {
 	return strings.Join(out, "/")
 }
 
-func actionList() string {
-	names := make([]string, len(common.Actions))
-	for i, a := range common.Actions {
-		names[i] = a.Name
-	}
-	return strings.Join(names, ", ")
-}
+func actionList() string { return strings.Join(ActionNames(), ", ") }
 
 // configKeys are key maps as the config package checks and prints them.
 type configKeys struct{ *KeyMaps }
@@ -183,3 +208,6 @@ func (c configKeys) Bind(bindings []config.Binding) error {
 	}
 	return nil
 }
+
+// Actions are the names of the bindable bindings may name.
+func (configKeys) Actions() []string { return ActionNames() }

@@ -30,36 +30,11 @@ func (s Scope) Overlaps(o Scope) bool {
 	return s == ScopeNav || o == ScopeNav
 }
 
-// Action is a builtin a key can be bound to in the config.
+// Action is a builtin a key can be bound to in the config (ui keeps their
+// one table, with the bindings behind each).
 type Action struct {
 	Name  string
 	Scope Scope
-}
-
-// Actions are every builtin a config may bind, in the order `prscope
-// config` lists them. ui keeps the table of their bindings; its tests make
-// sure the two agree.
-var Actions = []Action{
-	{"up", ScopeNav}, {"down", ScopeNav}, {"top", ScopeNav}, {"bottom", ScopeNav},
-	{"half_page_up", ScopeNav}, {"half_page_down", ScopeNav}, {"page_up", ScopeNav}, {"page_down", ScopeNav},
-	{"open", ScopeList}, {"filter_list", ScopeList}, {"search_github", ScopeList}, {"filter_bar", ScopeList},
-	{"toggle", ScopeDetail}, {"filter_timeline", ScopeDetail}, {"hide_accidental", ScopeDetail},
-	{"search", ScopeDetail}, {"next_match", ScopeDetail}, {"prev_match", ScopeDetail}, {"revision_diff", ScopeDetail},
-	{"next_pane", ScopeGlobal}, {"prev_pane", ScopeGlobal}, {"back", ScopeGlobal},
-	{"reload", ScopeGlobal}, {"reload_list", ScopeGlobal},
-	{"open_web", ScopeGlobal}, {"copy_url", ScopeGlobal}, {"copy_id", ScopeGlobal},
-	{"next_tab", ScopeGlobal}, {"prev_tab", ScopeGlobal},
-	{"help", ScopeGlobal}, {"quit", ScopeGlobal},
-}
-
-// LookupAction finds a builtin by name.
-func LookupAction(name string) (Action, bool) {
-	for _, a := range Actions {
-		if a.Name == name {
-			return a, true
-		}
-	}
-	return Action{}, false
 }
 
 // keyNames are the names Bubble Tea gives keys that are not characters
