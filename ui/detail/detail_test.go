@@ -400,7 +400,7 @@ func checkTallScroll(t *testing.T, events []model.Event, tallAt, h int) {
 	total := m.lay.offset(len(m.items))
 
 	// j all the way down.
-	m, onTall := scrollDown(t, m, tall, h, total)
+	m, onTall := scroll(t, m, "j", 1, tall, h, func(m Model) bool { return m.cursor >= m.lastSelectable() && m.top >= total-h })
 	want := seq(a, b-h+1)
 	if !slices.Equal(onTall, want) {
 		t.Fatalf("tops while on the tall item going down: %v, want %v", onTall, want)
@@ -411,37 +411,37 @@ func checkTallScroll(t *testing.T, events []model.Event, tallAt, h int) {
 	}
 
 	// k all the way up.
-	onTall = scrollUp(t, m, tall, h)
+	_, onTall = scroll(t, m, "k", -1, tall, h, func(m Model) bool { return m.cursor <= 0 && m.top <= 0 })
 	slices.Reverse(want)
 	if !slices.Equal(onTall, want) {
 		t.Fatalf("tops while on the tall item going up: %v, want %v", onTall, want)
 	}
 }
 
-// scrollDown presses j to the end, checking each step moves the view by
-// at most a page and by one line within an item; it returns the view's
-// tops while on the tall item.
-func scrollDown(t *testing.T, m Model, tall, h, total int) (Model, []int) {
+// scroll presses k (j or k, dir 1 or -1) until done, checking each step
+// moves the view by at most a page, and by one line within an item; it
+// returns the model and the view's tops while on the tall item.
+func scroll(t *testing.T, m Model, k string, dir, tall, h int, done func(Model) bool) (Model, []int) {
 	var onTall []int
 	prev := absTop(t, m)
-	for n := 0; m.cursor < m.lastSelectable() || m.top < total-h; n++ {
+	for n := 0; !done(m); n++ {
 		if n > 2000 {
-			t.Fatal("j never reached the end")
+			t.Fatalf("%s never reached the end", k)
 		}
 		cur, top := m.cursor, m.top
-		m = press(m, "j")
+		m = press(m, k)
 		if m.cursor == cur && m.top == top {
-			t.Fatalf("j did nothing at cursor %d top %d", cur, top)
+			t.Fatalf("%s did nothing at cursor %d top %d", k, cur, top)
 		}
 		got := absTop(t, m)
-		if d := got - prev; d < 0 || d > h {
-			t.Fatalf("j moved the view by %d lines (from %d to %d): lines skipped or repeated", d, prev, got)
+		if d := (got - prev) * dir; d < 0 || d > h {
+			t.Fatalf("%s moved the view by %d lines (from %d to %d): lines skipped or repeated", k, d, prev, got)
 		}
-		if m.cursor == cur && got != prev+1 {
-			t.Fatalf("j within item %d moved the view from %d to %d, want one line", cur, prev, got)
+		if m.cursor == cur && got != prev+dir {
+			t.Fatalf("%s within item %d moved the view from %d to %d, want one line", k, cur, prev, got)
 		}
-		if m.cursor < cur {
-			t.Fatalf("j moved the cursor back from %d to %d", cur, m.cursor)
+		if (m.cursor-cur)*dir < 0 {
+			t.Fatalf("%s moved the cursor back from %d to %d", k, cur, m.cursor)
 		}
 		if m.cursor == tall {
 			onTall = append(onTall, got)
@@ -449,34 +449,6 @@ func scrollDown(t *testing.T, m Model, tall, h, total int) (Model, []int) {
 		prev = got
 	}
 	return m, onTall
-}
-
-// scrollUp is scrollDown with k, to the top.
-func scrollUp(t *testing.T, m Model, tall, h int) []int {
-	var onTall []int
-	prev := absTop(t, m)
-	for n := 0; m.cursor > 0 || m.top > 0; n++ {
-		if n > 2000 {
-			t.Fatal("k never reached the top")
-		}
-		cur, top := m.cursor, m.top
-		m = press(m, "k")
-		if m.cursor == cur && m.top == top {
-			t.Fatalf("k did nothing at cursor %d top %d", cur, top)
-		}
-		got := absTop(t, m)
-		if d := prev - got; d < 0 || d > h {
-			t.Fatalf("k moved the view by %d lines (from %d to %d): lines skipped or repeated", d, prev, got)
-		}
-		if m.cursor == cur && got != prev-1 {
-			t.Fatalf("k within item %d moved the view from %d to %d, want one line", cur, prev, got)
-		}
-		if m.cursor == tall {
-			onTall = append(onTall, got)
-		}
-		prev = got
-	}
-	return onTall
 }
 
 // seq is from..to inclusive.
