@@ -25,12 +25,6 @@ type Commits map[string]CommitInfo
 // CommitKey identifies a commit across forks.
 func CommitKey(repo, sha string) string { return repo + "@" + sha }
 
-// Commit is what is known of commit sha in repo.
-func (s Store) Commit(key string) (CommitInfo, bool) {
-	c, ok := s.commits[key]
-	return c, ok
-}
-
 // Commits is the shared record of commit messages, which the detail pane
 // reads while rendering.
 func (s Store) Commits() Commits { return s.commits }

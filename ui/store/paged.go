@@ -133,7 +133,7 @@ func (s *Store) onPullsPage(r Reply[[]model.PullRequest]) Change {
 	stop := l.pager.Add(r.Key.Page, model.KeysOf(r.Value, model.PullKey), r.Info.Next)
 	if stop.Stopped() {
 		l.Next = 0
-		ch.Stop = PagingNote(stop)
+		ch.Stop = pagingNote(stop)
 		l.resume = r.Key.Page + 1
 		if stop.Repeated || len(r.Value) == 0 {
 			l.resume = r.Key.Page // that page itself said nothing usable
@@ -207,7 +207,7 @@ func (s Store) CanSearch() bool {
 	return ok
 }
 
-// PagingNote is the line shown where paging stopped (model.Pager).
-func PagingNote(stop model.PageStop) string {
+// pagingNote is the line shown where paging stopped (model.Pager).
+func pagingNote(stop model.PageStop) string {
 	return "stopped paging: " + stop.Short
 }

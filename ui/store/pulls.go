@@ -36,13 +36,9 @@ func (s *Store) onPull(r Reply[model.PullRequest]) Change {
 		return ch
 	}
 	s.succeed(r.Key.Kind)
-	s.pulls[r.Key.Number] = r.Value
 	ch.PRs = []model.PullRequest{r.Value}
 	return ch
 }
-
-// WantsIdentity: only a token has an owner to name.
-func (s Store) WantsIdentity() bool { return s.cfg.Source.Authenticated() }
 
 // LoadIdentity asks whose token this is (GET /user), once per run. A
 // failure there stops nothing: the bar says "token" instead of a name, and

@@ -59,7 +59,6 @@ type Store struct {
 	List   PagedList // the repository's list
 	Search PagedList // a GitHub search's results, when one is shown
 
-	pulls     map[int]model.PullRequest // GET /pulls/N answers
 	timelines map[int]*Timeline
 	commits   Commits
 	reviews   reviewStore
@@ -77,7 +76,6 @@ func New(ctx context.Context, cfg Config) Store {
 		cfg:       cfg,
 		ctx:       ctx,
 		List:      newPagedList(KindList, 0, "", listFetch(cfg)),
-		pulls:     map[int]model.PullRequest{},
 		timelines: map[int]*Timeline{},
 		commits:   Commits{},
 		reviews:   newReviewStore(),
@@ -130,9 +128,3 @@ func OneLine(err error) string {
 // Identity is the token owner as the status bar names it: "@login",
 // "token" when GET /user failed, "" until it answers.
 func (s Store) Identity() string { return s.identity }
-
-// Pull is the freshest single copy of PR number fetched, if any.
-func (s Store) Pull(number int) (model.PullRequest, bool) {
-	pr, ok := s.pulls[number]
-	return pr, ok
-}

@@ -97,7 +97,7 @@ func (t *Timeline) add(p int, events []model.Event, info model.Page) string {
 		t.pages[p] = nil // the same events again: shown once
 	}
 	if stop.Stopped() {
-		note = PagingNote(stop)
+		note = pagingNote(stop)
 	}
 	switch {
 	case note != "" || info.Next == 0:

@@ -49,10 +49,6 @@ func (s *Store) timelinePage(number int, t *Timeline, p int, intent httpcache.In
 		})
 }
 
-// TimelineFor is a request started for PR number before Init sends it (a
-// PR named on the command line): its first page, alongside the list's.
-func (s *Store) TimelineFor(number int) tea.Cmd { return s.LoadTimeline(number) }
-
 func (s *Store) onTimeline(r Reply[[]model.Event]) Change {
 	t, ok := s.timelines[r.Key.Number]
 	if !ok || t.gen != r.Gen {
