@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/prscope/prscope/ui/store"
+
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/prscope/prscope/model"
@@ -17,7 +19,7 @@ const maxFailingCollapsed = 5
 // SetChecks shows the CI of the PR shown: a line in the header and, when
 // there are checks, an item after it that lists them. Items below keep
 // their place on screen.
-func (m *Model) SetChecks(s ChecksStatus) {
+func (m *Model) SetChecks(s store.ChecksStatus) {
 	if s.Key == m.checks.Key && s.Version == m.checks.Version {
 		return
 	}

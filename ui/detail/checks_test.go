@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/ui/store"
+
 	"github.com/prscope/prscope/model"
 )
 
@@ -27,27 +29,27 @@ func someChecks() model.Checks {
 	})
 }
 
-func loadedChecks(key string, version int, c model.Checks) ChecksStatus {
-	return ChecksStatus{Key: key, Version: version, Loaded: true, Checks: c}
+func loadedChecks(key string, version int, c model.Checks) store.ChecksStatus {
+	return store.ChecksStatus{Key: key, Version: version, Loaded: true, Checks: c}
 }
 
 func TestChecksHeaderLine(t *testing.T) {
 	tests := []struct {
 		name   string
-		status ChecksStatus
+		status store.ChecksStatus
 		want   string // "" for no line at all
 	}{
-		{"unknown", ChecksStatus{}, ""},
-		{"not asked yet", ChecksStatus{Key: "1@abc"}, ""},
-		{"loading", ChecksStatus{Key: "1@abc", Version: 1, Loading: true}, "checks: loading…"},
-		{"none", ChecksStatus{Key: "1@abc", Version: 2, Loaded: true}, "no checks"},
-		{"failed to load", ChecksStatus{Key: "1@abc", Version: 3, Err: "500 Internal Server Error"}, "checks: could not load (r to retry): 500 Internal Server Error"},
+		{"unknown", store.ChecksStatus{}, ""},
+		{"not asked yet", store.ChecksStatus{Key: "1@abc"}, ""},
+		{"loading", store.ChecksStatus{Key: "1@abc", Version: 1, Loading: true}, "checks: loading…"},
+		{"none", store.ChecksStatus{Key: "1@abc", Version: 2, Loaded: true}, "no checks"},
+		{"failed to load", store.ChecksStatus{Key: "1@abc", Version: 3, Err: "500 Internal Server Error"}, "checks: could not load (r to retry): 500 Internal Server Error"},
 		{"loaded", loadedChecks("1@abc", 4, someChecks()), "checks: 3 passed · 2 failed · 1 running · 1 skipped"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m, _ := newPane(t, 100, 30)
-			m.ShowTimeline(testPR(1), nil, nil, TimelineStatus{})
+			m.ShowTimeline(testPR(1), nil, nil, store.TimelineStatus{})
 			m.SetChecks(tt.status)
 			v := m.View()
 			if tt.want == "" {
@@ -65,7 +67,7 @@ func TestChecksHeaderLine(t *testing.T) {
 
 func TestChecksItemCollapsedAndExpanded(t *testing.T) {
 	m, _ := newPane(t, 100, 40)
-	m.ShowTimeline(testPR(1), mixedEvents(4), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(4), nil, store.TimelineStatus{})
 	m.SetChecks(loadedChecks("1@abc", 1, someChecks()))
 	v := m.View()
 	for _, want := range []string{"✗ Checks 3 passed · 2 failed · 1 running · 1 skipped", "enter to list all 7", "✗ netdev/build", "✗ test-arm"} {
@@ -114,7 +116,7 @@ func TestChecksItemCollapsedAndExpanded(t *testing.T) {
 // what is on screen must not move.
 func TestChecksArrivingKeepTheView(t *testing.T) {
 	m, _ := newPane(t, 80, 20)
-	m.ShowTimeline(testPR(1), mixedEvents(60), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(60), nil, store.TimelineStatus{})
 	m = press(m, repeat("j", 20)...)
 	before, cursorKey := m.View(), m.itemKey(m.items[m.cursor])
 	m.SetChecks(loadedChecks("1@abc", 1, someChecks()))
@@ -139,19 +141,19 @@ func TestChecksArrivingKeepTheView(t *testing.T) {
 func TestChecksItemSurvivesRebuilds(t *testing.T) {
 	m, _ := newPane(t, 80, 30)
 	events := mixedEvents(12)
-	m.ShowTimeline(testPR(1), events, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), events, nil, store.TimelineStatus{})
 	m.SetChecks(loadedChecks("1@abc", 1, someChecks()))
 	m = press(m, "f") // comments only: a rebuild
 	if m.checksIndex() != 1 || m.items[m.bodyIndex()].kind != kindBody || m.items[0].kind != kindHeader {
 		t.Fatalf("after a filter: items start %v %v %v", m.items[0].kind, m.items[1].kind, m.items[2].kind)
 	}
 	m = press(m, "f", "f", "f") // back to all
-	m.SetTimeline(events[:2], nil, TimelineStatus{})
+	m.SetTimeline(events[:2], nil, store.TimelineStatus{})
 	if m.checksIndex() != 1 || !strings.Contains(m.View(), "Checks") {
 		t.Errorf("after a reload from scratch the checks item is gone:\n%s", m.View())
 	}
 	// Another PR starts without the first one's checks.
-	m.ShowTimeline(testPR(2), nil, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(2), nil, nil, store.TimelineStatus{})
 	if m.checksIndex() >= 0 || strings.Contains(m.View(), "checks") {
 		t.Errorf("PR 2 shows PR 1's checks:\n%s", m.View())
 	}
@@ -161,11 +163,11 @@ func TestChecksItemSurvivesRebuilds(t *testing.T) {
 // checks item in its old place.
 func TestFresherPRRedrawsTheBodyUnderChecks(t *testing.T) {
 	m, _ := newPane(t, 80, 30)
-	m.ShowTimeline(testPR(1), nil, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), nil, nil, store.TimelineStatus{})
 	m.SetChecks(loadedChecks("1@abc", 1, someChecks()))
 	pr := testPR(1)
 	pr.Body = "A newer body."
-	m.ShowTimeline(pr, nil, nil, TimelineStatus{})
+	m.ShowTimeline(pr, nil, nil, store.TimelineStatus{})
 	m.ensureRendered()
 	if v := m.View(); !strings.Contains(v, "A newer body.") || !strings.Contains(v, "Checks") {
 		t.Errorf("view after a fresher PR:\n%s", v)
@@ -178,7 +180,7 @@ func TestManyFailingChecksCollapse(t *testing.T) {
 		runs = append(runs, model.CheckRun{Name: fmt.Sprintf("shard-%d", i), Status: "completed", Conclusion: "failure"})
 	}
 	m, _ := newPane(t, 80, 30)
-	m.ShowTimeline(testPR(1), nil, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), nil, nil, store.TimelineStatus{})
 	m.SetChecks(loadedChecks("1@abc", 1, model.SummarizeChecks(runs, nil)))
 	v := m.View()
 	if !strings.Contains(v, "shard-4") || strings.Contains(v, "shard-5") || !strings.Contains(v, "… and 4 more failed") {

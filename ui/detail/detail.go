@@ -8,6 +8,8 @@ package detail
 import (
 	"strings"
 
+	"github.com/prscope/prscope/ui/store"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -47,11 +49,11 @@ type Model struct {
 	pr      model.PullRequest
 	hasPR   bool
 	events  []model.Event
-	gaps    []Gap
-	status  TimelineStatus
-	commits Commits
-	reviews Reviews // the root's; read only (see UseReviews)
-	checks  ChecksStatus
+	gaps    []store.Gap
+	status  store.TimelineStatus
+	commits store.Commits
+	reviews store.Reviews // the root's; read only (see UseReviews)
+	checks  store.ChecksStatus
 
 	items  []item
 	lay    heights // each item's height: real once rendered, estimated before
@@ -76,7 +78,7 @@ type Model struct {
 
 // New returns an empty detail pane. commits is the shared store of fetched
 // commit messages, owned by the root; the pane only reads it.
-func New(c common.Common, commits Commits) Model {
+func New(c common.Common, commits store.Commits) Model {
 	return Model{KeyMap: DefaultKeyMap(), common: c, commits: commits, refs: map[refKey]cachedRef{},
 		pushes: map[int]pushInfo{}, openGroups: map[string]bool{}, diffShown: map[string]bool{},
 		markdown: newMarkdownCache()}
@@ -109,7 +111,7 @@ func (m Model) PR() (model.PullRequest, bool) { return m.pr, m.hasPR }
 // ShowTimeline replaces what the pane shows with pr and the timeline
 // loaded so far, with its gaps (see SetTimeline). events is not copied:
 // the store appends to its own copy, never mutating what it handed over.
-func (m *Model) ShowTimeline(pr model.PullRequest, events []model.Event, gaps []Gap, status TimelineStatus) {
+func (m *Model) ShowTimeline(pr model.PullRequest, events []model.Event, gaps []store.Gap, status store.TimelineStatus) {
 	samePR := m.hasPR && m.pr.Number == pr.Number
 	m.pr, m.hasPR = model.SanitizePull(pr), true
 	if !samePR {
@@ -118,7 +120,7 @@ func (m *Model) ShowTimeline(pr model.PullRequest, events []model.Event, gaps []
 		// A search and opened groups belong to the PR they were made on;
 		// the filters are the user's way of looking, and stay.
 		m.search, m.openGroups, m.diffShown = search{}, map[string]bool{}, map[string]bool{}
-		m.checks = ChecksStatus{} // the root sets the new PR's
+		m.checks = store.ChecksStatus{} // the root sets the new PR's
 		m.resetItems()
 	} else {
 		m.invalidate(0) // the header may say more now
@@ -137,7 +139,7 @@ func (m *Model) Clear() {
 // SetTimeline updates the timeline of the PR shown when pages load out of
 // order: events are the loaded ones in order, gaps the pages between them
 // not loaded yet. The view holds its place.
-func (m *Model) SetTimeline(events []model.Event, gaps []Gap, status TimelineStatus) {
+func (m *Model) SetTimeline(events []model.Event, gaps []store.Gap, status store.TimelineStatus) {
 	if !m.hasPR {
 		return
 	}
@@ -154,7 +156,7 @@ func (m *Model) resetItems() {
 	m.addChecksItem()
 }
 
-func (m *Model) setEvents(events []model.Event, status TimelineStatus) {
+func (m *Model) setEvents(events []model.Event, status store.TimelineStatus) {
 	if len(events) < len(m.events) { // reloaded from scratch
 		m.events, m.gaps = nil, nil
 		m.resetItems()
@@ -199,7 +201,7 @@ func (m *Model) CommitLoaded(key string) {
 	changed := false
 	for i := range m.items {
 		if it := m.items[i]; it.kind == kindEvent {
-			if c := shownCommit(m.events[it.event]); c != nil && CommitKey(c.Repo, c.SHA) == key {
+			if c := shownCommit(m.events[it.event]); c != nil && store.CommitKey(c.Repo, c.SHA) == key {
 				m.invalidate(i)
 				changed = true
 			}
@@ -236,7 +238,7 @@ func (m Model) VisibleCommits() []model.CommitRef {
 		if c == nil || c.Message != "" {
 			continue
 		}
-		if _, known := m.commits[CommitKey(c.Repo, c.SHA)]; !known {
+		if _, known := m.commits[store.CommitKey(c.Repo, c.SHA)]; !known {
 			out = append(out, *c)
 		}
 	}

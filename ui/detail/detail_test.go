@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/ui/store"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -27,9 +29,9 @@ var (
 	t0      = time.Date(2023, 5, 1, 9, 0, 0, 0, time.UTC)
 )
 
-func newPane(t *testing.T, w, h int) (Model, Commits) {
+func newPane(t *testing.T, w, h int) (Model, store.Commits) {
 	t.Helper()
-	commits := Commits{}
+	commits := store.Commits{}
 	m := New(common.Common{Styles: common.DefaultStyles(), Now: func() time.Time { return testNow }}, commits)
 	m.SetSize(w, h)
 	m.Focus()
@@ -220,7 +222,7 @@ func TestHeaderBodyEventsFooter(t *testing.T) {
 		{Event: "committed", Author: "Jane Q. Dev", CreatedAt: at(5),
 			Commit: &model.CommitRef{SHA: sha(5), Repo: "acme/widgets", Message: "Carried subject\n\nand body"}},
 	}
-	m.ShowTimeline(pr, evs, nil, TimelineStatus{})
+	m.ShowTimeline(pr, evs, nil, store.TimelineStatus{})
 	v := m.View()
 	for _, want := range []string{
 		"Add widget support 42 #42",
@@ -286,7 +288,7 @@ func TestHeaderStates(t *testing.T) {
 			m, _ := newPane(t, 120, 20)
 			pr := testPR(7)
 			tt.edit(&pr)
-			m.ShowTimeline(pr, nil, nil, TimelineStatus{})
+			m.ShowTimeline(pr, nil, nil, store.TimelineStatus{})
 			v := m.View()
 			for _, want := range tt.want {
 				if !strings.Contains(v, want) {
@@ -300,15 +302,15 @@ func TestHeaderStates(t *testing.T) {
 func TestFooterAndCounts(t *testing.T) {
 	evs := []model.Event{comment(1, "a"), comment(2, "b"), referenced(3, "x"), labeled(4, "l")}
 	tests := []struct {
-		status     TimelineStatus
+		status     store.TimelineStatus
 		footer     string
 		counts     string
 		notFooters []string
 	}{
-		{TimelineStatus{}, "end of timeline · 4 events", "2 comments · 1 referencing commit · 4 events", nil},
-		{TimelineStatus{Loading: true, More: true}, "loading timeline…", "2+ comments · 1+ referencing commit · 4+ events", []string{"end of timeline"}},
-		{TimelineStatus{More: true}, "more events to load…", "2+ comments", []string{"end of timeline", "loading timeline"}},
-		{TimelineStatus{Err: "GitHub said 502", More: true, Loading: true}, "r to retry", "4+ events", []string{"loading timeline", "more events"}},
+		{store.TimelineStatus{}, "end of timeline · 4 events", "2 comments · 1 referencing commit · 4 events", nil},
+		{store.TimelineStatus{Loading: true, More: true}, "loading timeline…", "2+ comments · 1+ referencing commit · 4+ events", []string{"end of timeline"}},
+		{store.TimelineStatus{More: true}, "more events to load…", "2+ comments", []string{"end of timeline", "loading timeline"}},
+		{store.TimelineStatus{Err: "GitHub said 502", More: true, Loading: true}, "r to retry", "4+ events", []string{"loading timeline", "more events"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.footer, func(t *testing.T) {
@@ -350,7 +352,7 @@ func TestNoPRSelected(t *testing.T) {
 		t.Errorf("keys made a PR appear")
 	}
 	// SetEvents without a PR is ignored.
-	m.SetTimeline(mixedEvents(3), nil, TimelineStatus{})
+	m.SetTimeline(mixedEvents(3), nil, store.TimelineStatus{})
 	if strings.Contains(m.View(), "comment") {
 		t.Errorf("events drawn without a PR:\n%s", m.View())
 	}
@@ -388,7 +390,7 @@ func TestJAndKScrollThroughTallItemLineByLine(t *testing.T) {
 // checkTallScroll: j and k move through a tall item line by line.
 func checkTallScroll(t *testing.T, events []model.Event, tallAt, h int) {
 	m, _ := newPane(t, 70, h)
-	m.ShowTimeline(testPR(1), events, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), events, nil, store.TimelineStatus{})
 	tall := eventItem(m, tallAt)
 	m = moveCursorTo(t, m, tall)
 	m = press(m, "enter")
@@ -497,7 +499,7 @@ func TestToggleExpandsLongCommentsAndCommits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m, _ := newPane(t, 80, 60)
-			m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
+			m.ShowTimeline(testPR(1), evs, nil, store.TimelineStatus{})
 			m = moveCursorTo(t, m, eventItem(m, tt.event))
 			before := m.View()
 			for _, s := range tt.before {
@@ -547,7 +549,7 @@ func TestCollapsedLinesBoundary(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.lines, " lines"), func(t *testing.T) {
 			m, _ := newPane(t, 80, 40)
-			m.ShowTimeline(testPR(1), []model.Event{comment(0, numberedLines("row", tt.lines))}, nil, TimelineStatus{})
+			m.ShowTimeline(testPR(1), []model.Event{comment(0, numberedLines("row", tt.lines))}, nil, store.TimelineStatus{})
 			m = moveCursorTo(t, m, eventItem(m, 0))
 			v := m.View()
 			if tt.note == "" {
@@ -577,7 +579,7 @@ func TestToggleKeepsItemsAboveInPlace(t *testing.T) {
 			for _, where := range []string{"bottom", "from below"} {
 				t.Run(fmt.Sprintf("%s/h=%d/%s", tc.name, h, where), func(t *testing.T) {
 					m, _ := newPane(t, 70, h)
-					m.ShowTimeline(testPR(1), tc.events(), nil, TimelineStatus{})
+					m.ShowTimeline(testPR(1), tc.events(), nil, store.TimelineStatus{})
 					tall := eventItem(m, tc.tallAt)
 					m = moveCursorTo(t, m, tall) // j leaves the item at the bottom of the view
 					if where == "from below" {
@@ -627,7 +629,7 @@ func TestToggleKeepsItemsAboveInPlace(t *testing.T) {
 func TestCollapseAfterMovingStaysPut(t *testing.T) {
 	tc := tallCases[0]
 	m, _ := newPane(t, 70, 10)
-	m.ShowTimeline(testPR(1), tc.events(), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), tc.events(), nil, store.TimelineStatus{})
 	tall := eventItem(m, tc.tallAt)
 	m = moveCursorTo(t, m, tall)
 	before := m.top
@@ -649,7 +651,7 @@ func TestCollapseWhileScrolledIntoItemKeepsCursorVisible(t *testing.T) {
 	for _, tc := range tallCases {
 		t.Run(tc.name, func(t *testing.T) {
 			m, _ := newPane(t, 70, 8)
-			m.ShowTimeline(testPR(1), tc.events(), nil, TimelineStatus{})
+			m.ShowTimeline(testPR(1), tc.events(), nil, store.TimelineStatus{})
 			tall := eventItem(m, tc.tallAt)
 			m = moveCursorTo(t, m, tall)
 			m = press(m, "enter")
@@ -674,7 +676,7 @@ func TestResizeKeepsTopItem(t *testing.T) {
 	for _, start := range []int{3, 10, 17, 25} {
 		t.Run(fmt.Sprint("top item event ", start), func(t *testing.T) {
 			m, _ := newPane(t, 100, 12)
-			m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
+			m.ShowTimeline(testPR(1), evs, nil, store.TimelineStatus{})
 			// G then k until the cursor is the first item on screen.
 			m = press(m, "G")
 			target := eventItem(m, start)
@@ -702,7 +704,7 @@ func TestResizeKeepsTopItem(t *testing.T) {
 func TestResizeInsideTallItem(t *testing.T) {
 	tc := tallCases[0]
 	m, _ := newPane(t, 70, 10)
-	m.ShowTimeline(testPR(1), tc.events(), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), tc.events(), nil, store.TimelineStatus{})
 	tall := eventItem(m, tc.tallAt)
 	m = moveCursorTo(t, m, tall)
 	m = press(m, "enter")
@@ -752,10 +754,10 @@ func TestEveryLineFitsTheWidth(t *testing.T) {
 	if testing.Short() {
 		t.Skip("sweeps every size")
 	}
-	commits := Commits{CommitKey("acme/widgets", sha(25)): {Err: strings.Repeat("not found ", 20)}}
+	commits := store.Commits{store.CommitKey("acme/widgets", sha(25)): {Err: strings.Repeat("not found ", 20)}}
 	m := New(common.Common{Styles: common.DefaultStyles(), Now: func() time.Time { return testNow }}, commits)
 	m.Focus()
-	m.ShowTimeline(hostilePR(), hostileEvents(), nil, TimelineStatus{Err: strings.Repeat("a long error ", 20)})
+	m.ShowTimeline(hostilePR(), hostileEvents(), nil, store.TimelineStatus{Err: strings.Repeat("a long error ", 20)})
 	check := func(w, h int, where string) {
 		lines := viewLines(m)
 		if len(lines) != h {
@@ -790,11 +792,11 @@ func TestTinySizesDoNotPanic(t *testing.T) {
 			m, _ := newPane(t, size[0], size[1])
 			_ = m.View()
 			m = press(m, "j", "k", "G", "g", "enter")
-			m.ShowTimeline(hostilePR(), hostileEvents(), nil, TimelineStatus{More: true})
+			m.ShowTimeline(hostilePR(), hostileEvents(), nil, store.TimelineStatus{More: true})
 			_ = m.View()
 			m = press(m, "j", "enter", "ctrl+d", "pgdown", "G", "k", "ctrl+u", "pgup", "g", " ")
-			m.SetTimeline(append(hostileEvents(), mixedEvents(50)...), nil, TimelineStatus{})
-			m.CommitLoaded(CommitKey("acme/widgets", sha(25)))
+			m.SetTimeline(append(hostileEvents(), mixedEvents(50)...), nil, store.TimelineStatus{})
+			m.CommitLoaded(store.CommitKey("acme/widgets", sha(25)))
 			_ = m.VisibleCommits()
 			_ = m.NearEnd()
 			v := m.View()
@@ -820,20 +822,20 @@ func TestNewPageKeepsTheViewInPlace(t *testing.T) {
 	for _, w := range append(seq(64, 76), 30, 41, 90, 120) {
 		t.Run(fmt.Sprint("width ", w), func(t *testing.T) {
 			m, _ := newPane(t, w, 15)
-			m.ShowTimeline(testPR(1), all[:30], nil, TimelineStatus{More: true})
+			m.ShowTimeline(testPR(1), all[:30], nil, store.TimelineStatus{More: true})
 			m = press(m, "ctrl+d", "ctrl+d", "ctrl+d", "j", "j")
 			before, cursor := m.View(), m.cursor
 			if strings.Contains(before, "more events to load") {
 				t.Fatalf("setup: scrolled to the end already")
 			}
-			m.SetTimeline(all[:60], nil, TimelineStatus{More: true})
+			m.SetTimeline(all[:60], nil, store.TimelineStatus{More: true})
 			if got := m.View(); got != before {
 				t.Errorf("a new page moved the view:\n%s\n---\n%s", before, got)
 			}
 			if m.cursor != cursor {
 				t.Errorf("cursor moved from %d to %d", cursor, m.cursor)
 			}
-			m.SetTimeline(all, nil, TimelineStatus{})
+			m.SetTimeline(all, nil, store.TimelineStatus{})
 			if got := m.View(); got != before {
 				t.Errorf("the last page moved the view:\n%s\n---\n%s", before, got)
 			}
@@ -847,10 +849,10 @@ func TestNewPageKeepsTheViewInPlace(t *testing.T) {
 func TestFollowEndAfterG(t *testing.T) {
 	all := mixedEvents(90)
 	m, _ := newPane(t, 80, 20)
-	m.ShowTimeline(testPR(1), all[:30], nil, TimelineStatus{More: true})
+	m.ShowTimeline(testPR(1), all[:30], nil, store.TimelineStatus{More: true})
 	m = press(m, "G")
 	for _, n := range []int{60, 90} {
-		status := TimelineStatus{More: n < 90}
+		status := store.TimelineStatus{More: n < 90}
 		m.SetTimeline(all[:n], nil, status)
 		if want := eventItem(m, n-1); m.cursor != want {
 			t.Errorf("after page to %d events: cursor on item %d, want the last event's %d", n, m.cursor, want)
@@ -868,10 +870,10 @@ func TestFollowEndAfterG(t *testing.T) {
 		}
 	}
 	// Moving away stops following.
-	m.SetTimeline(all[:30], nil, TimelineStatus{More: true}) // a reload from scratch
+	m.SetTimeline(all[:30], nil, store.TimelineStatus{More: true}) // a reload from scratch
 	m = press(m, "G", "k")
 	cursor := m.cursor
-	m.SetTimeline(all[:60], nil, TimelineStatus{More: true})
+	m.SetTimeline(all[:60], nil, store.TimelineStatus{More: true})
 	if m.cursor != cursor {
 		t.Errorf("after k, a new page moved the cursor from %d to %d", cursor, m.cursor)
 	}
@@ -900,7 +902,7 @@ func TestVisibleCommits(t *testing.T) {
 	evs[3] = model.Event{Event: "merged", Actor: "alice", CreatedAt: at(3), Commit: &model.CommitRef{SHA: sha(3), Repo: "acme/widgets"}}
 	evs[4] = model.Event{Event: "closed", Actor: "alice", CreatedAt: at(4), Commit: &model.CommitRef{SHA: sha(4), Repo: "acme/widgets"}}
 	m, commits := newPane(t, 100, 24)
-	m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), evs, nil, store.TimelineStatus{})
 
 	// The referenced events with a line on screen, message unknown.
 	inView := func(m Model) []string {
@@ -909,7 +911,7 @@ func TestVisibleCommits(t *testing.T) {
 			item := eventItem(m, i)
 			visible := m.lay.offset(item) < m.top+m.height && m.lay.offset(item+1) > m.top
 			if ev.Event == "referenced" && ev.Commit.Message == "" && visible {
-				if _, known := commits[CommitKey(ev.Commit.Repo, ev.Commit.SHA)]; !known {
+				if _, known := commits[store.CommitKey(ev.Commit.Repo, ev.Commit.SHA)]; !known {
 					want = append(want, sha(i))
 				}
 			}
@@ -935,14 +937,14 @@ func TestVisibleCommits(t *testing.T) {
 	}
 
 	// In flight: not asked for again.
-	k0 := CommitKey("acme/widgets", sha(0))
-	commits[k0] = CommitInfo{Loading: true}
+	k0 := store.CommitKey("acme/widgets", sha(0))
+	commits[k0] = store.CommitInfo{Loading: true}
 	if got := shas(m.VisibleCommits()); slices.Contains(got, sha(0)) || !slices.Equal(got, onScreen()) {
 		t.Errorf("VisibleCommits with #0 loading = %v", got)
 	}
 
 	// Arrived.
-	commits[k0] = CommitInfo{Message: "\n  Subject of zero  \n\nThe body of zero."}
+	commits[k0] = store.CommitInfo{Message: "\n  Subject of zero  \n\nThe body of zero."}
 	m.CommitLoaded(k0)
 	if !strings.Contains(m.View(), sha(0)[:7]+" Subject of zero") {
 		t.Errorf("loaded message's first line not drawn:\n%s", m.View())
@@ -956,11 +958,11 @@ func TestVisibleCommits(t *testing.T) {
 
 // checkFailedCommit: a failed message shows why and is not asked for
 // again; at the end the last commits are the ones in view.
-func checkFailedCommit(t *testing.T, m Model, commits Commits, inView func(Model) []string) {
+func checkFailedCommit(t *testing.T, m Model, commits store.Commits, inView func(Model) []string) {
 	t.Helper()
 	// Failed.
-	k2 := CommitKey("acme/widgets", sha(2))
-	commits[k2] = CommitInfo{Err: "404 Not Found"}
+	k2 := store.CommitKey("acme/widgets", sha(2))
+	commits[k2] = store.CommitInfo{Err: "404 Not Found"}
 	m.CommitLoaded(k2)
 	if !strings.Contains(m.View(), "message unavailable: 404 Not Found") {
 		t.Errorf("failed commit not shown as unavailable:\n%s", m.View())
@@ -983,7 +985,7 @@ func TestCommitOfClosedOrMergedEventIsNotFetched(t *testing.T) {
 		{Event: "closed", Actor: "bob", CreatedAt: at(1), Commit: &model.CommitRef{SHA: sha(1), Repo: "acme/widgets"}},
 	}
 	m, _ := newPane(t, 80, 30)
-	m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), evs, nil, store.TimelineStatus{})
 	v := m.View()
 	for _, want := range []string{"○ alice merged commit " + sha(0)[:7], "○ bob closed this in " + sha(1)[:7]} {
 		if !strings.Contains(v, want) {
@@ -1006,7 +1008,7 @@ func TestCommitOfClosedOrMergedEventIsNotFetched(t *testing.T) {
 func TestCommitLoadedKeepsTheView(t *testing.T) {
 	evs := refsOnly(40)
 	m, commits := newPane(t, 80, 10)
-	m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), evs, nil, store.TimelineStatus{})
 	// #5 is expanded while its message is loading (one line), then left
 	// above the view; its message makes it 20 lines taller.
 	m = moveCursorTo(t, m, eventItem(m, 5))
@@ -1023,15 +1025,15 @@ func TestCommitLoadedKeepsTheView(t *testing.T) {
 	// Messages of commits above the view arrive: tall expanded ones below
 	// it and collapsed ones above must not move what is on screen.
 	for _, i := range []int{2, 5, 30} {
-		k := CommitKey("acme/widgets", sha(i))
-		commits[k] = CommitInfo{Message: "Subject " + fmt.Sprint(i) + "\n\n" + numberedLines("body", 20)}
+		k := store.CommitKey("acme/widgets", sha(i))
+		commits[k] = store.CommitInfo{Message: "Subject " + fmt.Sprint(i) + "\n\n" + numberedLines("body", 20)}
 		m.CommitLoaded(k)
 	}
 	if got := m.View(); got != before {
 		t.Errorf("messages off screen moved the view:\n%s\n---\n%s", before, got)
 	}
-	k := CommitKey("acme/widgets", sha(20))
-	commits[k] = CommitInfo{Message: "Subject twenty\n\n" + numberedLines("twenty", 30)}
+	k := store.CommitKey("acme/widgets", sha(20))
+	commits[k] = store.CommitInfo{Message: "Subject twenty\n\n" + numberedLines("twenty", 30)}
 	m.CommitLoaded(k)
 	if i, l := m.anchor(); i != topItem || l != topLine {
 		t.Errorf("after the cursor's message arrived the top is item %d line %d, want %d line %d", i, l, topItem, topLine)
@@ -1044,7 +1046,7 @@ func TestCommitLoadedKeepsTheView(t *testing.T) {
 func TestShowResetsOnlyForAnotherPR(t *testing.T) {
 	evs := mixedEvents(60)
 	m, _ := newPane(t, 80, 15)
-	m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), evs, nil, store.TimelineStatus{})
 	m = press(m, "ctrl+d", "ctrl+d", "ctrl+d", "j")
 	cursor, top, before := m.cursor, m.top, m.View()
 	if cursor == 0 || top == 0 {
@@ -1056,7 +1058,7 @@ func TestShowResetsOnlyForAnotherPR(t *testing.T) {
 	fresher.Labels = append(fresher.Labels, model.Label{Name: "another-label"}, model.Label{Name: "and-one-more-label-to-wrap"})
 	fresher.Detailed, fresher.Comments = true, 99
 	fresher.Title = "Add widget support 1, now with a title long enough to wrap onto a second line"
-	m.ShowTimeline(fresher, evs, nil, TimelineStatus{})
+	m.ShowTimeline(fresher, evs, nil, store.TimelineStatus{})
 	if m.cursor != cursor {
 		t.Errorf("same PR: cursor %d, want %d", m.cursor, cursor)
 	}
@@ -1068,7 +1070,7 @@ func TestShowResetsOnlyForAnotherPR(t *testing.T) {
 	}
 
 	// Another PR starts at the top.
-	m.ShowTimeline(testPR(2), mixedEvents(5), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(2), mixedEvents(5), nil, store.TimelineStatus{})
 	if m.cursor != 0 || m.top != 0 {
 		t.Errorf("another PR: cursor %d top %d, want 0 0", m.cursor, m.top)
 	}
@@ -1082,7 +1084,7 @@ func TestShowResetsOnlyForAnotherPR(t *testing.T) {
 
 func TestNearEnd(t *testing.T) {
 	m, _ := newPane(t, 80, 10)
-	m.ShowTimeline(testPR(1), mixedEvents(100), nil, TimelineStatus{More: true})
+	m.ShowTimeline(testPR(1), mixedEvents(100), nil, store.TimelineStatus{More: true})
 	total := m.lay.offset(len(m.items))
 	if total < 100 {
 		t.Fatalf("only %d lines", total)
@@ -1121,7 +1123,7 @@ func TestKeysIgnoredWhenBlurred(t *testing.T) {
 	evs := mixedEvents(40)
 	evs[4] = comment(4, numberedLines("long", 30))
 	m, _ := newPane(t, 80, 15)
-	m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), evs, nil, store.TimelineStatus{})
 	m = press(m, "j", "j", "j")
 	m.Blur()
 	if m.Focused() {
@@ -1146,7 +1148,7 @@ func TestKeysIgnoredWhenBlurred(t *testing.T) {
 
 func TestPagingKeys(t *testing.T) {
 	m, _ := newPane(t, 80, 16)
-	m.ShowTimeline(testPR(1), mixedEvents(80), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(80), nil, store.TimelineStatus{})
 	total := m.lay.offset(len(m.items))
 	tests := []struct {
 		key   string
@@ -1187,7 +1189,7 @@ func TestPagingKeys(t *testing.T) {
 // moves the cursor to the nearest item shown, not to the top.
 func TestFiltersKeepTheCursorNearby(t *testing.T) {
 	m, _ := newPane(t, 100, 12)
-	m.ShowTimeline(testPR(1), mixedEvents(60), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(60), nil, store.TimelineStatus{})
 	m = press(m, "G", "k", "k", "k")
 	before := m.items[m.cursor].event
 	m = press(m, "f", "f") // commits only
@@ -1206,7 +1208,7 @@ func TestKVNotesAreSanitized(t *testing.T) {
 		{ID: "b", Event: "commented", Actor: "bot", CreatedAt: at, Body: "version: \x1b]52;c;ZXZpbA==\x07\x1b[2J2"},
 	}, nil,
 
-		TimelineStatus{})
+		store.TimelineStatus{})
 
 	v := m.View()
 	if strings.ContainsAny(v, "\x1b\x07") {
@@ -1220,12 +1222,12 @@ func TestKVNotesAreSanitized(t *testing.T) {
 // TestAnotherPRDropsTheSearch: matches belong to the PR they were found in.
 func TestAnotherPRDropsTheSearch(t *testing.T) {
 	m, _ := newPane(t, 100, 20)
-	m.ShowTimeline(testPR(1), mixedEvents(20), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(20), nil, store.TimelineStatus{})
 	m = press(m, "/", "c", "o", "m", "enter")
 	if m.SearchStatus() == "" {
 		t.Fatal("setup: no search")
 	}
-	m.ShowTimeline(testPR(2), mixedEvents(5), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(2), mixedEvents(5), nil, store.TimelineStatus{})
 	if got := m.SearchStatus(); got != "" {
 		t.Errorf("the search survived the move to another PR: %q", got)
 	}
@@ -1235,7 +1237,7 @@ func TestAnotherPRDropsTheSearch(t *testing.T) {
 // last pause's tick runs it, earlier ticks do nothing.
 func TestSearchWaitsForTypingToPause(t *testing.T) {
 	m, _ := newPane(t, 100, 20)
-	m.ShowTimeline(testPR(1), mixedEvents(20), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(20), nil, store.TimelineStatus{})
 	var ticks []tea.Cmd
 	for _, k := range []string{"/", "c", "o", "m"} {
 		var cmd tea.Cmd
@@ -1273,7 +1275,7 @@ func TestCommitLinkNeedsARealSHAAndRepository(t *testing.T) {
 		m, _ := newPane(t, 80, 20)
 		ev := referenced(1, "msg")
 		ev.Commit.SHA, ev.Commit.Repo = tt.sha, tt.repo
-		m.ShowTimeline(pr, []model.Event{ev}, nil, TimelineStatus{})
+		m.ShowTimeline(pr, []model.Event{ev}, nil, store.TimelineStatus{})
 		m = press(m, "G")
 		target, _ := m.Selected()
 		if got := strings.Contains(target.URL, "/commit/"); got != tt.link || strings.Contains(target.URL, "settings") {

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/prscope/prscope/ui/store"
+
 	"github.com/prscope/prscope/model"
 )
 
@@ -84,7 +86,7 @@ func (m Model) filterNote() string {
 // only by accident, as far as its message says.
 func (m Model) accidental(key string) bool {
 	for _, ev := range m.events {
-		if c := shownCommit(ev); c != nil && ev.Event.References() && CommitKey(c.Repo, c.SHA) == key {
+		if c := shownCommit(ev); c != nil && ev.Event.References() && store.CommitKey(c.Repo, c.SHA) == key {
 			ref, ok := m.referenceOf(*c)
 			return ok && ref.Kind.LikelyAccidental()
 		}

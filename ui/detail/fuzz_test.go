@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prscope/prscope/ui/store"
+
 	"github.com/prscope/prscope/internal/termtest"
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/common"
@@ -22,7 +24,7 @@ func FuzzTimeline(f *testing.F) {
 	f.Add("title", "body", "alice", uint8(2), uint8(1), uint8(1))
 	f.Fuzz(func(t *testing.T, title, text, actor string, kind, width, height uint8) {
 		w, h := int(width), int(height)%50
-		commits := Commits{}
+		commits := store.Commits{}
 		m := New(common.New(), commits)
 		m.Focus()
 		m.SetSize(w, h)
@@ -37,7 +39,7 @@ func FuzzTimeline(f *testing.F) {
 		m.ShowTimeline(model.PullRequest{Number: 1, Title: title, User: actor, Head: text, Base: title, Body: text,
 			State: model.StateOpen, Labels: []model.Label{{Name: title}}}, []model.Event{ev, ev}, nil,
 
-			TimelineStatus{Err: text})
+			store.TimelineStatus{Err: text})
 
 		termtest.CheckScreen(t, m.View(), w, h)
 		for _, k := range []string{"j", "j", "enter", "j", "enter", "G", "enter"} {
@@ -47,8 +49,8 @@ func FuzzTimeline(f *testing.F) {
 			termtest.CheckScreen(t, m.View(), w, h)
 		}
 		if ev.Commit != nil {
-			commits[CommitKey(ev.Commit.Repo, ev.Commit.SHA)] = CommitInfo{Loaded: true, Message: text, Err: title}
-			m.CommitLoaded(CommitKey(ev.Commit.Repo, ev.Commit.SHA))
+			commits[store.CommitKey(ev.Commit.Repo, ev.Commit.SHA)] = store.CommitInfo{Loaded: true, Message: text, Err: title}
+			m.CommitLoaded(store.CommitKey(ev.Commit.Repo, ev.Commit.SHA))
 			termtest.CheckScreen(t, m.View(), w, h)
 		}
 	})

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/prscope/prscope/ui/store"
+
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/common"
 )
@@ -12,7 +14,7 @@ import (
 // last when it is reached from below (scrolling up, or after G), else the
 // first.
 type GapInView struct {
-	Gap
+	store.Gap
 	FromBelow bool
 }
 
@@ -62,7 +64,7 @@ func (m Model) itemKey(it item) string {
 // layItems makes the items for events with gaps: the lead items, then
 // the events shown with a gap item where each gap is, then the footer.
 // What was rendered of an event is kept, by item key.
-func (m *Model) layItems(events []model.Event, gaps []Gap, status TimelineStatus) []item {
+func (m *Model) layItems(events []model.Event, gaps []store.Gap, status store.TimelineStatus) []item {
 	kept := make(map[string]item, len(m.items))
 	for _, it := range m.items {
 		if it.lines != nil && it.kind == kindEvent {
@@ -98,7 +100,7 @@ func (m *Model) layItems(events []model.Event, gaps []Gap, status TimelineStatus
 // rebuild lays the items out again for events with gaps, keeping what is
 // rendered (by item key) and the view: the first event in view keeps its
 // row on screen, so pages loaded above or below it move nothing in sight.
-func (m *Model) rebuild(events []model.Event, gaps []Gap, status TimelineStatus) {
+func (m *Model) rebuild(events []model.Event, gaps []store.Gap, status store.TimelineStatus) {
 	anchorKey, anchorRow := m.viewAnchor()
 	cursorKey, cursorEvent, anchorEvent := "", -1, -1
 	if m.cursor < len(m.items) {
@@ -203,7 +205,7 @@ func (m Model) viewAnchor() (key string, row int) {
 	return m.itemKey(m.items[first]), m.lay.offset(first) - m.top
 }
 
-func (m Model) renderGap(g Gap, w int) []string {
+func (m Model) renderGap(g store.Gap, w int) []string {
 	pages := fmt.Sprintf("page %d", g.FirstPage)
 	if g.LastPage > g.FirstPage {
 		pages = fmt.Sprintf("pages %d–%d", g.FirstPage, g.LastPage)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prscope/prscope/ui/store"
+
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
@@ -45,7 +47,7 @@ func TestMarkdownReplacesThePlainTextWhenItArrives(t *testing.T) {
 	m, _ := newPane(t, 80, 30)
 	pr := testPR(7)
 	pr.Body = listBody
-	m.ShowTimeline(pr, []model.Event{comment(1, "A comment with a list:\n\n* alpha\n* beta")}, nil, TimelineStatus{})
+	m.ShowTimeline(pr, []model.Event{comment(1, "A comment with a list:\n\n* alpha\n* beta")}, nil, store.TimelineStatus{})
 	v := m.View()
 	for _, want := range []string{"- first [step](https://example.com/a)", "* alpha"} {
 		if !strings.Contains(v, want) {
@@ -79,7 +81,7 @@ func TestMarkdownForAnotherWidthOrPRIsKeptNotDrawn(t *testing.T) {
 	m, _ := newPane(t, 80, 30)
 	pr := testPR(7)
 	pr.Body = listBody
-	m.ShowTimeline(pr, nil, nil, TimelineStatus{})
+	m.ShowTimeline(pr, nil, nil, store.TimelineStatus{})
 	reqs := m.VisibleMarkdown()
 	if len(reqs) != 1 {
 		t.Fatalf("asked for %+v", reqs)
@@ -109,14 +111,14 @@ func TestMarkdownForAnotherWidthOrPRIsKeptNotDrawn(t *testing.T) {
 	m.MarkdownRequested(at60[0].Key)
 	other := testPR(8)
 	other.Body = "- another body"
-	m.ShowTimeline(other, nil, nil, TimelineStatus{})
+	m.ShowTimeline(other, nil, nil, store.TimelineStatus{})
 	m.MarkdownRendered(at60[0].Key, render(at60[0]))
 	if v := m.View(); strings.Contains(v, "first step") || !strings.Contains(v, "- another body") {
 		t.Fatalf("a rendering of #7's body reached #8:\n%s", v)
 	}
 
 	// Back on #7 at 80 columns: both renderings were kept; none is asked again.
-	m.ShowTimeline(pr, nil, nil, TimelineStatus{})
+	m.ShowTimeline(pr, nil, nil, store.TimelineStatus{})
 	if v := m.View(); !strings.Contains(v, "• first step") {
 		t.Errorf("#7 at 60 columns does not use its kept rendering:\n%s", v)
 	}
@@ -130,7 +132,7 @@ func TestMarkdownForAnotherWidthOrPRIsKeptNotDrawn(t *testing.T) {
 
 	// An edited body is a new text: rendered anew.
 	pr.Body = "- edited body"
-	m.ShowTimeline(pr, nil, nil, TimelineStatus{})
+	m.ShowTimeline(pr, nil, nil, store.TimelineStatus{})
 	if v := m.View(); strings.Contains(v, "first step") || !strings.Contains(v, "- edited body") {
 		t.Errorf("the old body's rendering is drawn for the edited body:\n%s", v)
 	}
@@ -152,7 +154,7 @@ func TestKVCommentsAndCommitMessagesAreNotMarkdown(t *testing.T) {
 			Commit: &model.CommitRef{SHA: sha(4), Repo: "acme/widgets", Message: "Carried\n\n- item"}},
 		comment(5, "- a real *markdown* comment"),
 	}
-	m.ShowTimeline(pr, evs, nil, TimelineStatus{})
+	m.ShowTimeline(pr, evs, nil, store.TimelineStatus{})
 	m = moveCursorTo(t, m, eventItem(m, 2))
 	m = press(m, "enter") // expand the commit: its message shows in full
 	m = moveCursorTo(t, m, eventItem(m, 3))
@@ -181,7 +183,7 @@ func TestLongMarkdownCollapsesUntilExpanded(t *testing.T) {
 	for i := 1; i <= 20; i++ {
 		items = append(items, fmt.Sprintf("- point %02d", i))
 	}
-	m.ShowTimeline(testPR(1), []model.Event{comment(1, strings.Join(items, "\n"))}, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), []model.Event{comment(1, strings.Join(items, "\n"))}, nil, store.TimelineStatus{})
 	renderAsked(t, &m)
 	v := m.View()
 	if !strings.Contains(v, "• point 08") || strings.Contains(v, "point 09") || !strings.Contains(v, "… 12 more lines (enter to expand)") {
@@ -207,7 +209,7 @@ func TestResizeRendersOnlyWhatIsInView(t *testing.T) {
 	for i := range 300 {
 		evs = append(evs, comment(i, fmt.Sprintf("comment **%d**\n\n- with a list", i)))
 	}
-	m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), evs, nil, store.TimelineStatus{})
 	first := renderAsked(t, &m)
 	m = press(m, "ctrl+d", "ctrl+d", "ctrl+d")
 	more := renderAsked(t, &m)
@@ -304,7 +306,7 @@ func TestHostileMarkdownInThePane(t *testing.T) {
 		}
 		pr := testPR(1)
 		pr.Body = hostileMarkdown()[2]
-		m.ShowTimeline(pr, evs, nil, TimelineStatus{})
+		m.ShowTimeline(pr, evs, nil, store.TimelineStatus{})
 		for range 30 {
 			renderAsked(t, &m)
 			termtest.CheckScreen(t, m.View(), w, 40)
@@ -325,7 +327,7 @@ func TestGoldenMarkdown(t *testing.T) {
 		{ID: "r2", Event: "reviewed", Actor: "carol", CreatedAt: at(2), ReviewState: "approved", Body: "- [x] tests\n- [ ] docs"},
 	}, nil,
 
-		TimelineStatus{})
+		store.TimelineStatus{})
 
 	renderAsked(t, &m)
 	golden.RequireEqual(t, []byte(m.View()))
@@ -370,7 +372,7 @@ func TestMarkdownKeepsTheEndInView(t *testing.T) {
 		// Taller rendered: a blank line comes before the list.
 		evs = append(evs, comment(i, fmt.Sprintf("comment %d\n- one\n- two\n- three", i)))
 	}
-	m.ShowTimeline(testPR(1), evs, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), evs, nil, store.TimelineStatus{})
 	m = press(m, "G")
 	renderAsked(t, &m)
 	lines := viewLines(m)

@@ -3,6 +3,8 @@ package detail
 import (
 	"testing"
 
+	"github.com/prscope/prscope/ui/store"
+
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -10,7 +12,7 @@ import (
 // a second click on it expands it. Clicks below the last item do nothing.
 func TestClickSelectsThenToggles(t *testing.T) {
 	m, _ := newPane(t, 100, 30)
-	m.ShowTimeline(testPR(1), mixedEvents(8), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(8), nil, store.TimelineStatus{})
 	click := func(y int) {
 		m, _ = m.Update(tea.MouseMsg{Y: y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	}
@@ -23,7 +25,7 @@ func TestClickSelectsThenToggles(t *testing.T) {
 	if !m.items[4].expanded {
 		t.Error("a second click did not expand the selected item")
 	}
-	m.ShowTimeline(testPR(2), mixedEvents(2), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(2), mixedEvents(2), nil, store.TimelineStatus{})
 	click(m.lay.offset(len(m.items)-1) - m.top) // the footer
 	if m.cursor != 0 {
 		t.Errorf("a click on the footer moved the cursor to %d", m.cursor)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/prscope/prscope/ui/store"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -253,7 +255,7 @@ func (m Model) renderCommit(c model.CommitRef, w int, expanded bool) []string {
 	s := m.common.Styles
 	msg := c.Message
 	if msg == "" {
-		info := m.commits[CommitKey(c.Repo, c.SHA)]
+		info := m.commits[store.CommitKey(c.Repo, c.SHA)]
 		switch {
 		case info.Message != "":
 			msg = model.Sanitize(info.Message)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prscope/prscope/ui/store"
+
 	"github.com/prscope/prscope/model"
 )
 
@@ -15,11 +17,11 @@ func TestRevisionDiffOnRequest(t *testing.T) {
 	v2 := "bpf: fix the verifier\n\nThe verifier misses a corner case.\n\nSigned-off-by: A <a@example.com>\nAcked-by: B <b@example.com>"
 	m, commits := newPane(t, 100, 40)
 	events := []model.Event{referenced(1, ""), referenced(2, ""), referenced(3, "")}
-	m.ShowTimeline(testPR(11), events, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(11), events, nil, store.TimelineStatus{})
 	for i, msg := range []string{v1, v1, v2} { // messages arrive as commits load
 		c := events[i].Commit
-		commits[CommitKey(c.Repo, c.SHA)] = CommitInfo{Message: msg, Loaded: true}
-		m.CommitLoaded(CommitKey(c.Repo, c.SHA))
+		commits[store.CommitKey(c.Repo, c.SHA)] = store.CommitInfo{Message: msg, Loaded: true}
+		m.CommitLoaded(store.CommitKey(c.Repo, c.SHA))
 	}
 
 	if got := strings.Join(doc(m), "\n"); !strings.Contains(got, "pushed 3×, 2 revisions") {
@@ -76,11 +78,11 @@ func TestCondenseDiff(t *testing.T) {
 func TestOpeningAGroupAtTheBottomShowsItsFirstPush(t *testing.T) {
 	m, commits := newPane(t, 100, 14)
 	events := append(mixedEvents(8), referenced(20, ""), referenced(21, ""))
-	m.ShowTimeline(testPR(11), events, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(11), events, nil, store.TimelineStatus{})
 	for _, ev := range events[8:] {
 		c := ev.Commit
-		commits[CommitKey(c.Repo, c.SHA)] = CommitInfo{Message: "bpf: one patch\\n\\nbody", Loaded: true}
-		m.CommitLoaded(CommitKey(c.Repo, c.SHA))
+		commits[store.CommitKey(c.Repo, c.SHA)] = store.CommitInfo{Message: "bpf: one patch\\n\\nbody", Loaded: true}
+		m.CommitLoaded(store.CommitKey(c.Repo, c.SHA))
 	}
 	for i := 0; i < 40 && !strings.Contains(m.View(), "▌ ◆ dave pushed 2×"); i++ {
 		m = press(m, "j")

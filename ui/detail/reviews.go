@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/prscope/prscope/ui/store"
+
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/common"
 )
 
 // UseReviews gives the pane the root's store of reviews.
-func (m *Model) UseReviews(r Reviews) { m.reviews = r }
+func (m *Model) UseReviews(r store.Reviews) { m.reviews = r }
 
 // ReviewsLoaded redraws what shows PR number's reviews: the header and its
 // reviewed events. An answer for a PR not on screen changes nothing here.
@@ -35,7 +37,7 @@ func (m *Model) ReviewsLoaded(number int) {
 	m.refreshMatches()
 }
 
-func (m Model) reviewSet() *ReviewSet {
+func (m Model) reviewSet() *store.ReviewSet {
 	if m.reviews == nil {
 		return nil
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prscope/prscope/ui/store"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/prscope/prscope/model"
@@ -328,7 +330,7 @@ func (m Model) unloadedMessages() int {
 		if c == nil || c.Message != "" {
 			continue
 		}
-		if info := m.commits[CommitKey(c.Repo, c.SHA)]; !info.Loaded && info.Err == "" {
+		if info := m.commits[store.CommitKey(c.Repo, c.SHA)]; !info.Loaded && info.Err == "" {
 			n++
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prscope/prscope/ui/store"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -15,7 +17,7 @@ import (
 // type; esc drops the query and returns to where the cursor was.
 func TestEscPutsTheCursorBack(t *testing.T) {
 	m, _ := newPane(t, 100, 12)
-	m.ShowTimeline(testPR(1), mixedEvents(60), nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), mixedEvents(60), nil, store.TimelineStatus{})
 	m = press(m, "j", "j", "j", "j", "j")
 	before, beforeTop := m.itemKey(m.items[m.cursor]), m.top
 	m = press(m, "/", "5")
@@ -43,7 +45,7 @@ func TestSearchFindsReferenceKinds(t *testing.T) {
 		comment(3, "nothing here"),
 	}, nil,
 
-		TimelineStatus{})
+		store.TimelineStatus{})
 
 	m = press(m, "/", "s", "t", "a", "c", "k", "-", "f", "r", "a", "m", "e", "enter")
 	if len(m.search.matches) != 1 || m.search.matches[0] != 0 {
@@ -77,14 +79,14 @@ func TestHighlightInsideStyledText(t *testing.T) {
 func TestSearchSaysWhatItCouldNotRead(t *testing.T) {
 	m, commits := newPane(t, 100, 20)
 	evs := []model.Event{referenced(1, ""), referenced(2, ""), comment(3, "nothing")}
-	m.ShowTimeline(testPR(11), evs, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(11), evs, nil, store.TimelineStatus{})
 	m = press(m, "/", "v", "e", "r", "i", "enter")
 	if got := m.SearchStatus(); !strings.Contains(got, "no match · 2 commit messages not loaded yet") {
 		t.Errorf("status %q", got)
 	}
 	c := evs[0].Commit
-	commits[CommitKey(c.Repo, c.SHA)] = CommitInfo{Message: "veristat: fix", Loaded: true}
-	m.CommitLoaded(CommitKey(c.Repo, c.SHA))
+	commits[store.CommitKey(c.Repo, c.SHA)] = store.CommitInfo{Message: "veristat: fix", Loaded: true}
+	m.CommitLoaded(store.CommitKey(c.Repo, c.SHA))
 	if got := m.SearchStatus(); !strings.Contains(got, "1 of 1") || !strings.Contains(got, "1 commit message not loaded yet") {
 		t.Errorf("after one loaded: %q", got)
 	}
@@ -94,7 +96,7 @@ func TestSearchSaysWhatItCouldNotRead(t *testing.T) {
 // whatever the case.
 func TestSearchKeepsWhatWasTyped(t *testing.T) {
 	m, _ := newPane(t, 100, 20)
-	m.ShowTimeline(testPR(1), []model.Event{comment(1, "veristat is fine"), comment(2, "nothing")}, nil, TimelineStatus{})
+	m.ShowTimeline(testPR(1), []model.Event{comment(1, "veristat is fine"), comment(2, "nothing")}, nil, store.TimelineStatus{})
 	m = press(m, "/", "V", "e", "R", "i", "enter")
 	if got := m.SearchStatus(); !strings.HasPrefix(got, "/VeRi — 1 of 1") {
 		t.Errorf("status %q, want the query as typed and one match", got)

@@ -3,6 +3,8 @@ package detail
 import (
 	"strings"
 
+	"github.com/prscope/prscope/ui/store"
+
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/common"
 )
@@ -16,7 +18,7 @@ func (m *Model) SetRepo(repo model.Repo) { m.repo = repo }
 func (m Model) messageOf(c model.CommitRef) string {
 	msg := c.Message
 	if msg == "" {
-		msg = m.commits[CommitKey(c.Repo, c.SHA)].Message
+		msg = m.commits[store.CommitKey(c.Repo, c.SHA)].Message
 	}
 	return model.DisplaySafe(model.Sanitize(msg))
 }
