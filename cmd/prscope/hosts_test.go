@@ -301,3 +301,35 @@ func TestHelpMentionsAuthHostsAndRepo(t *testing.T) {
 		}
 	}
 }
+
+func TestTokenFromEnvironment(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"GH_TOKEN wins", map[string]string{"GH_TOKEN": "gh-token", "GITHUB_TOKEN": "github-token"}, "Bearer gh-token"},
+		{"GITHUB_TOKEN", map[string]string{"GITHUB_TOKEN": "github-token"}, "Bearer github-token"},
+		{"empty GH_TOKEN falls back", map[string]string{"GH_TOKEN": "", "GITHUB_TOKEN": "github-token"}, "Bearer github-token"},
+		{"none", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := widgetsServer(t)
+			env := map[string]string{"PRSCOPE_API_URL": srv.URL}
+			for k, v := range tt.env {
+				env[k] = v
+			}
+			runOK(t, env, "dump", "acme/widgets#3")
+			reqs := srv.Requests()
+			if len(reqs) == 0 {
+				t.Fatal("no requests reached the server")
+			}
+			for _, r := range reqs {
+				if got := r.Header.Get("Authorization"); got != tt.want {
+					t.Errorf("%s Authorization = %q, want %q", r.Path, got, tt.want)
+				}
+			}
+		})
+	}
+}

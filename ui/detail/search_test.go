@@ -112,3 +112,43 @@ func TestMatchesShowWithoutColours(t *testing.T) {
 		t.Errorf("highlight = %q", got)
 	}
 }
+
+// TestAnotherPRDropsTheSearch: matches belong to the PR they were found in.
+func TestAnotherPRDropsTheSearch(t *testing.T) {
+	m, _ := newPane(t, 100, 20)
+	m.ShowTimeline(testPR(1), mixedEvents(20), nil, store.TimelineStatus{})
+	m = press(m, "/", "c", "o", "m", "enter")
+	if m.SearchStatus() == "" {
+		t.Fatal("setup: no search")
+	}
+	m.ShowTimeline(testPR(2), mixedEvents(5), nil, store.TimelineStatus{})
+	if got := m.SearchStatus(); got != "" {
+		t.Errorf("the search survived the move to another PR: %q", got)
+	}
+}
+
+// TestSearchWaitsForTypingToPause: each key only schedules the search; the
+// last pause's tick runs it, earlier ticks do nothing.
+func TestSearchWaitsForTypingToPause(t *testing.T) {
+	m, _ := newPane(t, 100, 20)
+	m.ShowTimeline(testPR(1), mixedEvents(20), nil, store.TimelineStatus{})
+	var ticks []tea.Cmd
+	for _, k := range []string{"/", "c", "o", "m"} {
+		var cmd tea.Cmd
+		m, cmd = m.Update(keyMsg(k))
+		if cmd != nil {
+			ticks = append(ticks, cmd)
+		}
+	}
+	if len(m.search.matches) != 0 || len(ticks) != 3 {
+		t.Fatalf("searched before the pause (%d matches) or %d ticks, want 0 and 3", len(m.search.matches), len(ticks))
+	}
+	m, _ = m.Update(ticks[0]()) // a stale tick: the query changed since
+	if len(m.search.matches) != 0 {
+		t.Fatal("a stale tick ran the search")
+	}
+	m, _ = m.Update(ticks[2]())
+	if len(m.search.matches) == 0 {
+		t.Fatal("the last tick did not run the search")
+	}
+}
