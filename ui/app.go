@@ -12,6 +12,7 @@ import (
 	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/detail"
 	"github.com/prscope/prscope/ui/filterbar"
+	"github.com/prscope/prscope/ui/query"
 	"github.com/prscope/prscope/ui/statusbar"
 	"github.com/prscope/prscope/ui/store"
 )
@@ -166,12 +167,13 @@ func (m *Model) handle(msg tea.Msg) tea.Cmd {
 		var cmd tea.Cmd
 		m.spinner, cmd = m.spinner.Update(msg)
 		return cmd
-	case detail.SearchTickMsg:
+	case query.PauseMsg: // typing paused in the list filter or the timeline search
+		if m.lists.filter.editor.Paused(msg) {
+			return m.lists.runFilter(m.shown)
+		}
 		var cmd tea.Cmd
 		m.detail, cmd = m.detail.Update(msg)
 		return cmd
-	case filterTickMsg:
-		return m.lists.runFilter(msg.seq, m.shown)
 	case filterResultMsg:
 		if m.lists.onFilterResult(msg) {
 			m.layout()

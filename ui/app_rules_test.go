@@ -292,7 +292,7 @@ func TestKeyBurstsCountEveryKey(t *testing.T) {
 	}
 	h.keys("/")
 	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("27 widget")})
-	if q := h.root().lists.filter.query; q != "27 widget" {
+	if q := h.root().lists.filter.editor.Value(); q != "27 widget" {
 		t.Errorf("a burst typed into the filter gives %q", q)
 	}
 }

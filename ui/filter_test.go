@@ -23,8 +23,8 @@ func TestFilterFollowsTheList(t *testing.T) {
 	h.keys("backspace")
 	h.run()
 	second, _ := h.root().lists.filter.results.Selected()
-	if second.Number == first.Number || h.root().lists.filter.query != "4" {
-		t.Fatalf("down while typing: on #%d (was #%d), query %q", second.Number, first.Number, h.root().lists.filter.query)
+	if second.Number == first.Number || h.root().lists.filter.editor.Value() != "4" {
+		t.Fatalf("down while typing: on #%d (was #%d), query %q", second.Number, first.Number, h.root().lists.filter.editor.Value())
 	}
 	if pr, _ := h.root().detail.PR(); pr.Number != second.Number {
 		t.Errorf("the detail shows #%d, want the selected result #%d", pr.Number, second.Number)

@@ -27,9 +27,9 @@ func (m Model) mode() inputMode {
 	switch {
 	case m.bar.Focused():
 		return modeFilterBar
-	case m.focus == listPane && m.lists.search.typing:
+	case m.focus == listPane && m.lists.search.typing():
 		return modePrompt
-	case m.focus == listPane && m.lists.filter.typing:
+	case m.focus == listPane && m.lists.filter.typing():
 		return modeListFilter
 	case m.focus == detailPane && m.detail.Searching():
 		return modeTimelineSearch
@@ -75,7 +75,7 @@ func (m *Model) typedKey(mode inputMode, k tea.KeyMsg) tea.Cmd {
 		cmd, outcome := m.lists.searchKey(k)
 		switch outcome {
 		case searchRun:
-			return m.runSearch(m.lists.search.prompt.Value(), httpcache.Initial)
+			return m.runSearch(m.lists.search.typed(), httpcache.Initial)
 		case searchLeave:
 			return m.leaveSearch()
 		case searchBack:

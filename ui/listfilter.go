@@ -5,32 +5,35 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/prlist"
+	"github.com/prscope/prscope/ui/query"
 )
 
 // listFilter narrows the loaded PRs to those matching a query (number,
 // title, author, labels). Matching runs in a command, off the UI path,
 // after the typing pauses; each answer carries the sequence number of the
-// query it answers, so a late one never replaces a newer.
+// match it answers and the query it matched, so a late one never replaces
+// a newer.
 type listFilter struct {
-	typing  bool
-	query   string
-	seq     int
-	active  bool         // results are shown in place of the list
-	results prlist.Model // the matching PRs, a list of their own
+	editor  query.Model // the query; focused while it is typed
+	seq     int         // counts matches run
+	active  bool        // results are shown in place of the list
+	results prlist.Model
 	total   int
 }
 
-type (
-	filterTickMsg   struct{ seq int }
-	filterResultMsg struct {
-		seq     int
-		numbers []int
-	}
-)
+// typing reports that the query takes the keys.
+func (f listFilter) typing() bool { return f.editor.Focused() }
+
+type filterResultMsg struct {
+	seq     int
+	query   string
+	numbers []int
+}
 
 // filterDelay is how long typing must pause before matching runs.
 const filterDelay = 60 * time.Millisecond
@@ -38,7 +41,9 @@ const filterDelay = 60 * time.Millisecond
 // startFilter opens the query; the whole list shows while it is typed, on
 // the PR shown.
 func (l *listSide) startFilter(shown int) {
-	l.filter = listFilter{typing: true, results: prlist.New(l.common)}
+	l.filter = listFilter{editor: query.New("filter: "), results: prlist.New(l.common)}
+	l.filter.editor.Delay = filterDelay
+	l.filter.editor.Focus()
 	l.filter.results.KeyMap = l.list.KeyMap // remapped moves work in the results too
 	l.filter.results.Focus()
 	if shown != 0 {
@@ -49,20 +54,15 @@ func (l *listSide) startFilter(shown int) {
 // filterKey edits the query as it is typed: the arrows move in what it
 // found (moved), esc leaves the filter (stop).
 func (l *listSide) filterKey(k tea.KeyMsg) (cmd tea.Cmd, moved, stop bool) {
-	switch k.Type {
-	case tea.KeyEnter:
-		l.filter.typing = false
+	e := &l.filter.editor
+	switch {
+	case key.Matches(k, e.KeyMap.Submit):
+		e.Blur()
 		return nil, false, false
-	case tea.KeyEsc:
+	case key.Matches(k, e.KeyMap.Cancel):
 		return nil, false, true
-	case tea.KeyBackspace:
-		if r := []rune(l.filter.query); len(r) > 0 {
-			l.filter.query = string(r[:len(r)-1])
-		}
-	case tea.KeySpace:
-		l.filter.query += " "
-	case tea.KeyRunes:
-		l.filter.query += strings.ReplaceAll(model.Sanitize(string(k.Runes)), "\n", "")
+	}
+	switch k.Type {
 	case tea.KeyUp, tea.KeyDown, tea.KeyPgUp, tea.KeyPgDown, tea.KeyCtrlN, tea.KeyCtrlP:
 		// Letters belong to the query; the arrows move in what it found.
 		if k.Type == tea.KeyCtrlN {
@@ -71,19 +71,17 @@ func (l *listSide) filterKey(k tea.KeyMsg) (cmd tea.Cmd, moved, stop bool) {
 			k = tea.KeyMsg{Type: tea.KeyUp}
 		}
 		return l.update(k), true, false
-	default:
-		return nil, false, false
 	}
-	l.filter.seq++
-	seq := l.filter.seq
-	return tea.Tick(filterDelay, func(time.Time) tea.Msg { return filterTickMsg{seq: seq} }), false, false
+	*e, cmd = e.Update(k)
+	return cmd, false, false
 }
 
 // runFilter matches the query against a snapshot of the list, in a command.
 // An emptied query shows the whole list again, on the PR shown.
-func (l *listSide) runFilter(seq, shown int) tea.Cmd {
-	if seq != l.filter.seq || strings.TrimSpace(l.filter.query) == "" {
-		if strings.TrimSpace(l.filter.query) == "" && l.filter.active {
+func (l *listSide) runFilter(shown int) tea.Cmd {
+	query := l.filter.editor.Value()
+	if strings.TrimSpace(query) == "" {
+		if l.filter.active {
 			l.filter.active = false
 			if shown != 0 {
 				l.list.Select(shown)
@@ -91,22 +89,23 @@ func (l *listSide) runFilter(seq, shown int) tea.Cmd {
 		}
 		return nil
 	}
+	l.filter.seq++
+	seq := l.filter.seq
 	keys, numbers := l.list.SearchIndex()
-	query := l.filter.query
 	return func() tea.Msg {
 		hits := model.MatchKeys(keys, query)
 		found := make([]int, len(hits))
 		for i, h := range hits {
 			found[i] = numbers[h]
 		}
-		return filterResultMsg{seq: seq, numbers: found}
+		return filterResultMsg{seq: seq, query: query, numbers: found}
 	}
 }
 
 // onFilterResult shows the matching PRs; the root shows the one selected.
 func (l *listSide) onFilterResult(msg filterResultMsg) bool {
-	if msg.seq != l.filter.seq {
-		return false // the query changed since: a newer answer is coming
+	if msg.seq != l.filter.seq || msg.query != l.filter.editor.Value() {
+		return false // the query or the list changed since: a newer answer is coming
 	}
 	prs := make([]model.PullRequest, 0, len(msg.numbers))
 	for _, n := range msg.numbers {
@@ -116,7 +115,7 @@ func (l *listSide) onFilterResult(msg filterResultMsg) bool {
 	}
 	before, wasSelected := l.filter.results.Selected()
 	results := prlist.New(l.common)
-	results.Empty = "no loaded pull request matches " + fmt.Sprintf("%q", l.filter.query)
+	results.Empty = "no loaded pull request matches " + fmt.Sprintf("%q", msg.query)
 	results.Focus()
 	results.Append(prs)
 	if wasSelected && l.filter.active {
@@ -132,8 +131,7 @@ func (l *listSide) refilter(shown int) tea.Cmd {
 	if !l.filter.active {
 		return nil
 	}
-	l.filter.seq++
-	return l.runFilter(l.filter.seq, shown)
+	return l.runFilter(shown)
 }
 
 // stopFilter goes back to the whole list, on the PR that was selected.
@@ -146,17 +144,14 @@ func (l *listSide) stopFilter(shown int) {
 
 // filterStatus is what the status bar says of the filter.
 func (l listSide) filterStatus() string {
-	if !l.filter.typing && !l.filter.active {
+	if !l.filter.typing() && !l.filter.active {
 		return ""
 	}
-	s := "filter: " + l.filter.query
-	if l.filter.typing {
-		s += "▏"
-	}
+	s := l.filter.editor.Inline()
 	if l.filter.active {
 		s += fmt.Sprintf(" — %d of %d loaded", l.filter.total, l.list.PagedLen())
 	}
-	if !l.filter.typing {
+	if !l.filter.typing() {
 		s += " (esc clears)"
 	}
 	return strings.TrimSpace(s)

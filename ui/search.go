@@ -11,6 +11,7 @@ import (
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/prlist"
+	"github.com/prscope/prscope/ui/query"
 	"github.com/prscope/prscope/ui/store"
 )
 
@@ -20,9 +21,8 @@ import (
 // the list); every search is a new generation there, so an answer for an
 // older search is dropped, never drawn into the newer one's list.
 type listSearch struct {
-	typing bool          // the prompt takes every key
-	prompt prlist.Prompt // the query being typed
-	active bool          // results are shown in place of the list
+	prompt query.Model // the query being typed; focused, it takes every key
+	active bool        // results are shown in place of the list
 
 	query    string // the query of the results shown
 	results  prlist.Model
@@ -44,21 +44,30 @@ const (
 	searchBack                        // esc while refining: back to the results
 )
 
-func newSearchPrompt(c common.Common) prlist.Prompt {
-	return prlist.NewPrompt(c, "search: ", "is:open label:bug author:alice")
+func newSearchPrompt(c common.Common) query.Model {
+	p := query.New("search: ")
+	p.SetPlaceholder("is:open label:bug author:alice")
+	p.Styles = query.Styles{Label: c.Styles.StatusWarning, Placeholder: c.Styles.Muted}
+	p.KeyMap.Submit.SetHelp("enter", "search")
+	return p
 }
+
+// typing reports that the prompt takes the keys.
+func (s listSearch) typing() bool { return s.prompt.Focused() }
+
+// typed is the query in the prompt, as one trimmed line.
+func (s listSearch) typed() string { return model.SanitizeLine(s.prompt.Value()) }
 
 // startSearch opens the prompt: empty for a new search, holding the query
 // when refining the one shown. The list filter gives way to it.
 func (l *listSide) startSearch(shown int) {
-	if l.filter.typing || l.filter.active {
+	if l.filter.typing() || l.filter.active {
 		l.stopFilter(shown)
 	}
 	s := &l.search
 	if !s.active {
 		s.returnTo = shown
 	}
-	s.typing = true
 	s.prompt.SetValue(s.query)
 	s.prompt.Focus()
 }
@@ -70,14 +79,12 @@ func (l *listSide) searchKey(k tea.KeyMsg) (tea.Cmd, searchOutcome) {
 	s := &l.search
 	switch {
 	case key.Matches(k, s.prompt.KeyMap.Submit):
-		s.typing = false
 		s.prompt.Blur()
-		if s.prompt.Value() != "" {
+		if s.typed() != "" {
 			return nil, searchRun
 		}
 		return nil, searchLeave
 	case key.Matches(k, s.prompt.KeyMap.Cancel):
-		s.typing = false
 		s.prompt.Blur()
 		if !s.active {
 			return nil, searchLeave
@@ -200,7 +207,7 @@ func (s *listSearch) setSize(w, h int) {
 // chrome is the lines the search takes above the list: the prompt or the
 // banner.
 func (s listSearch) chrome() int {
-	if s.typing || s.active {
+	if s.typing() || s.active {
 		return 1
 	}
 	return 0
@@ -243,7 +250,7 @@ func (l listSide) searchView() (string, bool) {
 		return "", false
 	}
 	head := l.searchBanner()
-	if s.typing {
+	if s.typing() {
 		head = s.prompt.View()
 	}
 	body := l.list.View()

@@ -36,13 +36,13 @@ func TestSearchTypedAndEnteredFetchesPage1(t *testing.T) {
 	h := newHarness(t, testDataset(30, nil), Config{Repo: widgets}, 120, 30)
 	h.run()
 	h.keys("s")
-	if !h.root().lists.search.typing {
+	if !h.root().lists.search.typing() {
 		t.Fatal("s did not open the search prompt")
 	}
 	// While typing, keys go to the query: q does not quit, j does not move.
 	h.typeText("quj sort:created-asc number 2")
 	m := h.root()
-	if got := m.lists.search.prompt.Value(); got != "quj sort:created-asc number 2" {
+	if got := m.lists.search.typed(); got != "quj sort:created-asc number 2" {
 		t.Errorf("query typed = %q", got)
 	}
 	if pr, _ := m.lists.list.Selected(); pr.Number != 30 {
@@ -131,7 +131,7 @@ func TestSearchEscRestoresTheListAndCursor(t *testing.T) {
 	h.keys("esc")
 	h.run()
 	m := h.root()
-	if m.lists.search.active || m.lists.search.typing {
+	if m.lists.search.active || m.lists.search.typing() {
 		t.Error("esc left the search on")
 	}
 	if pr, _ := m.lists.list.Selected(); pr.Number != 25 || m.shown != 25 || m.lists.list.Cursor() != before.lists.list.Cursor() {
@@ -146,13 +146,13 @@ func TestSearchEscRestoresTheListAndCursor(t *testing.T) {
 	for _, leave := range [][]string{{"s", "x", "esc"}, {"s", "enter"}} {
 		h.keys(leave...)
 		h.run()
-		if m := h.root(); m.lists.search.typing || m.lists.search.active || m.shown != 25 || len(h.searchQueries()) != n {
-			t.Errorf("%v: typing %v active %v shown #%d, %d searches sent", leave, m.lists.search.typing, m.lists.search.active, m.shown, len(h.searchQueries())-n)
+		if m := h.root(); m.lists.search.typing() || m.lists.search.active || m.shown != 25 || len(h.searchQueries()) != n {
+			t.Errorf("%v: typing %v active %v shown #%d, %d searches sent", leave, m.lists.search.typing(), m.lists.search.active, m.shown, len(h.searchQueries())-n)
 		}
 	}
 	// A second search after esc starts from an empty prompt.
 	h.keys("s")
-	if v := h.root().lists.search.prompt.Value(); v != "" {
+	if v := h.root().lists.search.typed(); v != "" {
 		t.Errorf("prompt after leaving = %q, want empty", v)
 	}
 }
@@ -166,12 +166,12 @@ func TestSearchRefineKeepsResultsOnEsc(t *testing.T) {
 	h.run()
 	h.keys("/") // on results, / edits the query
 	m := h.root()
-	if !m.lists.search.typing || m.lists.search.prompt.Value() != "number 2" || m.lists.filter.typing {
-		t.Fatalf("/ on results: typing %v, prompt %q, filter %v", m.lists.search.typing, m.lists.search.prompt.Value(), m.lists.filter.typing)
+	if !m.lists.search.typing() || m.lists.search.typed() != "number 2" || m.lists.filter.typing() {
+		t.Fatalf("/ on results: typing %v, prompt %q, filter %v", m.lists.search.typing(), m.lists.search.typed(), m.lists.filter.typing())
 	}
 	h.keys("esc")
-	if m := h.root(); !m.lists.search.active || m.lists.search.typing || len(resultNumbers(m)) != 1 {
-		t.Errorf("esc while refining: active %v typing %v, %d results; want the results kept", m.lists.search.active, m.lists.search.typing, len(resultNumbers(m)))
+	if m := h.root(); !m.lists.search.active || m.lists.search.typing() || len(resultNumbers(m)) != 1 {
+		t.Errorf("esc while refining: active %v typing %v, %d results; want the results kept", m.lists.search.active, m.lists.search.typing(), len(resultNumbers(m)))
 	}
 }
 

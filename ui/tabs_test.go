@@ -86,8 +86,8 @@ func TestTabKeysAreTextWhileTyping(t *testing.T) {
 	h := tabsHarness(t)
 	h.run()
 	h.keys("/", "]")
-	if tabs := h.m.(Tabs); tabs.active != 0 || tabs.tabs[0].lists.filter.query != "]" {
-		t.Errorf("] while filtering: tab %d, query %q", tabs.active, tabs.tabs[0].lists.filter.query)
+	if tabs := h.m.(Tabs); tabs.active != 0 || tabs.tabs[0].lists.filter.editor.Value() != "]" {
+		t.Errorf("] while filtering: tab %d, query %q", tabs.active, tabs.tabs[0].lists.filter.editor.Value())
 	}
 	h.keys("esc", "?")
 	if v := h.view(); !strings.Contains(v, "next repository") {

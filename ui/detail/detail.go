@@ -8,6 +8,7 @@ package detail
 import (
 	"strings"
 
+	"github.com/prscope/prscope/ui/query"
 	"github.com/prscope/prscope/ui/store"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -252,8 +253,8 @@ func (m Model) NearEnd() bool {
 
 // Update handles keys while the pane is focused.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	if t, ok := msg.(SearchTickMsg); ok {
-		if t.seq == m.search.seq && m.search.pending {
+	if t, ok := msg.(query.PauseMsg); ok {
+		if m.search.editor.Paused(t) {
 			m.runSearch()
 		}
 		return m, nil
@@ -266,7 +267,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if !ok || !m.focused || !m.hasPR {
 		return m, nil
 	}
-	if m.search.typing {
+	if m.Searching() {
 		return m, m.searchKey(k)
 	}
 	follow, handled := m.command(k)
@@ -288,9 +289,9 @@ func (m *Model) command(k tea.KeyMsg) (follow, handled bool) {
 	switch {
 	case key.Matches(k, m.KeyMap.Search):
 		m.startSearch()
-	case key.Matches(k, m.KeyMap.NextMatch) && m.search.query != "":
+	case key.Matches(k, m.KeyMap.NextMatch) && m.search.text() != "":
 		m.nextMatch(false)
-	case key.Matches(k, m.KeyMap.PrevMatch) && m.search.query != "":
+	case key.Matches(k, m.KeyMap.PrevMatch) && m.search.text() != "":
 		m.nextMatch(true)
 	case key.Matches(k, m.KeyMap.Down):
 		m.down()

@@ -29,7 +29,7 @@ func (m *Model) renderItem(i int) {
 		return
 	}
 	m.items[i].lines = m.render(m.items[i])
-	if m.search.query != "" && m.items[i].kind == kindEvent {
+	if m.search.text() != "" && m.items[i].kind == kindEvent {
 		for l, line := range m.items[i].lines {
 			m.items[i].lines[l] = m.highlight(line)
 		}

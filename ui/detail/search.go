@@ -5,22 +5,20 @@ import (
 	"strings"
 	"time"
 
-	"github.com/prscope/prscope/ui/store"
-
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/query"
+	"github.com/prscope/prscope/ui/store"
 )
 
 // search is the timeline's incremental search over what is loaded:
 // comment bodies, commit messages, actors and what each event says.
 type search struct {
-	typing  bool   // the query is being typed: keys go to it
-	seq     int    // counts edits of the query
-	pending bool   // the query changed and has not been searched yet
-	query   string // as typed; matching folds case
-	matches []int  // event indexes that match, in timeline order
-	at      int    // which match the cursor went to last
+	editor  query.Model // the query as typed; focused while it is typed; matching folds case
+	matches []int       // event indexes that match, in timeline order
+	at      int         // which match the cursor went to last
 	// from is where the cursor was when / was pressed: esc goes back there.
 	from struct {
 		key   string // the item's key, which survives rebuilds
@@ -30,7 +28,9 @@ type search struct {
 
 // startSearch opens the query, remembering where the cursor is.
 func (m *Model) startSearch() {
-	m.search = search{typing: true}
+	m.search = search{editor: query.New("/")}
+	m.search.editor.Delay = searchDelay
+	m.search.editor.Focus()
 	if m.cursor < len(m.items) {
 		m.search.from.key = m.itemKey(m.items[m.cursor])
 		m.search.from.delta = m.top - m.lay.offset(m.cursor)
@@ -57,28 +57,29 @@ func (m *Model) cancelSearch() {
 }
 
 // Searching reports that the pane takes every key for the search query.
-func (m Model) Searching() bool { return m.search.typing }
+func (m Model) Searching() bool { return m.search.editor.Focused() }
+
+// text is the query searched for ("" for none).
+func (s search) text() string { return s.editor.Value() }
 
 // SearchStatus is what to show of the search: "/query — 3 of 12 (n/N)".
 func (m Model) SearchStatus() string {
-	if !m.search.typing && m.search.query == "" {
+	typing := m.search.editor.Focused()
+	if !typing && m.search.text() == "" {
 		return ""
 	}
-	status := "/" + m.search.query
-	if m.search.typing {
-		status += "▏"
-	}
+	status := m.search.editor.Inline()
 	switch n := len(m.search.matches); {
-	case m.search.query == "":
+	case m.search.text() == "":
 	case n == 0:
 		status += " — no match"
 	default:
 		status += fmt.Sprintf(" — %d of %d", m.search.at+1, n)
-		if !m.search.typing {
+		if !typing {
 			status += " (n/N)"
 		}
 	}
-	if m.search.query != "" {
+	if m.search.text() != "" {
 		// Commit messages load as they come into view: say what the search
 		// could not look at yet, rather than miss it silently.
 		if k := m.unloadedMessages(); k > 0 {
@@ -91,52 +92,33 @@ func (m Model) SearchStatus() string {
 // searchKey handles a key while the query is typed: text edits it at once
 // (incremental), enter keeps it, esc drops it.
 func (m *Model) searchKey(k tea.KeyMsg) tea.Cmd {
-	switch k.Type {
-	case tea.KeyEnter:
-		m.search.typing = false
-		if m.search.pending {
+	e := &m.search.editor
+	switch {
+	case key.Matches(k, e.KeyMap.Submit):
+		e.Blur()
+		if e.Settle() {
 			m.runSearch() // enter before the pause: search now
 		}
 		return nil
-	case tea.KeyEsc:
+	case key.Matches(k, e.KeyMap.Cancel):
 		m.cancelSearch()
 		return nil
-	case tea.KeyBackspace:
-		if r := []rune(m.search.query); len(r) > 0 {
-			m.search.query = string(r[:len(r)-1])
-		}
-	case tea.KeySpace:
-		m.search.query += " "
-	case tea.KeyRunes:
-		m.search.query += queryText(k.Runes) // shown as typed; matched without case
-	default:
-		return nil
 	}
-	// Search once typing pauses, not on every key: each search reads the
-	// whole loaded timeline.
-	m.search.seq++
-	m.search.pending = true
-	seq := m.search.seq
-	return tea.Tick(searchDelay, func(time.Time) tea.Msg { return SearchTickMsg{seq: seq} })
+	// The editor asks for a search once typing pauses, not on every key:
+	// each search reads the whole loaded timeline.
+	var cmd tea.Cmd
+	*e, cmd = e.Update(k)
+	return cmd
 }
 
 // searchDelay is how long typing must pause before the timeline is searched.
 const searchDelay = 60 * time.Millisecond
 
-// SearchTickMsg says typing paused; the search runs if the query has not
-// changed since.
-type SearchTickMsg struct{ seq int }
-
-// queryText is typed text made safe for a query: sanitized, on one line.
-func queryText(r []rune) string {
-	return strings.ReplaceAll(model.Sanitize(string(r)), "\n", "")
-}
-
 // refreshMatches finds the matches again after the timeline changed (pages
 // or commit messages arrived, a filter or group changed), staying on the
 // match the cursor went to.
 func (m *Model) refreshMatches() {
-	if m.search.query == "" {
+	if m.search.text() == "" {
 		return
 	}
 	current := -1
@@ -164,9 +146,8 @@ func (m Model) findMatches() []int {
 // runSearch finds the matches and goes to the first at or after the cursor;
 // every item is redrawn so the matches show highlighted.
 func (m *Model) runSearch() {
-	m.search.pending = false
 	m.search.matches, m.search.at = nil, 0
-	if m.search.query != "" {
+	if m.search.text() != "" {
 		m.search.matches = m.findMatches()
 	}
 	anchorItem, anchorLine := m.anchor()
@@ -222,7 +203,7 @@ func (m *Model) gotoMatch() {
 // matches reports whether event i holds the query.
 func (m Model) matches(i int) bool {
 	ev := m.events[i]
-	q := strings.ToLower(m.search.query)
+	q := strings.ToLower(m.search.text())
 	if strings.Contains(strings.ToLower(ev.Actor), q) || strings.Contains(strings.ToLower(ev.Body), q) ||
 		strings.Contains(strings.ToLower(model.EventSummary(ev)), q) {
 		return true
@@ -250,7 +231,7 @@ func (m Model) matches(i int) bool {
 // between sequences is searched, and after each match the style in force is
 // written again, because the match's own style ends with a reset.
 func (m Model) highlight(line string) string {
-	if m.search.query == "" {
+	if m.search.text() == "" {
 		return line
 	}
 	var b strings.Builder
@@ -296,7 +277,7 @@ func csiLen(s string) int {
 // highlightRun marks the query in plain text, restoring active after each
 // match.
 func (m Model) highlightRun(text, active string) string {
-	q := strings.ToLower(m.search.query)
+	q := strings.ToLower(m.search.text())
 	lower := strings.ToLower(text)
 	if len(lower) != len(text) || !strings.Contains(lower, q) {
 		return text // case folding changed byte offsets: leave it plain

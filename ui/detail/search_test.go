@@ -61,7 +61,7 @@ func TestHighlightInsideStyledText(t *testing.T) {
 	r.SetColorProfile(termenv.ANSI)
 	m.common.Styles.Match = r.NewStyle().Reverse(true)
 	yellow := "\x1b[33m"
-	m.search.query = "veristat"
+	m.search.editor.SetValue("veristat")
 
 	got := m.highlight(yellow + "c001bee veristat: fix" + "\x1b[0m" + " and veristat again")
 	mark := m.common.Styles.Match.Render("veristat")
@@ -107,7 +107,7 @@ func TestSearchKeepsWhatWasTyped(t *testing.T) {
 // match style draws nothing, so matches are marked in reverse video.
 func TestMatchesShowWithoutColours(t *testing.T) {
 	m, _ := newPane(t, 100, 20) // the tests' Ascii profile: no colours
-	m.search.query = "veristat"
+	m.search.editor.SetValue("veristat")
 	if got := m.highlight("run veristat now"); got != "run \x1b[7mveristat\x1b[27m now" {
 		t.Errorf("highlight = %q", got)
 	}
@@ -150,5 +150,21 @@ func TestSearchWaitsForTypingToPause(t *testing.T) {
 	m, _ = m.Update(ticks[2]())
 	if len(m.search.matches) == 0 {
 		t.Fatal("the last tick did not run the search")
+	}
+}
+
+// TestSearchQueryEditsLikeALine: the query is a line editor (the one the
+// list filter and the search prompt use): home, then typing, inserts at
+// the front, and the match follows the edited query.
+func TestSearchQueryEditsLikeALine(t *testing.T) {
+	m, _ := newPane(t, 100, 20)
+	m.ShowTimeline(testPR(1), []model.Event{comment(1, "veristat is fine"), comment(2, "nothing")}, nil, store.TimelineStatus{})
+	m = press(m, "/", "s", "t", "a", "x", "backspace", "t", "home", "v", "e", "r", "i")
+	if got := m.SearchStatus(); !strings.HasPrefix(got, "/veri▏stat") {
+		t.Fatalf("status while typing %q, want the cursor after the inserted text", got)
+	}
+	m = press(m, "enter")
+	if got := m.SearchStatus(); !strings.HasPrefix(got, "/veristat — 1 of 1") {
+		t.Errorf("status %q, want /veristat and one match", got)
 	}
 }
