@@ -95,6 +95,7 @@ func (m *Model) syncDetail() {
 			m.detail.SetTimeline(t.Events(), t.Gaps(), t.Status())
 		}
 	}
+	m.detail.SetPullCommits(m.store.PullCommits(m.shown))
 	key, ok := checksKeyOf(m.detail, m.shown)
 	if !ok {
 		m.detail.SetChecks(store.ChecksStatus{})

@@ -60,6 +60,10 @@ func (s *FakeServer) repoRoute(r *http.Request, ri *repoIndex, rest []string) re
 		if pi := ri.pullByText(rest[1]); pi != nil {
 			return s.listReviews(r, ri, pi)
 		}
+	case len(rest) == 3 && rest[0] == "pulls" && rest[2] == "commits":
+		if pi := ri.pullByText(rest[1]); pi != nil {
+			return s.listPullCommits(r, ri, pi)
+		}
 	case len(rest) == 3 && rest[0] == "pulls" && rest[2] == "comments":
 		if pi := ri.pullByText(rest[1]); pi != nil {
 			return s.listReviewComments(r, ri, pi)

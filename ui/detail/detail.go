@@ -55,6 +55,8 @@ type Model struct {
 	commits store.Commits
 	reviews store.Reviews // the root's; read only (see UseReviews)
 	checks  store.ChecksStatus
+	// pullCommits is the PR's own commit list, which the header counts.
+	pullCommits store.PullCommitsStatus
 
 	items  []item
 	lay    heights // each item's height: real once rendered, estimated before
@@ -122,6 +124,7 @@ func (m *Model) ShowTimeline(pr model.PullRequest, events []model.Event, gaps []
 		// the filters are the user's way of looking, and stay.
 		m.search, m.openGroups, m.diffShown = search{}, map[string]bool{}, map[string]bool{}
 		m.checks = store.ChecksStatus{} // the root sets the new PR's
+		m.pullCommits = store.PullCommitsStatus{}
 		m.resetItems()
 	} else {
 		m.invalidate(0) // the header may say more now

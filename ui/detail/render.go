@@ -127,8 +127,8 @@ func (m Model) renderWhoAndWhen(w int) []string {
 		verb = "wanted to merge"
 	}
 	commits := ""
-	if pr.Commits > 0 {
-		commits = fmt.Sprintf(" %d commit%s", pr.Commits, plural(pr.Commits))
+	if n := m.commitCount(); n > 0 {
+		commits = fmt.Sprintf(" %d commit%s", n, plural(n))
 	}
 	meta := fmt.Sprintf("%s %s%s into %s from %s", model.DisplayActor(pr.User), verb, commits, pr.Base, pr.Head)
 	lines = append(lines, wrap(m.common.Styles.State(state).Render(strings.ToUpper(state))+" "+meta, w)...)
@@ -165,6 +165,9 @@ func (m Model) renderFacts(w int) []string {
 	facts := append([]string{labels}, m.counts()...)
 	if tally := m.reviewTally(); tally != "" {
 		facts = append(facts, tally)
+	}
+	if note := m.pullCommitsNote(); note != "" {
+		facts = append(facts, s.Error.Render(note))
 	}
 	if note := m.filterNote(); note != "" {
 		facts = append(facts, s.StatusWarning.Render(note))

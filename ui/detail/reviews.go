@@ -19,11 +19,19 @@ func (m *Model) ReviewsLoaded(number int) {
 	if !m.hasPR || m.pr.Number != number {
 		return
 	}
+	m.redrawHeader(func(it item) bool {
+		return it.kind == kindEvent && m.events[it.event].Event.Class() == model.ClassReview
+	})
+}
+
+// redrawHeader redraws the header and the items also marks (nil: none),
+// holding the view where it was, or at the end if it followed it.
+func (m *Model) redrawHeader(also func(item) bool) {
 	anchorItem, anchorLine := m.anchor()
 	atEnd := m.top+m.height >= m.lay.total()
 	m.invalidate(0)
 	for i, it := range m.items {
-		if it.kind == kindEvent && m.events[it.event].Event.Class() == model.ClassReview {
+		if also != nil && also(it) {
 			m.invalidate(i)
 		}
 	}

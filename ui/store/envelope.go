@@ -26,6 +26,7 @@ const (
 	KindReviewComments      // every page of a PR's review comments
 	KindChecks              // a commit's check runs and statuses
 	KindIdentity            // GET /user
+	KindPullCommits         // every page of a PR's own commits
 )
 
 // errClass is the kind of failure a request's is counted as: a success of
@@ -127,6 +128,8 @@ func (s *Store) Update(msg tea.Msg) (ch Change, ok bool) {
 		return s.onReviews(r.Envelope, nil, r.Value), true
 	case Reply[model.Checks]:
 		return s.onChecks(r), true
+	case Reply[[]model.PullCommit]:
+		return s.onPullCommits(r), true
 	}
 	return Change{}, true
 }

@@ -31,7 +31,7 @@ func (s *Store) Fetch(w Wants) tea.Cmd {
 	if w.ListNearEnd && s.List.Next > 1 {
 		cmds = append(cmds, s.nextPage(&s.List))
 	}
-	cmds = append(cmds, s.loadReviews(w.Shown))
+	cmds = append(cmds, s.loadReviews(w.Shown), s.loadPullCommits(w.Shown))
 	if w.OnScreen {
 		if t, ok := s.timelines[w.Shown]; ok && t.err == "" {
 			cmds = append(cmds, s.timelinePages(w.Shown, t, w.TimelineNearEnd, w.Gaps))

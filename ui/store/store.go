@@ -63,7 +63,9 @@ type Store struct {
 	commits   Commits
 	reviews   reviewStore
 	checks    checkStore
-	identity  string
+	// pullCommits are PRs' own commits (pullcommits.go).
+	pullCommits pullCommitStore
+	identity    string
 
 	inFlight int
 	lastErr  string
@@ -73,13 +75,14 @@ type Store struct {
 // New is an empty store fetching with cfg, for as long as ctx lives.
 func New(ctx context.Context, cfg Config) Store {
 	return Store{
-		cfg:       cfg,
-		ctx:       ctx,
-		List:      newPagedList(KindList, 0, "", listFetch(cfg)),
-		timelines: map[int]*Timeline{},
-		commits:   Commits{},
-		reviews:   newReviewStore(),
-		checks:    checkStore{entries: map[ChecksKey]*checksEntry{}},
+		cfg:         cfg,
+		ctx:         ctx,
+		List:        newPagedList(KindList, 0, "", listFetch(cfg)),
+		timelines:   map[int]*Timeline{},
+		commits:     Commits{},
+		reviews:     newReviewStore(),
+		checks:      checkStore{entries: map[ChecksKey]*checksEntry{}},
+		pullCommits: pullCommitStore{entries: map[int]*pullCommitsEntry{}},
 	}
 }
 

@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/httpcache"
+	"github.com/prscope/prscope/model"
+)
+
+// The record of PRs' own commits (GET /pulls/{n}/commits), asked for with
+// the reviews once the selection settles on a PR, once per timeline
+// generation. The header counts them.
+
+// PullCommitsSource is a Source that can list a PR's commits
+// (*github.Client is one); with another Source the header keeps
+// GET /pulls/{n}'s count.
+type PullCommitsSource interface {
+	PullCommits(ctx context.Context, repo model.Repo, number, page, perPage int) ([]model.PullCommit, model.Page, error)
+}
+
+// maxPullCommitPages covers GitHub's 250 commits at the smallest page size
+// we ask for, and stops a server whose Link header never ends.
+const maxPullCommitPages = 10
+
+// PullCommitsStatus is what the store knows of the shown PR's commits. The
+// zero value shows nothing but GET /pulls/{n}'s count.
+type PullCommitsStatus struct {
+	Number  int
+	Version int // changes whenever the record changes, so the pane redraws only then
+	Loaded  bool
+	Err     string // why they could not be listed
+	Commits []model.PullCommit
+}
+
+type pullCommitsEntry struct {
+	gen    int
+	status PullCommitsStatus
+}
+
+type pullCommitStore struct {
+	entries map[int]*pullCommitsEntry
+	version int
+}
+
+// PullCommits is what is known of PR number's commits.
+func (s Store) PullCommits(number int) PullCommitsStatus {
+	if e := s.pullCommits.entries[number]; e != nil {
+		return e.status
+	}
+	return PullCommitsStatus{}
+}
+
+// loadPullCommits asks for PR number's commits when its timeline has been
+// asked for, once per timeline generation: a reload asks again, past the
+// cache. What was listed stays shown until the answer.
+func (s *Store) loadPullCommits(number int) tea.Cmd {
+	src, ok := s.cfg.Source.(PullCommitsSource)
+	t, asked := s.timelines[number]
+	if !ok || number == 0 || !asked || !(t.loaded || t.loading()) {
+		return nil
+	}
+	e := s.pullCommits.entries[number]
+	intent := httpcache.Revalidate
+	switch {
+	case e == nil:
+		e, intent = &pullCommitsEntry{status: PullCommitsStatus{Number: number}}, httpcache.Initial
+		s.pullCommits.entries[number] = e
+	case e.gen == t.gen:
+		return nil // asked already (answered, failed or on its way)
+	}
+	e.gen = t.gen
+	repo, perPage := s.cfg.Repo, s.cfg.PerPage
+	subject := fmt.Sprintf("%s#%d commits", repo, number)
+	return request(s, Key{Kind: KindPullCommits, Number: number}, t.gen, intent, func(ctx context.Context) ([]model.PullCommit, model.Page, error) {
+		v, err := github.AllPages(subject, maxPullCommitPages, model.PullCommitKey, func(page int) ([]model.PullCommit, model.Page, error) {
+			return src.PullCommits(ctx, repo, number, page, perPage)
+		})
+		return v, model.Page{}, err
+	})
+}
+
+// onPullCommits files an answer under its PR; one for an older generation
+// is dropped.
+func (s *Store) onPullCommits(r Reply[[]model.PullCommit]) Change {
+	e := s.pullCommits.entries[r.Key.Number]
+	if e == nil || e.gen != r.Gen {
+		return Change{}
+	}
+	if r.Err != nil && !s.fail(r.Key.Kind, r.Err) {
+		e.gen = -1 // cancelled, not failed: ask again when next wanted
+		return Change{}
+	}
+	s.pullCommits.version++
+	e.status.Version = s.pullCommits.version
+	if r.Err != nil {
+		e.status.Err = OneLine(r.Err)
+		return Change{Key: r.Key}
+	}
+	s.succeed(r.Key.Kind)
+	e.status.Loaded, e.status.Err, e.status.Commits = true, "", r.Value
+	return Change{Key: r.Key}
+}
