@@ -76,9 +76,10 @@ func (l *listSide) setSize(w, h int) {
 	l.filter.results.SetSize(w, h)
 }
 
-// view is the list, or the filter's results while it is on.
-func (l listSide) view() string {
-	if v, ok := l.searchView(); ok {
+// view is the list, or the filter's results while it is on, or the
+// search (whose paging, the store's, says what the banner says).
+func (l listSide) view(search store.PagedList) string {
+	if v, ok := l.searchView(search); ok {
 		return v
 	}
 	if l.filter.active {

@@ -70,7 +70,6 @@ func (m *Model) fetch() tea.Cmd {
 		m.lists.search.results.SetLoading(true)
 	}
 	m.syncDetail() // pages asked for show as loading
-	m.lists.search.paging = m.store.Search
 	if onScreen {
 		cmd = tea.Batch(cmd, m.markdown.load(&m.detail))
 	}

@@ -26,7 +26,6 @@ type listSearch struct {
 
 	query    string // the query of the results shown
 	results  prlist.Model
-	paging   store.PagedList // the store's paging of the results, copied after every message
 	detailed map[int]bool    // results whose GET /pulls/N was asked for
 
 	returnTo int // the PR shown when the search began: esc goes back to it
@@ -100,7 +99,6 @@ func (l *listSide) searchKey(k tea.KeyMsg) (tea.Cmd, searchOutcome) {
 func (l *listSide) newSearch(query string, focused bool) {
 	s := &l.search
 	s.query, s.active = query, true
-	s.paging = store.PagedList{}
 	s.detailed = map[int]bool{}
 	s.results = prlist.New(l.common)
 	s.results.Empty = "no pull requests match " + strconv.Quote(query)
@@ -125,7 +123,6 @@ func (l *listSide) stopSearch() {
 // onSearchPage shows a page of results as the store filed it, and picks
 // the result to show: the selected one, or none when nothing matched.
 func (l *listSide) onSearchPage(ch store.Change, pl store.PagedList, shown int) pick {
-	l.search.paging = pl
 	s := &l.search
 	if !s.active {
 		return pick{}
@@ -214,21 +211,21 @@ func (s listSearch) chrome() int {
 }
 
 // banner is the line over the results.
-func (l listSide) searchBanner() string {
+func (l listSide) searchBanner(paging store.PagedList) string {
 	s := l.search
 	st := l.common.Styles
 	text := "search: " + s.query
-	switch total := s.paging.Info.Total; {
-	case s.paging.Loading && s.results.Len() == 0:
+	switch total := paging.Info.Total; {
+	case paging.Loading && s.results.Len() == 0:
 		text += " · searching…"
-	case s.paging.Err != nil && s.results.Len() == 0:
+	case paging.Err != nil && s.results.Len() == 0:
 		text += " · search failed" // not "0 results": nothing is known to match or not
 	case total > github.MaxSearchResults:
 		text += fmt.Sprintf(" · %d results (the first %d shown)", total, github.MaxSearchResults)
 	default:
 		text += fmt.Sprintf(" · %d result%s", total, plural(total))
 	}
-	if s.paging.Incomplete {
+	if paging.Incomplete {
 		text += " · incomplete"
 	}
 	return st.StatusWarning.Render(common.Truncate(model.SanitizeLine(text), max(s.width, 0)))
@@ -244,12 +241,12 @@ func plural(n int) string {
 // searchView is the list pane while a search is typed or shown: the prompt
 // or the banner, over the results (or the list, while a first query is
 // typed).
-func (l listSide) searchView() (string, bool) {
+func (l listSide) searchView(paging store.PagedList) (string, bool) {
 	s := l.search
 	if s.chrome() == 0 {
 		return "", false
 	}
-	head := l.searchBanner()
+	head := l.searchBanner(paging)
 	if s.typing() {
 		head = s.prompt.View()
 	}

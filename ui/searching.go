@@ -25,7 +25,6 @@ func (m *Model) runSearch(query string, intent httpcache.Intent) tea.Cmd {
 	}
 	cmd := m.store.StartSearch(query, intent)
 	m.lists.newSearch(query, m.focus == listPane)
-	m.lists.search.paging = m.store.Search
 	m.layout()
 	return cmd
 }

@@ -109,11 +109,11 @@ func (m Model) View() string {
 		body = m.help.view(m.width, m.height-1, m.common, m.KeyMap, m.lists.list.KeyMap.Down,
 			keySections(m.lists.list.KeyMap, m.detail.KeyMap, m.KeyMap, m.bar.KeyMap))
 	case narrow(m.width) && m.focus == listPane:
-		body = m.frames.list.Render(m.lists.view())
+		body = m.frames.list.Render(m.lists.view(m.store.Search))
 	case narrow(m.width):
 		body = m.frames.detail.Render(m.detail.View())
 	default:
-		body = joinColumns(m.frames.list.Render(m.lists.view()), m.frames.detail.Render(m.detail.View()))
+		body = joinColumns(m.frames.list.Render(m.lists.view(m.store.Search)), m.frames.detail.Render(m.detail.View()))
 	}
 	bottom := m.status.View()
 	if m.bar.Focused() {

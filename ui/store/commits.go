@@ -29,32 +29,24 @@ func CommitKey(repo, sha string) string { return repo + "@" + sha }
 // reads while rendering.
 func (s Store) Commits() Commits { return s.commits }
 
-// commitsBusy counts the commit messages on their way.
-func (s Store) CommitsBusy() int {
-	n := 0
-	for _, c := range s.commits {
-		if c.Loading {
-			n++
-		}
-	}
-	return n
-}
+// CommitsBusy counts the commit messages on their way: kept as a count,
+// since Fetch asks after every message and a long PR knows thousands.
+func (s Store) CommitsBusy() int { return s.commitsLoading }
 
 // loadCommits asks for the messages of the commits in view not known yet,
 // at most MaxCommitFetches at a time.
 func (s *Store) loadCommits(refs []model.CommitRef) tea.Cmd {
 	var cmds []tea.Cmd
-	busy := s.CommitsBusy()
 	src := s.cfg.Source
 	for _, c := range refs {
-		if busy >= s.cfg.MaxCommitFetches {
+		if s.commitsLoading >= s.cfg.MaxCommitFetches {
 			break
 		}
 		key := CommitKey(c.Repo, c.SHA)
 		if _, known := s.commits[key]; known {
 			continue // the same commit referenced twice on screen
 		}
-		busy++
+		s.commitsLoading++
 		s.commits[key] = CommitInfo{Loading: true}
 		c := c
 		cmds = append(cmds, request(s, Key{Kind: KindCommit, Ref: key}, 0, httpcache.Initial,
@@ -67,6 +59,9 @@ func (s *Store) loadCommits(refs []model.CommitRef) tea.Cmd {
 }
 
 func (s *Store) onCommit(r Reply[string]) Change {
+	if s.commits[r.Key.Ref].Loading {
+		s.commitsLoading--
+	}
 	info := CommitInfo{Message: r.Value, Loaded: true}
 	if r.Err != nil {
 		s.fail(KindCommit, r.Err)

@@ -61,8 +61,10 @@ type Store struct {
 
 	timelines map[int]*Timeline
 	commits   Commits
-	reviews   reviewStore
-	checks    checkStore
+	// commitsLoading counts the entries of commits marked Loading.
+	commitsLoading int
+	reviews        reviewStore
+	checks         checkStore
 	// pullCommits are PRs' own commits (pullcommits.go).
 	pullCommits pullCommitStore
 	identity    string

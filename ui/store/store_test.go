@@ -117,3 +117,28 @@ func batch(t *testing.T, cmd tea.Cmd) []tea.Msg {
 	}
 	return out
 }
+
+func (stubSource) CommitMessage(_ context.Context, _, sha string) (string, error) {
+	return "subject of " + sha, nil
+}
+
+// TestCommitMessagesAtMostMaxInFlight: the busy count follows what is on
+// its way, so a freed slot is used by the next ask.
+func TestCommitMessagesAtMostMaxInFlight(t *testing.T) {
+	s := newStub() // MaxCommitFetches 4
+	var refs []model.CommitRef
+	for i := range 6 {
+		refs = append(refs, model.CommitRef{Repo: "o/r", SHA: fmt.Sprintf("%040d", i)})
+	}
+	msgs := batch(t, s.loadCommits(refs))
+	if len(msgs) != 4 || s.CommitsBusy() != 4 {
+		t.Fatalf("%d asked, %d busy; want 4 and 4", len(msgs), s.CommitsBusy())
+	}
+	s.Update(msgs[0])
+	if s.CommitsBusy() != 3 {
+		t.Errorf("after one answer %d busy, want 3", s.CommitsBusy())
+	}
+	if more := batch(t, s.loadCommits(refs)); len(more) != 1 || s.CommitsBusy() != 4 {
+		t.Errorf("the freed slot: %d more asked, %d busy; want 1 and 4", len(more), s.CommitsBusy())
+	}
+}
