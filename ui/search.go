@@ -26,7 +26,7 @@ type listSearch struct {
 
 	query    string // the query of the results shown
 	results  prlist.Model
-	detailed map[int]bool    // results whose GET /pulls/N was asked for
+	detailed map[int]bool // results whose GET /pulls/N was asked for
 
 	returnTo int // the PR shown when the search began: esc goes back to it
 	width    int // the list pane's inner width
