@@ -178,6 +178,14 @@ func (s *FakeServer) gitCommit(repo, sha, message string, author ghGitActor, par
 // identities only, not which accounts they belong to, so author and
 // committer are null as GitHub sends them for unknown emails.
 type ghRepoCommit struct {
+	ghListedCommit
+	Stats ghStats    `json:"stats"`
+	Files []struct{} `json:"files"`
+}
+
+// ghListedCommit is a commit as a list gives it (GET .../pulls/{n}/commits):
+// without stats or files.
+type ghListedCommit struct {
 	URL         string          `json:"url"`
 	SHA         string          `json:"sha"`
 	NodeID      string          `json:"node_id"`
@@ -187,8 +195,6 @@ type ghRepoCommit struct {
 	Author      *ghUser         `json:"author"`
 	Committer   *ghUser         `json:"committer"`
 	Parents     []ghParent      `json:"parents"`
-	Stats       ghStats         `json:"stats"`
-	Files       []struct{}      `json:"files"`
 }
 
 type ghRepoCommitGit struct {
@@ -209,13 +215,23 @@ type ghStats struct {
 
 func (s *FakeServer) renderRepoCommit(ri *repoIndex, c *FakeCommit) ghRepoCommit {
 	git := s.renderGitCommit(ri, c)
-	api := s.URL + "repos/" + ri.fullName + "/commits/"
-	rc := ghRepoCommit{
-		URL:         api + c.SHA,
-		SHA:         c.SHA,
+	return ghRepoCommit{ghListedCommit: s.listedCommit(ri.fullName, git, nil), Files: []struct{}{}}
+}
+
+// listedCommit is git as the commits APIs give it, user the GitHub account
+// of its author and committer (nil: none known).
+func (s *FakeServer) listedCommit(repo string, git ghGitCommit, user *ghUser) ghListedCommit {
+	api := s.URL + "repos/" + repo + "/commits/"
+	parents := make([]ghParent, len(git.Parents))
+	for i, p := range git.Parents {
+		parents[i] = ghParent{SHA: p.SHA, URL: api + p.SHA} // no html_url here
+	}
+	return ghListedCommit{
+		URL:         api + git.SHA,
+		SHA:         git.SHA,
 		NodeID:      git.NodeID,
 		HTMLURL:     git.HTMLURL,
-		CommentsURL: api + c.SHA + "/comments",
+		CommentsURL: api + git.SHA + "/comments",
 		Commit: ghRepoCommitGit{
 			URL:          git.URL,
 			Author:       git.Author,
@@ -224,13 +240,10 @@ func (s *FakeServer) renderRepoCommit(ri *repoIndex, c *FakeCommit) ghRepoCommit
 			Tree:         git.Tree,
 			Verification: git.Verification,
 		},
-		Parents: []ghParent{},
-		Files:   []struct{}{},
+		Author:    user,
+		Committer: user,
+		Parents:   parents,
 	}
-	for _, p := range c.Parents {
-		rc.Parents = append(rc.Parents, ghParent{SHA: p, URL: api + p})
-	}
-	return rc
 }
 
 // rateBucketJSON is one resource of GET /rate_limit.
