@@ -23,6 +23,9 @@ type LogSummary struct {
 	// first, at most maxErrorBlock lines.
 	ErrorBlock []string
 	Lines      int // lines read
+	// Truncated says the log was longer than the reader would take: what
+	// is here is from its beginning.
+	Truncated bool
 }
 
 const (
