@@ -1,0 +1,225 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// History is a PR's test history: its versions, each with the CI runs that
+// tested it. Runs are matched to versions by head SHA and time (the
+// timeline's force-pushes carry no SHAs): the runs of one head SHA tested
+// the version last pushed before the first of them started.
+type History struct {
+	Versions []TestedVersion // oldest first
+	// Unmatched are runs no version accounts for (the PR said nothing of
+	// versions, or they ran before the first one).
+	Unmatched []RunResult
+}
+
+// TestedVersion is a version and its runs, oldest first.
+type TestedVersion struct {
+	Version Version
+	Runs    []RunResult
+}
+
+// RunResult is one run and what is known of its jobs.
+type RunResult struct {
+	Run        WorkflowRun
+	Jobs       []JobResult
+	JobsLoaded bool
+}
+
+// JobResult is one job with what its name and failures say.
+type JobResult struct {
+	Job  Job
+	Name JobName
+	// FailedTests are the tests it failed, from its annotations or its log
+	// (nil while neither is known).
+	FailedTests []string
+}
+
+// Failed reports that the job failed.
+func (j JobResult) Failed() bool { return isFailure(j.Job.Conclusion) }
+
+func isFailure(conclusion string) bool {
+	return conclusion == "failure" || conclusion == "timed_out"
+}
+
+// MatchRuns builds the history of versions from runs (any order); jobs
+// holds the known jobs of each run by run id.
+func MatchRuns(versions []Version, runs []WorkflowRun, jobs map[int64][]JobResult) History {
+	h := History{Versions: make([]TestedVersion, len(versions))}
+	for i, v := range versions {
+		h.Versions[i].Version = v
+	}
+	for _, group := range groupBySHA(runs) {
+		results := make([]RunResult, len(group))
+		for i, r := range group {
+			js, ok := jobs[r.ID]
+			results[i] = RunResult{Run: r, Jobs: js, JobsLoaded: ok}
+		}
+		i := testedBy(versions, group[0].CreatedAt)
+		if i < 0 {
+			h.Unmatched = append(h.Unmatched, results...)
+			continue
+		}
+		tv := &h.Versions[i]
+		tv.Runs = append(tv.Runs, results...)
+		tv.Version.HeadSHA = group[0].HeadSHA // the latest group pushed for it
+	}
+	return h
+}
+
+// groupBySHA groups runs by head SHA, each group oldest first, the groups
+// in the order their first runs started.
+func groupBySHA(runs []WorkflowRun) [][]WorkflowRun {
+	sorted := slices.Clone(runs)
+	slices.SortStableFunc(sorted, func(a, b WorkflowRun) int {
+		return cmp.Or(a.CreatedAt.Compare(b.CreatedAt), cmp.Compare(a.ID, b.ID))
+	})
+	var groups [][]WorkflowRun
+	at := map[string]int{}
+	for _, r := range sorted {
+		if i, ok := at[r.HeadSHA]; ok {
+			groups[i] = append(groups[i], r)
+			continue
+		}
+		at[r.HeadSHA] = len(groups)
+		groups = append(groups, []WorkflowRun{r})
+	}
+	return groups
+}
+
+// testedBy is the index of the version runs starting at t tested: the last
+// applied version announced (or pushed) at or before t; -1 for none.
+func testedBy(versions []Version, t time.Time) int {
+	best := -1
+	for i, v := range versions {
+		if !v.Applied {
+			continue // it was not pushed: nothing ran on it
+		}
+		since := v.At
+		if !v.PushedAt.IsZero() {
+			since = v.PushedAt
+		}
+		if !since.After(t) {
+			best = i
+		}
+	}
+	return best
+}
+
+// Verdict is what a version's latest run said, in words and counts:
+// "✗ 2 of 38 jobs failed", "✓ 38 jobs passed", "● running".
+func (tv TestedVersion) Verdict() (Verdict, string) {
+	if len(tv.Runs) == 0 {
+		if tv.Version.LabelVerdict == "fail" {
+			return VerdictFailed, "✗ (label)"
+		} else if tv.Version.LabelVerdict == "pass" {
+			return VerdictPassed, "✓ (label)"
+		}
+		return "", "no runs"
+	}
+	return tv.Runs[len(tv.Runs)-1].Verdict()
+}
+
+// Verdict is what one run said.
+func (r RunResult) Verdict() (Verdict, string) {
+	if !r.Run.Completed() {
+		return VerdictRunning, "● running"
+	}
+	if !r.JobsLoaded {
+		if isFailure(r.Run.Conclusion) {
+			return VerdictFailed, "✗ " + r.Run.Conclusion
+		}
+		return runVerdict(r.Run.Conclusion), r.Run.Conclusion
+	}
+	failed := r.FailedJobs()
+	if len(failed) > 0 {
+		return VerdictFailed, fmt.Sprintf("✗ %d of %d jobs failed", len(failed), len(r.Jobs))
+	}
+	if isFailure(r.Run.Conclusion) {
+		return VerdictFailed, "✗ " + r.Run.Conclusion
+	}
+	return runVerdict(r.Run.Conclusion), fmt.Sprintf("✓ %d job%s passed", len(r.Jobs), plural(len(r.Jobs)))
+}
+
+func runVerdict(conclusion string) Verdict {
+	switch conclusion {
+	case "success":
+		return VerdictPassed
+	case "skipped", "cancelled":
+		return VerdictSkipped
+	case "failure", "timed_out":
+		return VerdictFailed
+	}
+	return VerdictNeutral
+}
+
+// FailedJobs are the run's failed jobs, in its order.
+func (r RunResult) FailedJobs() []JobResult {
+	var out []JobResult
+	for _, j := range r.Jobs {
+		if j.Failed() {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// Where says where a job ran: "test_progs on s390x gcc", or its name.
+func (n JobName) Where() string {
+	if n.Arch == "" {
+		return n.Suite
+	}
+	return n.Suite + " on " + n.Arch + " " + n.Toolchain
+}
+
+// Headline is the history in one line: "tested 4 versions · 9 runs · v4 ✗
+// (2 jobs: test_progs on s390x gcc, veristat on x86_64 gcc)".
+func (h History) Headline() string {
+	tested, runs, last := 0, len(h.Unmatched), -1
+	for i, tv := range h.Versions {
+		runs += len(tv.Runs)
+		if len(tv.Runs) > 0 {
+			tested++
+			last = i
+		}
+	}
+	if runs == 0 {
+		return "no CI runs"
+	}
+	s := fmt.Sprintf("tested %d version%s · %d run%s", tested, plural(tested), runs, plural(runs))
+	if last < 0 {
+		return s
+	}
+	tv := h.Versions[last]
+	verdict, words := tv.Verdict()
+	s += " · " + tv.Version.Label() + " "
+	if verdict != VerdictFailed {
+		return s + words
+	}
+	failed := tv.Runs[len(tv.Runs)-1].FailedJobs()
+	if len(failed) == 0 {
+		return s + words
+	}
+	where := make([]string, 0, min(len(failed), 3))
+	for _, j := range failed[:min(len(failed), 3)] {
+		where = append(where, j.Name.Where())
+	}
+	more := ""
+	if len(failed) > 3 {
+		more = fmt.Sprintf(", %d more", len(failed)-3)
+	}
+	return s + fmt.Sprintf("✗ (%d job%s: %s%s)", len(failed), plural(len(failed)), strings.Join(where, ", "), more)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
