@@ -158,27 +158,68 @@ func (m *Model) Settle() bool {
 	return was
 }
 
-// View draws the editor as a line of its own: label, query or
-// placeholder, cursor.
+// View draws the editor as a line of its own: label, then the query with a
+// thin bar at the cursor (a bar, not reverse video, so it shows without
+// colour too), scrolled sideways to keep the cursor in view; the
+// placeholder, dimmed, while the query is empty.
 func (m Model) View() string {
 	if m.width <= 0 {
 		return ""
 	}
-	in := m.input
-	in.PromptStyle, in.PlaceholderStyle = m.Styles.Label, m.Styles.Placeholder
-	return ansi.Truncate(in.View(), m.width, "…")
+	label := m.Styles.Label.Render(m.input.Prompt)
+	room := m.width - ansi.StringWidth(m.input.Prompt)
+	if m.input.Value() == "" && m.input.Placeholder != "" {
+		bar := ""
+		if m.input.Focused() {
+			bar, room = "▏", room-1
+		}
+		return ansi.Truncate(label+bar+m.Styles.Placeholder.Render(ansi.Truncate(m.input.Placeholder, max(room, 0), "…")), m.width, "…")
+	}
+	return ansi.Truncate(label+m.text(room), m.width, "…")
 }
 
+// InlineCells is how much of a query Inline shows: a status line has room
+// for the rest of what it says.
+const InlineCells = 40
+
 // Inline draws the query inside a status line: label and query, with a
-// thin bar where the cursor is while it is typed.
-func (m Model) Inline() string {
-	v := m.input.Value()
-	if !m.input.Focused() {
-		return m.input.Prompt + v
-	}
-	r := []rune(v)
+// thin bar where the cursor is while it is typed; a long query is shown
+// around the cursor.
+func (m Model) Inline() string { return m.input.Prompt + m.text(InlineCells) }
+
+// text is the query in at most cells cells, with the bar at the cursor
+// while focused; when it does not fit, the part around the cursor, "…"
+// where it was cut.
+func (m Model) text(cells int) string {
+	r := []rune(m.input.Value())
 	pos := min(m.input.Position(), len(r))
-	return m.input.Prompt + string(r[:pos]) + "▏" + string(r[pos:])
+	bar, barCells := "", 0
+	if m.input.Focused() {
+		bar, barCells = "▏", 1
+	}
+	if ansi.StringWidth(string(r))+barCells <= cells || cells < 3 {
+		return string(r[:pos]) + bar + string(r[pos:])
+	}
+	// Grow a window from the cursor, mostly over what comes before it
+	// (what was just typed), keeping a cell for each "…".
+	lo, hi, used := pos, pos, barCells
+	for used < cells-2 && (lo > 0 || hi < len(r)) {
+		if lo > 0 && (hi == len(r) || pos-lo < 3*(hi-pos)+cells/2) {
+			lo--
+			used += ansi.StringWidth(string(r[lo]))
+		} else {
+			used += ansi.StringWidth(string(r[hi]))
+			hi++
+		}
+	}
+	out := string(r[lo:pos]) + bar + string(r[pos:hi])
+	if lo > 0 {
+		out = "…" + out
+	}
+	if hi < len(r) {
+		out += "…"
+	}
+	return out
 }
 
 // Clean makes typed or pasted text safe for a query: sanitized (no

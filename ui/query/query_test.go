@@ -142,7 +142,50 @@ func TestViewFitsItsWidth(t *testing.T) {
 		t.Errorf("View at 12 cells: %q", v)
 	}
 	m, _ = typed(m, "author:alice is:open")
-	if v := m.View(); !strings.Contains(v, "pen") || strings.Contains(v, "alice") || len([]rune(v)) > 12 {
+	if v := m.View(); !strings.HasSuffix(v, "n▏") || strings.Contains(v, "alice") || len([]rune(v)) > 12 {
 		t.Errorf("a long query scrolls to the cursor within 12 cells: %q", v)
+	}
+}
+
+// TestCursorShowsWithoutColour: the own line marks the cursor with the
+// same bar as Inline (reverse video would vanish under NO_COLOR), and
+// the placeholder follows the bar.
+func TestCursorShowsWithoutColour(t *testing.T) {
+	m := focused("search: ")
+	m.SetPlaceholder("is:open")
+	m.SetWidth(30)
+	if v := m.View(); v != "search: ▏is:open" {
+		t.Errorf("empty: %q", v)
+	}
+	m, _ = typed(m, "verifier")
+	m = press(m, tea.KeyLeft)
+	if v := m.View(); v != "search: verifie▏r" {
+		t.Errorf("typed: %q", v)
+	}
+	m.Blur()
+	if v := m.View(); v != "search: verifier" {
+		t.Errorf("blurred: %q", v)
+	}
+}
+
+// TestLongQueryKeepsTheCursorInView: a query longer than its room is shown
+// around the cursor, cut with "…", in the status line and on its own line.
+func TestLongQueryKeepsTheCursorInView(t *testing.T) {
+	m := focused("/")
+	long := strings.Repeat("abcdefghij", 8) // 80 cells
+	m, _ = typed(m, long+"END")
+	in := m.Inline()
+	if !strings.HasSuffix(in, "END▏") || !strings.HasPrefix(in, "/…") || len([]rune(in)) > InlineCells+1 {
+		t.Errorf("at the end: %q (%d cells)", in, len([]rune(in)))
+	}
+	m = press(m, tea.KeyHome)
+	m, _ = typed(m, "S")
+	in = m.Inline()
+	if !strings.HasPrefix(in, "/S▏abc") || !strings.HasSuffix(in, "…") || len([]rune(in)) > InlineCells+1 {
+		t.Errorf("at the start: %q", in)
+	}
+	m.SetWidth(20)
+	if v := m.View(); !strings.Contains(v, "S▏") || len([]rune(v)) > 20 {
+		t.Errorf("own line at 20: %q", v)
 	}
 }
