@@ -112,7 +112,8 @@ type Dump struct {
 	Refs           map[int]Reference
 	Groups         map[int]string
 	ReviewComments map[int64][]ReviewComment
-	Checks         *DumpChecks // "checks" after the timeline when set (dump_checks.go)
+	Checks         *DumpChecks  // "checks" after the timeline when set (dump_checks.go)
+	History        *DumpHistory // "history" after "checks" when set (dump_history.go)
 
 	// TimelineTruncated, when set, follows "timeline" as "truncated": why
 	// paging it stopped early (a loop, a repeated or empty page, the cap).
@@ -154,6 +155,9 @@ func (d Dump) MarshalJSON() ([]byte, error) {
 	}
 	if d.Checks != nil {
 		obj.raw("checks", d.Checks.encode())
+	}
+	if d.History != nil {
+		obj.raw("history", d.History.encode())
 	}
 	if d.ReviewCommentsErr != "" || d.ReviewCommentsTruncated != "" {
 		var rc orderedObject

@@ -30,6 +30,7 @@ type RunResult struct {
 	Run        WorkflowRun
 	Jobs       []JobResult
 	JobsLoaded bool
+	JobsErr    string // why its jobs could not be fetched
 }
 
 // JobResult is one job with what its name and failures say.
@@ -38,7 +39,40 @@ type JobResult struct {
 	Name JobName
 	// FailedTests are the tests it failed, from its annotations or its log
 	// (nil while neither is known).
-	FailedTests []string
+	FailedTests    []string
+	Annotations    []Annotation
+	AnnotationsErr string
+	Log            *LogSummary // nil unless its log was read
+	LogErr         string
+}
+
+// NewJobResult is job with its name read and, when known, its failures:
+// from its log when read (which names every failure), else from its
+// annotations (BPF CI's ##[error] lines).
+func NewJobResult(job Job, annotations []Annotation, log *LogSummary) JobResult {
+	j := JobResult{Job: job, Name: ParseJobName(job.Name), Annotations: annotations, Log: log}
+	switch {
+	case log != nil:
+		j.FailedTests = log.FailedTests
+	case annotations != nil:
+		j.FailedTests = FailedTestsOf(annotations)
+	}
+	if j.FailedTests == nil && (log != nil || annotations != nil) {
+		j.FailedTests = []string{} // known: none
+	}
+	return j
+}
+
+// FailedTestsOf reads the failing tests out of a job's annotations, which
+// BPF CI writes as its log's ##[error] lines ("#32/14 btf_dump/…").
+func FailedTestsOf(annotations []Annotation) []string {
+	r := NewLogReader()
+	for _, a := range annotations {
+		for line := range strings.Lines(a.Message) {
+			r.Line("##[error]" + strings.TrimRight(line, "\n"))
+		}
+	}
+	return r.Summary().FailedTests
 }
 
 // Failed reports that the job failed.

@@ -118,8 +118,9 @@ func passedAfter(h History, test string, suites []string, last int) bool {
 }
 
 // runOutcome is what run r says of test: failed when a job lists it;
-// passed when a job of a suite it fails in passed, or failed with its
-// failures known and this test not among them; else unknown. Where the
+// passed when a job of a suite it fails in passed, or failed naming other
+// tests and not this one (a job that failed naming none, say its build
+// broke, says nothing of it); else unknown. Where the
 // test failed is added to where.
 func runOutcome(r RunResult, test string, suites []string, where *[]string) outcome {
 	o := unknown
@@ -131,7 +132,7 @@ func runOutcome(r RunResult, test string, suites []string, where *[]string) outc
 			}
 			o = failed
 		case o == unknown && slices.Contains(suites, j.Name.Suite) &&
-			(j.Job.Conclusion == "success" || (j.Failed() && j.FailedTests != nil)):
+			(j.Job.Conclusion == "success" || (j.Failed() && len(j.FailedTests) > 0)):
 			o = passed
 		}
 	}
