@@ -27,6 +27,10 @@ const (
 	KindChecks              // a commit's check runs and statuses
 	KindIdentity            // GET /user
 	KindPullCommits         // every page of a PR's own commits
+	KindRuns                // a page of a PR's branch's workflow runs
+	KindJobs                // every page of a run's jobs (Page: the run id)
+	KindAnnotations         // a job's annotations (Page: the job id)
+	KindLog                 // a job's log, read for its failures (Page: the job id)
 )
 
 // errClass is the kind of failure a request's is counted as: a success of
@@ -130,6 +134,16 @@ func (s *Store) Update(msg tea.Msg) (ch Change, ok bool) {
 		return s.onChecks(r), true
 	case Reply[[]model.PullCommit]:
 		return s.onPullCommits(r), true
+	case Reply[[]model.WorkflowRun]:
+		return s.onHistory(r.Envelope, func(e string) bool { return s.history.runs.file(r.Key.Number, r.Gen, r.Value, e) }), true
+	case Reply[[]model.Job]:
+		return s.onHistory(r.Envelope, func(e string) bool { return s.history.jobs.file(int64(r.Key.Page), r.Gen, r.Value, e) }), true
+	case Reply[[]model.Annotation]:
+		return s.onHistory(r.Envelope, func(e string) bool {
+			return s.history.annotations.file(int64(r.Key.Page), r.Gen, r.Value, e)
+		}), true
+	case Reply[model.LogSummary]:
+		return s.onHistory(r.Envelope, func(e string) bool { return s.history.logs.file(int64(r.Key.Page), r.Gen, r.Value, e) }), true
 	}
 	return Change{}, true
 }

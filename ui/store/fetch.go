@@ -20,6 +20,11 @@ type Wants struct {
 	Gaps            []GapWant
 	Commits         []model.CommitRef // the referenced commits in view
 	Checks          ChecksKey         // its head's CI; Number 0 when its head is not known
+	// Runs names the shown PR's branch, whose CI runs the history reads;
+	// RunJobs are the runs whose jobs are in view (the history pane's, and
+	// the latest run's for the header).
+	Runs    RunsKey
+	RunJobs []int64
 }
 
 // Fetch asks for what w needs and the store has not got or asked for: the
@@ -31,7 +36,7 @@ func (s *Store) Fetch(w Wants) tea.Cmd {
 	if w.ListNearEnd && s.List.Next > 1 {
 		cmds = append(cmds, s.nextPage(&s.List))
 	}
-	cmds = append(cmds, s.loadReviews(w.Shown), s.loadPullCommits(w.Shown))
+	cmds = append(cmds, s.loadReviews(w.Shown), s.loadPullCommits(w.Shown), s.loadRuns(w.Runs), s.loadJobs(w.Shown, w.RunJobs))
 	if w.OnScreen {
 		if t, ok := s.timelines[w.Shown]; ok && t.err == "" {
 			cmds = append(cmds, s.timelinePages(w.Shown, t, w.TimelineNearEnd, w.Gaps))

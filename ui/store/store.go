@@ -67,7 +67,9 @@ type Store struct {
 	checks         checkStore
 	// pullCommits are PRs' own commits (pullcommits.go).
 	pullCommits pullCommitStore
-	identity    string
+	// history is the PRs' CI runs, jobs, annotations and logs (history.go).
+	history  historyStore
+	identity string
 
 	inFlight int
 	lastErr  string
@@ -85,6 +87,7 @@ func New(ctx context.Context, cfg Config) Store {
 		reviews:     newReviewStore(),
 		checks:      checkStore{entries: map[ChecksKey]*checksEntry{}},
 		pullCommits: pullCommitStore{entries: map[int]*pullCommitsEntry{}},
+		history:     newHistoryStore(),
 	}
 }
 

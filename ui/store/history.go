@@ -1,0 +1,213 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/prscope/prscope/github"
+	"github.com/prscope/prscope/github/httpcache"
+	"github.com/prscope/prscope/model"
+)
+
+// The record of a PR's CI history: its branch's workflow runs, asked for
+// once the selection settles on it (one page of 100: a PR rarely has
+// more), each run's jobs once it is shown, a failed job's annotations
+// once it is opened, and a job's log only when asked for.
+
+// ActionsSource is a Source that can read GitHub Actions (*github.Client
+// is one); with another Source the history stays empty.
+type ActionsSource interface {
+	WorkflowRuns(ctx context.Context, repo model.Repo, branch string, page, perPage int) ([]model.WorkflowRun, model.Page, error)
+	RunJobs(ctx context.Context, repo model.Repo, runID int64, page, perPage int) ([]model.Job, model.Page, error)
+	JobAnnotations(ctx context.Context, repo model.Repo, jobID int64, page, perPage int) ([]model.Annotation, model.Page, error)
+	JobLog(ctx context.Context, repo model.Repo, jobID int64, maxBytes int64) (model.LogSummary, error)
+}
+
+const (
+	runsPerPage = 100
+	maxJobPages = 10 // BPF CI's matrix is about 40 jobs: one page of 100
+	// maxJobFetches bounds the runs whose jobs are asked for at once.
+	maxJobFetches = 4
+	// MaxLogBytes is how much of a job's log is read: BPF CI's logs run
+	// to a few MB; past this the start is read and the cut said.
+	MaxLogBytes = 256 << 20
+)
+
+// RunsKey names the runs of PR Number's head branch (in HeadRepo, when a
+// fork's runs of a same-named branch must be told apart).
+type RunsKey struct {
+	Number   int
+	Branch   string
+	HeadRepo string
+}
+
+type historyStore struct {
+	runs        records[int, []model.WorkflowRun] // by PR number
+	runGen      map[int]int                       // the timeline generation the runs were asked in
+	jobs        records[int64, []model.Job]       // by run id
+	annotations records[int64, []model.Annotation]
+	logs        records[int64, model.LogSummary] // by job id
+}
+
+func newHistoryStore() historyStore {
+	return historyStore{
+		runs: newRecords[int, []model.WorkflowRun](), runGen: map[int]int{},
+		jobs:        newRecords[int64, []model.Job](),
+		annotations: newRecords[int64, []model.Annotation](),
+		logs:        newRecords[int64, model.LogSummary](),
+	}
+}
+
+// CIStatus is what the store has of one PR's CI history, for the pane.
+type CIStatus struct {
+	// Version changes whenever anything in it changed.
+	Version     int
+	Runs        Status[[]model.WorkflowRun]
+	Jobs        map[int64]Status[[]model.Job]
+	Annotations map[int64]Status[[]model.Annotation]
+	Logs        map[int64]Status[model.LogSummary]
+	Supported   bool // the Source reads Actions
+}
+
+// CI is what the store has of PR number's CI history.
+func (s Store) CI(number int) CIStatus {
+	h := &s.history
+	st := CIStatus{Runs: h.runs.status(number), Jobs: map[int64]Status[[]model.Job]{},
+		Annotations: map[int64]Status[[]model.Annotation]{}, Logs: map[int64]Status[model.LogSummary]{}}
+	_, st.Supported = s.cfg.Source.(ActionsSource)
+	st.Version = h.runs.version + h.jobs.version + h.annotations.version + h.logs.version
+	for _, r := range st.Runs.Value {
+		if js := h.jobs.status(r.ID); js.Version != 0 {
+			st.Jobs[r.ID] = js
+			for _, j := range js.Value {
+				if a := h.annotations.status(j.ID); a.Version != 0 {
+					st.Annotations[j.ID] = a
+				}
+				if l := h.logs.status(j.ID); l.Version != 0 {
+					st.Logs[j.ID] = l
+				}
+			}
+		}
+	}
+	return st
+}
+
+// loadRuns asks for key's runs once its PR's timeline was asked for, once
+// per timeline generation (a reload asks again, revalidating).
+func (s *Store) loadRuns(key RunsKey) tea.Cmd {
+	src, ok := s.cfg.Source.(ActionsSource)
+	t, asked := s.timelines[key.Number]
+	if !ok || key.Number == 0 || key.Branch == "" || !asked || !t.Asked() {
+		return nil
+	}
+	h := &s.history
+	intent := httpcache.Initial
+	if h.runs.asked(key.Number) {
+		if h.runGen[key.Number] == t.gen {
+			return nil
+		}
+		intent = httpcache.Revalidate
+	}
+	h.runGen[key.Number] = t.gen
+	gen := h.runs.begin(key.Number)
+	repo := s.cfg.Repo
+	return request(s, Key{Kind: KindRuns, Number: key.Number}, gen, intent, func(ctx context.Context) ([]model.WorkflowRun, model.Page, error) {
+		runs, info, err := src.WorkflowRuns(ctx, repo, key.Branch, 1, runsPerPage)
+		return ofHeadRepo(runs, key.HeadRepo), info, err
+	})
+}
+
+// ofHeadRepo keeps the runs of headRepo's branch ("" keeps all).
+func ofHeadRepo(runs []model.WorkflowRun, headRepo string) []model.WorkflowRun {
+	if headRepo == "" {
+		return runs
+	}
+	out := runs[:0:0]
+	for _, r := range runs {
+		if r.HeadRepo == "" || r.HeadRepo == headRepo {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// loadJobs asks for the jobs of the runs shown, each once, a few at a
+// time. An unfinished run's jobs are asked again when it has moved on.
+func (s *Store) loadJobs(number int, runIDs []int64) tea.Cmd {
+	src, ok := s.cfg.Source.(ActionsSource)
+	if !ok {
+		return nil
+	}
+	h := &s.history
+	var cmds []tea.Cmd
+	repo, perPage := s.cfg.Repo, s.cfg.PerPage
+	for _, id := range runIDs {
+		if h.jobs.busy >= maxJobFetches {
+			break
+		}
+		if h.jobs.asked(id) {
+			continue
+		}
+		gen := h.jobs.begin(id)
+		cmds = append(cmds, request(s, Key{Kind: KindJobs, Number: number, Page: int(id)}, gen, httpcache.Initial,
+			func(ctx context.Context) ([]model.Job, model.Page, error) {
+				v, err := github.AllPages(fmt.Sprintf("%s run %d jobs", repo, id), maxJobPages, model.JobKey, func(page int) ([]model.Job, model.Page, error) {
+					return src.RunJobs(ctx, repo, id, page, perPage)
+				})
+				return v, model.Page{}, err
+			}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// LoadAnnotations asks for a job's annotations (when it is opened), once.
+func (s *Store) LoadAnnotations(number int, jobID int64) tea.Cmd {
+	src, ok := s.cfg.Source.(ActionsSource)
+	if !ok || s.history.annotations.asked(jobID) {
+		return nil
+	}
+	gen := s.history.annotations.begin(jobID)
+	repo, perPage := s.cfg.Repo, s.cfg.PerPage
+	return request(s, Key{Kind: KindAnnotations, Number: number, Page: int(jobID)}, gen, httpcache.Initial,
+		func(ctx context.Context) ([]model.Annotation, model.Page, error) {
+			v, err := github.AllPages(fmt.Sprintf("%s job %d annotations", repo, jobID), maxJobPages, model.AnnotationKey, func(page int) ([]model.Annotation, model.Page, error) {
+				return src.JobAnnotations(ctx, repo, jobID, page, perPage)
+			})
+			return v, model.Page{}, err
+		})
+}
+
+// LoadLog reads a job's log (a key asks for it); again after a failure.
+func (s *Store) LoadLog(number int, jobID int64) tea.Cmd {
+	src, ok := s.cfg.Source.(ActionsSource)
+	if l := s.history.logs.status(jobID); !ok || l.Loading || l.Loaded {
+		return nil
+	}
+	gen := s.history.logs.begin(jobID)
+	repo := s.cfg.Repo
+	return request(s, Key{Kind: KindLog, Number: number, Page: int(jobID)}, gen, httpcache.Initial,
+		func(ctx context.Context) (model.LogSummary, model.Page, error) {
+			sum, err := src.JobLog(ctx, repo, jobID, MaxLogBytes)
+			return sum, model.Page{}, err
+		})
+}
+
+// onHistory files an answer of the CI history under its key.
+func (s *Store) onHistory(e Envelope, file func(errText string) bool) Change {
+	errText := ""
+	if e.Err != nil {
+		if !s.fail(e.Key.Kind, e.Err) {
+			errText = "cancelled"
+		} else {
+			errText = OneLine(e.Err)
+		}
+	} else {
+		s.succeed(e.Key.Kind)
+	}
+	if !file(errText) {
+		return Change{}
+	}
+	return Change{Key: e.Key, Err: e.Err}
+}
