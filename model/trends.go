@@ -146,7 +146,7 @@ func (t TestTrend) String() string {
 	var s string
 	switch {
 	case t.PassedAfter:
-		s = fmt.Sprintf("passed again after failing in %s", strings.Join(t.FailedIn, ", "))
+		s = "passed again after failing in " + listVersions(t.FailedIn)
 	case t.PassedBefore:
 		s = "failing since " + t.FirstFailed + " (passed before)"
 	default:
@@ -156,4 +156,13 @@ func (t TestTrend) String() string {
 		s += fmt.Sprintf(" · flaky: failed in %d of %d runs on the same code", t.FlakyFailed, t.FlakyRuns)
 	}
 	return t.Test + ": " + s
+}
+
+// listVersions names versions, the first two and the last of a long list:
+// "v1, v2, …, v9 (9 versions)".
+func listVersions(vs []string) string {
+	if len(vs) <= 4 {
+		return strings.Join(vs, ", ")
+	}
+	return fmt.Sprintf("%s, %s, …, %s (%d versions)", vs[0], vs[1], vs[len(vs)-1], len(vs))
 }

@@ -1,0 +1,179 @@
+package cihistory
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/common"
+)
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m.Run()
+}
+
+var t0 = time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
+
+func hours(h int) time.Time { return t0.Add(time.Duration(h) * time.Hour) }
+
+const (
+	x86Progs = "x86_64-gcc / test (test_progs, false, 360) / test_progs on x86_64 with gcc"
+	armProgs = "aarch64-gcc / test (test_progs, false, 360) / test_progs on aarch64 with gcc"
+	x86Build = "x86_64-gcc / build / build for x86_64 with gcc"
+	failing  = "btf_dump/btf_dump: struct_data"
+)
+
+func job(id int64, name, conclusion string, failed ...string) model.JobResult {
+	var anns []model.Annotation
+	for _, f := range failed {
+		anns = append(anns, model.Annotation{Message: "#32/14 " + f})
+	}
+	if conclusion == "success" {
+		anns = []model.Annotation{}
+	}
+	return model.NewJobResult(model.Job{ID: id, Name: name, Status: "completed", Conclusion: conclusion, HTMLURL: fmt.Sprintf("https://github.com/o/r/actions/runs/1/job/%d", id)}, anns, nil)
+}
+
+// history has versions v1..vN, each tested by one run; all but the last fail.
+func history(n int) model.History {
+	var vs []model.Version
+	var runs []model.WorkflowRun
+	jobs := map[int64][]model.JobResult{}
+	for i := range n {
+		vs = append(vs, model.Version{Kind: model.VersionSeries, ID: fmt.Sprint(i + 1), At: hours(24 * i), PushedAt: hours(24 * i), Applied: true})
+		id := int64(1000 + i)
+		concl := "failure"
+		if i == n-1 {
+			concl = "success"
+		}
+		runs = append(runs, model.WorkflowRun{ID: id, HeadSHA: fmt.Sprintf("sha%d", i), Attempt: 1, Workflow: "bpf-ci", Status: "completed", Conclusion: concl, CreatedAt: hours(24*i + 1), HTMLURL: fmt.Sprintf("https://github.com/o/r/actions/runs/%d", id)})
+		if concl == "success" {
+			jobs[id] = []model.JobResult{job(id*10, x86Build, "success"), job(id*10+1, x86Progs, "success"), job(id*10+2, armProgs, "success")}
+		} else {
+			jobs[id] = []model.JobResult{job(id*10, x86Build, "success"), job(id*10+1, x86Progs, "failure", failing), job(id*10+2, armProgs, "failure", failing)}
+		}
+	}
+	return model.MatchRuns(vs, runs, jobs)
+}
+
+func newHistory(n, w, h int) Model {
+	m := New(common.Common{Styles: common.DefaultStyles(), Now: func() time.Time { return hours(24 * 30) }, Dates: common.DatesAbsolute})
+	m.SetSize(w, h)
+	m.Focus()
+	m.SetData(Data{Number: 7, History: history(n), Branch: "series/7", Version: 1, Supported: true})
+	return m
+}
+
+func press(m Model, keys ...string) Model {
+	for _, k := range keys {
+		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		if k == "enter" {
+			msg = tea.KeyMsg{Type: tea.KeyEnter}
+		}
+		m, _ = m.Update(msg)
+	}
+	return m
+}
+
+func TestVersionsRunsMatrixAndFailedJobs(t *testing.T) {
+	m := newHistory(3, 100, 30)
+	v := m.View()
+	for _, want := range []string{
+		"tested 3 versions · 3 runs · v3 ✓ 3 jobs passed",
+		failing + ": passed again after failing in v1, v2",
+		"▸ v3 · pushed 2024-05-03 09:00 · 1 run · ✓ 3 jobs passed",
+		"▸ v1 · pushed 2024-05-01 09:00 · 1 run · ✗ 2 of 3 jobs failed",
+	} {
+		if !strings.Contains(v, want) {
+			t.Errorf("missing %q in\n%s", want, v)
+		}
+	}
+	if strings.Index(v, "v3 ·") > strings.Index(v, "v1 ·") {
+		t.Errorf("not newest first:\n%s", v)
+	}
+	m = press(m, "G", "enter") // v1 opens: its run
+	if v := m.View(); !strings.Contains(v, "▾ v1") || !strings.Contains(v, "run 1000 · bpf-ci · ✗ 2 of 3 jobs failed") {
+		t.Fatalf("v1 opened:\n%s", v)
+	}
+	m = press(m, "j", "enter") // the run opens: matrix and failed jobs
+	v = m.View()
+	for _, want := range []string{"build  test_progs", "x86_64-gcc     ✓        ✗", "aarch64-gcc    –        ✗", "✓ passed · ✗ failed", "▸ ✗ test_progs on x86_64 gcc · 1 failing test"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("missing %q in\n%s", want, v)
+		}
+	}
+	m = press(m, "j", "enter")
+	if v := m.View(); !strings.Contains(v, "▾ ✗ test_progs on x86_64 gcc") || !strings.Contains(v, "      "+failing) || !strings.Contains(v, "l: read the log") {
+		t.Errorf("job opened:\n%s", v)
+	}
+	if u := m.SelectedURL(); !strings.HasSuffix(u, "/job/10001") {
+		t.Errorf("selected URL %q", u)
+	}
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("l")})
+	if cmd == nil {
+		t.Fatal("l on a failed job asked for nothing")
+	}
+	if msg, ok := cmd().(ReadLogMsg); !ok || msg.Job != 10001 || msg.Number != 7 {
+		t.Errorf("l asked %+v", msg)
+	}
+	runs, anns := m.Wants()
+	if len(runs) != 3 || len(anns) != 2 {
+		t.Errorf("wants jobs of %v, annotations of %v", runs, anns)
+	}
+}
+
+func TestEmptyStatesSaySo(t *testing.T) {
+	m := New(common.Common{Styles: common.DefaultStyles(), Now: time.Now})
+	m.SetSize(80, 5)
+	for _, c := range []struct {
+		d    Data
+		want string
+	}{
+		{Data{Number: 1, Branch: "b", Version: 1}, "does not read GitHub Actions"},
+		{Data{Number: 1, Branch: "b", Version: 2, Supported: true, Loading: true}, "loading the CI runs of b"},
+		{Data{Number: 1, Branch: "b", Version: 3, Supported: true, Err: "502"}, "could not load (r to retry): 502"},
+		{Data{Number: 1, Branch: "bpf-next_test", Version: 4, Supported: true}, "no CI runs for this PR's branch (bpf-next_test)"},
+	} {
+		m.SetData(c.d)
+		if !strings.Contains(m.View(), c.want) {
+			t.Errorf("%+v: %q", c.d, m.View())
+		}
+		if m.Headline() != "" {
+			t.Errorf("a headline with no runs: %q", m.Headline())
+		}
+	}
+}
+
+func TestEveryLineFits(t *testing.T) {
+	for _, w := range []int{20, 41, 80} {
+		m := newHistory(4, w, 40)
+		m = press(m, "G", "enter", "j", "enter", "j", "enter")
+		for _, l := range strings.Split(m.View(), "\n") {
+			if lipgloss.Width(l) > w {
+				t.Errorf("width %d: %d-cell line %q", w, lipgloss.Width(l), l)
+			}
+		}
+	}
+}
+
+// BenchmarkHistoryScroll: a key costs the same with 20 or 1,000 versions
+// (ratio in one run: go test -bench HistoryScroll ./ui/cihistory).
+func BenchmarkHistoryScroll(b *testing.B) {
+	for _, n := range []int{20, 1000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			m := newHistory(n, 120, 12) // both fill the screen: a key draws a screenful
+			keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("j")}, {Type: tea.KeyRunes, Runes: []rune("k")}}
+			b.ResetTimer()
+			for i := range b.N {
+				m, _ = m.Update(keys[i%2])
+			}
+		})
+	}
+}

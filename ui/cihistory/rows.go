@@ -1,0 +1,278 @@
+package cihistory
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/prscope/prscope/model"
+)
+
+// row is one line of the history. Rows that can be selected name what
+// they open (key) and where they lead on the web (url).
+type row struct {
+	text  string
+	key   string // "" for a line that cannot be selected
+	url   string
+	depth int
+	job   int64 // a failed job's row: its id, for its log
+	style lipgloss.Style
+}
+
+func versionKey(i int) string { return "v" + strconv.Itoa(i) }
+func runKey(id int64) string  { return "r" + strconv.FormatInt(id, 10) }
+func jobKey(id int64) string  { return "j" + strconv.FormatInt(id, 10) }
+
+// layout builds every row from the data and what is open, then draws.
+func (m *Model) layout() {
+	m.rows = m.rows[:0]
+	st := m.common.Styles
+	d := m.data
+	note := func(s string) { m.rows = append(m.rows, row{text: s, style: st.Muted}) }
+	switch {
+	case !d.Supported:
+		note("no CI history: this source does not read GitHub Actions")
+	case d.Err != "" && len(d.History.Versions) == 0:
+		m.rows = append(m.rows, row{text: "CI runs: could not load (r to retry): " + d.Err, style: st.Error})
+	case d.Loading && m.runCount() == 0:
+		note("loading the CI runs of " + d.Branch + "…")
+	case m.runCount() == 0:
+		note("no CI runs for this PR's branch (" + d.Branch + ")")
+		m.versionRows(true)
+	default:
+		m.rows = append(m.rows, row{text: d.History.Headline(), style: st.Title})
+		m.trendRows()
+		m.versionRows(false)
+		m.unmatchedRows()
+	}
+	m.cursor = m.nearestSelectable(min(m.cursor, len(m.rows)-1), 1)
+	m.draw()
+}
+
+// trendRows are the failing tests' stories, under the headline.
+func (m *Model) trendRows() {
+	trends := m.data.History.Trends()
+	for _, t := range trends {
+		style := m.common.Styles.Error
+		if t.PassedAfter {
+			style = m.common.Styles.Muted
+		}
+		m.rows = append(m.rows, row{text: "  " + t.String(), style: style})
+	}
+	if len(trends) > 0 {
+		m.rows = append(m.rows, row{text: ""})
+	}
+}
+
+// versionRows are the versions, newest first; bare lists them without runs.
+func (m *Model) versionRows(bare bool) {
+	vs := m.data.History.Versions
+	for i := len(vs) - 1; i >= 0; i-- {
+		tv := vs[i]
+		k := versionKey(i)
+		m.rows = append(m.rows, row{text: m.marker(k, len(tv.Runs) > 0 && !bare) + m.versionText(tv), key: k, style: m.verdictStyle(tv)})
+		if m.open[k] && !bare {
+			for j := len(tv.Runs) - 1; j >= 0; j-- {
+				m.runRows(tv.Runs[j], 1)
+			}
+		}
+	}
+}
+
+func (m Model) versionText(tv model.TestedVersion) string {
+	v := tv.Version
+	parts := []string{v.Label()}
+	if !v.PushedAt.IsZero() {
+		parts = append(parts, "pushed "+m.common.When(v.PushedAt))
+	} else if !v.At.IsZero() {
+		parts = append(parts, m.common.When(v.At))
+	}
+	if v.Change != "" {
+		parts = append(parts, "Δ "+v.Change)
+	}
+	if !v.Applied {
+		return strings.Join(append(parts, "✗ not applied (merge conflict)"), " · ")
+	}
+	if n := len(tv.Runs); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d run%s", n, plural(n)))
+	}
+	_, words := tv.Verdict()
+	parts = append(parts, words)
+	if v.LabelVerdict != "" && len(tv.Runs) > 0 {
+		parts = append(parts, "label: ci-"+v.LabelVerdict)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (m *Model) runRows(r model.RunResult, depth int) {
+	k := runKey(r.Run.ID)
+	_, words := r.Verdict()
+	if m.data.JobsLoading[r.Run.ID] && !r.JobsLoaded {
+		words += " · loading jobs…"
+	}
+	if e := m.data.JobsErr[r.Run.ID]; e != "" {
+		words += " · jobs: " + e
+	}
+	text := fmt.Sprintf("run %d", r.Run.ID)
+	if r.Run.Attempt > 1 {
+		text += fmt.Sprintf(" · attempt %d", r.Run.Attempt)
+	}
+	text += " · " + r.Run.Workflow + " · " + words + " · " + m.common.When(r.Run.CreatedAt)
+	m.rows = append(m.rows, row{text: m.marker(k, r.JobsLoaded) + text, key: k, url: r.Run.HTMLURL, depth: depth, style: m.runStyle(r)})
+	if !m.open[k] || !r.JobsLoaded {
+		return
+	}
+	for _, line := range matrix(r.Jobs) {
+		m.rows = append(m.rows, row{text: line, depth: depth + 2})
+	}
+	for _, j := range r.FailedJobs() {
+		m.jobRows(j, depth+1)
+	}
+}
+
+func (m *Model) jobRows(j model.JobResult, depth int) {
+	k := jobKey(j.Job.ID)
+	tests := "failing tests not known yet"
+	switch n := len(j.FailedTests); {
+	case j.FailedTests != nil && n == 0:
+		tests = "no failing test named"
+	case n > 0:
+		tests = fmt.Sprintf("%d failing test%s", n, plural(n))
+	}
+	if e := m.data.AnnotationsErr[j.Job.ID]; e != "" && j.FailedTests == nil {
+		tests = "annotations: " + e
+	}
+	m.rows = append(m.rows, row{text: m.marker(k, true) + "✗ " + j.Name.Where() + " · " + tests, key: k, url: j.Job.HTMLURL, depth: depth, job: j.Job.ID, style: m.common.Styles.Error})
+	if !m.open[k] {
+		return
+	}
+	add := func(s string, style lipgloss.Style) {
+		m.rows = append(m.rows, row{text: s, depth: depth + 2, style: style})
+	}
+	for _, t := range j.FailedTests {
+		add(t, lipgloss.Style{})
+	}
+	if j.Job.FailedStep != "" {
+		add("failed step: "+j.Job.FailedStep, m.common.Styles.Muted)
+	}
+	switch {
+	case m.data.LogLoading[j.Job.ID]:
+		add("reading the log…", m.common.Styles.Muted)
+	case j.LogErr != "":
+		add("log: "+j.LogErr, m.common.Styles.Error)
+	case j.Log != nil:
+		if j.Log.Summary != "" {
+			add("Summary: "+j.Log.Summary, lipgloss.Style{})
+		}
+		for _, l := range j.Log.ErrorBlock {
+			add(l, m.common.Styles.Muted)
+		}
+		if j.Log.Truncated {
+			add("(the log was cut: read from its start)", m.common.Styles.Muted)
+		}
+	default:
+		add(m.KeyMap.Log.Help().Key+": read the log for every failing test and the first error", m.common.Styles.Muted)
+	}
+}
+
+func (m *Model) unmatchedRows() {
+	if len(m.data.History.Unmatched) == 0 {
+		return
+	}
+	k := "unmatched"
+	m.rows = append(m.rows, row{text: m.marker(k, true) + fmt.Sprintf("%d run%s before any version", len(m.data.History.Unmatched), plural(len(m.data.History.Unmatched))), key: k, style: m.common.Styles.Muted})
+	if m.open[k] {
+		for _, r := range slices.Backward(m.data.History.Unmatched) {
+			m.runRows(r, 1)
+		}
+	}
+}
+
+// marker is ▸ for a closed row that opens, ▾ for an open one.
+func (m Model) marker(k string, opens bool) string {
+	switch {
+	case !opens:
+		return "  "
+	case m.open[k]:
+		return "▾ "
+	}
+	return "▸ "
+}
+
+func (m Model) verdictStyle(tv model.TestedVersion) lipgloss.Style {
+	if !tv.Version.Applied {
+		return m.common.Styles.Error
+	}
+	v, _ := tv.Verdict()
+	return m.verdictColour(v)
+}
+
+func (m Model) runStyle(r model.RunResult) lipgloss.Style {
+	v, _ := r.Verdict()
+	return m.verdictColour(v)
+}
+
+func (m Model) verdictColour(v model.Verdict) lipgloss.Style {
+	st := m.common.Styles
+	switch v {
+	case model.VerdictFailed:
+		return st.Error
+	case model.VerdictPassed:
+		return st.StateOpen
+	case model.VerdictRunning:
+		return st.StatusWarning
+	}
+	return lipgloss.Style{}
+}
+
+// Wants are what the rows in sight need: the jobs of each version's latest
+// run (for its verdict) and of the runs of opened versions, and the
+// annotations of the failed jobs of opened runs.
+func (m Model) Wants() (runs, annotations []int64) {
+	for i, tv := range m.data.History.Versions {
+		for j, r := range tv.Runs {
+			if j == len(tv.Runs)-1 || m.open[versionKey(i)] {
+				runs = append(runs, r.Run.ID)
+			}
+			if m.open[runKey(r.Run.ID)] {
+				for _, fj := range r.FailedJobs() {
+					annotations = append(annotations, fj.Job.ID)
+				}
+			}
+		}
+	}
+	return runs, annotations
+}
+
+// ReadLogMsg asks for a failed job's log (the Log key on its row).
+type ReadLogMsg struct {
+	Number int
+	Job    int64
+}
+
+func (m Model) readLog() tea.Cmd {
+	if m.cursor >= len(m.rows) || m.rows[m.cursor].job == 0 {
+		return nil
+	}
+	msg := ReadLogMsg{Number: m.data.Number, Job: m.rows[m.cursor].job}
+	return func() tea.Msg { return msg }
+}
+
+// SelectedURL is the web page of the selected run or job ("" for none).
+func (m Model) SelectedURL() string {
+	if m.cursor < len(m.rows) {
+		return m.rows[m.cursor].url
+	}
+	return ""
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
