@@ -18,11 +18,13 @@ import (
 // localhost where the API is 127.0.0.1, so a client sees two hosts, and
 // it records what it receives so a test can tell the token never got there.
 
-// logHost is the second listener's state; requests is under s.mu.
+// logHost is the second listener's state; requests and resets are under
+// s.mu.
 type logHost struct {
 	server   *http.Server
 	done     chan struct{}
 	requests []RecordedRequest
+	resets   int // how often ResetRequests dropped requests, so a late status finds its own
 }
 
 // startLogHost opens the log host on a free port and sets s.LogURL.
@@ -77,7 +79,8 @@ func logSignature(repo string, jobID int64) string {
 
 // serveLog answers the log host's requests: the log as text/plain (gzip
 // when asked, as storage hosts do), 403 for a bad signature, 404 for
-// anything else. Each request is recorded once answered.
+// anything else. Each request is recorded as it arrives, before its
+// answer: a client that stops reading a long log early has been seen.
 func (s *FakeServer) serveLog(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	if s.closed {
@@ -86,14 +89,18 @@ func (s *FakeServer) serveLog(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.active.Add(1)
+	at, resets := len(s.logHost.requests), s.logHost.resets
+	s.logHost.requests = append(s.logHost.requests, RecordedRequest{
+		Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header.Clone(),
+	})
 	s.mu.Unlock()
 	defer s.active.Done()
 	status := s.writeLog(w, r)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.logHost.requests = append(s.logHost.requests, RecordedRequest{
-		Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header.Clone(), Status: status,
-	})
+	if s.logHost.resets == resets {
+		s.logHost.requests[at].Status = status
+	}
 }
 
 func (s *FakeServer) writeLog(w http.ResponseWriter, r *http.Request) int {

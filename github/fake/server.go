@@ -158,6 +158,7 @@ func (s *FakeServer) ResetRequests() {
 	s.requests = nil
 	s.firstSeq = s.nextSeq
 	s.logHost.requests = nil
+	s.logHost.resets++
 }
 
 func cloneValues(v url.Values) url.Values {
