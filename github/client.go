@@ -63,6 +63,7 @@ type Client struct {
 	notFoundHint  string
 	token         string        // only to keep it out of error messages
 	timeout       time.Duration // per request, for messages
+	logHTTP       *http.Client  // job log downloads: never a token (logclient.go)
 }
 
 // NewClient builds a Client for opts.
@@ -89,6 +90,7 @@ func NewClient(opts Options) (*Client, error) {
 	if opts.Offline {
 		network = httpcache.OfflineTransport{}
 	}
+	logHTTP := newLogClient(network, timeout)
 	network = &limitTransport{limits: opts.BodyLimits.orDefault(), next: network}
 	guard := httpcache.NewRateGuard(network, opts.Now)
 	var transport http.RoundTripper = guard
@@ -105,7 +107,7 @@ func NewClient(opts Options) (*Client, error) {
 	c.BaseURL = u
 	c.UserAgent = "prscope"
 	return &Client{gh: c, guard: guard, authenticated: opts.Token != "", token: opts.Token, timeout: timeout,
-		notFoundHint: opts.NotFoundHint}, nil
+		notFoundHint: opts.NotFoundHint, logHTTP: logHTTP}, nil
 }
 
 // Authenticated reports whether requests carry a token.

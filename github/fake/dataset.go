@@ -21,6 +21,9 @@ type RepoData struct {
 	// Checks is the CI on commits (check runs and statuses), by full SHA;
 	// a PR's checks are those on its head commit (FakePull.HeadSHA).
 	Checks map[string]*FakeChecks `json:"checks,omitempty"`
+	// Runs are the repository's GitHub Actions workflow runs, any order;
+	// the server lists them newest first, as GitHub does.
+	Runs []*FakeRun `json:"runs,omitempty"`
 }
 
 // FakePull is a pull request and its timeline.

@@ -51,7 +51,7 @@ func (r *RepoData) AddCommit(c *FakeCommit) {
 	r.Commits[c.SHA] = c
 }
 
-// Merge adds other's repositories, pulls, commits and checks to d. Pulls
+// Merge adds other's repositories, pulls, commits, checks and runs to d. Pulls
 // whose number d already has in the same repository are kept from d, so
 // real data wins over generated filler.
 func (d *Dataset) Merge(other *Dataset) {
@@ -77,5 +77,6 @@ func (d *Dataset) Merge(other *Dataset) {
 				dst.SetChecks(sha, c)
 			}
 		}
+		dst.mergeRuns(src.Runs)
 	}
 }

@@ -23,6 +23,7 @@ type repoIndex struct {
 	// listings["state/sort"] holds the PRs in ascending order; descending
 	// pages are read from the end.
 	listings map[string][]*FakePull
+	runs     *runsIndex // the Actions runs and their jobs
 }
 
 type pullIndex struct {
@@ -63,6 +64,7 @@ func newRepoIndex(name string, data *RepoData) *repoIndex {
 		data:     data,
 		pulls:    make(map[int]*pullIndex, len(data.Pulls)),
 		listings: map[string][]*FakePull{},
+		runs:     newRunsIndex(data),
 	}
 	for _, p := range data.Pulls {
 		ri.pulls[p.Number] = newPullIndex(p)

@@ -78,6 +78,10 @@ func (s *FakeServer) repoRoute(r *http.Request, ri *repoIndex, rest []string) re
 		}
 	case len(rest) == 3 && rest[0] == "commits":
 		return s.commitRoute(r, ri, rest[1], rest[2])
+	case len(rest) >= 2 && rest[0] == "actions":
+		return s.actionsRoute(r, ri, rest[1:])
+	case len(rest) == 3 && rest[0] == "check-runs" && rest[2] == "annotations":
+		return s.listAnnotations(r, ri, rest[1])
 	}
 	return notFound
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -42,6 +43,10 @@ type RecordedRequest struct {
 // rate-limit headers. The Dataset must not change while the server runs.
 type FakeServer struct {
 	URL string // "http://127.0.0.1:PORT/", with the trailing slash
+	// LogURL is the log host's base, "http://localhost:PORT2/": where job
+	// logs are redirected to, under another host name than URL's, as
+	// GitHub's log storage is (actions_logs.go).
+	LogURL string
 
 	opts    FakeOptions
 	index   *fakeIndex
@@ -53,6 +58,7 @@ type FakeServer struct {
 
 	httpServer *http.Server
 	serveDone  chan struct{}
+	logHost    logHost
 	closing    chan struct{} // closed by Close: ends latency sleeps early
 	closeOnce  sync.Once
 	closeErr   error
@@ -99,6 +105,10 @@ func NewFakeServer(ds *Dataset, opts FakeOptions) (*FakeServer, error) {
 		closing:      make(chan struct{}),
 		rng:          rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x9e3779b97f4a7c15)),
 	}
+	if err := s.startLogHost(); err != nil {
+		ln.Close()
+		return nil, err
+	}
 	s.handler = http.HandlerFunc(s.serveHTTP)
 	s.httpServer = &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
@@ -121,9 +131,10 @@ func (s *FakeServer) Close() error {
 		// The listener and connections go first: a client whose hanging
 		// request is cut off may retry it (GETs are idempotent), and the
 		// retry must find nothing to dial, not a server answering 503.
-		s.closeErr = s.httpServer.Close()
+		s.closeErr = errors.Join(s.httpServer.Close(), s.logHost.server.Close())
 		close(s.closing)
 		<-s.serveDone
+		<-s.logHost.done
 		s.active.Wait()
 	})
 	return s.closeErr
@@ -146,6 +157,8 @@ func (s *FakeServer) ResetRequests() {
 	defer s.mu.Unlock()
 	s.requests = nil
 	s.firstSeq = s.nextSeq
+	s.logHost.requests = nil
+	s.logHost.resets++
 }
 
 func cloneValues(v url.Values) url.Values {
@@ -275,6 +288,9 @@ type reply struct {
 	paged     bool   // an object GitHub pages like a list (check runs), for faultLink
 	uncounted bool   // true for /rate_limit, which GitHub does not charge
 	resource  string // the rate-limit bucket charged; "" for core
+	// header is set on the answer as well (a redirect's Location); with
+	// value nil and a status other than 200 the answer has no body.
+	header http.Header
 }
 
 // ghError is GitHub's error body.
@@ -298,7 +314,15 @@ func (s *FakeServer) writeReply(w http.ResponseWriter, r *http.Request, rep repl
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("X-GitHub-Media-Type", "github.v3; format=json")
 	h.Set("Vary", "Accept, Authorization, Cookie, X-GitHub-OTP")
+	for k, v := range rep.header {
+		h[k] = v
+	}
 	if rep.status != http.StatusOK {
+		if rep.value == nil {
+			body = nil
+			h.Del("Content-Type")
+			h.Set("Content-Length", "0")
+		}
 		s.replyRateHeaders(h, rep, !rep.uncounted)
 		w.WriteHeader(rep.status)
 		_, _ = w.Write(body)
