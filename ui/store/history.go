@@ -211,3 +211,5 @@ func (s *Store) onHistory(e Envelope, file func(errText string) bool) Change {
 	}
 	return Change{Key: e.Key, Err: e.Err}
 }
+
+var _ ActionsSource = (*github.Client)(nil)

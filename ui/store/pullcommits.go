@@ -104,3 +104,5 @@ func (s *Store) onPullCommits(r Reply[[]model.PullCommit]) Change {
 	e.status.Loaded, e.status.Err, e.status.Commits = true, "", r.Value
 	return Change{Key: r.Key}
 }
+
+var _ PullCommitsSource = (*github.Client)(nil)
