@@ -85,11 +85,15 @@ func isFailure(conclusion string) bool {
 // MatchRuns builds the history of versions from runs (any order); jobs
 // holds the known jobs of each run by run id.
 func MatchRuns(versions []Version, runs []WorkflowRun, jobs map[int64][]JobResult) History {
+	groups := groupBySHA(runs)
+	if len(versions) == 0 {
+		versions = headVersions(groups) // no bot said: each pushed head is one
+	}
 	h := History{Versions: make([]TestedVersion, len(versions))}
 	for i, v := range versions {
 		h.Versions[i].Version = v
 	}
-	for _, group := range groupBySHA(runs) {
+	for _, group := range groups {
 		results := make([]RunResult, len(group))
 		for i, r := range group {
 			js, ok := jobs[r.ID]
@@ -105,6 +109,16 @@ func MatchRuns(versions []Version, runs []WorkflowRun, jobs map[int64][]JobResul
 		tv.Version.HeadSHA = group[0].HeadSHA // the latest group pushed for it
 	}
 	return h
+}
+
+// headVersions makes a version of each head SHA the runs tested, for a PR
+// whose body and comments name none.
+func headVersions(groups [][]WorkflowRun) []Version {
+	vs := make([]Version, len(groups))
+	for i, g := range groups {
+		vs[i] = Version{Kind: VersionOther, ID: ShortSHA(g[0].HeadSHA), HeadSHA: g[0].HeadSHA, At: g[0].CreatedAt, Applied: true}
+	}
+	return vs
 }
 
 // groupBySHA groups runs by head SHA, each group oldest first, the groups

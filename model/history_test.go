@@ -71,6 +71,11 @@ func TestMatchRunsToVersions(t *testing.T) {
 	if got := h.Headline(); got != "tested 3 versions · 5 runs · v3 ✓ 4 jobs passed" {
 		t.Errorf("headline %q", got)
 	}
+	// No versions named: each head is one.
+	h3 := MatchRuns(nil, []WorkflowRun{{ID: 2, HeadSHA: "bbbbbbbbbb", CreatedAt: vat(3)}, {ID: 1, HeadSHA: "aaaaaaaaaa", CreatedAt: vat(1)}, {ID: 3, HeadSHA: "aaaaaaaaaa", CreatedAt: vat(4)}}, nil)
+	if len(h3.Versions) != 2 || h3.Versions[0].Version.Label() != "aaaaaaa" || len(h3.Versions[0].Runs) != 2 || len(h3.Unmatched) != 0 {
+		t.Errorf("versions of heads: %+v", h3.Versions)
+	}
 	// A run before any version, and a version that did not apply.
 	vs := []Version{{Kind: VersionSeries, ID: "1", At: vat(10), Applied: true}, {Kind: VersionSeries, ID: "2", At: vat(20)}}
 	h2 := MatchRuns(vs, []WorkflowRun{{ID: 9, HeadSHA: "x", CreatedAt: vat(5)}, {ID: 8, HeadSHA: "y", CreatedAt: vat(21)}}, nil)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/prscope/prscope/github/httpcache"
 	"github.com/prscope/prscope/model"
+	"github.com/prscope/prscope/ui/cihistory"
 	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/detail"
 	"github.com/prscope/prscope/ui/filterbar"
@@ -41,6 +42,7 @@ type Model struct {
 	store    store.Store // everything fetched, and the ledger of what is in flight
 	lists    listSide    // the list pane
 	detail   detail.Model
+	ci       ciSide // the detail pane's other face: the CI history (c)
 	status   statusbar.Model
 	bar      filterbar.Model // F: the list's filters as fields (filterbar.go)
 	help     helpScreen
@@ -89,6 +91,7 @@ func New(cfg Config) Model {
 		store:    st,
 		lists:    newListSide(c, cfg.Repo, cfg.State),
 		detail:   detail.New(c, st.Commits()),
+		ci:       newCISide(c),
 		status:   statusbar.New(c),
 		bar:      filterbar.New(c),
 		help:     newHelpScreen(),
@@ -97,7 +100,7 @@ func New(cfg Config) Model {
 		actions:  actions{open: cfg.OpenURL, clipboard: cfg.Clipboard},
 		target:   target{number: cfg.Number},
 	}
-	m.lists.list.KeyMap, m.detail.KeyMap = keys.List, keys.Detail
+	m.lists.list.KeyMap, m.detail.KeyMap, m.ci.view.KeyMap = keys.List, keys.Detail, keys.History
 	m.lists.setFocus(true)
 	m.detail.SetRepo(cfg.Repo)
 	m.detail.UseReviews(m.store.Reviews())
@@ -179,6 +182,8 @@ func (m *Model) handle(msg tea.Msg) tea.Cmd {
 			m.layout()
 			return m.show(m.lists.selectedPick())
 		}
+	case cihistory.ReadLogMsg:
+		return m.store.LoadLog(msg.Number, msg.Job)
 	case settleMsg:
 		if msg.seq == m.selSeq {
 			return tea.Batch(m.store.LoadTimeline(m.shown), m.searchDetail(m.shown))
@@ -199,6 +204,7 @@ func (m *Model) setFocus(p pane) {
 	} else {
 		m.detail.Focus()
 	}
+	m.ci.setFocus(p == detailPane)
 	m.layout()
 }
 

@@ -43,6 +43,7 @@ type sessionCounts struct {
 	reviews                        int // reviews and review comments
 	checks                         int // the PR's CI: check runs and status
 	pullCommits                    int // the PR's own commit list
+	runs                           int // the PR branch's CI runs
 	notModified                    int // answered 304
 	unconditional                  int // sent without If-None-Match / If-Modified-Since
 	firstFrame                     time.Duration
@@ -50,7 +51,7 @@ type sessionCounts struct {
 }
 
 func (c sessionCounts) total() int {
-	return c.list + c.timeline + c.commits + c.reviews + c.checks + c.pullCommits + c.other
+	return c.list + c.timeline + c.commits + c.reviews + c.checks + c.pullCommits + c.runs + c.other
 }
 
 // runSession opens the repo (the 2,600-event PR is the first, selected),
@@ -105,6 +106,8 @@ func runSession(t *testing.T, srv *fake.FakeServer, dir string, now time.Time) s
 			c.checks++
 		case strings.Contains(r.Path, "/pulls/") && strings.HasSuffix(r.Path, "/commits"):
 			c.pullCommits++
+		case strings.HasSuffix(r.Path, "/actions/runs"):
+			c.runs++
 		case strings.Contains(r.Path, "/git/commits/"):
 			c.commits++
 			if seen[r.Path] {
@@ -139,10 +142,11 @@ func TestRequestBudget(t *testing.T) {
 	// The least that can show this: list page 1, timeline page 1 and the
 	// last page, the head commit's check runs and status, each commit
 	// message that came into view once, and reviews and review comments
-	// (one page each) and the PR's own commits (one page).
-	if cold.list != 1 || cold.timeline != 2 || cold.checks != 2 || cold.reviews != 2 || cold.pullCommits != 1 || cold.other != 0 {
-		t.Errorf("cold: %d list, %d timeline, %d checks, %d review, %d commit list, %d other requests; want 1, 2 (first and last page), 2, 2, 1, 0",
-			cold.list, cold.timeline, cold.checks, cold.reviews, cold.pullCommits, cold.other)
+	// (one page each), the PR's own commits (one page) and its branch's CI
+	// runs (one page; it has none, so no jobs).
+	if cold.list != 1 || cold.timeline != 2 || cold.checks != 2 || cold.reviews != 2 || cold.pullCommits != 1 || cold.runs != 1 || cold.other != 0 {
+		t.Errorf("cold: %d list, %d timeline, %d checks, %d review, %d commit list, %d runs, %d other requests; want 1, 2 (first and last page), 2, 2, 1, 1, 0",
+			cold.list, cold.timeline, cold.checks, cold.reviews, cold.pullCommits, cold.runs, cold.other)
 	}
 	if cold.commitsShown < 10 {
 		t.Errorf("only %d referencing commits shown at the end, want at least 10", cold.commitsShown)
@@ -158,8 +162,8 @@ func TestRequestBudget(t *testing.T) {
 		t.Errorf("after max-age: %d requests, %d unconditional, %d answered 304, %d commits; want all conditional, all 304, no commits (immutable)",
 			stale.total(), stale.unconditional, stale.notModified, stale.commits)
 	}
-	t.Logf("cold: %d requests (list %d, timeline %d, checks %d, reviews %d, commit list %d, commit messages %d) in %v to the first frame",
-		cold.total(), cold.list, cold.timeline, cold.checks, cold.reviews, cold.pullCommits, cold.commits, cold.firstFrame)
+	t.Logf("cold: %d requests (list %d, timeline %d, checks %d, reviews %d, commit list %d, CI runs %d, commit messages %d) in %v to the first frame",
+		cold.total(), cold.list, cold.timeline, cold.checks, cold.reviews, cold.pullCommits, cold.runs, cold.commits, cold.firstFrame)
 	t.Logf("warm: %d requests, first frame in %v", warm.total(), warm.firstFrame)
 	t.Logf("after max-age: %d requests, %d answered 304, first frame in %v", stale.total(), stale.notModified, stale.firstFrame)
 }

@@ -159,6 +159,10 @@ var commands = []command{
 		return m.actions.copySelected(t, ok, true)
 	}},
 	{func(k KeyMap) key.Binding { return k.Reload }, nil, (*Model).reload},
+	{func(k KeyMap) key.Binding { return k.History }, onDetail, func(m *Model) tea.Cmd {
+		m.ci.toggle(m.focus == detailPane)
+		return nil
+	}},
 	{func(k KeyMap) key.Binding { return k.ReloadList }, searchShown, func(m *Model) tea.Cmd {
 		return m.runSearch(m.lists.search.query, httpcache.Revalidate)
 	}},
@@ -180,6 +184,9 @@ func (m *Model) normalKey(k tea.KeyMsg) tea.Cmd {
 	}
 	if m.focus == listPane {
 		return tea.Batch(m.lists.update(k), m.show(m.lists.selectedPick()))
+	}
+	if m.ci.shown {
+		return m.ci.update(k)
 	}
 	var cmd tea.Cmd
 	m.detail, cmd = m.detail.Update(k)

@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 
+	"github.com/prscope/prscope/ui/cihistory"
 	"github.com/prscope/prscope/ui/detail"
 	"github.com/prscope/prscope/ui/filterbar"
 	"github.com/prscope/prscope/ui/prlist"
@@ -18,10 +19,11 @@ type KeySection struct {
 
 // keySections are the live bindings of the list, the timeline and the root:
 // the help view (?) is drawn from them, so it tells the truth about keys.
-func keySections(list, timeline help.KeyMap, root KeyMap, bar help.KeyMap) []KeySection {
+func keySections(list, timeline, history help.KeyMap, root KeyMap, bar help.KeyMap) []KeySection {
 	return []KeySection{
 		{"list", append(list.FullHelp(), root.ListHelp())},
-		{"timeline", timeline.FullHelp()},
+		{"timeline", append(timeline.FullHelp(), root.DetailHelp())},
+		{"CI history (" + root.History.Help().Key + ")", history.FullHelp()},
 		{"everywhere", root.FullHelp()},
 		{"filter bar (F)", bar.FullHelp()},
 	}
@@ -30,5 +32,5 @@ func keySections(list, timeline help.KeyMap, root KeyMap, bar help.KeyMap) []Key
 // DefaultKeySections are the default bindings, for the generated docs
 // (man page, docs/prscope.md).
 func DefaultKeySections() []KeySection {
-	return keySections(prlist.DefaultKeyMap(), detail.DefaultKeyMap(), DefaultKeyMap(), filterbar.DefaultKeyMap())
+	return keySections(prlist.DefaultKeyMap(), detail.DefaultKeyMap(), cihistory.DefaultKeyMap(), DefaultKeyMap(), filterbar.DefaultKeyMap())
 }

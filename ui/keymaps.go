@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/prscope/prscope/config"
+	"github.com/prscope/prscope/ui/cihistory"
 	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/detail"
 	"github.com/prscope/prscope/ui/prlist"
@@ -15,14 +16,15 @@ import (
 
 // KeyMaps are every component's bindings together: what a config remaps.
 type KeyMaps struct {
-	Root   KeyMap
-	List   prlist.KeyMap
-	Detail detail.KeyMap
+	Root    KeyMap
+	List    prlist.KeyMap
+	Detail  detail.KeyMap
+	History cihistory.KeyMap
 }
 
 // DefaultKeyMaps returns each component's default bindings.
 func DefaultKeyMaps() KeyMaps {
-	return KeyMaps{Root: DefaultKeyMap(), List: prlist.DefaultKeyMap(), Detail: detail.DefaultKeyMap()}
+	return KeyMaps{Root: DefaultKeyMap(), List: prlist.DefaultKeyMap(), Detail: detail.DefaultKeyMap(), History: cihistory.DefaultKeyMap()}
 }
 
 // Remap binds an action of the table (bindable) to a key.
@@ -50,25 +52,37 @@ var bindable = []struct {
 	common.Action
 	bindings func(k *KeyMaps) []*key.Binding
 }{
-	{common.Action{Name: "up", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.Up, &k.Detail.Up} }},
-	{common.Action{Name: "down", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.Down, &k.Detail.Down} }},
-	{common.Action{Name: "top", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.Top, &k.Detail.Top} }},
-	{common.Action{Name: "bottom", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.Bottom, &k.Detail.Bottom} }},
-	{common.Action{Name: "half_page_up", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.HalfPageUp, &k.Detail.HalfPageUp} }},
-	{common.Action{Name: "half_page_down", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.HalfPageDn, &k.Detail.HalfPageDn} }},
-	{common.Action{Name: "page_up", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.PageUp, &k.Detail.PageUp} }},
-	{common.Action{Name: "page_down", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.PageDown, &k.Detail.PageDown} }},
+	{common.Action{Name: "up", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.Up, &k.Detail.Up, &k.History.Up} }},
+	{common.Action{Name: "down", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.Down, &k.Detail.Down, &k.History.Down} }},
+	{common.Action{Name: "top", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.List.Top, &k.Detail.Top, &k.History.Top} }},
+	{common.Action{Name: "bottom", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding {
+		return []*key.Binding{&k.List.Bottom, &k.Detail.Bottom, &k.History.Bottom}
+	}},
+	{common.Action{Name: "half_page_up", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding {
+		return []*key.Binding{&k.List.HalfPageUp, &k.Detail.HalfPageUp, &k.History.HalfPageUp}
+	}},
+	{common.Action{Name: "half_page_down", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding {
+		return []*key.Binding{&k.List.HalfPageDn, &k.Detail.HalfPageDn, &k.History.HalfPageDn}
+	}},
+	{common.Action{Name: "page_up", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding {
+		return []*key.Binding{&k.List.PageUp, &k.Detail.PageUp, &k.History.PageUp}
+	}},
+	{common.Action{Name: "page_down", Scope: common.ScopeNav}, func(k *KeyMaps) []*key.Binding {
+		return []*key.Binding{&k.List.PageDown, &k.Detail.PageDown, &k.History.PageDown}
+	}},
 	{common.Action{Name: "open", Scope: common.ScopeList}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.Open} }},
 	{common.Action{Name: "filter_list", Scope: common.ScopeList}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.Filter} }},
 	{common.Action{Name: "search_github", Scope: common.ScopeList}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.Search} }},
 	{common.Action{Name: "filter_bar", Scope: common.ScopeList}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.FilterBar} }},
-	{common.Action{Name: "toggle", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.Toggle} }},
+	{common.Action{Name: "toggle", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.Toggle, &k.History.Toggle} }},
 	{common.Action{Name: "filter_timeline", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.Filter} }},
 	{common.Action{Name: "hide_accidental", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.Accidental} }},
 	{common.Action{Name: "search", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.Search} }},
 	{common.Action{Name: "next_match", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.NextMatch} }},
 	{common.Action{Name: "prev_match", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.PrevMatch} }},
 	{common.Action{Name: "revision_diff", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.RevisionDiff} }},
+	{common.Action{Name: "ci_history", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.History} }},
+	{common.Action{Name: "read_log", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.History.Log} }},
 	{common.Action{Name: "next_pane", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.NextPane} }},
 	{common.Action{Name: "prev_pane", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.PrevPane} }},
 	{common.Action{Name: "back", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.Back} }},

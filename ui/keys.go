@@ -16,6 +16,9 @@ type KeyMap struct {
 	OpenWeb    key.Binding
 	CopyURL    key.Binding
 	CopyID     key.Binding
+	// History toggles the detail pane between the timeline and the CI
+	// history.
+	History key.Binding
 	// NextTab and PrevTab switch repositories; Tabs enables them when
 	// there is more than one, so the help shows them only then.
 	NextTab key.Binding
@@ -39,6 +42,7 @@ func DefaultKeyMap() KeyMap {
 		OpenWeb:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in browser")),
 		CopyURL:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy URL")),
 		CopyID:     key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy SHA / number")),
+		History:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "CI history / timeline")),
 		NextTab:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next repository"), key.WithDisabled()),
 		PrevTab:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous repository"), key.WithDisabled()),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
@@ -55,6 +59,9 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.NextPane, k.PrevPane, k.Back, k.Reload, k.ReloadList}, {k.OpenWeb, k.CopyURL, k.CopyID, k.PrevTab, k.NextTab}, {k.Help, k.Quit}}
 }
+
+// DetailHelp are the root's keys that act in the detail pane only.
+func (k KeyMap) DetailHelp() []key.Binding { return []key.Binding{k.History} }
 
 // ListHelp are the root's keys that act in the list only; the help shows
 // them with the list's own.

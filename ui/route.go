@@ -61,6 +61,7 @@ func (m *Model) fetch() tea.Cmd {
 		w.Commits = m.detail.VisibleCommits()
 		w.Checks, _ = checksKeyOf(m.detail, m.shown)
 	}
+	m.ci.wants(&w, m.detail)
 	listBusy, searchBusy := m.store.List.Loading, m.store.Search.Loading
 	cmd := m.store.Fetch(w)
 	if !listBusy && m.store.List.Loading {
@@ -95,6 +96,7 @@ func (m *Model) syncDetail() {
 		}
 	}
 	m.detail.SetPullCommits(m.store.PullCommits(m.shown))
+	m.ci.sync(m.store, &m.detail, m.shown, m.KeyMap.History.Help().Key)
 	key, ok := checksKeyOf(m.detail, m.shown)
 	if !ok {
 		m.detail.SetChecks(store.ChecksStatus{})

@@ -43,6 +43,7 @@ func (m *Model) layout() {
 	}
 	m.lists.setSize(listWidth, paneHeight)
 	m.detail.SetSize(detailWidth, paneHeight)
+	m.ci.view.SetSize(detailWidth, paneHeight)
 	// Narrow, the one pane shown is the focused one.
 	s := m.common.Styles
 	listStyle, detailStyle := s.PaneBorderFocused, s.PaneBorderFocused
@@ -107,13 +108,13 @@ func (m Model) View() string {
 	switch {
 	case m.help.shown:
 		body = m.help.view(m.width, m.height-1, m.common, m.KeyMap, m.lists.list.KeyMap.Down,
-			keySections(m.lists.list.KeyMap, m.detail.KeyMap, m.KeyMap, m.bar.KeyMap))
+			keySections(m.lists.list.KeyMap, m.detail.KeyMap, m.ci.view.KeyMap, m.KeyMap, m.bar.KeyMap))
 	case narrow(m.width) && m.focus == listPane:
 		body = m.frames.list.Render(m.lists.view(m.store.Search))
 	case narrow(m.width):
-		body = m.frames.detail.Render(m.detail.View())
+		body = m.frames.detail.Render(m.ci.face(m.detail))
 	default:
-		body = joinColumns(m.frames.list.Render(m.lists.view(m.store.Search)), m.frames.detail.Render(m.detail.View()))
+		body = joinColumns(m.frames.list.Render(m.lists.view(m.store.Search)), m.frames.detail.Render(m.ci.face(m.detail)))
 	}
 	bottom := m.status.View()
 	if m.bar.Focused() {

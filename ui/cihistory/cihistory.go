@@ -41,7 +41,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // Data is what the history shows, with what is still loading or failed.
 type Data struct {
-	Number  int // the PR it is of
+	Number  int    // the PR it is of
+	Title   string // the first line: what this is, and the key back
 	History model.History
 	Branch  string
 	// Version changes whenever anything in it changed.
@@ -49,12 +50,9 @@ type Data struct {
 	Supported bool   // the source reads GitHub Actions
 	Loading   bool   // the runs are on their way
 	Err       string // why the runs could not be listed
-	// JobsLoading and JobsErr are per run, AnnotationsErr and LogLoading
-	// per job.
-	JobsLoading    map[int64]bool
-	JobsErr        map[int64]string
-	AnnotationsErr map[int64]string
-	LogLoading     map[int64]bool
+	// JobsLoading is per run, LogLoading per job.
+	JobsLoading map[int64]bool
+	LogLoading  map[int64]bool
 }
 
 // Model is the history view.

@@ -124,7 +124,7 @@ func TestVersionsRunsMatrixAndFailedJobs(t *testing.T) {
 		t.Errorf("l asked %+v", msg)
 	}
 	runs, anns := m.Wants()
-	if len(runs) != 3 || len(anns) != 2 {
+	if len(runs) != 3 || len(anns) != 4 {
 		t.Errorf("wants jobs of %v, annotations of %v", runs, anns)
 	}
 }

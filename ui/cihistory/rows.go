@@ -33,6 +33,9 @@ func (m *Model) layout() {
 	st := m.common.Styles
 	d := m.data
 	note := func(s string) { m.rows = append(m.rows, row{text: s, style: st.Muted}) }
+	if d.Title != "" {
+		m.rows = append(m.rows, row{text: d.Title, style: st.Muted})
+	}
 	switch {
 	case !d.Supported:
 		note("no CI history: this source does not read GitHub Actions")
@@ -114,8 +117,8 @@ func (m *Model) runRows(r model.RunResult, depth int) {
 	if m.data.JobsLoading[r.Run.ID] && !r.JobsLoaded {
 		words += " · loading jobs…"
 	}
-	if e := m.data.JobsErr[r.Run.ID]; e != "" {
-		words += " · jobs: " + e
+	if r.JobsErr != "" {
+		words += " · jobs: " + r.JobsErr
 	}
 	text := fmt.Sprintf("run %d", r.Run.ID)
 	if r.Run.Attempt > 1 {
@@ -143,8 +146,8 @@ func (m *Model) jobRows(j model.JobResult, depth int) {
 	case n > 0:
 		tests = fmt.Sprintf("%d failing test%s", n, plural(n))
 	}
-	if e := m.data.AnnotationsErr[j.Job.ID]; e != "" && j.FailedTests == nil {
-		tests = "annotations: " + e
+	if j.AnnotationsErr != "" && j.FailedTests == nil {
+		tests = "annotations: " + j.AnnotationsErr
 	}
 	m.rows = append(m.rows, row{text: m.marker(k, true) + "✗ " + j.Name.Where() + " · " + tests, key: k, url: j.Job.HTMLURL, depth: depth, job: j.Job.ID, style: m.common.Styles.Error})
 	if !m.open[k] {
@@ -231,17 +234,17 @@ func (m Model) verdictColour(v model.Verdict) lipgloss.Style {
 
 // Wants are what the rows in sight need: the jobs of each version's latest
 // run (for its verdict) and of the runs of opened versions, and the
-// annotations of the failed jobs of opened runs.
+// annotations of those runs' failed jobs (which name the failing tests:
+// BPF CI writes its ##[error] lines there).
 func (m Model) Wants() (runs, annotations []int64) {
 	for i, tv := range m.data.History.Versions {
 		for j, r := range tv.Runs {
-			if j == len(tv.Runs)-1 || m.open[versionKey(i)] {
-				runs = append(runs, r.Run.ID)
+			if j != len(tv.Runs)-1 && !m.open[versionKey(i)] {
+				continue
 			}
-			if m.open[runKey(r.Run.ID)] {
-				for _, fj := range r.FailedJobs() {
-					annotations = append(annotations, fj.Job.ID)
-				}
+			runs = append(runs, r.Run.ID)
+			for _, fj := range r.FailedJobs() {
+				annotations = append(annotations, fj.Job.ID)
 			}
 		}
 	}

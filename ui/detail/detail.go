@@ -57,6 +57,8 @@ type Model struct {
 	checks  store.ChecksStatus
 	// pullCommits is the PR's own commit list, which the header counts.
 	pullCommits store.PullCommitsStatus
+	// ciHeadline is the CI history in one line (SetCIHeadline).
+	ciHeadline string
 
 	items  []item
 	lay    heights // each item's height: real once rendered, estimated before
@@ -125,6 +127,7 @@ func (m *Model) ShowTimeline(pr model.PullRequest, events []model.Event, gaps []
 		m.search, m.openGroups, m.diffShown = search{}, map[string]bool{}, map[string]bool{}
 		m.checks = store.ChecksStatus{} // the root sets the new PR's
 		m.pullCommits = store.PullCommitsStatus{}
+		m.ciHeadline = ""
 		m.resetItems()
 	} else {
 		m.invalidate(0) // the header may say more now

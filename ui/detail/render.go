@@ -179,6 +179,9 @@ func (m Model) renderFacts(w int) []string {
 	if ci := m.checksLine(); ci != "" {
 		lines = append(lines, wrap(ci, w)...)
 	}
+	if m.ciHeadline != "" {
+		lines = append(lines, wrap("history: "+m.ciHeadline, w)...)
+	}
 	return append(lines, s.Muted.Render(strings.Repeat("─", w)))
 }
 

@@ -25,6 +25,11 @@ type Wants struct {
 	// the latest run's for the header).
 	Runs    RunsKey
 	RunJobs []int64
+	// Annotations are the failed jobs whose failures are in view;
+	// WholeTimeline asks for every timeline page (the history reads the
+	// versions from all of it).
+	Annotations   []int64
+	WholeTimeline bool
 }
 
 // Fetch asks for what w needs and the store has not got or asked for: the
@@ -37,9 +42,16 @@ func (s *Store) Fetch(w Wants) tea.Cmd {
 		cmds = append(cmds, s.nextPage(&s.List))
 	}
 	cmds = append(cmds, s.loadReviews(w.Shown), s.loadPullCommits(w.Shown), s.loadRuns(w.Runs), s.loadJobs(w.Shown, w.RunJobs))
+	for _, id := range w.Annotations {
+		cmds = append(cmds, s.LoadAnnotations(w.Shown, id))
+	}
 	if w.OnScreen {
 		if t, ok := s.timelines[w.Shown]; ok && t.err == "" {
-			cmds = append(cmds, s.timelinePages(w.Shown, t, w.TimelineNearEnd, w.Gaps))
+			gaps, nearEnd := w.Gaps, w.TimelineNearEnd
+			if w.WholeTimeline {
+				gaps, nearEnd = allGaps(t), true
+			}
+			cmds = append(cmds, s.timelinePages(w.Shown, t, nearEnd, gaps))
 		}
 		cmds = append(cmds, s.loadCommits(w.Commits))
 	}
@@ -69,4 +81,14 @@ func (s *Store) Reload(shown int, checks ChecksKey) tea.Cmd {
 		cmds = append(cmds, s.requestChecks(checks, httpcache.Revalidate))
 	}
 	return tea.Batch(cmds...)
+}
+
+// allGaps wants every gap of t filled, from above.
+func allGaps(t *Timeline) []GapWant {
+	gaps := t.Gaps()
+	out := make([]GapWant, len(gaps))
+	for i, g := range gaps {
+		out[i] = GapWant{Gap: g}
+	}
+	return out
 }

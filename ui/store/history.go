@@ -213,3 +213,43 @@ func (s *Store) onHistory(e Envelope, file func(errText string) bool) Change {
 }
 
 var _ ActionsSource = (*github.Client)(nil)
+
+// CIHistory is pr's test history as far as it is known: the versions its
+// loaded timeline names, matched with the runs, jobs, annotations and logs
+// loaded so far; and the status they come from.
+func (s Store) CIHistory(pr model.PullRequest) (model.History, CIStatus) {
+	st := s.CI(pr.Number)
+	jobs := map[int64][]model.JobResult{}
+	for id, js := range st.Jobs {
+		if !js.Loaded {
+			continue
+		}
+		out := make([]model.JobResult, 0, len(js.Value))
+		for _, j := range js.Value {
+			a, l := st.Annotations[j.ID], st.Logs[j.ID]
+			var log *model.LogSummary
+			if l.Loaded {
+				log = &l.Value
+			}
+			var anns []model.Annotation
+			if a.Loaded {
+				anns = a.Value
+			}
+			r := model.NewJobResult(j, anns, log)
+			r.AnnotationsErr, r.LogErr = a.Err, l.Err
+			out = append(out, r)
+		}
+		jobs[id] = out
+	}
+	h := model.MatchRuns(model.Versions(pr, s.Timeline(pr.Number).Events()), st.Runs.Value, jobs)
+	setJobsErr := func(runs []model.RunResult) {
+		for i := range runs {
+			runs[i].JobsErr = st.Jobs[runs[i].Run.ID].Err
+		}
+	}
+	for i := range h.Versions {
+		setJobsErr(h.Versions[i].Runs)
+	}
+	setJobsErr(h.Unmatched)
+	return h, st
+}
