@@ -93,27 +93,34 @@ func runSession(t *testing.T, srv *fake.FakeServer, dir string, now time.Time) s
 	c.commitsShown = strings.Count(v, "selftests: fix run")
 	h.keys("q")
 
+	c.count(t, srv.Requests())
+	return c
+}
+
+// count files each request under what it asked for.
+func (c *sessionCounts) count(t *testing.T, requests []fake.RecordedRequest) {
+	t.Helper()
 	seen := map[string]bool{}
-	for _, r := range srv.Requests() {
-		switch {
-		case strings.HasSuffix(r.Path, "/pulls"):
+	for _, r := range requests {
+		switch p := r.Path; {
+		case strings.HasSuffix(p, "/pulls"):
 			c.list++
-		case strings.Contains(r.Path, "/timeline"):
+		case strings.Contains(p, "/timeline"):
 			c.timeline++
-		case strings.HasSuffix(r.Path, "/reviews"), strings.HasSuffix(r.Path, "/comments") && strings.Contains(r.Path, "/pulls/"):
+		case strings.HasSuffix(p, "/reviews"), strings.HasSuffix(p, "/comments") && strings.Contains(p, "/pulls/"):
 			c.reviews++
-		case strings.HasSuffix(r.Path, "/check-runs") || strings.HasSuffix(r.Path, "/status"):
+		case strings.HasSuffix(p, "/check-runs") || strings.HasSuffix(p, "/status"):
 			c.checks++
-		case strings.Contains(r.Path, "/pulls/") && strings.HasSuffix(r.Path, "/commits"):
+		case strings.Contains(p, "/pulls/") && strings.HasSuffix(p, "/commits"):
 			c.pullCommits++
-		case strings.HasSuffix(r.Path, "/actions/runs"):
+		case strings.HasSuffix(p, "/actions/runs"):
 			c.runs++
-		case strings.Contains(r.Path, "/git/commits/"):
+		case strings.Contains(p, "/git/commits/"):
 			c.commits++
-			if seen[r.Path] {
-				t.Errorf("commit %s fetched twice in one session", r.Path)
+			if seen[p] {
+				t.Errorf("commit %s fetched twice in one session", p)
 			}
-			seen[r.Path] = true
+			seen[p] = true
 		default:
 			c.other++
 		}
@@ -124,7 +131,6 @@ func runSession(t *testing.T, srv *fake.FakeServer, dir string, now time.Time) s
 			c.unconditional++
 		}
 	}
-	return c
 }
 
 // TestRequestBudget is the scripted session, cold, warm (within

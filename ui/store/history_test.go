@@ -79,10 +79,16 @@ func TestCIHistoryRecords(t *testing.T) {
 	if j := ci.Jobs[101]; j.Loaded || j.Err == "" {
 		t.Errorf("a failed job list: %+v", j)
 	}
-	before := ci.Version
+	checkAnnotationsAndLog(t, &s)
+}
+
+// checkAnnotationsAndLog: a job's annotations and log are asked once.
+func checkAnnotationsAndLog(t *testing.T, s *Store) {
+	t.Helper()
+	before := s.CI(7).Version
 	s.Update(run(t, s.LoadAnnotations(7, 1002)))
 	s.Update(run(t, s.LoadLog(7, 1002)))
-	ci = s.CI(7)
+	ci := s.CI(7)
 	if a := ci.Annotations[1002]; !a.Loaded || len(a.Value) != 1 || ci.Logs[1002].Value.FailedTests[0] != "a/b" || ci.Version == before {
 		t.Errorf("annotations %+v, log %+v, version %d (was %d)", a, ci.Logs[1002], ci.Version, before)
 	}
@@ -92,7 +98,12 @@ func TestCIHistoryRecords(t *testing.T) {
 	if s.InFlight() != 0 {
 		t.Errorf("%d in flight", s.InFlight())
 	}
-	// A Source without Actions asks nothing and says so.
+}
+
+// TestCIHistoryNeedsActions: a Source without Actions asks nothing and
+// says so.
+func TestCIHistoryNeedsActions(t *testing.T) {
+	key := RunsKey{Number: 7, Branch: "series/1"}
 	plain := newStub()
 	plain.Update(run(t, plain.LoadTimeline(7)))
 	if plain.loadRuns(key) != nil || plain.CI(7).Supported {
