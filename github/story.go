@@ -31,6 +31,7 @@ type Story struct {
 	Timeline       []model.Event
 	ReviewComments []model.ReviewComment
 	Checks         *model.DumpChecks // the head commit's CI; nil when the PR names no head SHA
+	History        *model.DumpHistory // the branch's CI runs and what they said (story_history.go)
 
 	// TimelineTruncated says why paging the timeline stopped early (a
 	// loop, a repeated or empty page, the page cap); "" when it ended.
@@ -46,6 +47,11 @@ type Story struct {
 // what `prscope dump` prints. Only the PR, the timeline and our own
 // cancellation make it fail; see Story.
 func FetchStory(ctx context.Context, c *Client, repo model.Repo, number int) (Story, error) {
+	return FetchStoryWith(ctx, c, repo, number, StoryOptions{})
+}
+
+// FetchStoryWith is FetchStory with the CI history's options.
+func FetchStoryWith(ctx context.Context, c *Client, repo model.Repo, number int, opts StoryOptions) (Story, error) {
 	pr, err := c.GetPull(ctx, repo, number)
 	if err != nil {
 		return Story{}, err
@@ -64,6 +70,9 @@ func FetchStory(ctx context.Context, c *Client, repo model.Repo, number int) (St
 	model.SortTimeline(events)
 	story.Timeline = events
 	if story.Checks, err = storyChecks(ctx, c, repo, pr.HeadSHA); err != nil {
+		return Story{}, err
+	}
+	if story.History, err = storyHistory(ctx, c, repo, pr, events, opts); err != nil {
 		return Story{}, err
 	}
 	if hasReview(events) { // no reviewed event, nothing to hang comments on

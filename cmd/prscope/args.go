@@ -52,6 +52,8 @@ Flags:
                     default from the host: https://api.github.com/)
   --state STATE     open, closed or all (default all)
   --limit N         with dump OWNER/REPO: how many PRs (default 30)
+  --logs            with dump OWNER/REPO#N: read each failed CI job's log for
+                    its failing tests and first error (one download a job)
   --author LOGIN    only PRs by LOGIN (app/NAME for a bot)
   --base BRANCH     only PRs into BRANCH
   --head BRANCH     only PRs from BRANCH
@@ -139,6 +141,7 @@ type options struct {
 	token      string
 	state      string
 	limit      int
+	logs       bool // --logs: dump reads failed jobs' logs for their failing tests
 	timeout    time.Duration
 	target     model.Target
 	search     string // --search: a query in GitHub's search syntax; "" for none
@@ -174,6 +177,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "where the cache lives")
 	fs.StringVar(&o.state, "state", "all", "open, closed or all")
 	fs.IntVar(&o.limit, "limit", 30, "with dump OWNER/REPO: how many PRs")
+	fs.BoolVar(&o.logs, "logs", false, "with dump OWNER/REPO#N: read failed CI jobs' logs too")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "per-request timeout")
 	fs.StringVar(&o.search, "search", "", "open on a GitHub search of the repository's PRs")
 	fs.StringVar(&o.configFile, "config", "", "the config file (default $XDG_CONFIG_HOME/prscope/config.yml)")
@@ -299,6 +303,11 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 		if o.more, err = moreTargets(t, positional[1:]); err != nil {
 			return o, err
 		}
+	}
+	logsSet := false
+	fs.Visit(func(f *flag.Flag) { logsSet = logsSet || f.Name == "logs" })
+	if logsSet && (!o.dump || t.Number == 0) {
+		return o, errors.New("--logs only applies to dump OWNER/REPO#N")
 	}
 	if limitSet && t.Number != 0 {
 		return o, errors.New("--limit only applies to dump OWNER/REPO, not to one PR")

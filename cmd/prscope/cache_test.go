@@ -92,20 +92,20 @@ func TestCacheSubcommand(t *testing.T) {
 
 	runOK(t, nil, "dump", "--cache-dir", dir, "--api-url", srv.URL, "acme/widgets#3")
 	out = runOK(t, nil, "cache", "--cache-dir", dir)
-	// The PR, its timeline's one page, the fork's commit, and the head
-	// commit's check runs and status.
-	if !strings.Contains(out, "entries: 5\n") || !strings.Contains(out, " kB (limit 500 MB)\n") || strings.Contains(out, "demo:") {
+	// The PR, its timeline's one page, the fork's commit, the head
+	// commit's check runs and status, and the branch's CI runs (none).
+	if !strings.Contains(out, "entries: 6\n") || !strings.Contains(out, " kB (limit 500 MB)\n") || strings.Contains(out, "demo:") {
 		t.Errorf("prscope cache after one dump:\n%s", out)
 	}
 
 	runOK(t, nil, "dump", "--demo", "--cache-dir", dir, "kernel-patches/bpf", "--limit", "5")
 	out = runOK(t, nil, "cache", "--cache-dir", dir)
-	if !strings.Contains(out, "entries: 5\n") || !strings.Contains(out, "demo:    1 entry, ") || !strings.Contains(out, filepath.Join(dir, "demo")) {
+	if !strings.Contains(out, "entries: 6\n") || !strings.Contains(out, "demo:    1 entry, ") || !strings.Contains(out, filepath.Join(dir, "demo")) {
 		t.Errorf("the demo's answers should be kept apart:\n%s", out)
 	}
 
 	out = runOK(t, nil, "cache", "clear", "--cache-dir", dir)
-	if !strings.Contains(out, "cleared "+dir+": 5 entries, ") || !strings.Contains(out, "cleared "+filepath.Join(dir, "demo")+": 1 entry, ") {
+	if !strings.Contains(out, "cleared "+dir+": 6 entries, ") || !strings.Contains(out, "cleared "+filepath.Join(dir, "demo")+": 1 entry, ") {
 		t.Errorf("prscope cache clear:\n%s", out)
 	}
 	out = runOK(t, nil, "cache", "--cache-dir", dir)

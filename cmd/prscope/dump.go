@@ -43,7 +43,7 @@ func dump(ctx context.Context, w, stderr io.Writer, c *github.Client, o options)
 }
 
 func dumpStory(ctx context.Context, stderr io.Writer, c *github.Client, o options) ([]byte, error) {
-	story, err := github.FetchStory(ctx, c, o.target.Repo, o.target.Number)
+	story, err := github.FetchStoryWith(ctx, c, o.target.Repo, o.target.Number, github.StoryOptions{Logs: o.logs})
 	if err != nil {
 		return nil, err
 	}
@@ -64,10 +64,11 @@ func dumpStory(ctx context.Context, stderr io.Writer, c *github.Client, o option
 		fmt.Fprintln(stderr, "prscope: warning: the review comments could not be fetched; see \"error\" in \"review_comments\"")
 	}
 	warnTruncated(stderr, "the review comments", story.ReviewCommentsTruncated)
+	warnHistory(stderr, story.History)
 	pull := model.NewDumpPull(story.Pull)
 	refs, groups := model.AnnotateTimeline(o.target.Repo, o.target.Number, story.Timeline)
 	return model.Dump{Repo: o.target.Repo.String(), Pull: &pull, Timeline: story.Timeline, Refs: refs, Groups: groups,
-		ReviewComments: model.ReviewCommentsByReview(story.ReviewComments), Checks: story.Checks,
+		ReviewComments: model.ReviewCommentsByReview(story.ReviewComments), Checks: story.Checks, History: story.History,
 		TimelineTruncated: story.TimelineTruncated, ReviewCommentsErr: story.ReviewCommentsErr,
 		ReviewCommentsTruncated: story.ReviewCommentsTruncated}.MarshalJSON()
 }
@@ -95,4 +96,27 @@ func missingMessages(events []model.Event) int {
 		}
 	}
 	return n
+}
+
+// warnHistory is the stderr line for a CI history that is not whole.
+func warnHistory(stderr io.Writer, h *model.DumpHistory) {
+	if h == nil {
+		return
+	}
+	if h.Err != "" {
+		fmt.Fprintln(stderr, "prscope: warning: the CI runs could not be listed; see \"error\" in \"history\"")
+		return
+	}
+	warnTruncated(stderr, "the CI runs", h.Truncated)
+	failed := 0
+	for _, tv := range h.History.Versions {
+		for _, r := range tv.Runs {
+			if r.JobsErr != "" {
+				failed++
+			}
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(stderr, "prscope: warning: the jobs of %d run(s) could not be fetched; see \"jobs_error\" in their run\n", failed)
+	}
 }

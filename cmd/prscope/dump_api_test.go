@@ -50,6 +50,7 @@ func TestDumpAgainstAPIURL(t *testing.T) {
 		// The head commit's CI (the committed event's SHA is the head).
 		"/repos/acme/widgets/commits/" + strings.Repeat("cd", 20) + "/check-runs": 1,
 		"/repos/acme/widgets/commits/" + strings.Repeat("cd", 20) + "/status":     1,
+		"/repos/acme/widgets/actions/runs":                                        1, // the CI history: none
 	}
 	if len(paths) != len(want) {
 		t.Errorf("requests = %v, want %v", paths, want)

@@ -14,10 +14,11 @@ import (
 // an "error" saying it was not fetched, the checks say why they are
 // missing, and every request stayed on the PR's own paths.
 func TestDumpRefusesHostileIdentifiers(t *testing.T) {
+	const hostileHead = "../../../user?per_page=1&status=x#frag"
 	t0 := time.Date(2024, 2, 1, 10, 0, 0, 0, time.UTC)
 	ds := &fake.Dataset{}
 	repo := ds.EnsureRepo("steer/bpf")
-	repo.Pulls = append(repo.Pulls, &fake.FakePull{Number: 1, Title: "Steer", State: "open", User: "alice", Head: "h", Base: "main",
+	repo.Pulls = append(repo.Pulls, &fake.FakePull{Number: 1, Title: "Steer", State: "open", User: "alice", Head: hostileHead, Base: "main",
 		CreatedAt: t0, UpdatedAt: t0, HeadSHA: "../../../../user",
 		Timeline: []fake.FakeEvent{
 			{Event: "commented", Actor: "bob", Body: "hi", CreatedAt: t0},
@@ -56,7 +57,13 @@ func TestDumpRefusesHostileIdentifiers(t *testing.T) {
 		t.Errorf("checks = %+v, want an error", d.Checks)
 	}
 	for _, r := range srv.Requests() {
-		if r.Path != "/repos/steer/bpf/pulls/1" && r.Path != "/repos/steer/bpf/issues/1/timeline" {
+		switch r.Path {
+		case "/repos/steer/bpf/pulls/1", "/repos/steer/bpf/issues/1/timeline":
+		case "/repos/steer/bpf/actions/runs": // the head branch is a query value, escaped
+			if r.Query.Get("branch") != hostileHead || r.Query.Get("status") != "" {
+				t.Errorf("runs asked with %v, want branch=%q and nothing else of it", r.Query, hostileHead)
+			}
+		default:
 			t.Errorf("request %s %s: outside the PR's paths", r.Method, r.Path)
 		}
 	}

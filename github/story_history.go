@@ -1,0 +1,116 @@
+package github
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/prscope/prscope/model"
+)
+
+// historyFetchers is how many runs' jobs (and jobs' annotations or logs)
+// are fetched at once for a dump.
+const historyFetchers = 4
+
+// StoryOptions says what FetchStoryWith adds to the story.
+type StoryOptions struct {
+	// Logs reads each failed job's log for its failing tests and error
+	// block (one request and a download per failed job).
+	Logs bool
+}
+
+// storyHistory is the PR's test history: its branch's runs, every run's
+// jobs, each failed job's annotations (and, with logs, its log), matched
+// with the versions its timeline names. A failing part is the part's
+// error; only our own cancellation fails it.
+func storyHistory(ctx context.Context, c *Client, repo model.Repo, pr model.PullRequest, events []model.Event, opts StoryOptions) (*model.DumpHistory, error) {
+	runs, err := AllPages(fmt.Sprintf("%s#%d CI runs", repo, pr.Number), MaxActionsPages, model.WorkflowRunKey,
+		func(page int) ([]model.WorkflowRun, model.Page, error) {
+			return c.WorkflowRuns(ctx, repo, pr.Head, page, MaxPerPage)
+		})
+	d := &model.DumpHistory{Truncated: Truncated(err)}
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, err
+	case err != nil && d.Truncated == "":
+		d.Err = err.Error()
+		return d, nil
+	}
+	jobs, jobsErr := runJobs(ctx, c, repo, runs, opts)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	d.History = model.MatchRuns(model.Versions(pr, events), runs, jobs)
+	for i := range d.History.Versions {
+		setJobsErr(d.History.Versions[i].Runs, jobsErr)
+	}
+	setJobsErr(d.History.Unmatched, jobsErr)
+	return d, nil
+}
+
+func setJobsErr(runs []model.RunResult, errs map[int64]string) {
+	for i := range runs {
+		runs[i].JobsErr = errs[runs[i].Run.ID]
+	}
+}
+
+// runJobs fetches every run's jobs, and each failed job's failures, a few
+// at a time.
+func runJobs(ctx context.Context, c *Client, repo model.Repo, runs []model.WorkflowRun, opts StoryOptions) (map[int64][]model.JobResult, map[int64]string) {
+	var mu sync.Mutex
+	jobs, errs := map[int64][]model.JobResult{}, map[int64]string{}
+	sem := make(chan struct{}, historyFetchers)
+	var wg sync.WaitGroup
+	for _, r := range runs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			list, err := FetchRunJobs(ctx, c, repo, r.ID)
+			<-sem
+			if err != nil {
+				mu.Lock()
+				errs[r.ID] = err.Error()
+				mu.Unlock()
+				return
+			}
+			results := failures(ctx, c, repo, list, opts, sem)
+			mu.Lock()
+			jobs[r.ID] = results
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return jobs, errs
+}
+
+// failures reads each failed job's annotations (and log): a job's part
+// that fails is that job's error.
+func failures(ctx context.Context, c *Client, repo model.Repo, list []model.Job, opts StoryOptions, sem chan struct{}) []model.JobResult {
+	out := make([]model.JobResult, len(list))
+	for i, j := range list {
+		if j.Conclusion != "failure" && j.Conclusion != "timed_out" {
+			out[i] = model.NewJobResult(j, []model.Annotation{}, nil)
+			continue
+		}
+		sem <- struct{}{}
+		anns, annErr := FetchJobAnnotations(ctx, c, repo, j.ID)
+		var log *model.LogSummary
+		var logErr error
+		if opts.Logs {
+			var sum model.LogSummary
+			if sum, logErr = c.JobLog(ctx, repo, j.ID, DefaultLogBytes); logErr == nil {
+				log = &sum
+			}
+		}
+		<-sem
+		out[i] = model.NewJobResult(j, anns, log)
+		if annErr != nil {
+			out[i].AnnotationsErr = annErr.Error()
+		}
+		if logErr != nil {
+			out[i].LogErr = logErr.Error()
+		}
+	}
+	return out
+}
