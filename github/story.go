@@ -30,7 +30,7 @@ type Story struct {
 	Pull           model.PullRequest
 	Timeline       []model.Event
 	ReviewComments []model.ReviewComment
-	Checks         *model.DumpChecks // the head commit's CI; nil when the PR names no head SHA
+	Checks         *model.DumpChecks  // the head commit's CI; nil when the PR names no head SHA
 	History        *model.DumpHistory // the branch's CI runs and what they said (story_history.go)
 
 	// TimelineTruncated says why paging the timeline stopped early (a
