@@ -6,7 +6,8 @@ import (
 )
 
 // PullSearchKey is what a PR is found by in the list filter: its number,
-// title, author and labels, lower-cased.
+// title, author and labels, lower-cased, and ci:red or ci:green for its
+// latest CI label.
 func PullSearchKey(p PullRequest) string {
 	var b strings.Builder
 	b.WriteString("#")
@@ -18,6 +19,13 @@ func PullSearchKey(p PullRequest) string {
 	for _, l := range p.Labels {
 		b.WriteString(" ")
 		b.WriteString(strings.ToLower(l.Name))
+	}
+	// ci:red and ci:green find PRs by their latest CI label.
+	switch _, v := CIVerdict(p.Labels); v {
+	case "fail":
+		b.WriteString(" ci:red")
+	case "pass":
+		b.WriteString(" ci:green")
 	}
 	return b.String()
 }

@@ -222,3 +222,20 @@ func applyLabels(vs []Version, pr PullRequest, events []Event) {
 		}
 	}
 }
+
+// CIVerdict is what a PR's labels say of its latest tested version:
+// "pass" or "fail" from the highest V{N}-ci-pass / V{N}-ci-fail label, ""
+// when it has none. It needs no request: the list rows carry labels.
+func CIVerdict(labels []Label) (version int, verdict string) {
+	for _, l := range labels {
+		m := ciLabel.FindStringSubmatch(l.Name)
+		if m == nil {
+			continue
+		}
+		n := atoi(m[1])
+		if n > version || (n == version && m[2] == "fail") {
+			version, verdict = n, m[2]
+		}
+	}
+	return version, verdict
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -114,5 +115,31 @@ func TestVersionTextIsSanitized(t *testing.T) {
 	vs := Versions(PullRequest{}, []Event{ev})
 	if len(vs) != 1 || vs[0].ID != "2" || vs[0].Upstream != "abc" {
 		t.Errorf("%+v", vs)
+	}
+}
+
+func TestCIVerdict(t *testing.T) {
+	for _, c := range []struct {
+		labels  []string
+		version int
+		verdict string
+	}{
+		{nil, 0, ""},
+		{[]string{"bpf-next", "V1-ci-fail", "V3-ci-pass", "V2-ci-fail"}, 3, "pass"},
+		{[]string{"V2-ci-pass", "V2-ci-fail"}, 2, "fail"},
+		{[]string{"v4-ci-fail", "merge-conflict"}, 4, "fail"},
+		{[]string{"V-ci-pass", "V1-ci-maybe"}, 0, ""},
+	} {
+		var ls []Label
+		for _, n := range c.labels {
+			ls = append(ls, Label{Name: n})
+		}
+		if v, verdict := CIVerdict(ls); v != c.version || verdict != c.verdict {
+			t.Errorf("%v: %d %q, want %d %q", c.labels, v, verdict, c.version, c.verdict)
+		}
+		key := PullSearchKey(PullRequest{Labels: ls})
+		if (c.verdict == "fail") != strings.Contains(key, "ci:red") || (c.verdict == "pass") != strings.Contains(key, "ci:green") {
+			t.Errorf("%v: search key %q", c.labels, key)
+		}
 	}
 }

@@ -583,3 +583,20 @@ func TestRefreshUpdatesRowsInPlaceAndKeepsTheCursor(t *testing.T) {
 		t.Errorf("the changed row is not redrawn:\n%s", v)
 	}
 }
+
+// TestCIMarkFromLabels: a PR's latest V{N}-ci-* label puts ✗ or ✓ in front
+// of its title, with no request; a PR without one has no mark.
+func TestCIMarkFromLabels(t *testing.T) {
+	m := newList(100, 10)
+	m.Append([]model.PullRequest{
+		{Number: 3, Title: "red one", State: "open", User: "kpd", Labels: []model.Label{{Name: "V1-ci-pass"}, {Name: "V2-ci-fail"}}},
+		{Number: 2, Title: "green one", State: "open", User: "kpd", Labels: []model.Label{{Name: "V1-ci-pass"}}},
+		{Number: 1, Title: "plain one", State: "open", User: "kpd", Labels: []model.Label{{Name: "bug"}}},
+	})
+	v := m.View()
+	for _, want := range []string{"#3 ✗ red one", "#2 ✓ green one", "#1 plain one"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("missing %q:\n%s", want, v)
+		}
+	}
+}

@@ -81,7 +81,7 @@ func (m Model) renderRow(pr model.PullRequest) string {
 	b.WriteByte(' ')
 	b.WriteString(s.Number.Render(num))
 	b.WriteByte(' ')
-	b.WriteString(common.PadRight(common.Truncate(pr.Title, titleWidth), titleWidth))
+	b.WriteString(common.PadRight(common.Truncate(ciMark(pr)+pr.Title, titleWidth), titleWidth))
 	b.WriteByte(' ')
 	if showAuthor {
 		b.WriteString(s.Author.Render(common.PadRight(common.Truncate(author, authorWidth), authorWidth)))
@@ -105,3 +105,15 @@ func (m Model) decorate(row string, selected bool) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// ciMark is the CI verdict a PR's labels give its latest version, in front
+// of its title: "✗ " for V3-ci-fail, "✓ " for V3-ci-pass, none without.
+func ciMark(pr model.PullRequest) string {
+	switch _, v := model.CIVerdict(pr.Labels); v {
+	case "fail":
+		return "✗ "
+	case "pass":
+		return "✓ "
+	}
+	return ""
+}
