@@ -107,19 +107,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if !ok || !m.focused {
 		return m, nil
 	}
+	if step, ok := m.KeyMap.PageStep(k, m.height); ok {
+		m.move(step)
+		return m, nil
+	}
 	switch {
 	case key.Matches(k, m.KeyMap.Down):
 		m.move(1)
 	case key.Matches(k, m.KeyMap.Up):
 		m.move(-1)
-	case key.Matches(k, m.KeyMap.HalfPageDn):
-		m.move(max(m.height/2, 1))
-	case key.Matches(k, m.KeyMap.HalfPageUp):
-		m.move(-max(m.height/2, 1))
-	case key.Matches(k, m.KeyMap.PageDown):
-		m.move(max(m.height-1, 1))
-	case key.Matches(k, m.KeyMap.PageUp):
-		m.move(-max(m.height-1, 1))
 	case key.Matches(k, m.KeyMap.Top):
 		m.cursor = 0
 		m.move(0)

@@ -1,6 +1,9 @@
 package common
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // NavKeys are the moves every scrolling pane has; each pane embeds them in
 // its own KeyMap and names the moves in its own words.
@@ -24,4 +27,21 @@ func DefaultNavKeys(up, down, top, bottom string) NavKeys {
 		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		PageDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 	}
+}
+
+// PageStep is how far a half-page or page key moves in a pane h lines
+// high (a page keeps one line of the last in view), and whether msg is one.
+func (k NavKeys) PageStep(msg tea.KeyMsg, h int) (int, bool) {
+	half, page := max(h/2, 1), max(h-1, 1)
+	switch {
+	case key.Matches(msg, k.HalfPageDn):
+		return half, true
+	case key.Matches(msg, k.HalfPageUp):
+		return -half, true
+	case key.Matches(msg, k.PageDown):
+		return page, true
+	case key.Matches(msg, k.PageUp):
+		return -page, true
+	}
+	return 0, false
 }

@@ -292,6 +292,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // command runs the pane's command bound to k; follow says the view now
 // follows the end (G).
 func (m *Model) command(k tea.KeyMsg) (follow, handled bool) {
+	if step, ok := m.KeyMap.PageStep(k, m.height); ok {
+		m.scrollBy(step)
+		return false, true
+	}
 	switch {
 	case key.Matches(k, m.KeyMap.Search):
 		m.startSearch()
@@ -309,14 +313,6 @@ func (m *Model) command(k tea.KeyMsg) (follow, handled bool) {
 		m.cursor = m.lastSelectable()
 		m.showEnd()
 		follow = true
-	case key.Matches(k, m.KeyMap.HalfPageDn):
-		m.scrollBy(max(m.height/2, 1))
-	case key.Matches(k, m.KeyMap.HalfPageUp):
-		m.scrollBy(-max(m.height/2, 1))
-	case key.Matches(k, m.KeyMap.PageDown):
-		m.scrollBy(max(m.height-1, 1))
-	case key.Matches(k, m.KeyMap.PageUp):
-		m.scrollBy(-max(m.height-1, 1))
 	case key.Matches(k, m.KeyMap.Toggle):
 		m.toggle()
 	case key.Matches(k, m.KeyMap.RevisionDiff):
