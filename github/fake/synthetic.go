@@ -35,6 +35,7 @@ const (
 	SyntheticLongTimelinePR = 200 // 360 timeline events, to page through
 	// SyntheticHugeTimelinePR is a KPD-style test PR: 2,600 timeline
 	// events (26 pages), mostly bot comments recording each test run.
+	// The demo has its own there (DemoE2EPR), with CI runs.
 	SyntheticHugeTimelinePR = 201
 )
 
