@@ -36,6 +36,7 @@ func storyHistory(ctx context.Context, c *Client, repo model.Repo, pr model.Pull
 		d.Err = err.Error()
 		return d, nil
 	}
+	runs = model.RunsOfPull(runs, pr) // the branch may have served another PR too
 	jobs, jobsErr := runJobs(ctx, c, repo, runs, opts)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()

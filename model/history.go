@@ -271,3 +271,24 @@ func plural(n int) string {
 	}
 	return "s"
 }
+
+// RunsOfPull are the runs of pr's branch that tested pr: those GitHub
+// links to it, and those linked to no PR (GitHub lists only open ones)
+// that ran while it was open. A branch can serve two PRs (an e2e test PR
+// opened again), whose runs must not mix.
+func RunsOfPull(runs []WorkflowRun, pr PullRequest) []WorkflowRun {
+	out := runs[:0:0]
+	for _, r := range runs {
+		switch {
+		case slices.Contains(r.PullRequests, pr.Number):
+		case len(r.PullRequests) > 0:
+			continue // another PR's
+		case r.CreatedAt.Before(pr.CreatedAt.Add(-time.Hour)):
+			continue
+		case pr.ClosedAt != nil && r.CreatedAt.After(pr.ClosedAt.Add(time.Hour)):
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}

@@ -118,3 +118,23 @@ func TestTrends(t *testing.T) {
 		t.Errorf("struct_data says %q", s)
 	}
 }
+
+func TestRunsOfPull(t *testing.T) {
+	closed := vat(100)
+	pr := PullRequest{Number: 11, CreatedAt: vat(10), ClosedAt: &closed}
+	runs := []WorkflowRun{
+		{ID: 1, PullRequests: []int{11}, CreatedAt: vat(20)},
+		{ID: 2, PullRequests: []int{201}, CreatedAt: vat(20)}, // the branch's other PR
+		{ID: 3, CreatedAt: vat(50)},                           // closed since: GitHub lists no PR
+		{ID: 4, CreatedAt: vat(5)},                            // before it was opened
+		{ID: 5, CreatedAt: vat(200)},                          // after it closed
+		{ID: 6, PullRequests: []int{201, 11}, CreatedAt: vat(300)},
+	}
+	var ids []int64
+	for _, r := range RunsOfPull(runs, pr) {
+		ids = append(ids, r.ID)
+	}
+	if !slices.Equal(ids, []int64{1, 3, 6}) {
+		t.Errorf("runs of #11: %v, want [1 3 6]", ids)
+	}
+}

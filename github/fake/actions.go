@@ -170,7 +170,7 @@ func (s *FakeServer) listAnnotations(r *http.Request, ri *repoIndex, id string) 
 	return listPage(s, r, job.job.Annotations, func(a FakeAnnotation) any { return s.renderAnnotation(ri, job, a) })
 }
 
-// runPulls are the PRs GitHub links a run to: here, those whose head
+// runPulls are the PRs GitHub links a run to: the open ones whose head
 // branch is the run's (head branches live in the base repository, as
 // kernel-patches' do), by number.
 func (s *FakeServer) runPulls(ri *repoIndex, run *FakeRun) []ghCheckRunPull {
@@ -179,8 +179,8 @@ func (s *FakeServer) runPulls(ri *repoIndex, run *FakeRun) []ghCheckRunPull {
 	_, name, _ := strings.Cut(ri.fullName, "/")
 	for _, pi := range ri.pulls {
 		p := pi.pull
-		if p.Head != run.HeadBranch {
-			continue
+		if p.Head != run.HeadBranch || p.State != "open" {
+			continue // GitHub lists the open PRs of the run's branch
 		}
 		pr := ghCheckRunPull{
 			URL:    s.URL + "repos/" + ri.fullName + "/pulls/" + strconv.Itoa(p.Number),

@@ -241,7 +241,8 @@ func (s Store) CIHistory(pr model.PullRequest) (model.History, CIStatus) {
 		}
 		jobs[id] = out
 	}
-	h := model.MatchRuns(model.Versions(pr, s.Timeline(pr.Number).Events()), st.Runs.Value, jobs)
+	runs := model.RunsOfPull(st.Runs.Value, pr)
+	h := model.MatchRuns(model.Versions(pr, s.Timeline(pr.Number).Events()), runs, jobs)
 	setJobsErr := func(runs []model.RunResult) {
 		for i := range runs {
 			runs[i].JobsErr = st.Jobs[runs[i].Run.ID].Err
