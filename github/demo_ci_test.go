@@ -234,7 +234,7 @@ func TestDemoSeriesFixVersions(t *testing.T) {
 	if !strings.HasPrefix(pr.Body, "Pull request for series with\nsubject: selftests/bpf: fix btf_dump of struct_data on big-endian\nversion: 1\nurl: https://patchwork.kernel.org/project/netdevbpf/list/?series=409823") {
 		t.Errorf("body %q", pr.Body)
 	}
-	if got := versionLabels(vs); !slices.Equal(got, []string{"v1", "v1", "v2", "v3"}) {
+	if got := versionLabels(vs); !slices.Equal(got, []string{"v1", "v1 rebased", "v2", "v3"}) {
 		t.Fatalf("versions %v, want v1 (then rebased), v2, v3", got)
 	}
 	var verdicts, series []string
@@ -298,7 +298,7 @@ func TestDemoSeriesFixHistory(t *testing.T) {
 		t.Fatalf("trends %+v", trends)
 	}
 	sd, ml := trends[0], trends[1]
-	if sd.Test != demoStruct || !slices.Equal(sd.FailedIn, []string{"v1", "v1", "v2"}) || !slices.Equal(sd.PassedIn, []string{"v3"}) ||
+	if sd.Test != demoStruct || !slices.Equal(sd.FailedIn, []string{"v1", "v1 rebased", "v2"}) || !slices.Equal(sd.PassedIn, []string{"v3"}) ||
 		!sd.PassedAfter || sd.PassedBefore || sd.Flaky {
 		t.Errorf("struct_data: %+v", sd)
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -37,6 +38,9 @@ type Version struct {
 	HeadSHA      string
 	Applied      bool   // false: "Pull request is *NOT* updated" (a merge conflict)
 	LabelVerdict string // "pass" or "fail" from a V{N}-ci-pass / V{N}-ci-fail label
+	// Rebase counts the earlier versions of the same id: a series version
+	// applied again on a newer upstream is "v1 rebased".
+	Rebase       int
 	EventID      string // the comment that announced it; "" for the PR's body
 	Announced    int    // how many comments announced it (e2e bots repeat themselves)
 	Change       string // what changed from the version before: "version 3 → 4"
@@ -44,6 +48,12 @@ type Version struct {
 
 // Label reads "v3" for a series version, the short sha for an upstream one.
 func (v Version) Label() string {
+	switch {
+	case v.Kind == VersionSeries && v.Rebase == 1:
+		return "v" + v.ID + " rebased"
+	case v.Kind == VersionSeries && v.Rebase > 1:
+		return fmt.Sprintf("v%s rebased %d×", v.ID, v.Rebase)
+	}
 	switch v.Kind {
 	case VersionSeries:
 		return "v" + v.ID
@@ -100,10 +110,14 @@ func Versions(pr PullRequest, events []Event) []Version {
 			}
 		}
 	}
+	seen := map[string]int{}
 	for i := range out {
 		if i > 0 {
 			out[i].Change = versionChange(out[i-1], out[i])
 		}
+		k := string(out[i].Kind) + "\x00" + out[i].ID
+		out[i].Rebase = seen[k]
+		seen[k]++
 	}
 	applyLabels(out, pr, events)
 	return out

@@ -53,7 +53,7 @@ func TestSeriesVersions(t *testing.T) {
 	}
 	want := []row{
 		{"v1", up1, "", "fail", true, 2, true}, // the body, then c1 (the upstream) and c2
-		{"v1", up2, "upstream 1b2a3c4 → 9f0e1d2", "fail", true, 1, true},
+		{"v1 rebased", up2, "upstream 1b2a3c4 → 9f0e1d2", "fail", true, 1, true},
 		{"v2", up2, "version 1 → 2", "pass", true, 1, true},
 		{"v3", up2, "version 2 → 3", "", false, 1, false},
 	}

@@ -86,7 +86,7 @@ func (s ciSide) wants(w *store.Wants, d detail.Model) {
 	}
 	w.Runs = store.RunsKey{Number: pr.Number, Branch: pr.Head}
 	var anns []int64
-	w.RunJobs, anns = s.view.Wants()
+	w.RunJobs, anns = s.view.Wants(s.shown)
 	if s.shown { // the header needs no failing test's name
 		w.Annotations = anns
 	}

@@ -87,8 +87,20 @@ func (m *Model) versionRows(bare bool) {
 }
 
 func (m Model) versionText(tv model.TestedVersion) string {
+	// What it came to first, where a narrow pane still shows it; then
+	// when, and what changed.
 	v := tv.Version
-	parts := []string{v.Label()}
+	_, words := tv.Verdict()
+	if !v.Applied {
+		words = "✗ not applied (merge conflict)"
+	}
+	parts := []string{v.Label(), words}
+	if n := len(tv.Runs); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d run%s", n, plural(n)))
+	}
+	if v.LabelVerdict != "" && len(tv.Runs) > 0 {
+		parts = append(parts, "label: ci-"+v.LabelVerdict)
+	}
 	if !v.PushedAt.IsZero() {
 		parts = append(parts, "pushed "+m.common.When(v.PushedAt))
 	} else if !v.At.IsZero() {
@@ -96,17 +108,6 @@ func (m Model) versionText(tv model.TestedVersion) string {
 	}
 	if v.Change != "" {
 		parts = append(parts, "Δ "+v.Change)
-	}
-	if !v.Applied {
-		return strings.Join(append(parts, "✗ not applied (merge conflict)"), " · ")
-	}
-	if n := len(tv.Runs); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d run%s", n, plural(n)))
-	}
-	_, words := tv.Verdict()
-	parts = append(parts, words)
-	if v.LabelVerdict != "" && len(tv.Runs) > 0 {
-		parts = append(parts, "label: ci-"+v.LabelVerdict)
 	}
 	return strings.Join(parts, " · ")
 }
@@ -232,14 +233,15 @@ func (m Model) verdictColour(v model.Verdict) lipgloss.Style {
 	return lipgloss.Style{}
 }
 
-// Wants are what the rows in sight need: the jobs of each version's latest
-// run (for its verdict) and of the runs of opened versions, and the
-// annotations of those runs' failed jobs (which name the failing tests:
-// BPF CI writes its ##[error] lines there).
-func (m Model) Wants() (runs, annotations []int64) {
-	for i, tv := range m.data.History.Versions {
+// Wants are what the history needs: the jobs of each version's latest
+// run (for its verdict, and the header's) or, all is set (the history is
+// on screen), of every run, and the annotations of those runs' failed jobs
+// (which name the failing tests: BPF CI writes its ##[error] lines there;
+// a test's story needs every run).
+func (m Model) Wants(all bool) (runs, annotations []int64) {
+	for _, tv := range m.data.History.Versions {
 		for j, r := range tv.Runs {
-			if j != len(tv.Runs)-1 && !m.open[versionKey(i)] {
+			if j != len(tv.Runs)-1 && !all {
 				continue
 			}
 			runs = append(runs, r.Run.ID)
