@@ -40,10 +40,10 @@ type Version struct {
 	LabelVerdict string // "pass" or "fail" from a V{N}-ci-pass / V{N}-ci-fail label
 	// Rebase counts the earlier versions of the same id: a series version
 	// applied again on a newer upstream is "v1 rebased".
-	Rebase       int
-	EventID      string // the comment that announced it; "" for the PR's body
-	Announced    int    // how many comments announced it (e2e bots repeat themselves)
-	Change       string // what changed from the version before: "version 3 → 4"
+	Rebase    int
+	EventID   string // the comment that announced it; "" for the PR's body
+	Announced int    // how many comments announced it (e2e bots repeat themselves)
+	Change    string // what changed from the version before: "version 3 → 4"
 }
 
 // Label reads "v3" for a series version, the short sha for an upstream one.
