@@ -177,3 +177,23 @@ func BenchmarkHistoryScroll(b *testing.B) {
 		})
 	}
 }
+
+// TestCursorStaysOnItsVersion: older versions found as timeline pages
+// arrive do not move the cursor off the version it is on.
+func TestCursorStaysOnItsVersion(t *testing.T) {
+	full := history(4)
+	part := full
+	part.Versions = full.Versions[2:] // v3, v4: the timeline's last page only
+	m := New(common.Common{Styles: common.DefaultStyles(), Now: time.Now, Dates: common.DatesAbsolute})
+	m.SetSize(100, 20)
+	m.Focus()
+	m.SetData(Data{Number: 7, History: part, Version: 1, Supported: true})
+	m = press(m, "j") // onto v3
+	if !strings.Contains(m.View(), "▌ ▸ v3") {
+		t.Fatalf("setup:\n%s", m.View())
+	}
+	m.SetData(Data{Number: 7, History: full, Version: 2, Supported: true})
+	if !strings.Contains(m.View(), "▌ ▸ v3") {
+		t.Errorf("the cursor left v3:\n%s", m.View())
+	}
+}

@@ -23,7 +23,11 @@ type row struct {
 	style lipgloss.Style
 }
 
-func versionKey(i int) string { return "v" + strconv.Itoa(i) }
+// versionKey names a version by what announced it, not by its place: more
+// timeline pages arriving find older versions, which shifts places.
+func versionKey(v model.Version) string {
+	return "v" + string(v.Kind) + "\x00" + v.ID + "\x00" + v.Upstream + "\x00" + v.EventID
+}
 func runKey(id int64) string  { return "r" + strconv.FormatInt(id, 10) }
 func jobKey(id int64) string  { return "j" + strconv.FormatInt(id, 10) }
 
@@ -76,7 +80,7 @@ func (m *Model) versionRows(bare bool) {
 	vs := m.data.History.Versions
 	for i := len(vs) - 1; i >= 0; i-- {
 		tv := vs[i]
-		k := versionKey(i)
+		k := versionKey(tv.Version)
 		m.rows = append(m.rows, row{text: m.marker(k, len(tv.Runs) > 0 && !bare) + m.versionText(tv), key: k, style: m.verdictStyle(tv)})
 		if m.open[k] && !bare {
 			for j := len(tv.Runs) - 1; j >= 0; j-- {
