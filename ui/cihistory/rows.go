@@ -28,8 +28,8 @@ type row struct {
 func versionKey(v model.Version) string {
 	return "v" + string(v.Kind) + "\x00" + v.ID + "\x00" + v.Upstream + "\x00" + v.EventID
 }
-func runKey(id int64) string  { return "r" + strconv.FormatInt(id, 10) }
-func jobKey(id int64) string  { return "j" + strconv.FormatInt(id, 10) }
+func runKey(id int64) string { return "r" + strconv.FormatInt(id, 10) }
+func jobKey(id int64) string { return "j" + strconv.FormatInt(id, 10) }
 
 // layout builds every row from the data and what is open, then draws.
 func (m *Model) layout() {
