@@ -139,7 +139,7 @@ func TestEmptyStatesSaySo(t *testing.T) {
 		{Data{Number: 1, Branch: "b", Version: 1}, "does not read GitHub Actions"},
 		{Data{Number: 1, Branch: "b", Version: 2, Supported: true, Loading: true}, "loading the CI runs of b"},
 		{Data{Number: 1, Branch: "b", Version: 3, Supported: true, Err: "502"}, "could not load (r to retry): 502"},
-		{Data{Number: 1, Branch: "bpf-next_test", Version: 4, Supported: true}, "no CI runs for this PR's branch (bpf-next_test)"},
+		{Data{Number: 1, Branch: "bpf-next_test", Version: 4, Supported: true}, "no CI runs for this PR (its branch: bpf-next_test)"},
 	} {
 		m.SetData(c.d)
 		if !strings.Contains(m.View(), c.want) {

@@ -48,7 +48,7 @@ func (m *Model) layout() {
 	case d.Loading && m.runCount() == 0:
 		note("loading the CI runs of " + d.Branch + "…")
 	case m.runCount() == 0:
-		note("no CI runs for this PR's branch (" + d.Branch + ")")
+		note("no CI runs for this PR (its branch: " + d.Branch + ")")
 		m.versionRows(true)
 	default:
 		m.rows = append(m.rows, row{text: d.History.Headline(), style: st.Title})
