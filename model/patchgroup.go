@@ -15,7 +15,8 @@ type PatchGroup struct {
 	// ID is stable across runs and machines: a short hash of the patch's
 	// subject as patchSubject normalizes it.
 	ID      string
-	Subject string // the patch's subject, whitespace collapsed
+	Kind    GroupKind // pushes of a patch, or a bot's unchanged comments
+	Subject string    // the patch's subject, whitespace collapsed (a bot run's: its version)
 	// Events are indexes into the events given to GroupPatches, in the
 	// order given (chronological for a sorted timeline).
 	Events    []int

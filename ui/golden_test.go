@@ -175,14 +175,14 @@ func TestOnlyOurStylingReachesAColourTerminal(t *testing.T) {
 
 // TestTheDemoSaysWhyCommitsReferenceThePR: on #11, each referencing
 // commit's line naming #11 is shown with its kind, and the bot's repeated
-// comments read as a version history.
+// comments fold into one entry of its version.
 func TestTheDemoSaysWhyCommitsReferenceThePR(t *testing.T) {
 	h := demoHarness(t, Config{Number: 11}, 160, 45)
 	h.run()
 	v := h.view()
 	for _, want := range []string{
 		"↳ stack-frame · likely accidental: #11 [ffff89240e1a3a18] cmd_exec",
-		"= no change since the previous run",
+		"● kernel-patches-bot 4 runs at version edc21dc · Feb 20 2020",
 	} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the screen lacks %q:\n%s", want, v)
@@ -203,7 +203,7 @@ func TestFiltersNarrowTheTimeline(t *testing.T) {
 	h.run()
 	h.keys("f") // comments
 	v := h.view()
-	if !strings.Contains(v, "showing comments (f)") || strings.Contains(v, "referenced this") || !strings.Contains(v, "commented") {
+	if !strings.Contains(v, "showing comments (f)") || strings.Contains(v, "referenced this") || !strings.Contains(v, "runs at version") {
 		t.Fatalf("the comments filter:\n%s", v)
 	}
 	h.keys("f") // commits

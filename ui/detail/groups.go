@@ -38,17 +38,33 @@ func (m *Model) regroup() {
 	}
 	groups := model.GroupPatches(refs)
 	for g := range groups {
+		for pos, k := range groups[g].Events {
+			groups[g].Events[pos] = at[k] // from now on, indexes into m.events
+		}
+	}
+	// A bot's unchanged comments fold the same way, under the comment that
+	// announced what they repeat.
+	groups = append(groups, model.GroupBotRuns(m.events)...)
+	for g := range groups {
 		group := &groups[g]
 		if len(group.Events) < 2 {
 			continue
-		}
-		for pos, k := range group.Events {
-			group.Events[pos] = at[k] // from now on, indexes into m.events
 		}
 		for pos, e := range group.Events {
 			m.pushes[e] = pushInfo{group: group, pos: pos, revision: group.PushRevisions[pos]}
 		}
 	}
+}
+
+// foldsBotRuns reports that events hold a bot's repeated comments, which
+// fold: the timeline is laid out whole, not only appended to.
+func foldsBotRuns(events []model.Event) bool {
+	for _, g := range model.GroupBotRuns(events) {
+		if len(g.Events) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // grouped reports whether grouping changes what shows.
@@ -72,9 +88,9 @@ func (m Model) groupHead(it item) (pushInfo, bool) {
 // groupSummary is the line a group shows instead of one push.
 func (m Model) groupSummary(p pushInfo) string {
 	g := p.group
-	span := g.First.UTC().Format("Jan 2 2006")
-	if g.Last.UTC().Format("Jan 2 2006") != span {
-		span = g.First.UTC().Format("Jan 2") + " – " + g.Last.UTC().Format("Jan 2 2006")
+	span := g.Span()
+	if g.Kind == model.GroupOfBotRuns {
+		return fmt.Sprintf("%d runs at version %s · %s", len(g.Events), g.Subject, span)
 	}
 	revs := ""
 	if g.Revisions > 1 {
@@ -88,6 +104,9 @@ func (m Model) pushNote(i int) string {
 	p, ok := m.pushes[i]
 	if !ok || !m.openGroups[p.group.ID] {
 		return ""
+	}
+	if p.group.Kind == model.GroupOfBotRuns {
+		return fmt.Sprintf("run %d/%d", p.pos+1, len(p.group.Events))
 	}
 	note := fmt.Sprintf("push %d/%d, rev %d", p.pos+1, len(p.group.Events), p.revision)
 	if m.firstOfRevision(i) {
