@@ -58,8 +58,9 @@ func TestGoldenDemoPR11End(t *testing.T) {
 func TestGoldenDemoExpandedCommit(t *testing.T) {
 	h := demoHarness(t, Config{Number: 11}, 160, 45)
 	h.run()
-	// header, body, the PR's commit, 4 comments, then the first referencing commit
-	h.keys(repeat("j", 7)...)
+	// header, body, the PR's commit, the bot's 4 comments (one entry), then
+	// the first referencing commit
+	h.keys(repeat("j", 4)...)
 	h.keys("enter")
 	h.run()
 	v := h.view()
