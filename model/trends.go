@@ -152,8 +152,8 @@ func (t TestTrend) String() string {
 	default:
 		s = "failing since " + t.FirstFailed
 	}
-	if t.Flaky {
-		s += fmt.Sprintf(" · flaky: failed in %d of %d runs on the same code", t.FlakyFailed, t.FlakyRuns)
+	if t.Flaky { // first: it says the most, and a narrow pane cuts the end
+		s = fmt.Sprintf("flaky: failed in %d of %d runs on the same code · %s", t.FlakyFailed, t.FlakyRuns, s)
 	}
 	return t.Test + ": " + s
 }

@@ -69,6 +69,9 @@ func (m *Model) trendRows() {
 			style = m.common.Styles.Muted
 		}
 		m.rows = append(m.rows, row{text: "  " + t.String(), style: style})
+		if len(t.Where) > 0 {
+			m.rows = append(m.rows, row{text: "    failed in " + strings.Join(t.Where, ", "), style: m.common.Styles.Muted})
+		}
 	}
 	if len(trends) > 0 {
 		m.rows = append(m.rows, row{text: ""})
