@@ -108,15 +108,29 @@ func warnHistory(stderr io.Writer, h *model.DumpHistory) {
 		return
 	}
 	warnTruncated(stderr, "the CI runs", h.Truncated)
-	failed := 0
+	var runs, anns, logs int
 	for _, tv := range h.History.Versions {
 		for _, r := range tv.Runs {
 			if r.JobsErr != "" {
-				failed++
+				runs++
+			}
+			for _, j := range r.Jobs {
+				if j.AnnotationsErr != "" {
+					anns++
+				}
+				if j.LogErr != "" {
+					logs++
+				}
 			}
 		}
 	}
-	if failed > 0 {
-		fmt.Fprintf(stderr, "prscope: warning: the jobs of %d run(s) could not be fetched; see \"jobs_error\" in their run\n", failed)
+	for _, w := range []struct {
+		n          int
+		what, part string
+	}{{runs, "the jobs of %d run(s) could not be fetched", "jobs_error"}, {anns, "the annotations of %d job(s) could not be fetched", "annotations_error"},
+		{logs, "the logs of %d job(s) could not be read", "log_error"}} {
+		if w.n > 0 {
+			fmt.Fprintf(stderr, "prscope: warning: "+w.what+"; see %q in each\n", w.n, w.part)
+		}
 	}
 }
