@@ -100,7 +100,10 @@ func (msg actionMsg) text() string {
 
 // selectedTarget is what o, y and Y act on: the detail's selected item
 // when the detail has the focus, else the PR selected in the list shown.
-func selectedTarget(focus pane, d detail.Model, l *listSide) (detail.Target, bool) {
+func selectedTarget(focus pane, d detail.Model, ci ciSide, l *listSide) (detail.Target, bool) {
+	if focus == detailPane && ci.shown {
+		return ci.selected()
+	}
 	if focus == detailPane {
 		return d.Selected()
 	}

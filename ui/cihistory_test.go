@@ -45,7 +45,8 @@ func kpdDataset() *fake.Dataset {
 // and the latest jobs are in; c shows the history in the detail pane,
 // enter opens a version, its run, the failed job; c goes back.
 func TestCIHistoryFromTheRoot(t *testing.T) {
-	h := newHarness(t, kpdDataset(), Config{Repo: widgets, Number: 3}, 160, 45)
+	var opened string
+	h := newHarness(t, kpdDataset(), Config{Repo: widgets, Number: 3, OpenURL: func(u string) error { opened = u; return nil }}, 160, 45)
 	h.run()
 	if v := h.view(); !strings.Contains(v, "history: tested 2 versions · 2 runs · v2 ✓ 2 jobs passed") {
 		t.Fatalf("no history line in the header:\n%s", v)
@@ -62,6 +63,11 @@ func TestCIHistoryFromTheRoot(t *testing.T) {
 	h.run()
 	if v := h.view(); !strings.Contains(v, "x86_64-gcc") || !strings.Contains(v, "▸ ✗ test_progs on x86_64 gcc · 1 failing test") {
 		t.Errorf("the run's matrix and failed job:\n%s", v)
+	}
+	h.keys("j", "o") // the failed job's page
+	h.run()
+	if !strings.Contains(opened, "/actions/runs/") || !strings.Contains(opened, "/job/") {
+		t.Errorf("o on a failed job opened %q", opened)
 	}
 	h.keys("c")
 	if v := h.view(); strings.Contains(v, "CI history of") {

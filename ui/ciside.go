@@ -108,3 +108,13 @@ func (s ciSide) face(d detail.Model) string {
 	}
 	return d.View()
 }
+
+// selected is what o and y act on in the history: the selected run's or
+// job's page (Y copies its id).
+func (s ciSide) selected() (detail.Target, bool) {
+	url, what, id := s.view.Selected()
+	if url == "" {
+		return detail.Target{}, false
+	}
+	return detail.Target{What: what, URL: url, ID: id}, true
+}

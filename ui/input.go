@@ -148,14 +148,14 @@ var commands = []command{
 		return nil
 	}},
 	{func(k KeyMap) key.Binding { return k.OpenWeb }, nil, func(m *Model) tea.Cmd {
-		return m.actions.openSelected(selectedTarget(m.focus, m.detail, &m.lists))
+		return m.actions.openSelected(selectedTarget(m.focus, m.detail, m.ci, &m.lists))
 	}},
 	{func(k KeyMap) key.Binding { return k.CopyURL }, nil, func(m *Model) tea.Cmd {
-		t, ok := selectedTarget(m.focus, m.detail, &m.lists)
+		t, ok := selectedTarget(m.focus, m.detail, m.ci, &m.lists)
 		return m.actions.copySelected(t, ok, false)
 	}},
 	{func(k KeyMap) key.Binding { return k.CopyID }, nil, func(m *Model) tea.Cmd {
-		t, ok := selectedTarget(m.focus, m.detail, &m.lists)
+		t, ok := selectedTarget(m.focus, m.detail, m.ci, &m.lists)
 		return m.actions.copySelected(t, ok, true)
 	}},
 	{func(k KeyMap) key.Binding { return k.Reload }, nil, (*Model).reload},

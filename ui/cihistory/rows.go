@@ -276,10 +276,22 @@ func (m Model) readLog() tea.Cmd {
 
 // SelectedURL is the web page of the selected run or job ("" for none).
 func (m Model) SelectedURL() string {
-	if m.cursor < len(m.rows) {
-		return m.rows[m.cursor].url
+	url, _, _ := m.Selected()
+	return url
+}
+
+// Selected is the selected run's or job's page, what it is ("run 123",
+// "job 456") and its id; "" when the row has no page.
+func (m Model) Selected() (url, what, id string) {
+	if m.cursor >= len(m.rows) || m.rows[m.cursor].url == "" {
+		return "", "", ""
 	}
-	return ""
+	r := m.rows[m.cursor]
+	kind, n := "run", strings.TrimPrefix(r.key, "r")
+	if r.job != 0 {
+		kind, n = "job", strconv.FormatInt(r.job, 10)
+	}
+	return r.url, kind + " " + n, n
 }
 
 func plural(n int) string {
