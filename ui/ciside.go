@@ -74,6 +74,13 @@ func (s *ciSide) sync(st store.Store, d *detail.Model, shown int, back string) {
 	}
 	s.view.SetData(data)
 	d.SetCIHeadline(s.view.Headline())
+	verdicts := map[string]string{}
+	for _, tv := range h.Versions {
+		if len(tv.Runs) > 0 {
+			_, verdicts[tv.Version.ID] = tv.Verdict()
+		}
+	}
+	d.SetCIVerdicts(verdicts)
 }
 
 // wants adds what the history needs to w: the shown PR's runs, the jobs

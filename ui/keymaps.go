@@ -81,6 +81,8 @@ var bindable = []struct {
 	{common.Action{Name: "next_match", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.NextMatch} }},
 	{common.Action{Name: "prev_match", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.PrevMatch} }},
 	{common.Action{Name: "revision_diff", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.RevisionDiff} }},
+	{common.Action{Name: "next_version", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.NextVersion} }},
+	{common.Action{Name: "prev_version", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Detail.PrevVersion} }},
 	{common.Action{Name: "ci_history", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.History} }},
 	{common.Action{Name: "read_log", Scope: common.ScopeDetail}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.History.Log} }},
 	{common.Action{Name: "next_pane", Scope: common.ScopeGlobal}, func(k *KeyMaps) []*key.Binding { return []*key.Binding{&k.Root.NextPane} }},

@@ -19,6 +19,10 @@ func TestBotRunsFold(t *testing.T) {
 	if !strings.Contains(v, "bob 3 runs at version 1d64a92") || strings.Count(v, "version: 1d64a92") != 1 || !strings.Contains(v, "version: 9f0e1d2") {
 		t.Fatalf("folded:\n%s", v)
 	}
+	m.SetCIVerdicts(map[string]string{"1d64a92": "✗ 2 of 24 jobs failed"})
+	if v := strings.Join(doc(m), "\n"); !strings.Contains(v, "3 runs at version 1d64a92 · May 1 2023 · ✗ 2 of 24 jobs failed") {
+		t.Errorf("the version's verdict is not on its entry:\n%s", v)
+	}
 	for m.cursor < len(m.items) && !strings.Contains(strings.Join(m.items[m.cursor].lines, ""), "3 runs at") {
 		m = press(m, "j")
 	}
@@ -26,5 +30,26 @@ func TestBotRunsFold(t *testing.T) {
 	v = strings.Join(doc(m), "\n")
 	if !strings.Contains(v, "run 2/3") || !strings.Contains(v, "= no change since the previous run") {
 		t.Errorf("opened:\n%s", v)
+	}
+}
+
+// TestJumpToVersions: } and { go from one announced version to the next.
+func TestJumpToVersions(t *testing.T) {
+	m, _ := newPane(t, 100, 30)
+	block := func(v string) string { return "branch: bpf-next_test\nbase: bpf-next\nversion: " + v + "\n" }
+	events := []model.Event{comment(1, block("aaaaaaa")), comment(2, block("aaaaaaa")), comment(3, "thanks"), comment(4, block("bbbbbbb")), comment(5, block("bbbbbbb"))}
+	m.ShowTimeline(testPR(1), events, nil, store.TimelineStatus{})
+	line := func() string { return strings.Join(m.items[m.cursor].lines, "") }
+	m = press(m, "}")
+	if !strings.Contains(line(), "version aaaaaaa") {
+		t.Fatalf("first }: on %q", line())
+	}
+	m = press(m, "}")
+	if !strings.Contains(line(), "version bbbbbbb") {
+		t.Errorf("second }: on %q", line())
+	}
+	m = press(m, "}", "{")
+	if !strings.Contains(line(), "version aaaaaaa") {
+		t.Errorf("{: on %q", line())
 	}
 }

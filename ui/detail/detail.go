@@ -57,8 +57,10 @@ type Model struct {
 	checks  store.ChecksStatus
 	// pullCommits is the PR's own commit list, which the header counts.
 	pullCommits store.PullCommitsStatus
-	// ciHeadline is the CI history in one line (SetCIHeadline).
+	// ciHeadline is the CI history in one line (SetCIHeadline); ciVerdicts
+	// are its versions' verdicts, for the folded bot comments.
 	ciHeadline string
+	ciVerdicts map[string]string
 
 	items  []item
 	lay    heights // each item's height: real once rendered, estimated before
@@ -71,6 +73,7 @@ type Model struct {
 	search         search
 	refs           map[refKey]cachedRef // why each commit references the PR
 	pushes         map[int]pushInfo     // event index → the patch group it is a push of
+	versionHeads   map[int]bool         // events that announce a version (a bot's changed comment)
 	openGroups     map[string]bool      // groups listed push by push
 	diffShown      map[string]bool      // item key → its revision diff is shown
 	markdown       *markdownCache       // bodies rendered as markdown, per width
@@ -317,6 +320,10 @@ func (m *Model) command(k tea.KeyMsg) (follow, handled bool) {
 		m.toggle()
 	case key.Matches(k, m.KeyMap.RevisionDiff):
 		m.toggleDiff()
+	case key.Matches(k, m.KeyMap.NextVersion):
+		m.jumpVersion(1)
+	case key.Matches(k, m.KeyMap.PrevVersion):
+		m.jumpVersion(-1)
 	case key.Matches(k, m.KeyMap.Filter):
 		m.filter = (m.filter + 1) % filterCount
 		m.rebuild(m.events, m.gaps, m.status)

@@ -44,7 +44,12 @@ func (m *Model) regroup() {
 	}
 	// A bot's unchanged comments fold the same way, under the comment that
 	// announced what they repeat.
-	groups = append(groups, model.GroupBotRuns(m.events)...)
+	bots := model.GroupBotRuns(m.events)
+	m.versionHeads = map[int]bool{}
+	for _, g := range bots {
+		m.versionHeads[g.Events[0]] = true
+	}
+	groups = append(groups, bots...)
 	for g := range groups {
 		group := &groups[g]
 		if len(group.Events) < 2 {
@@ -90,7 +95,11 @@ func (m Model) groupSummary(p pushInfo) string {
 	g := p.group
 	span := g.Span()
 	if g.Kind == model.GroupOfBotRuns {
-		return fmt.Sprintf("%d runs at version %s · %s", len(g.Events), g.Subject, span)
+		s := fmt.Sprintf("%d runs at version %s · %s", len(g.Events), g.Subject, span)
+		if v := m.ciVerdicts[g.Subject]; v != "" {
+			s += " · " + v
+		}
+		return s
 	}
 	revs := ""
 	if g.Revisions > 1 {
@@ -124,4 +133,17 @@ func (m *Model) joinsGroup(key string) bool {
 	before := len(m.pushes)
 	m.regroup()
 	return len(m.pushes) != before
+}
+
+// jumpVersion moves the cursor to the next (dir 1) or previous (-1) item
+// that announces a version; it stays when there is none that way.
+func (m *Model) jumpVersion(dir int) {
+	for i := m.cursor + dir; i >= 0 && i < len(m.items); i += dir {
+		if it := m.items[i]; it.kind == kindEvent && m.versionHeads[it.event] {
+			m.cursor = i
+			m.renderItem(i)
+			m.ensureVisible()
+			return
+		}
+	}
 }

@@ -1,5 +1,26 @@
 package detail
 
+import (
+	"maps"
+
+	"github.com/prscope/prscope/model"
+)
+
+// SetCIVerdicts gives the folded bot comments the CI verdict of the
+// version they announce, by version id ("1d64a92", "3").
+func (m *Model) SetCIVerdicts(v map[string]string) {
+	if maps.Equal(v, m.ciVerdicts) {
+		return
+	}
+	m.ciVerdicts = v
+	for i, it := range m.items {
+		if p, ok := m.groupHead(it); ok && p.group.Kind == model.GroupOfBotRuns {
+			m.invalidate(i)
+		}
+	}
+	m.ensureRendered()
+}
+
 // SetCIHeadline gives the header the PR's CI history in one line ("" for
 // none); the header redraws only when it changed.
 func (m *Model) SetCIHeadline(s string) {

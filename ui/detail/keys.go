@@ -15,6 +15,9 @@ type KeyMap struct {
 	Search               key.Binding
 	NextMatch, PrevMatch key.Binding
 	RevisionDiff         key.Binding
+	// NextVersion and PrevVersion jump to the bot comment that announces
+	// the next or previous version.
+	NextVersion, PrevVersion key.Binding
 }
 
 // DefaultKeyMap returns the detail pane's default bindings.
@@ -29,6 +32,8 @@ func DefaultKeyMap() KeyMap {
 		PrevMatch:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 		RevisionDiff: key.NewBinding(key.WithKeys("d"),
 			key.WithHelp("d", "message diff vs previous revision")),
+		NextVersion: key.NewBinding(key.WithKeys("}"), key.WithHelp("}/{", "next/previous version")),
+		PrevVersion: key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "previous version")),
 	}
 }
 
@@ -40,6 +45,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom},
 		{k.HalfPageUp, k.HalfPageDn, k.PageUp, k.PageDown, k.Toggle},
-		{k.Filter, k.Accidental, k.Search, k.NextMatch, k.RevisionDiff},
+		{k.Filter, k.Accidental, k.Search, k.NextMatch, k.RevisionDiff, k.NextVersion},
 	}
 }
