@@ -100,13 +100,15 @@ func MatchRuns(versions []Version, runs []WorkflowRun, jobs map[int64][]JobResul
 			results[i] = RunResult{Run: r, Jobs: js, JobsLoaded: ok}
 		}
 		i := testedBy(versions, group[0].CreatedAt)
-		if i < 0 {
+		// A version is one push, one head: a second head after it means a
+		// version not known (yet: the timeline may be partly loaded).
+		if i < 0 || (h.Versions[i].Version.HeadSHA != "" && h.Versions[i].Version.HeadSHA != group[0].HeadSHA) {
 			h.Unmatched = append(h.Unmatched, results...)
 			continue
 		}
 		tv := &h.Versions[i]
 		tv.Runs = append(tv.Runs, results...)
-		tv.Version.HeadSHA = group[0].HeadSHA // the latest group pushed for it
+		tv.Version.HeadSHA = group[0].HeadSHA
 	}
 	return h
 }
@@ -183,6 +185,9 @@ func (r RunResult) Verdict() (Verdict, string) {
 		if isFailure(r.Run.Conclusion) {
 			return VerdictFailed, "✗ " + r.Run.Conclusion
 		}
+		if r.Run.Conclusion == "success" {
+			return VerdictPassed, "✓ passed" // its jobs, not yet asked for, would say how many
+		}
 		return runVerdict(r.Run.Conclusion), r.Run.Conclusion
 	}
 	failed := r.FailedJobs()
@@ -229,7 +234,7 @@ func (n JobName) Where() string {
 // Headline is the history in one line: "tested 4 versions · 9 runs · v4 ✗
 // (2 jobs: test_progs on s390x gcc, veristat on x86_64 gcc)".
 func (h History) Headline() string {
-	tested, runs, last := 0, len(h.Unmatched), -1
+	tested, runs, last := 0, 0, -1
 	for i, tv := range h.Versions {
 		runs += len(tv.Runs)
 		if len(tv.Runs) > 0 {
@@ -237,10 +242,13 @@ func (h History) Headline() string {
 			last = i
 		}
 	}
-	if runs == 0 {
+	if runs+len(h.Unmatched) == 0 {
 		return "no CI runs"
 	}
 	s := fmt.Sprintf("tested %d version%s · %d run%s", tested, plural(tested), runs, plural(runs))
+	if n := len(h.Unmatched); n > 0 {
+		s += fmt.Sprintf(" (%d more not matched to a version)", n)
+	}
 	if last < 0 {
 		return s
 	}

@@ -138,3 +138,21 @@ func TestRunsOfPull(t *testing.T) {
 		t.Errorf("runs of #11: %v, want [1 3 6]", ids)
 	}
 }
+
+// TestOneHeadPerVersion: a second head after a version is a version not
+// known (the timeline's page naming it is not loaded), not the same one.
+func TestOneHeadPerVersion(t *testing.T) {
+	vs := []Version{{Kind: VersionUpstream, ID: "aaaaaaa", At: vat(0), Applied: true}}
+	runs := []WorkflowRun{
+		{ID: 1, HeadSHA: "sha-a", CreatedAt: vat(1), Status: "completed", Conclusion: "success"},
+		{ID: 2, HeadSHA: "sha-a", CreatedAt: vat(2), Attempt: 2, Status: "completed", Conclusion: "success"},
+		{ID: 3, HeadSHA: "sha-b", CreatedAt: vat(5), Status: "completed", Conclusion: "success"},
+	}
+	h := MatchRuns(vs, runs, nil)
+	if len(h.Versions[0].Runs) != 2 || len(h.Unmatched) != 1 || h.Unmatched[0].Run.ID != 3 {
+		t.Errorf("v runs %d, unmatched %v", len(h.Versions[0].Runs), h.Unmatched)
+	}
+	if got := h.Headline(); got != "tested 1 version · 2 runs (1 more not matched to a version) · aaaaaaa ✓ passed" {
+		t.Errorf("headline %q", got)
+	}
+}
