@@ -101,14 +101,14 @@ func (r *LogReader) blockLine(line string) {
 
 func (r *LogReader) errorLine(text string) {
 	text = strings.TrimSpace(text)
-	if text == "" || r.seenErr[text] {
-		return
+	if text == "" || r.seenErr[text] || len(r.seenErr) >= 4*maxFailedTests {
+		return // seen, or enough kept: a log of any size costs what is kept
 	}
 	r.seenErr[text] = true
 	if len(r.sum.Errors) < maxLogErrors {
 		r.sum.Errors = append(r.sum.Errors, text)
 	}
-	if m := testName.FindStringSubmatch(text); m != nil {
+	if m := testName.FindStringSubmatch(text); m != nil && len(r.errTests) < 2*maxFailedTests {
 		r.errTests = append(r.errTests, testFail{top: m[1], sub: m[2], name: m[3]})
 	}
 }

@@ -39,11 +39,15 @@ type JobResult struct {
 	Name JobName
 	// FailedTests are the tests it failed, from its annotations or its log
 	// (nil while neither is known).
-	FailedTests    []string
-	Annotations    []Annotation
-	AnnotationsErr string
-	Log            *LogSummary // nil unless its log was read
-	LogErr         string
+	FailedTests []string
+	// FailuresComplete: FailedTests is every failure, not a list GitHub or
+	// the log reader may have cut (GitHub keeps 10 error annotations a
+	// step; a log may be read only in part).
+	FailuresComplete bool
+	Annotations      []Annotation
+	AnnotationsErr   string
+	Log              *LogSummary // nil unless its log was read
+	LogErr           string
 }
 
 // NewJobResult is job with its name read and, when known, its failures:
@@ -54,14 +58,20 @@ func NewJobResult(job Job, annotations []Annotation, log *LogSummary) JobResult 
 	switch {
 	case log != nil:
 		j.FailedTests = log.FailedTests
+		j.FailuresComplete = !log.Truncated && len(log.FailedTests) < maxFailedTests
 	case annotations != nil:
 		j.FailedTests = FailedTestsOf(annotations)
+		j.FailuresComplete = len(annotations) < maxAnnotationsKept
 	}
 	if j.FailedTests == nil && (log != nil || annotations != nil) {
 		j.FailedTests = []string{} // known: none
 	}
 	return j
 }
+
+// maxAnnotationsKept is where GitHub may have cut a step's error
+// annotations: a job with fewer lists all of them.
+const maxAnnotationsKept = 10
 
 // FailedTestsOf reads the failing tests out of a job's annotations, which
 // BPF CI writes as its log's ##[error] lines ("#32/14 btf_dump/…").
@@ -86,20 +96,24 @@ func isFailure(conclusion string) bool {
 // holds the known jobs of each run by run id.
 func MatchRuns(versions []Version, runs []WorkflowRun, jobs map[int64][]JobResult) History {
 	groups := groupBySHA(runs)
-	if len(versions) == 0 {
+	byHead := len(versions) == 0
+	if byHead {
 		versions = headVersions(groups) // no bot said: each pushed head is one
 	}
 	h := History{Versions: make([]TestedVersion, len(versions))}
 	for i, v := range versions {
 		h.Versions[i].Version = v
 	}
-	for _, group := range groups {
+	for gi, group := range groups {
 		results := make([]RunResult, len(group))
 		for i, r := range group {
 			js, ok := jobs[r.ID]
 			results[i] = RunResult{Run: r, Jobs: js, JobsLoaded: ok}
 		}
 		i := testedBy(versions, group[0].CreatedAt)
+		if byHead {
+			i = gi // its own version, whatever the clock says
+		}
 		// A version is one push, one head: a second head after it means a
 		// version not known (yet: the timeline may be partly loaded).
 		if i < 0 || (h.Versions[i].Version.HeadSHA != "" && h.Versions[i].Version.HeadSHA != group[0].HeadSHA) {

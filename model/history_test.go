@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -154,5 +155,47 @@ func TestOneHeadPerVersion(t *testing.T) {
 	}
 	if got := h.Headline(); got != "tested 1 version · 2 runs (1 more not matched to a version) · aaaaaaa ✓ passed" {
 		t.Errorf("headline %q", got)
+	}
+}
+
+// TestPassNeedsTheSamePlaceAndAWholeList: a job passing elsewhere, or
+// failing with a list GitHub may have cut, says nothing of a test.
+func TestPassNeedsTheSamePlaceAndAWholeList(t *testing.T) {
+	s390 := "s390x-gcc / test (test_progs, false, 360) / test_progs on s390x with gcc"
+	vs := []Version{
+		{Kind: VersionSeries, ID: "1", At: vat(0), Applied: true},
+		{Kind: VersionSeries, ID: "2", At: vat(10), Applied: true},
+		{Kind: VersionSeries, ID: "3", At: vat(20), Applied: true},
+	}
+	runs := []WorkflowRun{
+		{ID: 1, HeadSHA: "a", CreatedAt: vat(1), Status: "completed", Conclusion: "failure"},
+		{ID: 2, HeadSHA: "b", CreatedAt: vat(11), Status: "completed", Conclusion: "failure"},
+		{ID: 3, HeadSHA: "c", CreatedAt: vat(21), Status: "completed", Conclusion: "success"},
+	}
+	ten := make([]Annotation, maxAnnotationsKept)
+	for i := range ten {
+		ten[i] = Annotation{Message: "#" + strconv.Itoa(i+1) + " other_" + strconv.Itoa(i)}
+	}
+	jobs := map[int64][]JobResult{
+		1: {NewJobResult(Job{ID: 11, Name: s390, Conclusion: "failure"}, []Annotation{{Message: "#5 victim"}}, nil)},
+		2: {NewJobResult(Job{ID: 21, Name: s390, Conclusion: "failure"}, ten, nil)},         // cut: may hide victim
+		3: {NewJobResult(Job{ID: 31, Name: x86TestProgs, Conclusion: "success"}, nil, nil)}, // another arch
+	}
+	trends := MatchRuns(vs, runs, jobs).Trends()
+	if len(trends) == 0 || trends[0].Test != "victim" {
+		t.Fatalf("trends %+v", trends)
+	}
+	if v := trends[0]; v.PassedAfter || len(v.PassedIn) != 0 {
+		t.Errorf("victim passed by a cut list or another arch: %+v", v)
+	}
+}
+
+// Two heads pushed in the same second, no versions named: each head is
+// its own version.
+func TestHeadsInTheSameSecond(t *testing.T) {
+	runs := []WorkflowRun{{ID: 1, HeadSHA: "a", CreatedAt: vat(1)}, {ID: 2, HeadSHA: "b", CreatedAt: vat(1)}}
+	h := MatchRuns(nil, runs, nil)
+	if len(h.Unmatched) != 0 || len(h.Versions) != 2 || len(h.Versions[0].Runs) != 1 || len(h.Versions[1].Runs) != 1 {
+		t.Errorf("versions %+v, unmatched %v", h.Versions, h.Unmatched)
 	}
 }

@@ -36,16 +36,16 @@ const (
 // order they first failed.
 func (h History) Trends() []TestTrend {
 	var order []string
-	suites := map[string][]string{} // test → the suites it failed in
+	places := map[string][]string{} // test → where it failed (suite on arch toolchain)
 	for _, tv := range h.Versions {
 		for _, r := range tv.Runs {
 			for _, j := range r.Jobs {
 				for _, t := range j.FailedTests {
-					if _, ok := suites[t]; !ok {
+					if _, ok := places[t]; !ok {
 						order = append(order, t)
 					}
-					if !slices.Contains(suites[t], j.Name.Suite) {
-						suites[t] = append(suites[t], j.Name.Suite)
+					if w := j.Name.Where(); !slices.Contains(places[t], w) {
+						places[t] = append(places[t], w)
 					}
 				}
 			}
@@ -53,19 +53,19 @@ func (h History) Trends() []TestTrend {
 	}
 	out := make([]TestTrend, 0, len(order))
 	for _, t := range order {
-		out = append(out, h.trend(t, suites[t]))
+		out = append(out, h.trend(t, places[t]))
 	}
 	return out
 }
 
-func (h History) trend(test string, suites []string) TestTrend {
+func (h History) trend(test string, places []string) TestTrend {
 	tr := TestTrend{Test: test}
 	bySHA := map[string][2]int{} // head SHA → failed, known runs
 	lastFail, firstFail := -1, -1
 	for vi, tv := range h.Versions {
 		vFailed, vPassed := false, false
 		for _, r := range tv.Runs {
-			o := runOutcome(r, test, suites, &tr.Where)
+			o := runOutcome(r, test, places, &tr.Where)
 			if o == unknown {
 				continue
 			}
@@ -94,7 +94,7 @@ func (h History) trend(test string, suites []string) TestTrend {
 	}
 	if firstFail >= 0 {
 		tr.FirstFailed = h.Versions[firstFail].Version.Label()
-		tr.PassedAfter = passedAfter(h, test, suites, lastFail)
+		tr.PassedAfter = passedAfter(h, test, places, lastFail)
 	}
 	for _, c := range bySHA {
 		if c[0] > 0 && c[0] < c[1] && (!tr.Flaky || c[1] > tr.FlakyRuns) {
@@ -105,11 +105,11 @@ func (h History) trend(test string, suites []string) TestTrend {
 }
 
 // passedAfter reports a pass in a version after index last.
-func passedAfter(h History, test string, suites []string, last int) bool {
+func passedAfter(h History, test string, places []string, last int) bool {
 	var where []string
 	for _, tv := range h.Versions[last+1:] {
 		for _, r := range tv.Runs {
-			if runOutcome(r, test, suites, &where) == passed {
+			if runOutcome(r, test, places, &where) == passed {
 				return true
 			}
 		}
@@ -118,21 +118,22 @@ func passedAfter(h History, test string, suites []string, last int) bool {
 }
 
 // runOutcome is what run r says of test: failed when a job lists it;
-// passed when a job of a suite it fails in passed, or failed naming other
-// tests and not this one (a job that failed naming none, say its build
-// broke, says nothing of it); else unknown. Where the
-// test failed is added to where.
-func runOutcome(r RunResult, test string, suites []string, where *[]string) outcome {
+// passed when a job where it failed elsewhere (the same suite on the same
+// arch and toolchain) passed, or failed with its whole list of failures
+// known and this test not on it (a job that failed naming none, say its
+// build broke, or whose list may be cut, says nothing of it); else
+// unknown. Where the test failed is added to where.
+func runOutcome(r RunResult, test string, places []string, where *[]string) outcome {
 	o := unknown
 	for _, j := range r.Jobs {
-		switch {
+		switch w := j.Name.Where(); {
 		case slices.Contains(j.FailedTests, test):
-			if w := j.Name.Where(); !slices.Contains(*where, w) {
+			if !slices.Contains(*where, w) {
 				*where = append(*where, w)
 			}
 			o = failed
-		case o == unknown && slices.Contains(suites, j.Name.Suite) &&
-			(j.Job.Conclusion == "success" || (j.Failed() && len(j.FailedTests) > 0)):
+		case o == unknown && slices.Contains(places, w) &&
+			(j.Job.Conclusion == "success" || (j.Failed() && len(j.FailedTests) > 0 && j.FailuresComplete)):
 			o = passed
 		}
 	}
