@@ -92,12 +92,18 @@ func (m *Model) SetData(d Data) {
 	if d.Number == m.data.Number && d.Version == m.data.Version && d.Branch == m.data.Branch {
 		return
 	}
-	if d.Number != m.data.Number {
+	fresh := d.Number != m.data.Number
+	if fresh {
 		m.open, m.cursor, m.top = map[string]bool{}, 0, 0
 	}
 	at := m.selectedKey()
 	m.data = d
 	m.layout()
+	if fresh || at == "" {
+		m.cursor = m.nearestSelectable(1, 1) // on the newest version, ready to open
+		m.draw()
+		return
+	}
 	m.selectKey(at)
 }
 
@@ -117,7 +123,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(k, m.KeyMap.Up):
 		m.move(-1)
 	case key.Matches(k, m.KeyMap.Top):
-		m.cursor = 0
+		m.cursor, m.top = 0, 0
 		m.move(0)
 	case key.Matches(k, m.KeyMap.Bottom):
 		m.cursor = len(m.rows) - 1

@@ -197,3 +197,25 @@ func TestCursorStaysOnItsVersion(t *testing.T) {
 		t.Errorf("the cursor left v3:\n%s", m.View())
 	}
 }
+
+// TestTopOfTheHistoryScrollsIn: above the first version are lines that
+// cannot be selected (the headline, the tests' stories); k and g bring
+// them back into view.
+func TestTopOfTheHistoryScrollsIn(t *testing.T) {
+	m := newHistory(3, 100, 3)
+	m.SetData(Data{Number: 7, Title: "CI history of #7", History: history(3), Version: 2, Supported: true})
+	m = press(m, "G")
+	if strings.Contains(m.View(), "CI history of #7") {
+		t.Fatalf("setup: the title is still in view:\n%s", m.View())
+	}
+	for range 10 {
+		m = press(m, "k")
+	}
+	if !strings.Contains(m.View(), "CI history of #7") {
+		t.Errorf("k never brought the top back:\n%s", m.View())
+	}
+	m = press(m, "G", "g")
+	if !strings.Contains(m.View(), "CI history of #7") {
+		t.Errorf("g did not show the top:\n%s", m.View())
+	}
+}

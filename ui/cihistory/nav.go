@@ -44,6 +44,9 @@ func (m *Model) toggle() {
 		return
 	}
 	k := m.rows[m.cursor].key
+	if k == topKey {
+		return
+	}
 	m.open[k] = !m.open[k]
 	m.layout()
 	m.selectKey(k)
@@ -76,7 +79,9 @@ func (m *Model) draw() {
 		m.view = ""
 		return
 	}
-	m.top = min(m.top, m.cursor)
+	if m.cursor < m.top {
+		m.top = m.cursor
+	}
 	if m.cursor >= m.top+m.height {
 		m.top = m.cursor - m.height + 1
 	}

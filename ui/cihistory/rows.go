@@ -43,8 +43,9 @@ func (m *Model) layout() {
 	switch {
 	case !d.Supported:
 		note("no CI history: this source does not read GitHub Actions")
-	case d.Err != "" && len(d.History.Versions) == 0:
+	case d.Err != "" && m.runCount() == 0:
 		m.rows = append(m.rows, row{text: "CI runs: could not load (r to retry): " + d.Err, style: st.Error})
+		m.versionRows(true)
 	case d.Loading && m.runCount() == 0:
 		note("loading the CI runs of " + d.Branch + "…")
 	case m.runCount() == 0:
@@ -56,9 +57,17 @@ func (m *Model) layout() {
 		m.versionRows(false)
 		m.unmatchedRows()
 	}
+	if len(m.rows) > 0 && m.rows[0].key == "" {
+		// The cursor can rest on the first line, so what is above the first
+		// version (the headline, the tests' stories) can be scrolled back to.
+		m.rows[0].key = topKey
+	}
 	m.cursor = m.nearestSelectable(min(m.cursor, len(m.rows)-1), 1)
 	m.draw()
 }
+
+// topKey marks the first line as one the cursor may rest on.
+const topKey = "top"
 
 // trendRows are the failing tests' stories, under the headline.
 func (m *Model) trendRows() {
@@ -195,7 +204,7 @@ func (m *Model) unmatchedRows() {
 		return
 	}
 	k := "unmatched"
-	m.rows = append(m.rows, row{text: m.marker(k, true) + fmt.Sprintf("%d run%s before any version", len(m.data.History.Unmatched), plural(len(m.data.History.Unmatched))), key: k, style: m.common.Styles.Muted})
+	m.rows = append(m.rows, row{text: m.marker(k, true) + fmt.Sprintf("%d run%s not matched to a version", len(m.data.History.Unmatched), plural(len(m.data.History.Unmatched))), key: k, style: m.common.Styles.Muted})
 	if m.open[k] {
 		for _, r := range slices.Backward(m.data.History.Unmatched) {
 			m.runRows(r, 1)
@@ -246,7 +255,11 @@ func (m Model) verdictColour(v model.Verdict) lipgloss.Style {
 // (which name the failing tests: BPF CI writes its ##[error] lines there;
 // a test's story needs every run).
 func (m Model) Wants(all bool) (runs, annotations []int64) {
-	for _, tv := range m.data.History.Versions {
+	vs := m.data.History.Versions
+	for i, tv := range vs {
+		if !all && i != lastTested(vs) {
+			continue // hidden, only the header's verdict is needed
+		}
 		for j, r := range tv.Runs {
 			if j != len(tv.Runs)-1 && !all {
 				continue
@@ -299,4 +312,14 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// lastTested is the index of the newest version with runs, -1 for none.
+func lastTested(vs []model.TestedVersion) int {
+	for i := len(vs) - 1; i >= 0; i-- {
+		if len(vs[i].Runs) > 0 {
+			return i
+		}
+	}
+	return -1
 }
