@@ -77,3 +77,9 @@ func (g PatchGroup) Span() string {
 	}
 	return day(g.First, g.First.Year() != g.Last.Year()) + " – " + day(g.Last, true)
 }
+
+// AnnouncesVersion reports that e is a comment whose key: value lines name
+// a version (what } and { jump between).
+func AnnouncesVersion(e Event) bool {
+	return e.Event == KindCommented && kvMap(leadingKV(e.Body))["version"] != ""
+}

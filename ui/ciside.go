@@ -77,7 +77,7 @@ func (s *ciSide) sync(st store.Store, d *detail.Model, shown int, back string) {
 	verdicts := map[string]string{}
 	for _, tv := range h.Versions {
 		if len(tv.Runs) > 0 {
-			_, verdicts[tv.Version.ID] = tv.Verdict()
+			_, verdicts[tv.Version.EventID] = tv.Verdict() // by the comment that announced it: v1 and v1 rebased differ
 		}
 	}
 	d.SetCIVerdicts(verdicts)

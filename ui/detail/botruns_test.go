@@ -19,7 +19,7 @@ func TestBotRunsFold(t *testing.T) {
 	if !strings.Contains(v, "bob 3 runs at version 1d64a92") || strings.Count(v, "version: 1d64a92") != 1 || !strings.Contains(v, "version: 9f0e1d2") {
 		t.Fatalf("folded:\n%s", v)
 	}
-	m.SetCIVerdicts(map[string]string{"1d64a92": "✗ 2 of 24 jobs failed"})
+	m.SetCIVerdicts(map[string]string{"c1": "✗ 2 of 24 jobs failed"}) // by the announcing comment
 	if v := strings.Join(doc(m), "\n"); !strings.Contains(v, "3 runs at version 1d64a92 · May 1 2023 · ✗ 2 of 24 jobs failed") {
 		t.Errorf("the version's verdict is not on its entry:\n%s", v)
 	}

@@ -47,7 +47,9 @@ func (m *Model) regroup() {
 	bots := model.GroupBotRuns(m.events)
 	m.versionHeads = map[int]bool{}
 	for _, g := range bots {
-		m.versionHeads[g.Events[0]] = true
+		if model.AnnouncesVersion(m.events[g.Events[0]]) {
+			m.versionHeads[g.Events[0]] = true
+		}
 	}
 	groups = append(groups, bots...)
 	for g := range groups {
@@ -96,7 +98,7 @@ func (m Model) groupSummary(p pushInfo) string {
 	span := g.Span()
 	if g.Kind == model.GroupOfBotRuns {
 		s := fmt.Sprintf("%d runs at version %s · %s", len(g.Events), g.Subject, span)
-		if v := m.ciVerdicts[g.Subject]; v != "" {
+		if v := m.ciVerdicts[m.events[g.Events[0]].ID]; v != "" {
 			s += " · " + v
 		}
 		return s

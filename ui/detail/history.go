@@ -7,7 +7,7 @@ import (
 )
 
 // SetCIVerdicts gives the folded bot comments the CI verdict of the
-// version they announce, by version id ("1d64a92", "3").
+// version they announce, by the id of the comment that announced it.
 func (m *Model) SetCIVerdicts(v map[string]string) {
 	if maps.Equal(v, m.ciVerdicts) {
 		return

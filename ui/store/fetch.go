@@ -71,6 +71,7 @@ func (s *Store) Fetch(w Wants) tea.Cmd {
 func (s *Store) Reload(shown int, checks ChecksKey) tea.Cmd {
 	s.ClearErr()
 	s.forgetFailedCommits()
+	s.retryHistory(shown)
 	if shown == 0 {
 		return nil
 	}

@@ -165,7 +165,7 @@ func (s *Store) loadJobs(number int, runIDs []int64) tea.Cmd {
 // LoadAnnotations asks for a job's annotations (when it is opened), once.
 func (s *Store) LoadAnnotations(number int, jobID int64) tea.Cmd {
 	src, ok := s.cfg.Source.(ActionsSource)
-	if !ok || s.history.annotations.asked(jobID) {
+	if !ok || s.history.annotations.asked(jobID) || s.history.annotations.busy >= maxJobFetches {
 		return nil
 	}
 	gen := s.history.annotations.begin(jobID)
@@ -192,6 +192,25 @@ func (s *Store) LoadLog(number int, jobID int64) tea.Cmd {
 			sum, err := src.JobLog(ctx, repo, jobID, MaxLogBytes)
 			return sum, model.Page{}, err
 		})
+}
+
+// retryHistory lets r ask again for what of PR number's CI failed, and
+// for the jobs of its runs that were not over when asked.
+func (s *Store) retryHistory(number int) {
+	h := &s.history
+	for _, run := range h.runs.status(number).Value {
+		if js := h.jobs.status(run.ID); js.Err != "" || !run.Completed() {
+			h.jobs.forget(run.ID)
+		}
+		for _, j := range h.jobs.status(run.ID).Value {
+			if h.annotations.status(j.ID).Err != "" {
+				h.annotations.forget(j.ID)
+			}
+			if h.logs.status(j.ID).Err != "" {
+				h.logs.forget(j.ID)
+			}
+		}
+	}
 }
 
 // onHistory files an answer of the CI history under its key.

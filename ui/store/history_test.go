@@ -110,3 +110,26 @@ func TestCIHistoryNeedsActions(t *testing.T) {
 		t.Error("a Source without Actions was asked")
 	}
 }
+
+// TestReloadRetriesWhatFailed: r asks again for a run's jobs that failed,
+// with a generation never given before.
+func TestReloadRetriesWhatFailed(t *testing.T) {
+	s := storeOf(actionsStub{n: 2})
+	key := RunsKey{Number: 7, Branch: "series/1"}
+	s.Update(run(t, s.LoadTimeline(7)))
+	s.Update(run(t, s.loadRuns(key)))
+	for _, m := range batch(t, s.loadJobs(7, []int64{100, 101})) {
+		s.Update(m)
+	}
+	if s.CI(7).Jobs[101].Err == "" || s.loadJobs(7, []int64{101}) != nil {
+		t.Fatal("setup: run 101's jobs should have failed and not be asked again")
+	}
+	before := s.history.jobs.entries[101].gen
+	s.Reload(7, ChecksKey{})
+	if s.loadJobs(7, []int64{101}) == nil || s.loadJobs(7, []int64{100}) != nil {
+		t.Error("after r: the failed jobs are not asked again, or the loaded ones are")
+	}
+	if s.history.jobs.entries[101].gen <= before {
+		t.Errorf("generation %d after %d: an old answer would be taken", s.history.jobs.entries[101].gen, before)
+	}
+}

@@ -8,6 +8,9 @@ type records[K comparable, V any] struct {
 	entries map[K]*entry[V]
 	version int
 	busy    int // entries loading
+	// gens counts requests, so a generation is never given twice, even to
+	// an entry forgotten and asked for again.
+	gens int
 }
 
 type entry[V any] struct {
@@ -43,9 +46,9 @@ func (r *records[K, V]) begin(k K) int {
 	if e == nil {
 		e = &entry[V]{}
 		r.entries[k] = e
-	} else {
-		e.gen++
 	}
+	r.gens++
+	e.gen = r.gens
 	if !e.loading {
 		r.busy++
 	}
