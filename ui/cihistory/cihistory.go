@@ -49,6 +49,9 @@ type Data struct {
 	Version   int
 	Supported bool   // the source reads GitHub Actions
 	Loading   bool   // the runs are on their way
+	// RunsRead of the branch's RunsTotal runs were read (the newest page);
+	// both 0 when it has no more.
+	RunsRead, RunsTotal int
 	Err       string // why the runs could not be listed
 	// JobsLoading is per run, LogLoading per job.
 	JobsLoading map[int64]bool

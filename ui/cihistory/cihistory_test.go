@@ -219,3 +219,13 @@ func TestTopOfTheHistoryScrollsIn(t *testing.T) {
 		t.Errorf("g did not show the top:\n%s", m.View())
 	}
 }
+
+// TestSaysWhenOnlyTheNewestRunsAreRead: a branch with more runs than one
+// page says how many were read.
+func TestSaysWhenOnlyTheNewestRunsAreRead(t *testing.T) {
+	m := newHistory(3, 100, 20)
+	m.SetData(Data{Number: 7, History: history(3), Version: 2, Supported: true, RunsRead: 100, RunsTotal: 340})
+	if !strings.Contains(m.View(), "the branch's newest 100 of 340 runs are read; older ones are not") {
+		t.Errorf("no word of the runs not read:\n%s", m.View())
+	}
+}

@@ -53,6 +53,9 @@ func (m *Model) layout() {
 		m.versionRows(true)
 	default:
 		m.rows = append(m.rows, row{text: d.History.Headline(), style: st.Title})
+		if d.RunsTotal > d.RunsRead {
+			note(fmt.Sprintf("  the branch's newest %d of %d runs are read; older ones are not", d.RunsRead, d.RunsTotal))
+		}
 		m.trendRows()
 		m.versionRows(false)
 		m.unmatchedRows()

@@ -46,6 +46,7 @@ type RunsKey struct {
 type historyStore struct {
 	runs        records[int, []model.WorkflowRun] // by PR number
 	runGen      map[int]int                       // the timeline generation the runs were asked in
+	runTotal    map[int]int                       // how many runs GitHub says the branch has
 	jobs        records[int64, []model.Job]       // by run id
 	annotations records[int64, []model.Annotation]
 	logs        records[int64, model.LogSummary] // by job id
@@ -53,7 +54,7 @@ type historyStore struct {
 
 func newHistoryStore() historyStore {
 	return historyStore{
-		runs: newRecords[int, []model.WorkflowRun](), runGen: map[int]int{},
+		runs: newRecords[int, []model.WorkflowRun](), runGen: map[int]int{}, runTotal: map[int]int{},
 		jobs:        newRecords[int64, []model.Job](),
 		annotations: newRecords[int64, []model.Annotation](),
 		logs:        newRecords[int64, model.LogSummary](),
@@ -69,12 +70,15 @@ type CIStatus struct {
 	Annotations map[int64]Status[[]model.Annotation]
 	Logs        map[int64]Status[model.LogSummary]
 	Supported   bool // the Source reads Actions
+	// RunsTotal is how many runs the branch has, of which Runs are the
+	// newest (one page); 0 when not known.
+	RunsTotal int
 }
 
 // CI is what the store has of PR number's CI history.
 func (s Store) CI(number int) CIStatus {
 	h := &s.history
-	st := CIStatus{Runs: h.runs.status(number), Jobs: map[int64]Status[[]model.Job]{},
+	st := CIStatus{Runs: h.runs.status(number), RunsTotal: h.runTotal[number], Jobs: map[int64]Status[[]model.Job]{},
 		Annotations: map[int64]Status[[]model.Annotation]{}, Logs: map[int64]Status[model.LogSummary]{}}
 	_, st.Supported = s.cfg.Source.(ActionsSource)
 	st.Version = h.runs.version + h.jobs.version + h.annotations.version + h.logs.version
