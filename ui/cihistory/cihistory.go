@@ -47,12 +47,12 @@ type Data struct {
 	Branch  string
 	// Version changes whenever anything in it changed.
 	Version   int
-	Supported bool   // the source reads GitHub Actions
-	Loading   bool   // the runs are on their way
+	Supported bool // the source reads GitHub Actions
+	Loading   bool // the runs are on their way
 	// RunsRead of the branch's RunsTotal runs were read (the newest page);
 	// both 0 when it has no more.
 	RunsRead, RunsTotal int
-	Err       string // why the runs could not be listed
+	Err                 string // why the runs could not be listed
 	// JobsLoading is per run, LogLoading per job.
 	JobsLoading map[int64]bool
 	LogLoading  map[int64]bool
