@@ -113,7 +113,7 @@ func TestVersionsRunsMatrixAndFailedJobs(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "▾ ✗ test_progs on x86_64 gcc") || !strings.Contains(v, "      "+failing) || !strings.Contains(v, "l: read the log") {
 		t.Errorf("job opened:\n%s", v)
 	}
-	if u := m.SelectedURL(); !strings.HasSuffix(u, "/job/10001") {
+	if u, what, id := m.Selected(); !strings.HasSuffix(u, "/job/10001") || what != "job 10001" || id != "10001" {
 		t.Errorf("selected URL %q", u)
 	}
 	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("l")})

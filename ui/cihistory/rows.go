@@ -290,12 +290,6 @@ func (m Model) readLog() tea.Cmd {
 	return func() tea.Msg { return msg }
 }
 
-// SelectedURL is the web page of the selected run or job ("" for none).
-func (m Model) SelectedURL() string {
-	url, _, _ := m.Selected()
-	return url
-}
-
 // Selected is the selected run's or job's page, what it is ("run 123",
 // "job 456") and its id; "" when the row has no page.
 func (m Model) Selected() (url, what, id string) {

@@ -35,12 +35,12 @@ const (
 	MaxLogBytes = 256 << 20
 )
 
-// RunsKey names the runs of PR Number's head branch (in HeadRepo, when a
-// fork's runs of a same-named branch must be told apart).
+// RunsKey names the runs of PR Number's head branch. (A fork's PR would
+// need its head repository too, to tell its branch from a same-named one:
+// PullRequest does not carry it yet.)
 type RunsKey struct {
-	Number   int
-	Branch   string
-	HeadRepo string
+	Number int
+	Branch string
 }
 
 type historyStore struct {
@@ -119,22 +119,8 @@ func (s *Store) loadRuns(key RunsKey) tea.Cmd {
 	repo := s.cfg.Repo
 	return request(s, Key{Kind: KindRuns, Number: key.Number}, gen, intent, func(ctx context.Context) ([]model.WorkflowRun, model.Page, error) {
 		runs, info, err := src.WorkflowRuns(ctx, repo, key.Branch, 1, runsPerPage)
-		return ofHeadRepo(runs, key.HeadRepo), info, err
+		return runs, info, err
 	})
-}
-
-// ofHeadRepo keeps the runs of headRepo's branch ("" keeps all).
-func ofHeadRepo(runs []model.WorkflowRun, headRepo string) []model.WorkflowRun {
-	if headRepo == "" {
-		return runs
-	}
-	out := runs[:0:0]
-	for _, r := range runs {
-		if r.HeadRepo == "" || r.HeadRepo == headRepo {
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // loadJobs asks for the jobs of the runs shown, each once, a few at a
