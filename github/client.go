@@ -90,7 +90,7 @@ func NewClient(opts Options) (*Client, error) {
 	if opts.Offline {
 		network = httpcache.OfflineTransport{}
 	}
-	logHTTP := newLogClient(network, timeout)
+	logHTTP := newLogClient(network, logTimeout(timeout))
 	network = &limitTransport{limits: opts.BodyLimits.orDefault(), next: network}
 	guard := httpcache.NewRateGuard(network, opts.Now)
 	var transport http.RoundTripper = guard

@@ -26,6 +26,12 @@ import (
 // clear. Loopback is allowed, for the fake server.
 var errLogInsecure = errors.New("log download over plain http refused")
 
+// logTimeout bounds a whole log download: a request's timeout is for an
+// API answer, and a log of up to 256 MB takes minutes on a slow link.
+func logTimeout(request time.Duration) time.Duration {
+	return max(10*request, 5*time.Minute)
+}
+
 // newLogClient is the download client over network, timeout bounding each
 // download whole, body included.
 func newLogClient(network http.RoundTripper, timeout time.Duration) *http.Client {
