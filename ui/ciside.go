@@ -51,17 +51,17 @@ func (s *ciSide) sync(st store.Store, d *detail.Model, shown int, back string) {
 		return
 	}
 	t := st.Timeline(shown)
-	ci := st.CI(shown)
-	now := struct{ number, ci, timeline int }{shown, ci.Version, t.Version() + 1000*t.Gen()}
+	now := struct{ number, ci, timeline int }{shown, st.CIVersion(), t.Version() + 1000*t.Gen()}
 	if now == s.drawn {
-		return
+		return // after most messages: nothing of it changed
 	}
 	s.drawn = now
+	ci := st.CI(shown)
 	// Reading versions walks the whole loaded timeline: only when there
 	// is something to match them with, or the history is on screen.
 	var h model.History
 	if len(ci.Runs.Value) > 0 || s.shown {
-		h, ci = st.CIHistory(pr)
+		h = st.CIHistory(pr, ci)
 	}
 	data := cihistory.Data{Number: shown, Title: "CI history of #" + strconv.Itoa(shown) + " · " + back + ": back to the timeline",
 		History: h, Branch: pr.Head, Version: ci.Version + now.timeline, Supported: ci.Supported,

@@ -75,13 +75,20 @@ type CIStatus struct {
 	RunsTotal int
 }
 
+// CIVersion changes whenever anything of any PR's CI history changed: a
+// cheap look before CI gathers one PR's.
+func (s Store) CIVersion() int {
+	h := &s.history
+	return h.runs.version + h.jobs.version + h.annotations.version + h.logs.version
+}
+
 // CI is what the store has of PR number's CI history.
 func (s Store) CI(number int) CIStatus {
 	h := &s.history
 	st := CIStatus{Runs: h.runs.status(number), RunsTotal: h.runTotal[number], Jobs: map[int64]Status[[]model.Job]{},
 		Annotations: map[int64]Status[[]model.Annotation]{}, Logs: map[int64]Status[model.LogSummary]{}}
 	_, st.Supported = s.cfg.Source.(ActionsSource)
-	st.Version = h.runs.version + h.jobs.version + h.annotations.version + h.logs.version
+	st.Version = s.CIVersion()
 	for _, r := range st.Runs.Value {
 		if js := h.jobs.status(r.ID); js.Version != 0 {
 			st.Jobs[r.ID] = js
@@ -225,9 +232,8 @@ var _ ActionsSource = (*github.Client)(nil)
 
 // CIHistory is pr's test history as far as it is known: the versions its
 // loaded timeline names, matched with the runs, jobs, annotations and logs
-// loaded so far; and the status they come from.
-func (s Store) CIHistory(pr model.PullRequest) (model.History, CIStatus) {
-	st := s.CI(pr.Number)
+// of st (CI of pr) loaded so far.
+func (s Store) CIHistory(pr model.PullRequest, st CIStatus) model.History {
 	jobs := map[int64][]model.JobResult{}
 	for id, js := range st.Jobs {
 		if !js.Loaded {
@@ -261,5 +267,5 @@ func (s Store) CIHistory(pr model.PullRequest) (model.History, CIStatus) {
 		setJobsErr(h.Versions[i].Runs)
 	}
 	setJobsErr(h.Unmatched)
-	return h, st
+	return h
 }
