@@ -133,22 +133,22 @@ func (s *Store) Update(msg tea.Msg) (ch Change, ok bool) {
 	case Reply[model.Checks]:
 		return s.onChecks(r), true
 	case Reply[[]model.PullCommit]:
-		return s.onPullCommits(r), true
+		return s.onRecord(r.Envelope, func(e string) bool { return s.pullCommits.file(r.Key.Number, r.Gen, r.Value, e) }), true
 	case Reply[[]model.WorkflowRun]:
-		return s.onHistory(r.Envelope, func(e string) bool {
+		return s.onRecord(r.Envelope, func(e string) bool {
 			if e == "" {
 				s.history.runTotal[r.Key.Number] = r.Info.Total
 			}
 			return s.history.runs.file(r.Key.Number, r.Gen, r.Value, e)
 		}), true
 	case Reply[[]model.Job]:
-		return s.onHistory(r.Envelope, func(e string) bool { return s.history.jobs.file(int64(r.Key.Page), r.Gen, r.Value, e) }), true
+		return s.onRecord(r.Envelope, func(e string) bool { return s.history.jobs.file(int64(r.Key.Page), r.Gen, r.Value, e) }), true
 	case Reply[[]model.Annotation]:
-		return s.onHistory(r.Envelope, func(e string) bool {
+		return s.onRecord(r.Envelope, func(e string) bool {
 			return s.history.annotations.file(int64(r.Key.Page), r.Gen, r.Value, e)
 		}), true
 	case Reply[model.LogSummary]:
-		return s.onHistory(r.Envelope, func(e string) bool { return s.history.logs.file(int64(r.Key.Page), r.Gen, r.Value, e) }), true
+		return s.onRecord(r.Envelope, func(e string) bool { return s.history.logs.file(int64(r.Key.Page), r.Gen, r.Value, e) }), true
 	}
 	return Change{}, true
 }

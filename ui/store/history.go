@@ -210,24 +210,6 @@ func (s *Store) retryHistory(number int) {
 	}
 }
 
-// onHistory files an answer of the CI history under its key.
-func (s *Store) onHistory(e Envelope, file func(errText string) bool) Change {
-	errText := ""
-	if e.Err != nil {
-		if !s.fail(e.Key.Kind, e.Err) {
-			errText = "cancelled"
-		} else {
-			errText = OneLine(e.Err)
-		}
-	} else {
-		s.succeed(e.Key.Kind)
-	}
-	if !file(errText) {
-		return Change{}
-	}
-	return Change{Key: e.Key, Err: e.Err}
-}
-
 var _ ActionsSource = (*github.Client)(nil)
 
 // CIHistory is pr's test history as far as it is known: the versions its

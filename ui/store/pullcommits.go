@@ -36,22 +36,24 @@ type PullCommitsStatus struct {
 	Commits []model.PullCommit
 }
 
-type pullCommitsEntry struct {
-	gen    int
-	status PullCommitsStatus
+// pullCommitStore is the record of PRs' commit lists, with the timeline
+// generation each was asked in (a reload asks again).
+type pullCommitStore struct {
+	records[int, []model.PullCommit]
+	askedIn map[int]int
 }
 
-type pullCommitStore struct {
-	entries map[int]*pullCommitsEntry
-	version int
+func newPullCommitStore() pullCommitStore {
+	return pullCommitStore{records: newRecords[int, []model.PullCommit](), askedIn: map[int]int{}}
 }
 
 // PullCommits is what is known of PR number's commits.
 func (s Store) PullCommits(number int) PullCommitsStatus {
-	if e := s.pullCommits.entries[number]; e != nil {
-		return e.status
+	st := s.pullCommits.status(number)
+	if st.Version == 0 {
+		return PullCommitsStatus{}
 	}
-	return PullCommitsStatus{}
+	return PullCommitsStatus{Number: number, Version: st.Version, Loaded: st.Loaded, Err: st.Err, Commits: st.Value}
 }
 
 // loadPullCommits asks for PR number's commits when its timeline has been
@@ -63,46 +65,24 @@ func (s *Store) loadPullCommits(number int) tea.Cmd {
 	if !ok || number == 0 || !asked || !(t.loaded || t.loading()) {
 		return nil
 	}
-	e := s.pullCommits.entries[number]
-	intent := httpcache.Revalidate
-	switch {
-	case e == nil:
-		e, intent = &pullCommitsEntry{status: PullCommitsStatus{Number: number}}, httpcache.Initial
-		s.pullCommits.entries[number] = e
-	case e.gen == t.gen:
-		return nil // asked already (answered, failed or on its way)
+	pc := &s.pullCommits
+	intent := httpcache.Initial
+	if pc.asked(number) {
+		if pc.askedIn[number] == t.gen {
+			return nil // asked already (answered, failed or on its way)
+		}
+		intent = httpcache.Revalidate
 	}
-	e.gen = t.gen
+	pc.askedIn[number] = t.gen
+	gen := pc.begin(number)
 	repo, perPage := s.cfg.Repo, s.cfg.PerPage
 	subject := fmt.Sprintf("%s#%d commits", repo, number)
-	return request(s, Key{Kind: KindPullCommits, Number: number}, t.gen, intent, func(ctx context.Context) ([]model.PullCommit, model.Page, error) {
+	return request(s, Key{Kind: KindPullCommits, Number: number}, gen, intent, func(ctx context.Context) ([]model.PullCommit, model.Page, error) {
 		v, err := github.AllPages(subject, maxPullCommitPages, model.PullCommitKey, func(page int) ([]model.PullCommit, model.Page, error) {
 			return src.PullCommits(ctx, repo, number, page, perPage)
 		})
 		return v, model.Page{}, err
 	})
-}
-
-// onPullCommits files an answer under its PR; one for an older generation
-// is dropped.
-func (s *Store) onPullCommits(r Reply[[]model.PullCommit]) Change {
-	e := s.pullCommits.entries[r.Key.Number]
-	if e == nil || e.gen != r.Gen {
-		return Change{}
-	}
-	if r.Err != nil && !s.fail(r.Key.Kind, r.Err) {
-		e.gen = -1 // cancelled, not failed: ask again when next wanted
-		return Change{}
-	}
-	s.pullCommits.version++
-	e.status.Version = s.pullCommits.version
-	if r.Err != nil {
-		e.status.Err = OneLine(r.Err)
-		return Change{Key: r.Key}
-	}
-	s.succeed(r.Key.Kind)
-	e.status.Loaded, e.status.Err, e.status.Commits = true, "", r.Value
-	return Change{Key: r.Key}
 }
 
 var _ PullCommitsSource = (*github.Client)(nil)

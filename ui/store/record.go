@@ -98,3 +98,22 @@ func (r records[K, V]) status(k K) Status[V] {
 	}
 	return Status[V]{Version: e.version, Loading: e.loading, Loaded: e.loaded, Err: e.err, Value: e.value}
 }
+
+// onRecord files an answer into its record (file), counting it as the
+// success or failure of its kind; Change says what to redraw.
+func (s *Store) onRecord(e Envelope, file func(errText string) bool) Change {
+	errText := ""
+	if e.Err != nil {
+		if !s.fail(e.Key.Kind, e.Err) {
+			errText = "cancelled"
+		} else {
+			errText = OneLine(e.Err)
+		}
+	} else {
+		s.succeed(e.Key.Kind)
+	}
+	if !file(errText) {
+		return Change{}
+	}
+	return Change{Key: e.Key, Err: e.Err}
+}

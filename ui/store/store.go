@@ -86,7 +86,7 @@ func New(ctx context.Context, cfg Config) Store {
 		commits:     Commits{},
 		reviews:     newReviewStore(),
 		checks:      checkStore{entries: map[ChecksKey]*checksEntry{}},
-		pullCommits: pullCommitStore{entries: map[int]*pullCommitsEntry{}},
+		pullCommits: newPullCommitStore(),
 		history:     newHistoryStore(),
 	}
 }
