@@ -37,36 +37,16 @@ type ChecksStatus struct {
 	Checks  model.Checks
 }
 
-type checkStore struct {
-	entries map[ChecksKey]*checksEntry
-	version int // bumped by every change, so the pane redraws only then
-}
-
-type checksEntry struct {
-	gen     int // bumped by each request; answers to earlier ones are dropped
-	version int // the store's change counter when this last changed
-	loading bool
-	loaded  bool
-	err     string
-	checks  model.Checks
-}
+// checkStore is the record of CI by PR and head SHA.
+type checkStore = records[ChecksKey, model.Checks]
 
 // requestChecks asks for key's CI; an answer to an earlier request for it
 // no longer counts. What was loaded stays shown until the answer (a reload
 // must not make the checks item vanish and come back).
 func (s *Store) requestChecks(key ChecksKey, intent httpcache.Intent) tea.Cmd {
-	e := s.checks.entries[key]
-	if e == nil {
-		e = &checksEntry{}
-		s.checks.entries[key] = e
-	} else {
-		e.gen++
-	}
-	e.loading = true
-	s.checks.version++
-	e.version = s.checks.version
+	gen := s.checks.begin(key)
 	src, repo := s.cfg.Source, s.cfg.Repo
-	return request(s, Key{Kind: KindChecks, Number: key.Number, Ref: key.SHA}, e.gen, intent,
+	return request(s, Key{Kind: KindChecks, Number: key.Number, Ref: key.SHA}, gen, intent,
 		func(ctx context.Context) (model.Checks, model.Page, error) {
 			runs, statuses, err := github.FetchChecks(ctx, src, repo, key.SHA, github.MaxCheckRunPages)
 			return model.SummarizeChecks(runs, statuses), model.Page{}, err
@@ -76,7 +56,7 @@ func (s *Store) requestChecks(key ChecksKey, intent httpcache.Intent) tea.Cmd {
 // loadChecks asks for key's CI once its PR's timeline has been asked for
 // (the selection settled), unless it was asked for already.
 func (s *Store) loadChecks(key ChecksKey) tea.Cmd {
-	if s.checks.entries[key] != nil {
+	if s.checks.asked(key) {
 		return nil
 	}
 	if t, asked := s.timelines[key.Number]; asked && t.Asked() {
@@ -88,38 +68,19 @@ func (s *Store) loadChecks(key ChecksKey) tea.Cmd {
 // onChecks files an answer under its key, whatever is shown now.
 func (s *Store) onChecks(r Reply[model.Checks]) Change {
 	key := ChecksKey{Number: r.Key.Number, SHA: r.Key.Ref}
-	e := s.checks.entries[key]
-	if e == nil || e.gen != r.Gen {
-		return Change{} // superseded by a reload
-	}
-	e.loading = false
-	if r.Err != nil {
-		if s.fail(KindChecks, r.Err) {
-			e.err = OneLine(r.Err)
-		}
-	} else {
-		s.succeed(KindChecks)
-		e.loaded, e.err = true, ""
-		e.checks = r.Value
-	}
-	s.checks.version++
-	e.version = s.checks.version
-	return Change{Key: r.Key, Err: r.Err}
+	return fileAnswer(s, &s.checks, key, r)
 }
 
 // Checks is what the store has of key's CI, for the pane.
 func (s Store) Checks(key ChecksKey) ChecksStatus {
-	st := ChecksStatus{Key: key.String()}
-	if e := s.checks.entries[key]; e != nil {
-		st.Version, st.Loading, st.Loaded, st.Err, st.Checks = e.version, e.loading, e.loaded, e.err, e.checks
-	}
-	return st
+	st := s.checks.status(key)
+	return ChecksStatus{Key: key.String(), Version: st.Version, Loading: st.Loading, Loaded: st.Loaded, Err: st.Err, Checks: st.Value}
 }
 
 // ChecksLoaded reports that key's CI arrived without an error.
 func (s Store) ChecksLoaded(key ChecksKey) bool {
-	e := s.checks.entries[key]
-	return e != nil && e.loaded && e.err == ""
+	st := s.checks.status(key)
+	return st.Loaded && st.Err == ""
 }
 
 // ChecksKeys are the keys whose CI was asked for.

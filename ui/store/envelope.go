@@ -133,22 +133,19 @@ func (s *Store) Update(msg tea.Msg) (ch Change, ok bool) {
 	case Reply[model.Checks]:
 		return s.onChecks(r), true
 	case Reply[[]model.PullCommit]:
-		return s.onRecord(r.Envelope, func(e string) bool { return s.pullCommits.file(r.Key.Number, r.Gen, r.Value, e) }), true
+		return fileAnswer(s, &s.pullCommits.records, r.Key.Number, r), true
 	case Reply[[]model.WorkflowRun]:
-		return s.onRecord(r.Envelope, func(e string) bool {
-			if e == "" {
-				s.history.runTotal[r.Key.Number] = r.Info.Total
-			}
-			return s.history.runs.file(r.Key.Number, r.Gen, r.Value, e)
-		}), true
+		ch := fileAnswer(s, &s.history.runs, r.Key.Number, r)
+		if ch.Kind != KindNone && r.Err == nil {
+			s.history.runTotal[r.Key.Number] = r.Info.Total
+		}
+		return ch, true
 	case Reply[[]model.Job]:
-		return s.onRecord(r.Envelope, func(e string) bool { return s.history.jobs.file(int64(r.Key.Page), r.Gen, r.Value, e) }), true
+		return fileAnswer(s, &s.history.jobs, int64(r.Key.Page), r), true
 	case Reply[[]model.Annotation]:
-		return s.onRecord(r.Envelope, func(e string) bool {
-			return s.history.annotations.file(int64(r.Key.Page), r.Gen, r.Value, e)
-		}), true
+		return fileAnswer(s, &s.history.annotations, int64(r.Key.Page), r), true
 	case Reply[model.LogSummary]:
-		return s.onRecord(r.Envelope, func(e string) bool { return s.history.logs.file(int64(r.Key.Page), r.Gen, r.Value, e) }), true
+		return fileAnswer(s, &s.history.logs, int64(r.Key.Page), r), true
 	}
 	return Change{}, true
 }

@@ -133,3 +133,24 @@ func TestReloadRetriesWhatFailed(t *testing.T) {
 		t.Errorf("generation %d after %d: an old answer would be taken", s.history.jobs.entries[101].gen, before)
 	}
 }
+
+// TestSupersededFailureIsNoNews: an answer a later request superseded is
+// neither filed nor counted as the last error.
+func TestSupersededFailureIsNoNews(t *testing.T) {
+	s := storeOf(actionsStub{n: 1})
+	key := RunsKey{Number: 7, Branch: "series/1"}
+	s.Update(run(t, s.LoadTimeline(7)))
+	old := run(t, s.loadRuns(key)).(Reply[[]model.WorkflowRun])
+	for _, m := range batch(t, s.Reload(7, ChecksKey{})) {
+		s.Update(m)
+	}
+	fresh := s.loadRuns(key)
+	old.Err, old.Value = errors.New("an old failure"), nil
+	if ch, _ := s.Update(old); ch.Kind != KindNone || s.LastErr() != "" || s.CI(7).Runs.Err != "" {
+		t.Errorf("the superseded failure: change %v, last error %q, runs %+v", ch.Kind, s.LastErr(), s.CI(7).Runs)
+	}
+	s.Update(run(t, fresh))
+	if !s.CI(7).Runs.Loaded {
+		t.Error("the fresh answer was not filed")
+	}
+}

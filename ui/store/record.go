@@ -99,21 +99,23 @@ func (r records[K, V]) status(k K) Status[V] {
 	return Status[V]{Version: e.version, Loading: e.loading, Loaded: e.loaded, Err: e.err, Value: e.value}
 }
 
-// onRecord files an answer into its record (file), counting it as the
-// success or failure of its kind; Change says what to redraw.
-func (s *Store) onRecord(e Envelope, file func(errText string) bool) Change {
-	errText := ""
-	if e.Err != nil {
-		if !s.fail(e.Key.Kind, e.Err) {
-			errText = "cancelled"
-		} else {
-			errText = OneLine(e.Err)
-		}
-	} else {
-		s.succeed(e.Key.Kind)
-	}
-	if !file(errText) {
+// fileAnswer files answer r for k into rec, counting it as the success or
+// failure of its kind; an answer superseded by a later request is neither
+// filed nor counted (its error is no news). Change says what to redraw.
+func fileAnswer[K comparable, V any](s *Store, rec *records[K, V], k K, r Reply[V]) Change {
+	if e := rec.entries[k]; e == nil || e.gen != r.Gen {
 		return Change{}
 	}
-	return Change{Key: e.Key, Err: e.Err}
+	errText := ""
+	if r.Err != nil {
+		if !s.fail(r.Key.Kind, r.Err) {
+			errText = "cancelled"
+		} else {
+			errText = OneLine(r.Err)
+		}
+	} else {
+		s.succeed(r.Key.Kind)
+	}
+	rec.file(k, r.Gen, r.Value, errText)
+	return Change{Key: r.Key, Err: r.Err}
 }

@@ -85,7 +85,7 @@ func New(ctx context.Context, cfg Config) Store {
 		timelines:   map[int]*Timeline{},
 		commits:     Commits{},
 		reviews:     newReviewStore(),
-		checks:      checkStore{entries: map[ChecksKey]*checksEntry{}},
+		checks:      newRecords[ChecksKey, model.Checks](),
 		pullCommits: newPullCommitStore(),
 		history:     newHistoryStore(),
 	}
