@@ -15,17 +15,17 @@ import (
 // paged: BPF CI runs a few dozen jobs, GitHub keeps 50 annotations a job.
 const MaxActionsPages = 10
 
-// WorkflowRuns returns one page of repo's GitHub Actions runs of branch,
-// newest first. A GitHub Enterprise server without Actions answers 404:
+// WorkflowRuns returns one page of repo's GitHub Actions runs that f
+// names, newest first. A GitHub Enterprise server without Actions answers 404:
 // that is no runs, not an error, as for CheckRuns.
-func (c *Client) WorkflowRuns(ctx context.Context, repo model.Repo, branch string, page, perPage int) ([]model.WorkflowRun, model.Page, error) {
-	opts := &gogithub.ListWorkflowRunsOptions{Branch: branch, ListOptions: gogithub.ListOptions{Page: page, PerPage: perPage}}
+func (c *Client) WorkflowRuns(ctx context.Context, repo model.Repo, f model.RunFilter, page, perPage int) ([]model.WorkflowRun, model.Page, error) {
+	opts := &gogithub.ListWorkflowRunsOptions{Branch: f.Branch, HeadSHA: f.HeadSHA, ListOptions: gogithub.ListOptions{Page: page, PerPage: perPage}}
 	res, resp, err := c.gh.Actions.ListRepositoryWorkflowRuns(ctx, pathSegment(repo.Owner), pathSegment(repo.Name), opts)
 	if err != nil {
 		if statusIs(err, http.StatusNotFound) {
 			return nil, model.Page{}, nil
 		}
-		return nil, model.Page{}, c.wrapError(ctx, err, fmt.Sprintf("%s runs of %s", repo, branch))
+		return nil, model.Page{}, c.wrapError(ctx, err, fmt.Sprintf("%s %s", repo, f))
 	}
 	out := make([]model.WorkflowRun, 0, len(res.WorkflowRuns))
 	for _, r := range res.WorkflowRuns {

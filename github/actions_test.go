@@ -24,7 +24,7 @@ func TestClientWorkflowRuns(t *testing.T) {
 	c := clientFor(t, srv.URL, "")
 	ctx := context.Background()
 
-	got, page, err := c.WorkflowRuns(ctx, octoHello, "topic-1", 1, 100)
+	got, page, err := c.WorkflowRuns(ctx, octoHello, model.RunFilter{Branch: "topic-1"}, 1, 100)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,12 +39,12 @@ func TestClientWorkflowRuns(t *testing.T) {
 		t.Errorf("failed run = %+v", failed)
 	}
 	// Pages, with total_count exact from page 1.
-	got, page, err = c.WorkflowRuns(ctx, octoHello, "main", 1, 2)
+	got, page, err = c.WorkflowRuns(ctx, octoHello, model.RunFilter{Branch: "main"}, 1, 2)
 	if err != nil || len(got) != 2 || page.Next != 2 || page.Last != 3 || page.Total != 5 {
 		t.Fatalf("main page 1: %d runs, %+v, %v", len(got), page, err)
 	}
 	all, err := github.AllPages("runs", 10, model.WorkflowRunKey, func(p int) ([]model.WorkflowRun, model.Page, error) {
-		return c.WorkflowRuns(ctx, octoHello, "main", p, 2)
+		return c.WorkflowRuns(ctx, octoHello, model.RunFilter{Branch: "main"}, p, 2)
 	})
 	if err != nil || len(all) != 5 || all[0].ID != runs.main[4].ID || all[4].ID != runs.main[0].ID {
 		t.Errorf("all of main: %d runs, %v", len(all), err)
@@ -61,13 +61,13 @@ func TestClientWorkflowRunsNotFoundIsEmpty(t *testing.T) {
 	srv := startFakeFor(t, ds, fake.FakeOptions{})
 	srv.SetFaults(fake.FaultPath("/actions/runs", fake.FaultNotFound()))
 	c := clientFor(t, srv.URL, "")
-	got, page, err := c.WorkflowRuns(context.Background(), octoHello, "topic-1", 1, 100)
+	got, page, err := c.WorkflowRuns(context.Background(), octoHello, model.RunFilter{Branch: "topic-1"}, 1, 100)
 	if err != nil || len(got) != 0 || page != (model.Page{}) {
 		t.Errorf("404: %v %+v %v; want nothing and no error", got, page, err)
 	}
 	// Other failures are errors as usual.
 	srv.SetFaults(fake.FaultPath("/actions/runs", fake.FaultNoAccess()))
-	_, _, err = c.WorkflowRuns(context.Background(), octoHello, "topic-1", 1, 100)
+	_, _, err = c.WorkflowRuns(context.Background(), octoHello, model.RunFilter{Branch: "topic-1"}, 1, 100)
 	asAPIError(t, err, http.StatusForbidden)
 }
 
@@ -159,7 +159,7 @@ func TestClientActionsAreSanitized(t *testing.T) {
 	srv := startFakeFor(t, ds, fake.FakeOptions{})
 	c := clientFor(t, srv.URL, "")
 	ctx := context.Background()
-	got, _, err := c.WorkflowRuns(ctx, octoHello, "topic-1", 1, 100)
+	got, _, err := c.WorkflowRuns(ctx, octoHello, model.RunFilter{Branch: "topic-1"}, 1, 100)
 	if err != nil || got[0].Workflow != "bpf-ci" {
 		t.Fatalf("run name %q, %v", got[0].Workflow, err)
 	}

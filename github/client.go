@@ -241,6 +241,7 @@ func convertPull(p *gogithub.PullRequest) model.PullRequest {
 		Head:      model.SanitizeLine(p.GetHead().GetRef()),
 		Base:      model.SanitizeLine(p.GetBase().GetRef()),
 		HeadSHA:   model.SanitizeLine(p.GetHead().GetSHA()),
+		HeadRepo:  model.SanitizeLine(p.GetHead().GetRepo().GetFullName()),
 		CreatedAt: p.GetCreatedAt().Time,
 		UpdatedAt: p.GetUpdatedAt().Time,
 		Body:      model.Sanitize(p.GetBody()),

@@ -338,7 +338,7 @@ func TestClientListPullsConversion(t *testing.T) {
 	p := byNumber[5] // merged
 	want := model.PullRequest{
 		Number: 5, Title: "Widget change 5", State: model.StateMerged, User: "alice",
-		Head: "topic-5", Base: "main", Body: "Body of 5",
+		Head: "topic-5", Base: "main", Body: "Body of 5", HeadRepo: "acme/widgets",
 		CreatedAt: clientAt(5), UpdatedAt: clientAt(105),
 		HTMLURL: "https://github.com/acme/widgets/pull/5",
 	}

@@ -59,7 +59,7 @@ func (d *demoCI) story(n int) (model.PullRequest, []model.Event, []model.Version
 func (d *demoCI) runs(branch string) []model.WorkflowRun {
 	d.t.Helper()
 	runs, err := github.AllPages("runs of "+branch, 5, model.WorkflowRunKey, func(page int) ([]model.WorkflowRun, model.Page, error) {
-		return d.c.WorkflowRuns(d.ctx, demoBPF, branch, page, 100)
+		return d.c.WorkflowRuns(d.ctx, demoBPF, model.RunFilter{Branch: branch}, page, 100)
 	})
 	if err != nil {
 		d.t.Fatal(err)

@@ -26,7 +26,7 @@ type StoryOptions struct {
 func storyHistory(ctx context.Context, c *Client, repo model.Repo, pr model.PullRequest, events []model.Event, opts StoryOptions) (*model.DumpHistory, error) {
 	runs, err := AllPages(fmt.Sprintf("%s#%d CI runs", repo, pr.Number), MaxActionsPages, model.WorkflowRunKey,
 		func(page int) ([]model.WorkflowRun, model.Page, error) {
-			return c.WorkflowRuns(ctx, repo, pr.Head, page, MaxPerPage)
+			return c.WorkflowRuns(ctx, repo, model.RunFilter{Branch: pr.Head}, page, MaxPerPage)
 		})
 	d := &model.DumpHistory{Truncated: Truncated(err)}
 	switch {

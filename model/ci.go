@@ -23,6 +23,23 @@ type WorkflowRun struct {
 	PullRequests []int
 }
 
+// RunFilter says which of a repository's runs to list: those of a
+// branch, or of a head commit; both empty lists the newest of all.
+type RunFilter struct {
+	Branch  string
+	HeadSHA string
+}
+
+func (f RunFilter) String() string {
+	switch {
+	case f.HeadSHA != "":
+		return "runs of " + ShortSHA(f.HeadSHA)
+	case f.Branch != "":
+		return "runs of " + f.Branch
+	}
+	return "runs"
+}
+
 // Completed reports that the run is over and will not change.
 func (r WorkflowRun) Completed() bool { return r.Status == "completed" }
 

@@ -302,6 +302,8 @@ func RunsOfPull(runs []WorkflowRun, pr PullRequest) []WorkflowRun {
 	out := runs[:0:0]
 	for _, r := range runs {
 		switch {
+		case pr.HeadRepo != "" && r.HeadRepo != "" && !strings.EqualFold(r.HeadRepo, pr.HeadRepo):
+			continue // a same-named branch of another repository (a fork's, or the base's own)
 		case slices.Contains(r.PullRequests, pr.Number):
 		case len(r.PullRequests) > 0:
 			continue // another PR's

@@ -29,14 +29,17 @@ type Label struct {
 // PullRequest is the slim form of a GitHub pull request: only what the list
 // and the detail header draw, so 100,000 of them stay small in memory.
 type PullRequest struct {
-	Number    int        `json:"number"`
-	Title     string     `json:"title"`
-	State     string     `json:"state"` // StateOpen, StateClosed or StateMerged
-	Draft     bool       `json:"draft"`
-	User      string     `json:"user"`
-	Head      string     `json:"head"`
-	Base      string     `json:"base"`
-	HeadSHA   string     `json:"head_sha"` // head.sha: the commit whose CI checks the detail shows
+	Number  int    `json:"number"`
+	Title   string `json:"title"`
+	State   string `json:"state"` // StateOpen, StateClosed or StateMerged
+	Draft   bool   `json:"draft"`
+	User    string `json:"user"`
+	Head    string `json:"head"`
+	Base    string `json:"base"`
+	HeadSHA string `json:"head_sha"` // head.sha: the commit whose CI checks the detail shows
+	// HeadRepo is head.repo.full_name: a fork's PR runs CI on a branch of
+	// the fork, which may share its name with one of the base repository.
+	HeadRepo  string     `json:"-"`
 	CreatedAt time.Time  `json:"created_at"`
 	UpdatedAt time.Time  `json:"updated_at"`
 	ClosedAt  *time.Time `json:"closed_at"`

@@ -4,6 +4,7 @@
 package prlist
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -142,25 +143,28 @@ func (m Model) NearEnd(margin int) bool {
 func (m *Model) Append(prs []model.PullRequest) {
 	m.search = nil
 	selected, hadSelection := m.Selected()
-	fresh := make([]model.PullRequest, 0, len(prs))
 	for _, pr := range prs {
-		pr = model.SanitizePull(pr) // kept clean: rows are drawn from these
-		if i, ok := m.index[pr.Number]; ok {
-			if !m.outOfOrder[pr.Number] {
-				continue // a page overlapping the last (the list moved under us): keep one row
-			}
+		if i, ok := m.index[pr.Number]; ok && m.outOfOrder[pr.Number] {
 			delete(m.outOfOrder, pr.Number)
 			m.remove(i)
 		}
-		fresh = append(fresh, pr)
 	}
-	prs = fresh
 	insertAt := len(m.items) - len(m.outOfOrder)
 	tail := append([]model.PullRequest(nil), m.items[insertAt:]...)
-	m.items = append(append(m.items[:insertAt], prs...), tail...)
-	m.rows.insert(insertAt, len(prs))
-	m.reindex(insertAt)
+	// The page goes straight into items, grown once: a 100,000-PR list
+	// has no second copy of itself on the way.
+	m.items = slices.Grow(m.items[:insertAt], len(prs)+len(tail))
 	for _, pr := range prs {
+		if _, ok := m.index[pr.Number]; ok {
+			continue // a page overlapping the last (the list moved under us): keep one row
+		}
+		m.items = append(m.items, model.SanitizePull(pr)) // kept clean: rows are drawn from these
+	}
+	added := len(m.items) - insertAt
+	m.items = append(m.items, tail...)
+	m.rows.insert(insertAt, added)
+	m.reindex(insertAt)
+	for _, pr := range m.items[insertAt : insertAt+added] {
 		m.noteNumber(pr.Number)
 	}
 	if hadSelection {

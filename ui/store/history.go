@@ -19,7 +19,7 @@ import (
 // ActionsSource is a Source that can read GitHub Actions (*github.Client
 // is one); with another Source the history stays empty.
 type ActionsSource interface {
-	WorkflowRuns(ctx context.Context, repo model.Repo, branch string, page, perPage int) ([]model.WorkflowRun, model.Page, error)
+	WorkflowRuns(ctx context.Context, repo model.Repo, f model.RunFilter, page, perPage int) ([]model.WorkflowRun, model.Page, error)
 	RunJobs(ctx context.Context, repo model.Repo, runID int64, page, perPage int) ([]model.Job, model.Page, error)
 	JobAnnotations(ctx context.Context, repo model.Repo, jobID int64, page, perPage int) ([]model.Annotation, model.Page, error)
 	JobLog(ctx context.Context, repo model.Repo, jobID int64, maxBytes int64) (model.LogSummary, error)
@@ -125,7 +125,7 @@ func (s *Store) loadRuns(key RunsKey) tea.Cmd {
 	gen := h.runs.begin(key.Number)
 	repo := s.cfg.Repo
 	return request(s, Key{Kind: KindRuns, Number: key.Number}, gen, intent, func(ctx context.Context) ([]model.WorkflowRun, model.Page, error) {
-		runs, info, err := src.WorkflowRuns(ctx, repo, key.Branch, 1, runsPerPage)
+		runs, info, err := src.WorkflowRuns(ctx, repo, model.RunFilter{Branch: key.Branch}, 1, runsPerPage)
 		return runs, info, err
 	})
 }

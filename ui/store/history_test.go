@@ -15,12 +15,12 @@ type actionsStub struct {
 	n int
 }
 
-func (a actionsStub) WorkflowRuns(_ context.Context, _ model.Repo, branch string, _, _ int) ([]model.WorkflowRun, model.Page, error) {
+func (a actionsStub) WorkflowRuns(_ context.Context, _ model.Repo, f model.RunFilter, _, _ int) ([]model.WorkflowRun, model.Page, error) {
 	var out []model.WorkflowRun
 	for i := range a.n {
-		out = append(out, model.WorkflowRun{ID: int64(100 + i), HeadBranch: branch, HeadRepo: "o/r", Status: "completed"})
+		out = append(out, model.WorkflowRun{ID: int64(100 + i), HeadBranch: f.Branch, HeadRepo: "o/r", Status: "completed"})
 	}
-	out = append(out, model.WorkflowRun{ID: 999, HeadBranch: branch, HeadRepo: "fork/r"})
+	out = append(out, model.WorkflowRun{ID: 999, HeadBranch: f.Branch, HeadRepo: "fork/r"})
 	return out, model.Page{}, nil
 }
 

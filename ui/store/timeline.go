@@ -143,6 +143,13 @@ func (t *Timeline) rebuild() {
 			continue
 		}
 		closeGap(p - 1)
+		if len(t.events) == 0 && len(t.gaps) == 0 {
+			// The first page is shared, not copied (its capacity cut, so
+			// the next page's append copies): a timeline that came in one
+			// page is held once.
+			t.events = events[:len(events):len(events)]
+			continue
+		}
 		t.events = append(t.events, events...)
 	}
 	closeGap(end)
