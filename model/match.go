@@ -6,9 +6,9 @@ import (
 )
 
 // PullSearchKey is what a PR is found by in the list filter: its number,
-// title, author and labels, lower-cased, and ci:red or ci:green for its
-// latest CI label.
-func PullSearchKey(p PullRequest) string {
+// title, author and labels, lower-cased, and ci:red, ci:green or
+// ci:running for its CI verdict (PullCI of p and head).
+func PullSearchKey(p PullRequest, head string) string {
 	var b strings.Builder
 	b.WriteString("#")
 	b.WriteString(strconv.Itoa(p.Number))
@@ -20,12 +20,13 @@ func PullSearchKey(p PullRequest) string {
 		b.WriteString(" ")
 		b.WriteString(strings.ToLower(l.Name))
 	}
-	// ci:red and ci:green find PRs by their latest CI label.
-	switch _, v := CIVerdict(p.Labels); v {
+	switch PullCI(p, head) {
 	case "fail":
 		b.WriteString(" ci:red")
 	case "pass":
 		b.WriteString(" ci:green")
+	case "running":
+		b.WriteString(" ci:running")
 	}
 	return b.String()
 }

@@ -13,7 +13,7 @@ func TestMatchKeys(t *testing.T) {
 	}
 	keys := make([]string, len(prs))
 	for i, p := range prs {
-		keys[i] = PullSearchKey(p)
+		keys[i] = PullSearchKey(p, "")
 	}
 	for _, tt := range []struct {
 		q    string

@@ -137,7 +137,7 @@ func TestCIVerdict(t *testing.T) {
 		if v, verdict := CIVerdict(ls); v != c.version || verdict != c.verdict {
 			t.Errorf("%v: %d %q, want %d %q", c.labels, v, verdict, c.version, c.verdict)
 		}
-		key := PullSearchKey(PullRequest{Labels: ls})
+		key := PullSearchKey(PullRequest{Labels: ls}, "")
 		if (c.verdict == "fail") != strings.Contains(key, "ci:red") || (c.verdict == "pass") != strings.Contains(key, "ci:green") {
 			t.Errorf("%v: search key %q", c.labels, key)
 		}

@@ -185,7 +185,8 @@ func (m *Model) handle(msg tea.Msg) tea.Cmd {
 	case cihistory.ReadLogMsg:
 		return m.store.LoadLog(msg.Number, msg.Job)
 	case settleMsg:
-		if msg.seq == m.selSeq {
+		m.lists.rested = msg.seq == m.selSeq
+		if m.lists.rested && !msg.asked {
 			return tea.Batch(m.store.LoadTimeline(m.shown), m.searchDetail(m.shown))
 		}
 	case actionMsg:
@@ -209,15 +210,15 @@ func (m *Model) setFocus(p pane) {
 }
 
 // selectPR shows pr at once from what the store has, and asks for its
-// timeline only once the selection has rested for SettleDelay.
+// timeline only once the selection has rested for SettleDelay (when the
+// list rests too: its rows' CI is asked for then).
 func (m *Model) selectPR(pr model.PullRequest) tea.Cmd {
 	m.selSeq++
+	m.lists.rested = false
 	m.shown, m.target.missing = pr.Number, 0
 	m.showPR(pr)
-	if t := m.store.Timeline(pr.Number); t.Asked() && t.Err() == "" {
-		return nil
-	}
-	return settleAfter(m.cfg.SettleDelay, m.selSeq)
+	t := m.store.Timeline(pr.Number)
+	return settleAfter(m.cfg.SettleDelay, m.selSeq, t.Asked() && t.Err() == "")
 }
 
 // show does what a pick asks: show a PR, or none.

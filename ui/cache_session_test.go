@@ -44,6 +44,7 @@ type sessionCounts struct {
 	checks                         int // the PR's CI: check runs and status
 	pullCommits                    int // the PR's own commit list
 	runs                           int // the PR branch's CI runs
+	listCI                         int // the list rows' CI: the repository's newest runs, or a head's
 	notModified                    int // answered 304
 	unconditional                  int // sent without If-None-Match / If-Modified-Since
 	firstFrame                     time.Duration
@@ -51,7 +52,7 @@ type sessionCounts struct {
 }
 
 func (c sessionCounts) total() int {
-	return c.list + c.timeline + c.commits + c.reviews + c.checks + c.pullCommits + c.runs + c.other
+	return c.list + c.timeline + c.commits + c.reviews + c.checks + c.pullCommits + c.runs + c.listCI + c.other
 }
 
 // runSession opens the repo (the 2,600-event PR is the first, selected),
@@ -113,6 +114,8 @@ func (c *sessionCounts) count(t *testing.T, requests []fake.RecordedRequest) {
 			c.checks++
 		case strings.Contains(p, "/pulls/") && strings.HasSuffix(p, "/commits"):
 			c.pullCommits++
+		case strings.HasSuffix(p, "/actions/runs") && r.Query.Get("branch") == "":
+			c.listCI++
 		case strings.HasSuffix(p, "/actions/runs"):
 			c.runs++
 		case strings.Contains(p, "/git/commits/"):
@@ -149,10 +152,12 @@ func TestRequestBudget(t *testing.T) {
 	// last page, the head commit's check runs and status, each commit
 	// message that came into view once, and reviews and review comments
 	// (one page each), the PR's own commits (one page) and its branch's CI
-	// runs (one page; it has none, so no jobs).
-	if cold.list != 1 || cold.timeline != 2 || cold.checks != 2 || cold.reviews != 2 || cold.pullCommits != 1 || cold.runs != 1 || cold.other != 0 {
-		t.Errorf("cold: %d list, %d timeline, %d checks, %d review, %d commit list, %d runs, %d other requests; want 1, 2 (first and last page), 2, 2, 1, 1, 0",
-			cold.list, cold.timeline, cold.checks, cold.reviews, cold.pullCommits, cold.runs, cold.other)
+	// runs (one page; it has none, so no jobs), and for the list's CI
+	// column the repository's newest runs (one page: all it has, so no
+	// row needs a request of its own).
+	if cold.list != 1 || cold.timeline != 2 || cold.checks != 2 || cold.reviews != 2 || cold.pullCommits != 1 || cold.runs != 1 || cold.listCI != 1 || cold.other != 0 {
+		t.Errorf("cold: %d list, %d timeline, %d checks, %d review, %d commit list, %d runs, %d list CI, %d other requests; want 1, 2 (first and last page), 2, 2, 1, 1, 1, 0",
+			cold.list, cold.timeline, cold.checks, cold.reviews, cold.pullCommits, cold.runs, cold.listCI, cold.other)
 	}
 	if cold.commitsShown < 10 {
 		t.Errorf("only %d referencing commits shown at the end, want at least 10", cold.commitsShown)
@@ -168,8 +173,8 @@ func TestRequestBudget(t *testing.T) {
 		t.Errorf("after max-age: %d requests, %d unconditional, %d answered 304, %d commits; want all conditional, all 304, no commits (immutable)",
 			stale.total(), stale.unconditional, stale.notModified, stale.commits)
 	}
-	t.Logf("cold: %d requests (list %d, timeline %d, checks %d, reviews %d, commit list %d, CI runs %d, commit messages %d) in %v to the first frame",
-		cold.total(), cold.list, cold.timeline, cold.checks, cold.reviews, cold.pullCommits, cold.runs, cold.commits, cold.firstFrame)
+	t.Logf("cold: %d requests (list %d, timeline %d, checks %d, reviews %d, commit list %d, CI runs %d, list CI %d, commit messages %d) in %v to the first frame",
+		cold.total(), cold.list, cold.timeline, cold.checks, cold.reviews, cold.pullCommits, cold.runs, cold.listCI, cold.commits, cold.firstFrame)
 	t.Logf("warm: %d requests, first frame in %v", warm.total(), warm.firstFrame)
 	t.Logf("after max-age: %d requests, %d answered 304, first frame in %v", stale.total(), stale.notModified, stale.firstFrame)
 }

@@ -10,9 +10,13 @@ import (
 // each answer comes back in an envelope keyed by resource and generation.
 
 // settleMsg: the selection rested on a PR for SettleDelay; seq says which
-// selection it was.
-type settleMsg struct{ seq int }
+// selection it was. The list rests with it; the PR's timeline is asked for
+// then, unless it was before (asked).
+type settleMsg struct {
+	seq   int
+	asked bool
+}
 
-func settleAfter(d time.Duration, seq int) tea.Cmd {
-	return tea.Tick(d, func(time.Time) tea.Msg { return settleMsg{seq: seq} })
+func settleAfter(d time.Duration, seq int, asked bool) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return settleMsg{seq: seq, asked: asked} })
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/prscope/prscope/model"
@@ -21,6 +23,9 @@ type listSide struct {
 	list   prlist.Model
 	filter listFilter
 	search listSearch
+	// rested: the selection has not moved for SettleDelay, so the CI of
+	// the rows on screen may be asked for.
+	rested bool
 }
 
 // pick is a PR the list side (or the target) asks the root to show (ok),
@@ -48,6 +53,29 @@ func (l *listSide) shown() *prlist.Model {
 		return &l.filter.results
 	}
 	return &l.list
+}
+
+// syncHeadCI gives the lists the CI verdicts of their rows' heads the
+// store has, and filters again for ci:… when they changed.
+func (l *listSide) syncHeadCI(s store.Store, shown int) tea.Cmd {
+	v := s.HeadCIVersion()
+	changed := v != l.list.CIVersion()
+	for _, p := range []*prlist.Model{&l.list, &l.filter.results, &l.search.results} {
+		p.SetHeadCI(v, s.HeadVerdict)
+	}
+	if changed && strings.Contains(l.filter.editor.Value(), "ci:") {
+		return l.refilter(shown)
+	}
+	return nil
+}
+
+// headsWanted are the heads of the rows on screen whose CI the store may
+// ask for: none until the list rests.
+func (l listSide) headsWanted() []string {
+	if !l.rested {
+		return nil
+	}
+	return l.shown().HeadsOnScreen()
 }
 
 // selected is the PR selected in whichever list shows.

@@ -44,6 +44,7 @@ func (m *Model) route(ch store.Change) tea.Cmd {
 // detail pane with what the store has for its PR.
 func (m *Model) fetch() tea.Cmd {
 	m.syncDetail() // what just arrived is drawn before the pane says what is in view
+	cmds := []tea.Cmd{m.lists.syncHeadCI(m.store, m.shown)}
 	// The detail is on screen unless the help covers it or, narrow, the
 	// list is the pane shown.
 	onScreen := !m.help.shown && (!narrow(m.width) || m.focus == detailPane)
@@ -62,6 +63,7 @@ func (m *Model) fetch() tea.Cmd {
 		w.Checks, _ = checksKeyOf(m.detail, m.shown)
 	}
 	m.ci.wants(&w, m.detail)
+	w.ListHeads = m.lists.headsWanted()
 	listBusy, searchBusy := m.store.List.Loading, m.store.Search.Loading
 	cmd := m.store.Fetch(w)
 	if !listBusy && m.store.List.Loading {
@@ -72,9 +74,9 @@ func (m *Model) fetch() tea.Cmd {
 	}
 	m.syncDetail() // pages asked for show as loading
 	if onScreen {
-		cmd = tea.Batch(cmd, m.markdown.load(&m.detail))
+		cmds = append(cmds, m.markdown.load(&m.detail))
 	}
-	return cmd
+	return tea.Batch(append(cmds, cmd)...)
 }
 
 // checksKeyOf is the key of the CI the detail pane would show.

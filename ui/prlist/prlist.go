@@ -40,6 +40,10 @@ type Model struct {
 	// outOfOrder holds PRs opened by number before their page arrived; they
 	// sit after the loaded pages until then.
 	outOfOrder map[int]bool
+	// headCI is the verdict of a head commit's CI runs ("" when not known),
+	// for rows whose labels give none; ciVersion changes when it did.
+	headCI    func(sha string) string
+	ciVersion int
 }
 
 // New returns an empty list.
@@ -99,12 +103,51 @@ func (m *Model) SearchIndex() (keys []string, numbers []int) {
 	if m.search == nil {
 		idx := &searchIndex{keys: make([]string, len(m.items)), numbers: make([]int, len(m.items))}
 		for i, pr := range m.items {
-			idx.keys[i] = model.PullSearchKey(pr)
+			idx.keys[i] = model.PullSearchKey(pr, m.headVerdict(pr))
 			idx.numbers[i] = pr.Number
 		}
 		m.search = idx
 	}
 	return m.search.keys, m.search.numbers
+}
+
+// SetHeadCI gives the rows the CI verdicts of their head commits:
+// verdict of a head SHA, which changed when version did (rows are drawn
+// again then, and the filter's index made again).
+func (m *Model) SetHeadCI(version int, verdict func(sha string) string) {
+	m.headCI = verdict
+	if version == m.ciVersion {
+		return
+	}
+	m.ciVersion = version
+	m.search = nil
+	m.rows.reset()
+	m.renderVisible()
+}
+
+// CIVersion is the version of the verdicts last given (SetHeadCI).
+func (m Model) CIVersion() int { return m.ciVersion }
+
+// headVerdict is the CI verdict of pr's head, "" when not known.
+func (m Model) headVerdict(pr model.PullRequest) string {
+	if m.headCI == nil {
+		return ""
+	}
+	return m.headCI(pr.HeadSHA)
+}
+
+// HeadsOnScreen are the head commits of the rows on screen whose CI only
+// their runs can tell (no V{N}-ci-* label), not known yet.
+func (m Model) HeadsOnScreen() []string {
+	var out []string
+	end := min(m.offset+m.height, len(m.items))
+	for _, pr := range m.items[min(m.offset, end):end] {
+		if pr.HeadSHA == "" || model.PullCI(pr, m.headVerdict(pr)) != "" {
+			continue
+		}
+		out = append(out, pr.HeadSHA)
+	}
+	return out
 }
 
 // Selected returns the PR under the cursor.

@@ -81,7 +81,7 @@ func (m Model) renderRow(pr model.PullRequest) string {
 	b.WriteByte(' ')
 	b.WriteString(s.Number.Render(num))
 	b.WriteByte(' ')
-	b.WriteString(common.PadRight(common.Truncate(ciMark(pr)+pr.Title, titleWidth), titleWidth))
+	b.WriteString(common.PadRight(common.Truncate(ciMark(model.PullCI(pr, m.headVerdict(pr)))+pr.Title, titleWidth), titleWidth))
 	b.WriteByte(' ')
 	if showAuthor {
 		b.WriteString(s.Author.Render(common.PadRight(common.Truncate(author, authorWidth), authorWidth)))
@@ -106,14 +106,16 @@ func (m Model) decorate(row string, selected bool) string {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// ciMark is the CI verdict a PR's labels give its latest version, in front
-// of its title: "✗ " for V3-ci-fail, "✓ " for V3-ci-pass, none without.
-func ciMark(pr model.PullRequest) string {
-	switch _, v := model.CIVerdict(pr.Labels); v {
+// ciMark is a PR's CI verdict (model.PullCI) in front of its title: "✗ "
+// failed, "✓ " passed, "● " running, none when not known.
+func ciMark(verdict string) string {
+	switch verdict {
 	case "fail":
 		return "✗ "
 	case "pass":
 		return "✓ "
+	case "running":
+		return "● "
 	}
 	return ""
 }

@@ -31,6 +31,7 @@ const (
 	KindJobs                // every page of a run's jobs (Page: the run id)
 	KindAnnotations         // a job's annotations (Page: the job id)
 	KindLog                 // a job's log, read for its failures (Page: the job id)
+	KindHeadRuns            // the runs of a list row's head commit (Ref), or the repository's newest (Ref "")
 )
 
 // errClass is the kind of failure a request's is counted as: a success of
@@ -135,6 +136,9 @@ func (s *Store) Update(msg tea.Msg) (ch Change, ok bool) {
 	case Reply[[]model.PullCommit]:
 		return fileAnswer(s, &s.pullCommits.records, r.Key.Number, r), true
 	case Reply[[]model.WorkflowRun]:
+		if r.Key.Kind == KindHeadRuns {
+			return s.onHeadRuns(r), true
+		}
 		ch := fileAnswer(s, &s.history.runs, r.Key.Number, r)
 		if ch.Kind != KindNone && r.Err == nil {
 			s.history.runTotal[r.Key.Number] = r.Info.Total

@@ -30,6 +30,9 @@ type Wants struct {
 	// versions from all of it).
 	Annotations   []int64
 	WholeTimeline bool
+	// ListHeads are the head commits of the list rows on screen whose CI
+	// verdict is not known, once the list rests.
+	ListHeads []string
 }
 
 // Fetch asks for what w needs and the store has not got or asked for: the
@@ -55,6 +58,7 @@ func (s *Store) Fetch(w Wants) tea.Cmd {
 		}
 		cmds = append(cmds, s.loadCommits(w.Commits))
 	}
+	cmds = append(cmds, s.loadHeadCI(w.ListHeads))
 	if w.SearchNearEnd && s.Search.Next > 1 {
 		cmds = append(cmds, s.nextPage(&s.Search))
 	}
@@ -72,6 +76,7 @@ func (s *Store) Reload(shown int, checks ChecksKey) tea.Cmd {
 	s.ClearErr()
 	s.forgetFailedCommits()
 	s.retryHistory(shown)
+	s.retryHeadCI()
 	if shown == 0 {
 		return nil
 	}

@@ -68,7 +68,9 @@ type Store struct {
 	// pullCommits are PRs' own commits (pullcommits.go).
 	pullCommits pullCommitStore
 	// history is the PRs' CI runs, jobs, annotations and logs (history.go).
-	history  historyStore
+	history historyStore
+	// headCI is the list rows' head commits' CI runs (headci.go).
+	headCI   headCIStore
 	identity string
 
 	inFlight int
@@ -88,6 +90,7 @@ func New(ctx context.Context, cfg Config) Store {
 		checks:      newRecords[ChecksKey, model.Checks](),
 		pullCommits: newPullCommitStore(),
 		history:     newHistoryStore(),
+		headCI:      newHeadCIStore(),
 	}
 }
 
