@@ -36,10 +36,12 @@ func (c *Client) WorkflowRuns(ctx context.Context, repo model.Repo, f model.RunF
 	return out, countedPage(resp, page, perPage, len(out), res.TotalCount), nil
 }
 
-// RunJobs returns one page of the jobs of run runID, those of its latest
-// attempt (a re-run's jobs replace the first attempt's).
+// RunJobs returns one page of the jobs of run runID, of all its attempts
+// (filter=all): a re-run keeps the run's id, and the jobs it re-ran hide
+// their first failures from filter=latest, which is what tells a flaky
+// test (model.Attempts splits them).
 func (c *Client) RunJobs(ctx context.Context, repo model.Repo, runID int64, page, perPage int) ([]model.Job, model.Page, error) {
-	opts := &gogithub.ListWorkflowJobsOptions{Filter: "latest", ListOptions: gogithub.ListOptions{Page: page, PerPage: perPage}}
+	opts := &gogithub.ListWorkflowJobsOptions{Filter: "all", ListOptions: gogithub.ListOptions{Page: page, PerPage: perPage}}
 	res, resp, err := c.gh.Actions.ListWorkflowJobs(ctx, pathSegment(repo.Owner), pathSegment(repo.Name), runID, opts)
 	if err != nil {
 		return nil, model.Page{}, c.wrapError(ctx, err, fmt.Sprintf("%s run %d jobs", repo, runID))
@@ -134,6 +136,7 @@ func convertJob(j *gogithub.WorkflowJob) model.Job {
 	job := model.Job{
 		ID:          j.GetID(),
 		RunID:       j.GetRunID(),
+		Attempt:     int(j.GetRunAttempt()),
 		Name:        j.GetName(),
 		Status:      j.GetStatus(),
 		Conclusion:  j.GetConclusion(),

@@ -77,15 +77,18 @@ func TestClientRunJobs(t *testing.T) {
 	c := clientFor(t, srv.URL, "")
 	ctx := context.Background()
 	jobs, page, err := c.RunJobs(ctx, octoHello, runs.failed.ID, 1, 2)
-	if err != nil || len(jobs) != 2 || page.Next != 2 || page.Total != 3 {
+	if err != nil || len(jobs) != 2 || page.Next != 2 || page.Total != 4 {
 		t.Fatalf("page 1: %+v %+v %v", jobs, page, err)
 	}
-	if q := recordedTo(srv, fmt.Sprintf("/repos/octo/hello/actions/runs/%d/jobs", runs.failed.ID))[0].Query; q.Get("filter") != "latest" {
-		t.Errorf("query %v, want filter=latest", q)
+	if q := recordedTo(srv, fmt.Sprintf("/repos/octo/hello/actions/runs/%d/jobs", runs.failed.ID))[0].Query; q.Get("filter") != "all" {
+		t.Errorf("query %v, want filter=all (every attempt's jobs)", q)
 	}
 	all, err := github.FetchRunJobs(ctx, c, octoHello, runs.failed.ID)
-	if err != nil || len(all) != 3 {
+	if err != nil || len(all) != 4 {
 		t.Fatalf("FetchRunJobs: %d jobs, %v", len(all), err)
+	}
+	if all[0].Attempt != 2 || all[3].Attempt != 1 || all[3].Conclusion != "failure" {
+		t.Errorf("attempts %d and %d, want the re-run's 2 and the first build's 1", all[0].Attempt, all[3].Attempt)
 	}
 	test, build := all[0], all[1]
 	if test.ID != runs.failed.Jobs[0].ID || test.RunID != runs.failed.ID || test.Name != "x86_64 gcc test (test_progs)" ||
@@ -140,8 +143,8 @@ func TestFetchActionsStopOnLoopingPages(t *testing.T) {
 	})
 	c := clientFor(t, srv.URL, "")
 	jobs, err := github.FetchRunJobs(context.Background(), c, octoHello, runs.failed.ID)
-	if github.Truncated(err) == "" || len(jobs) != 3 {
-		t.Errorf("looping jobs: %d jobs, %v; want the 3 and why it stopped", len(jobs), err)
+	if github.Truncated(err) == "" || len(jobs) != 4 {
+		t.Errorf("looping jobs: %d jobs, %v; want the 4 and why it stopped", len(jobs), err)
 	}
 	notes, err := github.FetchJobAnnotations(context.Background(), c, octoHello, runs.failed.Jobs[0].ID)
 	if github.Truncated(err) == "" || len(notes) != 3 {

@@ -184,7 +184,7 @@ func TestDemoSeriesRuns(t *testing.T) {
 		branch   string
 	}{
 		{fake.DemoSeriesPassPR, 1, "series/409561=>bpf-next"},
-		{fake.DemoSeriesFixPR, 5, "series/409823=>bpf-next"},
+		{fake.DemoSeriesFixPR, 4, "series/409823=>bpf-next"}, // one re-run: a second attempt of the same run
 		{fake.DemoSeriesConflictPR, 1, "series/410203=>bpf-next"},
 	} {
 		pr, err := d.c.GetPull(d.ctx, demoBPF, tc.pr)
@@ -204,17 +204,20 @@ func TestDemoSeriesRuns(t *testing.T) {
 				len(model.RunsOfPull([]model.WorkflowRun{r}, pr)) != 1 || len(r.HeadSHA) != 40 { // linked to it, or run while it was open (a closed PR is linked to none)
 				t.Errorf("#%d run %d: %+v", tc.pr, r.ID, r)
 			}
-			var names []string
 			failed := false
-			for _, j := range jobs[r.ID] {
-				names = append(names, j.Job.Name)
-				failed = failed || j.Failed()
-				if j.Name.Arch == "" || j.Name.Toolchain == "" {
-					t.Errorf("job %q does not parse as BPF CI's", j.Job.Name)
+			for _, a := range model.Attempts(r, jobs[r.ID], true) { // each attempt is the whole matrix
+				var names []string
+				failed = false
+				for _, j := range a.Jobs {
+					names = append(names, j.Job.Name)
+					failed = failed || j.Failed()
+					if j.Name.Arch == "" || j.Name.Toolchain == "" {
+						t.Errorf("job %q does not parse as BPF CI's", j.Job.Name)
+					}
 				}
-			}
-			if !slices.Equal(names, demoJobNames) {
-				t.Errorf("#%d run %d jobs %q", tc.pr, r.ID, names)
+				if !slices.Equal(names, demoJobNames) {
+					t.Errorf("#%d run %d attempt %d jobs %q", tc.pr, r.ID, a.Run.Attempt, names)
+				}
 			}
 			if want := map[bool]string{true: "failure", false: "success"}[failed]; r.Conclusion != want {
 				t.Errorf("#%d run %d: conclusion %s, jobs failed: %v", tc.pr, r.ID, r.Conclusion, failed)
@@ -272,7 +275,7 @@ func TestDemoSeriesFixHistory(t *testing.T) {
 		t.Fatalf("runs per version %v, %d unmatched; want [1 1 2 1]", got, len(h.Unmatched))
 	}
 	v2 := h.Versions[2].Runs
-	if v2[0].Run.Attempt != 1 || v2[1].Run.Attempt != 2 || v2[0].Run.HeadSHA != v2[1].Run.HeadSHA || v2[0].Run.ID == v2[1].Run.ID {
+	if v2[0].Run.Attempt != 1 || v2[1].Run.Attempt != 2 || v2[0].Run.HeadSHA != v2[1].Run.HeadSHA || v2[0].Run.ID != v2[1].Run.ID {
 		t.Errorf("v2's runs: %+v, %+v", v2[0].Run, v2[1].Run)
 	}
 	if h.Versions[3].Version.HeadSHA != pr.HeadSHA || h.Versions[0].Version.HeadSHA == h.Versions[1].Version.HeadSHA {

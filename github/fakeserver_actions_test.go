@@ -41,7 +41,8 @@ type actionsRuns struct {
 }
 
 // actionsDataset is testDataset with GitHub Actions runs on octo/hello:
-// two runs of PR 1's branch (topic-1; the newer, a re-run, failed), one
+// two runs of PR 1's branch (topic-1; the newer, a re-run of a failed
+// build, failed), one
 // still running on PR 2's (topic-2), and five pushes to main.
 func actionsDataset() (*fake.Dataset, actionsRuns) {
 	ds := testDataset()
@@ -61,6 +62,8 @@ func actionsDataset() (*fake.Dataset, actionsRuns) {
 				}},
 			{Name: "x86_64 llvm-18 build", Status: "completed", Conclusion: "success", StartedAt: at(20), CompletedAt: at(21), Log: "ok\n"},
 			{Name: "s390x gcc test (test_progs)", Status: "completed", Conclusion: "failure", StartedAt: at(20), CompletedAt: at(22), LogExpired: true},
+			// The first attempt's build, which failed: the re-run's replaces it.
+			{Name: "x86_64 llvm-18 build", Attempt: 1, Status: "completed", Conclusion: "failure", StartedAt: at(18), CompletedAt: at(19)},
 		}})
 	runs.running = repo.AddRun(&fake.FakeRun{Workflow: "lint", HeadSHA: runSHA3, HeadBranch: "topic-2", Event: "push",
 		Status: "in_progress", CreatedAt: at(15),
@@ -90,7 +93,9 @@ var (
 		"head_commit", "repository", "head_repository"}
 	wantHeadCommitKeys = []string{"id", "tree_id", "message", "timestamp", "author", "committer"}
 	// actions-list-jobs-for-workflow-run.json's job (and actions-get-job-for-workflow-run.json).
-	wantJobKeys = []string{"id", "run_id", "run_url", "node_id", "head_sha", "url", "html_url", "status", "conclusion",
+	// run_attempt is in GitHub's job schema, after run_url; the example
+	// predates it.
+	wantJobKeys = []string{"id", "run_id", "run_url", "run_attempt", "node_id", "head_sha", "url", "html_url", "status", "conclusion",
 		"started_at", "completed_at", "name", "steps", "check_run_url", "labels", "runner_id", "runner_name",
 		"runner_group_id", "runner_group_name", "workflow_name", "head_branch"}
 	wantStepKeys = []string{"name", "status", "conclusion", "number", "started_at", "completed_at"}

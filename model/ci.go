@@ -46,8 +46,11 @@ func (r WorkflowRun) Completed() bool { return r.Status == "completed" }
 // Job is one job of a run (GET .../actions/runs/{id}/jobs); its ID is also
 // its check run's, whose annotations are its ##[error] lines.
 type Job struct {
-	ID          int64
-	RunID       int64
+	ID    int64
+	RunID int64
+	// Attempt is the run attempt it ran in (run_attempt); 0 when not said.
+	// A re-run keeps its run's id and runs again only what it re-runs.
+	Attempt     int
 	Name        string
 	Status      string
 	Conclusion  string

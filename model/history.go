@@ -105,10 +105,10 @@ func MatchRuns(versions []Version, runs []WorkflowRun, jobs map[int64][]JobResul
 		h.Versions[i].Version = v
 	}
 	for gi, group := range groups {
-		results := make([]RunResult, len(group))
-		for i, r := range group {
+		results := make([]RunResult, 0, len(group))
+		for _, r := range group {
 			js, ok := jobs[r.ID]
-			results[i] = RunResult{Run: r, Jobs: js, JobsLoaded: ok}
+			results = append(results, Attempts(r, js, ok)...)
 		}
 		i := testedBy(versions, group[0].CreatedAt)
 		if byHead {

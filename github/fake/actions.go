@@ -145,19 +145,49 @@ func runMatches(run *FakeRun, q url.Values) bool {
 	return true
 }
 
-// listJobs serves GET .../actions/runs/{id}/jobs. The Dataset holds one
-// attempt's jobs, so filter=latest and filter=all list the same.
+// listJobs serves GET .../actions/runs/{id}/jobs: with filter=all the jobs
+// of every attempt, else (filter=latest, GitHub's default) each job's
+// newest run.
 func (s *FakeServer) listJobs(r *http.Request, ri *repoIndex, run *indexedRun) reply {
+	jobs := run.jobs
+	if r.URL.Query().Get("filter") != "all" {
+		jobs = latestJobs(run.jobs)
+	}
 	pg := parsePaging(r.URL.Query())
-	lo, hi := pg.bounds(len(run.jobs))
+	lo, hi := pg.bounds(len(jobs))
 	out := make([]ghJob, 0, hi-lo)
-	for _, ij := range run.jobs[lo:hi] {
+	for _, ij := range jobs[lo:hi] {
 		out = append(out, s.renderJob(ri, ij))
 	}
-	return reply{status: http.StatusOK, paged: true, link: s.linkHeader(r, pg, len(run.jobs)), value: struct {
+	return reply{status: http.StatusOK, paged: true, link: s.linkHeader(r, pg, len(jobs)), value: struct {
 		TotalCount int     `json:"total_count"`
 		Jobs       []ghJob `json:"jobs"`
-	}{len(run.jobs), out}}
+	}{len(jobs), out}}
+}
+
+// latestJobs is, of each job name, its run in the newest attempt it ran in.
+func latestJobs(jobs []*indexedJob) []*indexedJob {
+	newest := map[string]*indexedJob{}
+	for _, ij := range jobs {
+		if n := newest[ij.job.Name]; n == nil || ij.attempt() >= n.attempt() {
+			newest[ij.job.Name] = ij
+		}
+	}
+	out := make([]*indexedJob, 0, len(newest))
+	for _, ij := range jobs {
+		if newest[ij.job.Name] == ij {
+			out = append(out, ij)
+		}
+	}
+	return out
+}
+
+// attempt is the run attempt the job ran in.
+func (ij *indexedJob) attempt() int {
+	if ij.job.Attempt > 0 {
+		return ij.job.Attempt
+	}
+	return max(ij.run.run.Attempt, 1)
 }
 
 // listAnnotations serves GET .../check-runs/{id}/annotations for a job's

@@ -89,6 +89,7 @@ type ghJob struct {
 	ID              int64    `json:"id"`
 	RunID           int64    `json:"run_id"`
 	RunURL          string   `json:"run_url"`
+	RunAttempt      int      `json:"run_attempt"` // in GitHub's job schema; its example predates it
 	NodeID          string   `json:"node_id"`
 	HeadSHA         string   `json:"head_sha"`
 	URL             string   `json:"url"`
@@ -253,6 +254,7 @@ func (s *FakeServer) renderJob(ri *repoIndex, ij *indexedJob) ghJob {
 		ID:           ij.id,
 		RunID:        run.id,
 		RunURL:       api + "actions/runs/" + runID,
+		RunAttempt:   ij.attempt(),
 		NodeID:       nodeID("CR", ij.id),
 		HeadSHA:      run.run.HeadSHA,
 		URL:          api + "actions/jobs/" + id,

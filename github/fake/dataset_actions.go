@@ -24,7 +24,11 @@ type FakeRun struct {
 // FakeJob is one job of a run. Its id is also its check run's, under
 // which its annotations are listed.
 type FakeJob struct {
-	ID          int64     `json:"id,omitempty"` // 0: generated from the run's id
+	ID int64 `json:"id,omitempty"` // 0: generated from the run's id
+	// Attempt is the run attempt it ran in; 0 is the run's newest. A run
+	// re-run lists its jobs of every attempt: "re-run failed jobs" adds
+	// only the failed ones again.
+	Attempt     int       `json:"attempt,omitempty"`
 	Name        string    `json:"name"`
 	Status      string    `json:"status"`
 	Conclusion  string    `json:"conclusion,omitempty"`

@@ -190,6 +190,12 @@ func (s *seriesPR) run(head *FakeCommit, attempt int, fails ciFails, expired boo
 	return s.ci.addRun(ciRunSpec{pr: s.pull, head: head, at: s.clock.Add(19 * time.Second), attempt: attempt, fails: fails, expired: expired})
 }
 
+// rerunFailed is "re-run failed jobs" on run, now: the run keeps its id,
+// goes to its next attempt and runs its failed jobs again.
+func (s *seriesPR) rerunFailed(run *FakeRun, head *FakeCommit, fails ciFails) {
+	s.ci.rerunFailed(run, ciRunSpec{pr: s.pull, head: head, at: s.clock.Add(19 * time.Second), attempt: run.Attempt + 1, fails: fails})
+}
+
 // finish fixes what the timeline decides: the PR's commit (its current
 // head) among the events, the order, the update time.
 func (s *seriesPR) finish() {
@@ -251,10 +257,11 @@ func (ci *demoCI) seriesFix() {
 	up = upstreamAt(332)
 	s.wait(3*24*time.Hour+5*time.Hour).announce(up, v2, 2)
 	head = s.patch(2, up)
-	s.push(head, btfDumpFails(true), false)
+	v2run := s.push(head, btfDumpFails(true), false)
 	s.wait(ranFor).label("V2-ci-fail")
-	// Someone re-runs it: the flaky test_maps passes, btf_dump still fails.
-	s.wait(2*time.Hour+13*time.Minute).run(head, 2, btfDumpFails(false), false)
+	// Someone re-runs its failed jobs: the flaky test_maps passes,
+	// btf_dump still fails.
+	s.wait(2*time.Hour+13*time.Minute).rerunFailed(v2run, head, btfDumpFails(false))
 
 	up = upstreamAt(336)
 	s.wait(4*24*time.Hour+2*time.Hour).announce(up, v3, 3)
@@ -429,6 +436,36 @@ func (ci *demoCI) addRun(spec ciRunSpec) *FakeRun {
 		}
 	}
 	return ci.repo.AddRun(run)
+}
+
+// rerunFailed adds to run the attempt spec: its failed jobs run again (the
+// others stay its earlier attempt's), and its conclusion is the newest
+// jobs'.
+func (ci *demoCI) rerunFailed(run *FakeRun, spec ciRunSpec) {
+	failed := map[string]bool{}
+	for i := range run.Jobs {
+		if run.Jobs[i].Attempt == 0 {
+			run.Jobs[i].Attempt = max(run.Attempt, 1)
+		}
+		failed[run.Jobs[i].Name] = run.Jobs[i].Conclusion == "failure"
+	}
+	rng := rand.New(rand.NewPCG(uint64(spec.pr.Number), uint64(stableID("demo run", spec.head.SHA, spec.attempt))))
+	subject, _, _ := strings.Cut(spec.head.Message, "\n")
+	run.Attempt, run.Conclusion = spec.attempt, "success"
+	for _, cell := range ciMatrix {
+		for _, suite := range append([]string{"build", "veristat"}, ciSuites...) {
+			if !failed[ciJobName(cell, suite)] {
+				continue
+			}
+			job := ci.job(spec, subject, cell, suite, spec.at.Add(time.Duration(5+rng.IntN(30))*time.Second), rng)
+			job.Attempt = spec.attempt
+			if job.Conclusion == "failure" {
+				run.Conclusion = "failure"
+			}
+			run.Jobs = append(run.Jobs, job)
+		}
+	}
+	fillRunIDs(0, run) // the new jobs' ids; the run keeps its own
 }
 
 // ciJobName is the job's name as BPF CI's workflows compose it.

@@ -28,7 +28,11 @@ type row struct {
 func versionKey(v model.Version) string {
 	return "v" + string(v.Kind) + "\x00" + v.ID + "\x00" + v.Upstream + "\x00" + v.EventID
 }
-func runKey(id int64) string { return "r" + strconv.FormatInt(id, 10) }
+
+// runKey names a run's attempt: a re-run keeps its run's id.
+func runKey(r model.WorkflowRun) string {
+	return "r" + strconv.FormatInt(r.ID, 10) + "/" + strconv.Itoa(r.Attempt)
+}
 func jobKey(id int64) string { return "j" + strconv.FormatInt(id, 10) }
 
 // layout builds every row from the data and what is open, then draws.
@@ -132,7 +136,7 @@ func (m Model) versionText(tv model.TestedVersion) string {
 }
 
 func (m *Model) runRows(r model.RunResult, depth int) {
-	k := runKey(r.Run.ID)
+	k := runKey(r.Run)
 	_, words := r.Verdict()
 	if m.data.JobsLoading[r.Run.ID] && !r.JobsLoaded {
 		words += " · loading jobs…"
