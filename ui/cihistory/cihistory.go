@@ -49,9 +49,10 @@ type Data struct {
 	Version   int
 	Supported bool // the source reads GitHub Actions
 	Loading   bool // the runs are on their way
-	// RunsRead of the branch's RunsTotal runs were read (the newest page);
-	// both 0 when it has no more.
+	// RunsRead of the branch's RunsTotal runs were read (the newest
+	// pages); MoreRuns: older pages can be, as the end comes into view.
 	RunsRead, RunsTotal int
+	MoreRuns            bool
 	Err                 string // why the runs could not be listed
 	// JobsLoading is per run, LogLoading per job.
 	JobsLoading map[int64]bool

@@ -229,3 +229,28 @@ func TestSaysWhenOnlyTheNewestRunsAreRead(t *testing.T) {
 		t.Errorf("no word of the runs not read:\n%s", m.View())
 	}
 }
+
+// TestOlderRunsLoadAtTheEnd: with older pages to read, the end says so and
+// is where the view wants them: near it, not at the top of a long history.
+func TestOlderRunsLoadAtTheEnd(t *testing.T) {
+	m := newHistory(40, 100, 10)
+	d := Data{Number: 7, History: history(40), Version: 2, Supported: true, RunsRead: 100, RunsTotal: 340, MoreRuns: true}
+	m.SetData(d)
+	if m.NearEnd() {
+		t.Error("near the end at the top of 40 versions")
+	}
+	m = press(m, "G")
+	if !m.NearEnd() || !strings.Contains(m.View(), "100 of 340 runs read; older ones load here") {
+		t.Errorf("at the end: near %v\n%s", m.NearEnd(), m.View())
+	}
+	d.Loading, d.Version = true, 3
+	m.SetData(d)
+	if !strings.Contains(m.View(), "loading older runs… (100 of 340 runs read)") {
+		t.Errorf("loading:\n%s", m.View())
+	}
+	d.Loading, d.Err, d.Version = false, "runs down", 4
+	m.SetData(d)
+	if !strings.Contains(m.View(), "older runs: could not load (r to retry): runs down") {
+		t.Errorf("failed:\n%s", m.View())
+	}
+}

@@ -57,12 +57,13 @@ func (m *Model) layout() {
 		m.versionRows(true)
 	default:
 		m.rows = append(m.rows, row{text: d.History.Headline(), style: st.Title})
-		if d.RunsTotal > d.RunsRead {
+		if d.RunsTotal > d.RunsRead && !d.MoreRuns {
 			note(fmt.Sprintf("  the branch's newest %d of %d runs are read; older ones are not", d.RunsRead, d.RunsTotal))
 		}
 		m.trendRows()
 		m.versionRows(false)
 		m.unmatchedRows()
+		m.olderRunsRow()
 	}
 	if len(m.rows) > 0 && m.rows[0].key == "" {
 		// The cursor can rest on the first line, so what is above the first
@@ -72,6 +73,31 @@ func (m *Model) layout() {
 	m.cursor = m.nearestSelectable(min(m.cursor, len(m.rows)-1), 1)
 	m.draw()
 }
+
+// olderRunsRow says, at the end where they go, what of the branch's older
+// runs is on its way.
+func (m *Model) olderRunsRow() {
+	d, st := m.data, m.common.Styles
+	read := fmt.Sprintf("%d of %d runs read", d.RunsRead, d.RunsTotal)
+	// The cursor can rest on it (G goes there), so it comes into view.
+	r := row{key: olderKey, text: read + "; older ones load here", style: st.Muted}
+	switch {
+	case !d.MoreRuns:
+		return
+	case d.Err != "":
+		r.text, r.style = "older runs: could not load (r to retry): "+d.Err, st.Error
+	case d.Loading:
+		r.text, r.style = "loading older runs… ("+read+")", st.Loading
+	}
+	m.rows = append(m.rows, r)
+}
+
+// olderKey is the row that says what of the older runs is read.
+const olderKey = "older"
+
+// NearEnd reports that the history's last rows are in view, where its
+// older runs go.
+func (m Model) NearEnd() bool { return m.top+m.height >= len(m.rows)-2 }
 
 // topKey marks the first line as one the cursor may rest on.
 const topKey = "top"
@@ -302,6 +328,7 @@ func (m Model) Selected() (url, what, id string) {
 	}
 	r := m.rows[m.cursor]
 	kind, n := "run", strings.TrimPrefix(r.key, "r")
+	n, _, _ = strings.Cut(n, "/") // the run's id, not its attempt
 	if r.job != 0 {
 		kind, n = "job", strconv.FormatInt(r.job, 10)
 	}

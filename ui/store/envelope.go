@@ -142,6 +142,7 @@ func (s *Store) Update(msg tea.Msg) (ch Change, ok bool) {
 		ch := fileAnswer(s, &s.history.runs, r.Key.Number, r)
 		if ch.Kind != KindNone && r.Err == nil {
 			s.history.runTotal[r.Key.Number] = r.Info.Total
+			s.history.runNext[r.Key.Number] = r.Info.Next
 		}
 		return ch, true
 	case Reply[[]model.Job]:

@@ -25,6 +25,8 @@ type Wants struct {
 	// the latest run's for the header).
 	Runs    RunsKey
 	RunJobs []int64
+	// MoreRuns: the history is scrolled to its end, where older runs go.
+	MoreRuns bool
 	// Annotations are the failed jobs whose failures are in view;
 	// WholeTimeline asks for every timeline page (the history reads the
 	// versions from all of it).
@@ -45,6 +47,9 @@ func (s *Store) Fetch(w Wants) tea.Cmd {
 		cmds = append(cmds, s.nextPage(&s.List))
 	}
 	cmds = append(cmds, s.loadReviews(w.Shown), s.loadPullCommits(w.Shown), s.loadRuns(w.Runs), s.loadJobs(w.Shown, w.RunJobs))
+	if w.MoreRuns {
+		cmds = append(cmds, s.loadMoreRuns(w.Runs))
+	}
 	for _, id := range w.Annotations {
 		cmds = append(cmds, s.LoadAnnotations(w.Shown, id))
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -13,8 +14,9 @@ import (
 
 // The record of a PR's CI history: its branch's workflow runs, asked for
 // once the selection settles on it (one page of 100: a PR rarely has
-// more), each run's jobs once it is shown, a failed job's annotations
-// once it is opened, and a job's log only when asked for.
+// more; older pages as the history is scrolled to its end), each run's
+// jobs once it is shown, a failed job's annotations once it is opened,
+// and a job's log only when asked for.
 
 // ActionsSource is a Source that can read GitHub Actions (*github.Client
 // is one); with another Source the history stays empty.
@@ -27,6 +29,9 @@ type ActionsSource interface {
 
 const (
 	runsPerPage = 100
+	// maxRunPages bounds how far a branch's runs are paged back: an e2e
+	// test PR's branch may have run for years.
+	maxRunPages = 50
 	maxJobPages = 10 // BPF CI's matrix is about 40 jobs: one page of 100
 	// maxJobFetches bounds the runs whose jobs are asked for at once.
 	maxJobFetches = 4
@@ -47,6 +52,7 @@ type historyStore struct {
 	runs        records[int, []model.WorkflowRun] // by PR number
 	runGen      map[int]int                       // the timeline generation the runs were asked in
 	runTotal    map[int]int                       // how many runs GitHub says the branch has
+	runNext     map[int]int                       // the branch's next page of runs; 0 when no more
 	jobs        records[int64, []model.Job]       // by run id
 	annotations records[int64, []model.Annotation]
 	logs        records[int64, model.LogSummary] // by job id
@@ -54,7 +60,7 @@ type historyStore struct {
 
 func newHistoryStore() historyStore {
 	return historyStore{
-		runs: newRecords[int, []model.WorkflowRun](), runGen: map[int]int{}, runTotal: map[int]int{},
+		runs: newRecords[int, []model.WorkflowRun](), runGen: map[int]int{}, runTotal: map[int]int{}, runNext: map[int]int{},
 		jobs:        newRecords[int64, []model.Job](),
 		annotations: newRecords[int64, []model.Annotation](),
 		logs:        newRecords[int64, model.LogSummary](),
@@ -71,8 +77,11 @@ type CIStatus struct {
 	Logs        map[int64]Status[model.LogSummary]
 	Supported   bool // the Source reads Actions
 	// RunsTotal is how many runs the branch has, of which Runs are the
-	// newest (one page); 0 when not known.
+	// newest (the pages read); 0 when not known.
 	RunsTotal int
+	// MoreRuns: older pages of runs can be read (the history asks for them
+	// as it is scrolled to its end).
+	MoreRuns bool
 }
 
 // CIVersion changes whenever anything of any PR's CI history changed: a
@@ -85,7 +94,7 @@ func (s Store) CIVersion() int {
 // CI is what the store has of PR number's CI history.
 func (s Store) CI(number int) CIStatus {
 	h := &s.history
-	st := CIStatus{Runs: h.runs.status(number), RunsTotal: h.runTotal[number], Jobs: map[int64]Status[[]model.Job]{},
+	st := CIStatus{Runs: h.runs.status(number), RunsTotal: h.runTotal[number], MoreRuns: h.runNext[number] > 1, Jobs: map[int64]Status[[]model.Job]{},
 		Annotations: map[int64]Status[[]model.Annotation]{}, Logs: map[int64]Status[model.LogSummary]{}}
 	_, st.Supported = s.cfg.Source.(ActionsSource)
 	st.Version = s.CIVersion()
@@ -128,6 +137,50 @@ func (s *Store) loadRuns(key RunsKey) tea.Cmd {
 		runs, info, err := src.WorkflowRuns(ctx, repo, model.RunFilter{Branch: key.Branch}, 1, runsPerPage)
 		return runs, info, err
 	})
+}
+
+// loadMoreRuns asks for the next older page of key's runs, once the first
+// is in. The answer is the runs so far with the page's new ones: a page
+// that brings none (empty, or repeating what came) ends the paging, as
+// does maxRunPages.
+func (s *Store) loadMoreRuns(key RunsKey) tea.Cmd {
+	src, ok := s.cfg.Source.(ActionsSource)
+	h := &s.history
+	next := h.runNext[key.Number]
+	st := h.runs.status(key.Number)
+	if !ok || next < 2 || next > maxRunPages || !st.Loaded || st.Loading || st.Err != "" || key.Branch == "" {
+		return nil
+	}
+	gen := h.runs.begin(key.Number)
+	repo, prev := s.cfg.Repo, st.Value
+	return request(s, Key{Kind: KindRuns, Number: key.Number, Page: next}, gen, httpcache.Initial, func(ctx context.Context) ([]model.WorkflowRun, model.Page, error) {
+		runs, info, err := src.WorkflowRuns(ctx, repo, model.RunFilter{Branch: key.Branch}, next, runsPerPage)
+		if err != nil {
+			return nil, info, err // the record keeps what it had
+		}
+		merged := mergeRuns(prev, runs)
+		if len(merged) == len(prev) {
+			info.Next = 0
+		}
+		return merged, info, nil
+	})
+}
+
+// mergeRuns is runs so far with a page's, each run once (a page may
+// overlap the one before when runs started meanwhile).
+func mergeRuns(prev, page []model.WorkflowRun) []model.WorkflowRun {
+	seen := make(map[int64]bool, len(prev))
+	out := slices.Clone(prev)
+	for _, r := range prev {
+		seen[r.ID] = true
+	}
+	for _, r := range page {
+		if !seen[r.ID] {
+			seen[r.ID] = true
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // loadJobs asks for the jobs of the runs shown, each once, a few at a

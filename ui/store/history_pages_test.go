@@ -1,0 +1,87 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/prscope/prscope/model"
+)
+
+// pagedRuns has n runs on its branch, 100 a page; repeat serves page 1
+// for every page (a server that ignores page=), failAt fails that page.
+type pagedRuns struct {
+	actionsStub
+	n, failAt int
+	repeat    bool
+}
+
+func (p pagedRuns) WorkflowRuns(_ context.Context, _ model.Repo, f model.RunFilter, page, perPage int) ([]model.WorkflowRun, model.Page, error) {
+	if page == p.failAt {
+		return nil, model.Page{}, errors.New("runs down")
+	}
+	at := page
+	if p.repeat {
+		at = 1
+	}
+	var out []model.WorkflowRun
+	for i := (at - 1) * perPage; i < min(at*perPage, p.n); i++ {
+		out = append(out, model.WorkflowRun{ID: int64(1000 - i), HeadBranch: f.Branch, Status: "completed"})
+	}
+	info := model.Page{Total: p.n}
+	if page*perPage < p.n {
+		info.Next = page + 1
+	}
+	return out, info, nil
+}
+
+// readRuns loads key's first page and then older pages while the store
+// asks for them (at most 10), returning how many older pages it asked.
+func readRuns(t *testing.T, s *Store, key RunsKey) int {
+	t.Helper()
+	s.Update(run(t, s.LoadTimeline(key.Number)))
+	s.Update(run(t, s.loadRuns(key)))
+	asked := 0
+	for ; asked < 10; asked++ {
+		cmd := s.loadMoreRuns(key)
+		if cmd == nil {
+			break
+		}
+		s.Update(run(t, cmd))
+	}
+	return asked
+}
+
+// TestOlderRunsPageByPage: older pages come one at a time as asked, each
+// adding its runs, until the last; a page that repeats ends the paging.
+func TestOlderRunsPageByPage(t *testing.T) {
+	key := RunsKey{Number: 7, Branch: "series/1"}
+	s := storeOf(pagedRuns{n: 250})
+	if asked := readRuns(t, &s, key); asked != 2 {
+		t.Errorf("%d older pages asked, want 2", asked)
+	}
+	if ci := s.CI(7); len(ci.Runs.Value) != 250 || ci.MoreRuns || ci.RunsTotal != 250 {
+		t.Errorf("%d runs, more %v, total %d; want all 250, no more", len(ci.Runs.Value), ci.MoreRuns, ci.RunsTotal)
+	}
+
+	s = storeOf(pagedRuns{n: 250, repeat: true})
+	if asked := readRuns(t, &s, key); asked != 1 {
+		t.Errorf("repeating pages: %d older pages asked, want 1 (it brought nothing new)", asked)
+	}
+	if ci := s.CI(7); len(ci.Runs.Value) != 100 || ci.MoreRuns {
+		t.Errorf("repeating pages: %d runs, more %v", len(ci.Runs.Value), ci.MoreRuns)
+	}
+}
+
+// TestOlderRunsFailure: a failed older page keeps the runs read and is
+// not asked again until r.
+func TestOlderRunsFailure(t *testing.T) {
+	key := RunsKey{Number: 7, Branch: "series/1"}
+	s := storeOf(pagedRuns{n: 250, failAt: 2})
+	if asked := readRuns(t, &s, key); asked != 1 {
+		t.Errorf("%d older pages asked, want 1 (the failure is not asked again)", asked)
+	}
+	if ci := s.CI(7); len(ci.Runs.Value) != 100 || ci.Runs.Err == "" || !ci.MoreRuns {
+		t.Errorf("after a failed page: %d runs, err %q, more %v", len(ci.Runs.Value), ci.Runs.Err, ci.MoreRuns)
+	}
+}
