@@ -521,3 +521,21 @@ func TestDefaultCacheDirHonoursXDG(t *testing.T) {
 		t.Errorf("DefaultCacheDir() = %q, %v; want %s", got, err, filepath.Join(dir, "prscope"))
 	}
 }
+
+// TestCacheWithSettledServesAnyCopyAsFresh: what the caller knows is over
+// (a completed run's jobs) is answered from the cache however old, as
+// fresh, and never revalidated; Initial would revalidate it.
+func TestCacheWithSettledServesAnyCopyAsFresh(t *testing.T) {
+	rig := newCacheRig(t)
+	c := rig.client(testToken)
+	ctx := context.Background()
+	t0 := rig.clock.Now()
+	listPage(t, c, ctx)
+	rig.expect("cold", 200)
+	rig.clock.Advance(30 * 24 * time.Hour)
+	_, page := listPage(t, c, httpcache.WithIntent(ctx, httpcache.Settled))
+	rig.expect("settled, a month later")
+	checkFrom(t, "settled", page, httpcache.CacheFresh, t0)
+	listPage(t, c, ctx)
+	rig.expect("the same, as usual", 304)
+}

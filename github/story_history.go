@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/prscope/prscope/github/httpcache"
 	"github.com/prscope/prscope/model"
 )
 
@@ -67,7 +68,7 @@ func runJobs(ctx context.Context, c *Client, repo model.Repo, runs []model.Workf
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
-			list, err := FetchRunJobs(ctx, c, repo, r.ID)
+			list, err := FetchRunJobs(settled(ctx, r.Completed()), c, repo, r.ID)
 			<-sem
 			if err != nil {
 				mu.Lock()
@@ -85,6 +86,15 @@ func runJobs(ctx context.Context, c *Client, repo model.Repo, runs []model.Workf
 	return jobs, errs
 }
 
+// settled marks ctx's requests as for what no longer changes, when done:
+// the cache answers them for good (httpcache.Settled).
+func settled(ctx context.Context, done bool) context.Context {
+	if !done {
+		return ctx
+	}
+	return httpcache.WithIntent(ctx, httpcache.Settled)
+}
+
 // failures reads each failed job's annotations (and log): a job's part
 // that fails is that job's error.
 func failures(ctx context.Context, c *Client, repo model.Repo, list []model.Job, opts StoryOptions, sem chan struct{}) []model.JobResult {
@@ -95,7 +105,7 @@ func failures(ctx context.Context, c *Client, repo model.Repo, list []model.Job,
 			continue
 		}
 		sem <- struct{}{}
-		anns, annErr := FetchJobAnnotations(ctx, c, repo, j.ID)
+		anns, annErr := FetchJobAnnotations(settled(ctx, true), c, repo, j.ID) // a failed job is over
 		var log *model.LogSummary
 		var logErr error
 		if opts.Logs {

@@ -160,6 +160,11 @@ const (
 	// network (marked CacheStale when past max-age), so a start draws what
 	// it saw last time at once. With nothing cached it goes to the network.
 	CacheFirst
+	// Settled is for what the caller knows no longer changes although its
+	// path does not say so (a completed run's jobs, a completed job's
+	// annotations): any cached copy answers as fresh, for good, as a
+	// commit by SHA does.
+	Settled
 )
 
 type intentKey struct{}

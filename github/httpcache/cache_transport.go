@@ -55,7 +55,7 @@ func (t *cacheTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		switch {
 		case t.offline:
 			from = CacheStale
-		case immutablePath(req.URL.Path) || (entry.fresh(now) && intentOf(ctx) != Revalidate):
+		case immutablePath(req.URL.Path) || intentOf(ctx) == Settled || (entry.fresh(now) && intentOf(ctx) != Revalidate):
 			from = CacheFresh
 		case intentOf(ctx) == CacheFirst:
 			from = CacheStale

@@ -201,7 +201,7 @@ func (s *Store) loadJobs(number int, runIDs []int64) tea.Cmd {
 			continue
 		}
 		gen := h.jobs.begin(id)
-		cmds = append(cmds, request(s, Key{Kind: KindJobs, Number: number, Page: int(id)}, gen, httpcache.Initial,
+		cmds = append(cmds, request(s, Key{Kind: KindJobs, Number: number, Page: int(id)}, gen, settledIf(h.runCompleted(number, id)),
 			func(ctx context.Context) ([]model.Job, model.Page, error) {
 				v, err := github.AllPages(fmt.Sprintf("%s run %d jobs", repo, id), maxJobPages, model.JobKey, func(page int) ([]model.Job, model.Page, error) {
 					return src.RunJobs(ctx, repo, id, page, perPage)
@@ -212,6 +212,26 @@ func (s *Store) loadJobs(number int, runIDs []int64) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// runCompleted reports that run id of PR number is over, so its jobs are
+// for good.
+func (h *historyStore) runCompleted(number int, id int64) bool {
+	for _, r := range h.runs.status(number).Value {
+		if r.ID == id {
+			return r.Completed()
+		}
+	}
+	return false
+}
+
+// settledIf is the cache intent of a request for what no longer changes
+// once done: any cached copy answers, for good (httpcache.Settled).
+func settledIf(done bool) httpcache.Intent {
+	if done {
+		return httpcache.Settled
+	}
+	return httpcache.Initial
+}
+
 // LoadAnnotations asks for a job's annotations (when it is opened), once.
 func (s *Store) LoadAnnotations(number int, jobID int64) tea.Cmd {
 	src, ok := s.cfg.Source.(ActionsSource)
@@ -220,7 +240,8 @@ func (s *Store) LoadAnnotations(number int, jobID int64) tea.Cmd {
 	}
 	gen := s.history.annotations.begin(jobID)
 	repo, perPage := s.cfg.Repo, s.cfg.PerPage
-	return request(s, Key{Kind: KindAnnotations, Number: number, Page: int(jobID)}, gen, httpcache.Initial,
+	// Only a failed job's are asked for, and a failed job is over.
+	return request(s, Key{Kind: KindAnnotations, Number: number, Page: int(jobID)}, gen, httpcache.Settled,
 		func(ctx context.Context) ([]model.Annotation, model.Page, error) {
 			v, err := github.AllPages(fmt.Sprintf("%s job %d annotations", repo, jobID), maxJobPages, model.AnnotationKey, func(page int) ([]model.Annotation, model.Page, error) {
 				return src.JobAnnotations(ctx, repo, jobID, page, perPage)
