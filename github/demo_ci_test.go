@@ -292,7 +292,7 @@ func TestDemoSeriesFixHistory(t *testing.T) {
 	if _, words := v2[0].Verdict(); words != "✗ 5 of 24 jobs failed" {
 		t.Errorf("v2's first attempt: %q", words)
 	}
-	if got := h.Headline(); got != "tested 4 versions · 5 runs · v3 ✓ 24 jobs passed" {
+	if got := h.Headline(); got != "tested 4 versions · 4 runs, 1 re-run · v3 ✓ 24 jobs passed" {
 		t.Errorf("headline %q", got)
 	}
 

@@ -248,18 +248,19 @@ func (n JobName) Where() string {
 // Headline is the history in one line: "tested 4 versions · 9 runs · v4 ✗
 // (2 jobs: test_progs on s390x gcc, veristat on x86_64 gcc)".
 func (h History) Headline() string {
-	tested, runs, last := 0, 0, -1
+	tested, last := 0, -1
+	var all []RunResult
 	for i, tv := range h.Versions {
-		runs += len(tv.Runs)
+		all = append(all, tv.Runs...)
 		if len(tv.Runs) > 0 {
 			tested++
 			last = i
 		}
 	}
-	if runs+len(h.Unmatched) == 0 {
+	if len(all)+len(h.Unmatched) == 0 {
 		return "no CI runs"
 	}
-	s := fmt.Sprintf("tested %d version%s · %d run%s", tested, plural(tested), runs, plural(runs))
+	s := fmt.Sprintf("tested %d version%s · %s", tested, plural(tested), RunCount(all))
 	if n := len(h.Unmatched); n > 0 {
 		s += fmt.Sprintf(" (%d more not matched to a version)", n)
 	}
@@ -285,6 +286,22 @@ func (h History) Headline() string {
 		more = fmt.Sprintf(", %d more", len(failed)-3)
 	}
 	return s + fmt.Sprintf("✗ (%d job%s: %s%s)", len(failed), plural(len(failed)), strings.Join(where, ", "), more)
+}
+
+// RunCount says how many runs results are, re-runs apart (an attempt
+// after the first is a result of its own with its run's id): "4 runs",
+// "1 run, 1 re-run".
+func RunCount(results []RunResult) string {
+	ids := map[int64]bool{}
+	for _, r := range results {
+		ids[r.Run.ID] = true
+	}
+	runs, reruns := len(ids), len(results)-len(ids)
+	s := fmt.Sprintf("%d run%s", runs, plural(runs))
+	if reruns > 0 {
+		s += fmt.Sprintf(", %d re-run%s", reruns, plural(reruns))
+	}
+	return s
 }
 
 func plural(n int) string {

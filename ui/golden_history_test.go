@@ -19,10 +19,10 @@ func TestGoldenDemoHistory(t *testing.T) {
 	h.run()
 	v := h.view()
 	for _, want := range []string{
-		"tested 4 versions · 5 runs · v3 ✓ 24 jobs passed",
+		"tested 4 versions · 4 runs, 1 re-run · v3 ✓ 24 jobs passed",
 		"btf_dump/btf_dump: struct_data: passed again after failing in v1, v1 rebased, v2",
 		"flaky: failed in 1 of 2 runs on the same code",
-		"▸ v2 · ✗ 4 of 24 jobs failed · 2 runs",
+		"▸ v2 · ✗ 4 of 24 jobs failed · 1 run, 1 re-run",
 		"failed in test_progs on x86_64 gcc, test_progs_no_alu32 on x86_64 gcc",
 	} {
 		if !strings.Contains(v, want) {

@@ -144,8 +144,8 @@ func (m Model) versionText(tv model.TestedVersion) string {
 		words = "✗ not applied (merge conflict)"
 	}
 	parts := []string{v.Label(), words}
-	if n := len(tv.Runs); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d run%s", n, plural(n)))
+	if len(tv.Runs) > 0 {
+		parts = append(parts, model.RunCount(tv.Runs))
 	}
 	if v.LabelVerdict != "" && len(tv.Runs) > 0 {
 		parts = append(parts, "label: ci-"+v.LabelVerdict)
