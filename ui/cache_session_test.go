@@ -55,10 +55,9 @@ func (c sessionCounts) total() int {
 	return c.list + c.timeline + c.commits + c.reviews + c.checks + c.pullCommits + c.runs + c.listCI + c.other
 }
 
-// runSession opens the repo (the 2,600-event PR is the first, selected),
-// goes to the end of its timeline (G), where 10 referencing commits show,
-// and quits — with a cache in dir and the clock at now.
-func runSession(t *testing.T, srv *fake.FakeServer, dir string, now time.Time) sessionCounts {
+// cachedClient is a client of srv over a cache in dir, with the clock
+// (its own and the cache's) stopped at now.
+func cachedClient(t *testing.T, srv *fake.FakeServer, dir string, now time.Time) (*github.Client, func() time.Time) {
 	t.Helper()
 	clock := func() time.Time { return now }
 	cache, err := httpcache.OpenCache(httpcache.CacheOptions{Dir: dir, Now: clock})
@@ -69,6 +68,15 @@ func runSession(t *testing.T, srv *fake.FakeServer, dir string, now time.Time) s
 	if err != nil {
 		t.Fatal(err)
 	}
+	return client, clock
+}
+
+// runSession opens the repo (the 2,600-event PR is the first, selected),
+// goes to the end of its timeline (G), where 10 referencing commits show,
+// and quits — with a cache in dir and the clock at now.
+func runSession(t *testing.T, srv *fake.FakeServer, dir string, now time.Time) sessionCounts {
+	t.Helper()
+	client, clock := cachedClient(t, srv, dir, now)
 	srv.ResetRequests()
 	h := &harness{t: t, server: srv}
 	start := time.Now()

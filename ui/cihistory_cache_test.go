@@ -7,9 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/github/fake"
-	"github.com/prscope/prscope/github/httpcache"
 )
 
 // historySession opens PR 3's CI history (c) with a cache in dir and the
@@ -17,15 +15,7 @@ import (
 // annotations, and of all how many were answered 304.
 func historySession(t *testing.T, srv *fake.FakeServer, dir string, now time.Time) (runs, jobs, annotations, notModified int) {
 	t.Helper()
-	clock := func() time.Time { return now }
-	cache, err := httpcache.OpenCache(httpcache.CacheOptions{Dir: dir, Now: clock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	client, err := github.NewClient(github.Options{BaseURL: srv.URL, Cache: cache, Now: clock, Timeout: timeoutForTests})
-	if err != nil {
-		t.Fatal(err)
-	}
+	client, clock := cachedClient(t, srv, dir, now)
 	srv.ResetRequests()
 	h := &harness{t: t, server: srv}
 	root := New(Config{Repo: widgets, Number: 3, Source: client, SettleDelay: time.Millisecond, Now: clock})

@@ -153,7 +153,7 @@ func (m *Model) SetTimeline(events []model.Event, gaps []store.Gap, status store
 	if !m.hasPR {
 		return
 	}
-	if len(gaps) > 0 || len(m.gaps) > 0 || m.filtering() || m.grouped() || foldsBotRuns(events) {
+	if len(gaps) > 0 || len(m.gaps) > 0 || m.filtering() || m.grouped() || foldsBotRuns(events) || m.foldsPushes(events) {
 		m.rebuild(events, gaps, status)
 		return
 	}

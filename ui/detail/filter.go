@@ -28,9 +28,12 @@ func (m Model) filtering() bool { return m.filter != FilterAll || m.hideAccident
 
 // shows reports whether event i passes the filters.
 func (m Model) shows(i int) bool {
-	if m.hiddenInGroup(i) {
-		return false
-	}
+	return !m.hiddenInGroup(i) && m.filterShows(i)
+}
+
+// filterShows reports that the filter lets event i show, folded into its
+// patch group or not (a search finds a push the group hides).
+func (m Model) filterShows(i int) bool {
 	ev := m.events[i]
 	commit := shownCommit(ev)
 	switch m.filter {

@@ -19,23 +19,7 @@ type pushInfo struct {
 // referencing commits are grouped, so only they are looked at.
 func (m *Model) regroup() {
 	m.pushes = map[int]pushInfo{}
-	var refs []model.Event
-	var at []int // refs[k] is m.events[at[k]]
-	for i, ev := range m.events {
-		c := shownCommit(ev)
-		if c == nil || !ev.Event.References() {
-			continue
-		}
-		msg := m.messageOf(*c)
-		if msg == "" {
-			continue
-		}
-		filled := *c
-		filled.Message = msg
-		ev.Commit = &filled
-		refs = append(refs, ev)
-		at = append(at, i)
-	}
+	refs, at := m.pushedRefs(m.events)
 	groups := model.GroupPatches(refs)
 	for g := range groups {
 		for pos, k := range groups[g].Events {
@@ -61,6 +45,40 @@ func (m *Model) regroup() {
 			m.pushes[e] = pushInfo{group: group, pos: pos, revision: group.PushRevisions[pos]}
 		}
 	}
+}
+
+// pushedRefs are the referencing commits of events whose messages are
+// known, each with its message filled in; refs[k] is events[at[k]].
+func (m Model) pushedRefs(events []model.Event) (refs []model.Event, at []int) {
+	for i, ev := range events {
+		c := shownCommit(ev)
+		if c == nil || !ev.Event.References() {
+			continue
+		}
+		msg := m.messageOf(*c)
+		if msg == "" {
+			continue
+		}
+		filled := *c
+		filled.Message = msg
+		ev.Commit = &filled
+		refs = append(refs, ev)
+		at = append(at, i)
+	}
+	return refs, at
+}
+
+// foldsPushes reports that events hold a patch pushed more than once
+// whose messages are known (cached from an earlier look, say): the
+// timeline is laid out whole, grouped.
+func (m Model) foldsPushes(events []model.Event) bool {
+	refs, _ := m.pushedRefs(events)
+	for _, g := range model.GroupPatches(refs) {
+		if len(g.Events) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // foldsBotRuns reports that events hold a bot's repeated comments, which

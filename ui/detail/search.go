@@ -2,11 +2,13 @@ package detail
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/query"
@@ -24,6 +26,9 @@ type search struct {
 		key   string // the item's key, which survives rebuilds
 		delta int    // the view's top, relative to that item's first line
 	}
+	// opened are the patch groups and expanded the items (by key) that
+	// showing a match opened: esc folds them again.
+	opened, expanded []string
 }
 
 // startSearch opens the query, remembering where the cursor is.
@@ -40,8 +45,15 @@ func (m *Model) startSearch() {
 
 // cancelSearch drops the query and puts the cursor back where / found it.
 func (m *Model) cancelSearch() {
-	from := m.search.from
+	from, opened, expanded := m.search.from, m.search.opened, m.search.expanded
 	m.search = search{}
+	for _, id := range opened {
+		delete(m.openGroups, id)
+	}
+	if len(opened) > 0 {
+		m.rebuild(m.events, m.gaps, m.status)
+	}
+	m.collapse(expanded)
 	m.runSearch()
 	for i, it := range m.items {
 		if m.itemKey(it) == from.key {
@@ -136,7 +148,7 @@ func (m *Model) refreshMatches() {
 func (m Model) findMatches() []int {
 	var out []int
 	for i := range m.events {
-		if m.shows(i) && m.matches(i) {
+		if m.filterShows(i) && m.matches(i) {
 			out = append(out, i)
 		}
 	}
@@ -184,6 +196,9 @@ func (m *Model) nextMatch(back bool) {
 	m.gotoMatch()
 }
 
+// gotoMatch puts the cursor on the current match and its matching line in
+// view: a push folded into its patch group opens the group, an item whose
+// collapsed lines do not hold the match opens.
 func (m *Model) gotoMatch() {
 	if len(m.search.matches) == 0 {
 		m.clampTop()
@@ -191,13 +206,73 @@ func (m *Model) gotoMatch() {
 		return
 	}
 	e := m.search.matches[m.search.at]
-	for i, it := range m.items {
-		if it.kind == kindEvent && it.event == e {
-			m.cursor = i
-			m.ensureVisible()
-			return
+	if p, ok := m.pushes[e]; ok && !m.openGroups[p.group.ID] && (p.pos > 0 || m.matchLine(e) < 0) {
+		m.openGroups[p.group.ID] = true
+		m.search.opened = append(m.search.opened, p.group.ID)
+		m.rebuild(m.events, m.gaps, m.status)
+	}
+	i := m.itemOf(e)
+	if i < 0 {
+		return
+	}
+	m.cursor = i
+	m.renderItem(i)
+	if it := &m.items[i]; m.matchLine(e) < 0 && !it.expanded && m.expandable(*it) {
+		it.expanded = true
+		m.search.expanded = append(m.search.expanded, m.itemKey(*it))
+		m.invalidate(i)
+		m.renderItem(i)
+	}
+	m.ensureVisible()
+	m.showLine(i, max(m.matchLine(e), 0))
+}
+
+// collapse folds the items of keys again.
+func (m *Model) collapse(keys []string) {
+	for i := range m.items {
+		if it := &m.items[i]; it.expanded && slices.Contains(keys, m.itemKey(*it)) {
+			it.expanded = false
+			m.invalidate(i)
 		}
 	}
+}
+
+// itemOf is the index of the item that shows event e, -1 for none.
+func (m Model) itemOf(e int) int {
+	for i, it := range m.items {
+		if it.kind == kindEvent && it.event == e {
+			return i
+		}
+	}
+	return -1
+}
+
+// matchLine is the first rendered line of event e's item that holds the
+// query, -1 when none does (not rendered, folded away, or the query is
+// split by a wrap).
+func (m Model) matchLine(e int) int {
+	i := m.itemOf(e)
+	if i < 0 {
+		return -1
+	}
+	q := strings.ToLower(m.search.text())
+	for l, line := range m.items[i].lines {
+		if strings.Contains(strings.ToLower(ansi.Strip(line)), q) {
+			return l
+		}
+	}
+	return -1
+}
+
+// showLine scrolls as little as needed to show line l of item i, a third
+// of the way down when it was out of view.
+func (m *Model) showLine(i, l int) {
+	at := m.lay.offset(i) + l
+	if at < m.top || at >= m.top+m.height {
+		m.top = at - m.height/3
+	}
+	m.clampTop()
+	m.ensureRendered()
 }
 
 // matches reports whether event i holds the query.

@@ -168,3 +168,32 @@ func TestSearchQueryEditsLikeALine(t *testing.T) {
 		t.Errorf("status %q, want /veristat and one match", got)
 	}
 }
+
+// TestMatchIsShownAndEscFoldsItBack: a match deep in a long comment's
+// hidden lines, and one in the later push of a folded patch group, are
+// opened to show the matching line; esc folds both again.
+func TestMatchIsShownAndEscFoldsItBack(t *testing.T) {
+	m, _ := newPane(t, 100, 12)
+	evs := []model.Event{comment(0, numberedLines("long comment", 30)+"\nthe needle is here")}
+	for i := 1; i <= 3; i++ {
+		evs = append(evs, comment(i*2-1, "filler"), referenced(i*2, "bpf: fix the verifier\n\n"+strings.Repeat("body\n", i)+"pin "+strings.Repeat("x", i)))
+	}
+	m.ShowTimeline(testPR(1), evs, nil, store.TimelineStatus{})
+	if !m.grouped() {
+		t.Fatal("setup: the three pushes of one patch should fold")
+	}
+	m = press(m, "/", "n", "e", "e", "d", "l", "e", "enter")
+	if v := m.View(); !strings.Contains(v, "needle") {
+		t.Errorf("the needle's line is not in view:\n%s", v)
+	}
+	m = press(m, "/", "p", "i", "n", " ", "x", "x")
+	m, tick := m.Update(keyMsg("x"))
+	m, _ = m.Update(tick()) // typing paused: the search runs
+	if v := m.View(); !strings.Contains(v, "pin xxx") || !strings.Contains(v, "push 3/3") {
+		t.Errorf("the third push's match is not in view:\n%s", v)
+	}
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	if len(m.openGroups) != 0 {
+		t.Errorf("esc left groups open: %v", m.openGroups)
+	}
+}
