@@ -173,9 +173,10 @@ func (s *FakeServer) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.active.Done()
-	sw := &statusWriter{ResponseWriter: w}
+	// The status is recorded as it is written, before the client can see
+	// the reply: a test reading Requests() after its answer sees it.
+	sw := &statusWriter{ResponseWriter: w, record: func(code int) { s.recordStatus(seq, code) }}
 	w = sw
-	defer s.recordStatus(seq, sw)
 	if delay > 0 && !s.sleep(r.Context(), delay) {
 		return // the client gave up or the server is closing: nobody reads a reply
 	}
@@ -212,31 +213,35 @@ func (s *FakeServer) admit(r *http.Request) (delay time.Duration, seq uint64, ok
 
 // recordStatus notes the status answered to request seq, unless
 // ResetRequests dropped it meanwhile.
-func (s *FakeServer) recordStatus(seq uint64, sw *statusWriter) {
+func (s *FakeServer) recordStatus(seq uint64, status int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if seq >= s.firstSeq && seq-s.firstSeq < uint64(len(s.requests)) {
-		s.requests[seq-s.firstSeq].Status = sw.status
+		s.requests[seq-s.firstSeq].Status = status
 	}
 }
 
-// statusWriter remembers the status a handler sent.
+// statusWriter records the status a handler sends, once, as it sends it.
 type statusWriter struct {
 	http.ResponseWriter
 	status int
+	record func(status int)
+}
+
+func (sw *statusWriter) note(code int) {
+	if sw.status == 0 {
+		sw.status = code
+		sw.record(code)
+	}
 }
 
 func (sw *statusWriter) WriteHeader(code int) {
-	if sw.status == 0 {
-		sw.status = code
-	}
+	sw.note(code)
 	sw.ResponseWriter.WriteHeader(code)
 }
 
 func (sw *statusWriter) Write(p []byte) (int, error) {
-	if sw.status == 0 {
-		sw.status = http.StatusOK
-	}
+	sw.note(http.StatusOK)
 	return sw.ResponseWriter.Write(p)
 }
 
