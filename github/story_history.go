@@ -69,6 +69,10 @@ func runJobs(ctx context.Context, c *Client, repo model.Repo, runs []model.Workf
 			defer wg.Done()
 			sem <- struct{}{}
 			list, err := FetchRunJobs(settled(ctx, r.Completed()), c, repo, r.ID)
+			if err == nil && r.Completed() && !model.JobsCurrent(r, list) {
+				// A copy cached before the run was re-run, or while it ran.
+				list, err = FetchRunJobs(httpcache.WithIntent(ctx, httpcache.Revalidate), c, repo, r.ID)
+			}
 			<-sem
 			if err != nil {
 				mu.Lock()

@@ -91,3 +91,20 @@ func jobsConclusion(jobs []JobResult) string {
 	}
 	return "success"
 }
+
+// JobsCurrent reports that jobs (listed with filter=all) are those of
+// completed run as it now is: every job over, and its newest attempt's
+// among them when the jobs say their attempts. A list cached before a
+// re-run, or while the run ran, is not.
+func JobsCurrent(run WorkflowRun, jobs []Job) bool {
+	newest, said := 0, false
+	for _, j := range jobs {
+		if j.Status != "completed" {
+			return false
+		}
+		if j.Attempt > 0 {
+			newest, said = max(newest, j.Attempt), true
+		}
+	}
+	return !said || newest >= run.Attempt
+}

@@ -58,3 +58,23 @@ func TestAttemptsOfAPlainRun(t *testing.T) {
 		t.Errorf("jobs not loaded: %+v", got)
 	}
 }
+
+// TestJobsCurrent: a completed run's jobs are for good once they are its
+// newest attempt's and all over; a list from before a re-run is not.
+func TestJobsCurrent(t *testing.T) {
+	run := WorkflowRun{Attempt: 2, Status: "completed"}
+	done := func(attempt int) Job { return Job{Attempt: attempt, Status: "completed"} }
+	for _, tc := range []struct {
+		jobs []Job
+		want bool
+	}{
+		{[]Job{done(1), done(2)}, true},
+		{[]Job{done(1), done(1)}, false}, // cached before the re-run
+		{[]Job{done(1), {Attempt: 2, Status: "in_progress"}}, false},
+		{[]Job{done(0), done(0)}, true}, // the jobs do not say: trusted
+	} {
+		if got := JobsCurrent(run, tc.jobs); got != tc.want {
+			t.Errorf("JobsCurrent(%+v) = %v, want %v", tc.jobs, got, tc.want)
+		}
+	}
+}

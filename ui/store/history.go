@@ -53,6 +53,7 @@ type historyStore struct {
 	runGen      map[int]int                       // the timeline generation the runs were asked in
 	runTotal    map[int]int                       // how many runs GitHub says the branch has
 	runNext     map[int]int                       // the branch's next page of runs; 0 when no more
+	jobsAttempt map[int64]int                     // the run attempt a run's jobs were asked at
 	jobs        records[int64, []model.Job]       // by run id
 	annotations records[int64, []model.Annotation]
 	logs        records[int64, model.LogSummary] // by job id
@@ -60,7 +61,7 @@ type historyStore struct {
 
 func newHistoryStore() historyStore {
 	return historyStore{
-		runs: newRecords[int, []model.WorkflowRun](), runGen: map[int]int{}, runTotal: map[int]int{}, runNext: map[int]int{},
+		runs: newRecords[int, []model.WorkflowRun](), runGen: map[int]int{}, runTotal: map[int]int{}, runNext: map[int]int{}, jobsAttempt: map[int64]int{},
 		jobs:        newRecords[int64, []model.Job](),
 		annotations: newRecords[int64, []model.Annotation](),
 		logs:        newRecords[int64, model.LogSummary](),
@@ -184,7 +185,8 @@ func mergeRuns(prev, page []model.WorkflowRun) []model.WorkflowRun {
 }
 
 // loadJobs asks for the jobs of the runs shown, each once, a few at a
-// time. An unfinished run's jobs are asked again when it has moved on.
+// time; again for a run re-run since (a re-run keeps its run's id). An
+// unfinished run's jobs are asked again on r.
 func (s *Store) loadJobs(number int, runIDs []int64) tea.Cmd {
 	src, ok := s.cfg.Source.(ActionsSource)
 	if !ok {
@@ -197,30 +199,38 @@ func (s *Store) loadJobs(number int, runIDs []int64) tea.Cmd {
 		if h.jobs.busy >= maxJobFetches {
 			break
 		}
-		if h.jobs.asked(id) {
+		run, _ := h.runOf(number, id)
+		if h.jobs.asked(id) && (h.jobsAttempt[id] >= run.Attempt || h.jobs.status(id).Loading) {
 			continue
 		}
+		h.jobsAttempt[id] = run.Attempt
 		gen := h.jobs.begin(id)
-		cmds = append(cmds, request(s, Key{Kind: KindJobs, Number: number, Page: int(id)}, gen, settledIf(h.runCompleted(number, id)),
+		cmds = append(cmds, request(s, Key{Kind: KindJobs, Number: number, Page: int(id)}, gen, settledIf(run.Completed()),
 			func(ctx context.Context) ([]model.Job, model.Page, error) {
-				v, err := github.AllPages(fmt.Sprintf("%s run %d jobs", repo, id), maxJobPages, model.JobKey, func(page int) ([]model.Job, model.Page, error) {
-					return src.RunJobs(ctx, repo, id, page, perPage)
-				})
+				list := func(ctx context.Context) ([]model.Job, error) {
+					return github.AllPages(fmt.Sprintf("%s run %d jobs", repo, id), maxJobPages, model.JobKey, func(page int) ([]model.Job, model.Page, error) {
+						return src.RunJobs(ctx, repo, id, page, perPage)
+					})
+				}
+				v, err := list(ctx)
+				if err == nil && run.Completed() && !model.JobsCurrent(run, v) {
+					// A copy cached before the run was re-run, or while it ran.
+					v, err = list(httpcache.WithIntent(ctx, httpcache.Revalidate))
+				}
 				return v, model.Page{}, err
 			}))
 	}
 	return tea.Batch(cmds...)
 }
 
-// runCompleted reports that run id of PR number is over, so its jobs are
-// for good.
-func (h *historyStore) runCompleted(number int, id int64) bool {
+// runOf is run id of PR number's runs, as last listed.
+func (h *historyStore) runOf(number int, id int64) (model.WorkflowRun, bool) {
 	for _, r := range h.runs.status(number).Value {
 		if r.ID == id {
-			return r.Completed()
+			return r, true
 		}
 	}
-	return false
+	return model.WorkflowRun{}, false
 }
 
 // settledIf is the cache intent of a request for what no longer changes

@@ -85,3 +85,23 @@ func TestOlderRunsFailure(t *testing.T) {
 		t.Errorf("after a failed page: %d runs, err %q, more %v", len(ci.Runs.Value), ci.Runs.Err, ci.MoreRuns)
 	}
 }
+
+// TestRerunAsksJobsAgain: a run re-run since its jobs were read (its id
+// kept, its attempt up) has its jobs asked again; the same attempt not.
+func TestRerunAsksJobsAgain(t *testing.T) {
+	s := storeOf(actionsStub{n: 1})
+	key := RunsKey{Number: 7, Branch: "series/1"}
+	s.Update(run(t, s.LoadTimeline(7)))
+	runs := run(t, s.loadRuns(key)).(Reply[[]model.WorkflowRun])
+	s.Update(runs)
+	s.Update(run(t, s.loadJobs(7, []int64{100})))
+	if s.loadJobs(7, []int64{100}) != nil {
+		t.Fatal("jobs asked twice for the same attempt")
+	}
+	gen := s.history.runs.begin(7) // the runs listed again: run 100 was re-run
+	runs.Gen, runs.Value = gen, []model.WorkflowRun{{ID: 100, HeadBranch: "series/1", HeadRepo: "o/r", Attempt: 2, Status: "completed"}}
+	s.Update(runs)
+	if s.loadJobs(7, []int64{100}) == nil {
+		t.Error("a re-run's jobs were not asked again")
+	}
+}
