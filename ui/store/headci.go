@@ -2,6 +2,10 @@ package store
 
 import (
 	"context"
+	"maps"
+	"slices"
+	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -29,33 +33,104 @@ type headCIStore struct {
 	runs records[string, []model.WorkflowRun]
 	// recentAll: the newest runs are all the repository has.
 	recentAll bool
+	// verdicts is every known head's verdict, shared by the store's copies.
+	verdicts *headVerdicts
+}
+
+// headVerdicts is the verdict of each head the store's runs tell, made
+// again only when they changed (sources), and with a version that changes
+// only when a verdict did: the list redraws and re-indexes only then.
+type headVerdicts struct {
+	sources, version int
+	of               map[string]string
 }
 
 func newHeadCIStore() headCIStore {
-	return headCIStore{runs: newRecords[string, []model.WorkflowRun]()}
+	return headCIStore{runs: newRecords[string, []model.WorkflowRun](), verdicts: &headVerdicts{sources: -1}}
 }
 
-// HeadCIVersion changes whenever a head's verdict may have.
-func (s Store) HeadCIVersion() int { return s.headCI.runs.version + s.history.runs.version }
+// HeadCIVersion changes whenever a head's verdict did.
+func (s Store) HeadCIVersion() int { return s.headVerdicts().version }
 
-// HeadVerdict is what CI says of head commit sha (model.HeadVerdict) from
-// the runs the store has: the repository's newest, sha's own, and those
-// of the branches read for the CI history. "" when none tell.
-func (s Store) HeadVerdict(sha string) string {
-	h := &s.headCI
-	if v := model.HeadVerdict(h.runs.status(sha).Value, sha); v != "" {
+// HeadVerdict is what CI says of head commit sha (model.HeadVerdict), ""
+// when the store's runs do not tell.
+func (s Store) HeadVerdict(sha string) string { return s.headVerdicts().of[strings.ToLower(sha)] }
+
+// headVerdicts brings the verdicts up to date with the runs: a head's own
+// runs, the repository's newest (for the heads they cover) and the
+// branches' read for the CI history, each run once, its latest copy.
+func (s Store) headVerdicts() *headVerdicts {
+	h, v := &s.headCI, s.headCI.verdicts
+	sources := h.runs.version + s.history.runs.version
+	if v.sources == sources {
 		return v
 	}
-	if v := model.HeadVerdict(h.runs.status(recentRuns).Value, sha); v != "" {
-		return v
-	}
-	for _, e := range s.history.runs.entries {
-		if v := model.HeadVerdict(e.value, sha); v != "" {
-			return v
+	v.sources = sources
+	byHead := map[string]map[int64]model.WorkflowRun{}
+	add := func(runs []model.WorkflowRun, covers func(sha string) bool) {
+		for _, r := range runs {
+			sha := strings.ToLower(r.HeadSHA)
+			if sha == "" || (covers != nil && !covers(sha)) {
+				continue
+			}
+			if byHead[sha] == nil {
+				byHead[sha] = map[int64]model.WorkflowRun{}
+			}
+			if old, ok := byHead[sha][r.ID]; !ok || r.UpdatedAt.After(old.UpdatedAt) ||
+				(r.UpdatedAt.Equal(old.UpdatedAt) && r.Attempt > old.Attempt) {
+				byHead[sha][r.ID] = r
+			}
 		}
 	}
-	return ""
+	for sha, e := range h.runs.entries {
+		if sha != recentRuns {
+			add(e.value, nil)
+		}
+	}
+	recent := h.runs.status(recentRuns).Value
+	add(recent, coveredBy(recent, h.recentAll))
+	for _, e := range s.history.runs.entries {
+		add(e.value, nil)
+	}
+	of := make(map[string]string, len(byHead))
+	for sha, runs := range byHead {
+		if verdict := model.HeadVerdict(slices.Collect(maps.Values(runs)), sha); verdict != "" {
+			of[sha] = verdict
+		}
+	}
+	if !maps.Equal(of, v.of) {
+		v.of = of
+		v.version++
+	}
+	return v
 }
+
+// coveredBy reports the heads whose every run the repository's newest
+// runs hold: all when they are all there are, else those pushed a while
+// after the oldest of them (a head at the page's edge may have runs of
+// another workflow just past it).
+func coveredBy(recent []model.WorkflowRun, all bool) func(sha string) bool {
+	if all || len(recent) == 0 {
+		return nil
+	}
+	oldest := recent[0].CreatedAt
+	first := map[string]time.Time{} // head → its first run in the page
+	for _, r := range recent {
+		sha := strings.ToLower(r.HeadSHA)
+		if t, ok := first[sha]; !ok || r.CreatedAt.Before(t) {
+			first[sha] = r.CreatedAt
+		}
+		if r.CreatedAt.Before(oldest) {
+			oldest = r.CreatedAt
+		}
+	}
+	return func(sha string) bool { return first[sha].Sub(oldest) > pageEdge }
+}
+
+// pageEdge is how long after the oldest of the newest runs a head must
+// have started its first to count as wholly in them: one push's workflows
+// start within minutes of each other.
+const pageEdge = 15 * time.Minute
 
 // loadHeadCI asks for what the verdicts of heads (rows on screen, no
 // verdict yet) still need: the repository's newest runs first, then the
@@ -77,8 +152,8 @@ func (s *Store) loadHeadCI(heads []string) tea.Cmd {
 		if h.runs.busy >= maxHeadFetches {
 			break
 		}
-		if !h.runs.asked(sha) && s.HeadVerdict(sha) == "" {
-			cmds = append(cmds, s.requestHeadRuns(src, sha))
+		if !h.runs.asked(strings.ToLower(sha)) && s.HeadVerdict(sha) == "" {
+			cmds = append(cmds, s.requestHeadRuns(src, strings.ToLower(sha)))
 		}
 	}
 	return tea.Batch(cmds...)

@@ -19,20 +19,25 @@ type headsStub struct {
 
 func (h headsStub) WorkflowRuns(_ context.Context, _ model.Repo, f model.RunFilter, _, _ int) ([]model.WorkflowRun, model.Page, error) {
 	at := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	done := func(sha, conclusion string) model.WorkflowRun {
-		return model.WorkflowRun{HeadSHA: sha, Workflow: "bpf-ci", Status: "completed", Conclusion: conclusion, CreatedAt: at}
+	done := func(id int64, sha, conclusion string) model.WorkflowRun {
+		return model.WorkflowRun{ID: id, HeadSHA: sha, Workflow: "bpf-ci", Status: "completed", Conclusion: conclusion, CreatedAt: at, Attempt: 1}
 	}
 	switch f.HeadSHA {
 	case "":
 		page := model.Page{Total: 500, Next: 2}
 		if h.all {
-			page = model.Page{Total: 1}
+			page = model.Page{Total: 2}
 		}
-		return []model.WorkflowRun{done("a1", "failure")}, page, nil
+		// a1 an hour after the page's oldest run (z9's): wholly in it.
+		a1 := done(1, "a1", "failure")
+		a1.CreatedAt = at.Add(time.Hour)
+		return []model.WorkflowRun{a1, done(9, "z9", "success")}, page, nil
 	case "b2":
-		return []model.WorkflowRun{done("b2", "failure"), {HeadSHA: "b2", Workflow: "bpf-ci", Attempt: 2, Status: "completed", Conclusion: "success", CreatedAt: at}}, model.Page{Total: 2}, nil
+		rerun := done(2, "b2", "success")
+		rerun.Attempt, rerun.UpdatedAt = 2, at.Add(time.Hour)
+		return []model.WorkflowRun{done(2, "b2", "failure"), rerun}, model.Page{Total: 2}, nil
 	case "c3":
-		return []model.WorkflowRun{{HeadSHA: "c3", Workflow: "bpf-ci", Status: "in_progress", CreatedAt: at}}, model.Page{Total: 1}, nil
+		return []model.WorkflowRun{{ID: 3, HeadSHA: "c3", Workflow: "bpf-ci", Status: "in_progress", CreatedAt: at}}, model.Page{Total: 1}, nil
 	}
 	return nil, model.Page{}, nil
 }
@@ -54,6 +59,9 @@ func TestHeadCIAsksTheNewestRunsFirst(t *testing.T) {
 	s.Update(msgs[0])
 	if got := s.HeadVerdict("a1"); got != "fail" {
 		t.Errorf("a1 = %q, want fail from the newest runs", got)
+	}
+	if got := s.HeadVerdict("z9"); got != "" {
+		t.Errorf("z9 = %q, want unknown: at the page's edge, another workflow's run may be just past it", got)
 	}
 	msgs = batch(t, s.loadHeadCI(heads))
 	if len(msgs) != maxHeadFetches {

@@ -115,6 +115,12 @@ func (s *Store) fail(k Kind, err error) bool {
 	if errors.Is(err, context.Canceled) {
 		return false
 	}
+	if k == KindHeadRuns {
+		// The list's CI column is asked for unasked: a row without its
+		// mark is the whole of its failure, never the status bar's news
+		// (a token without Actions access would say so on every start).
+		return true
+	}
 	s.lastErr, s.errKind = OneLine(err), k.errClass()
 	return true
 }
