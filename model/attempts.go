@@ -13,6 +13,9 @@ import (
 // A run never re-run, or whose jobs are not loaded, is one result.
 func Attempts(run WorkflowRun, jobs []JobResult, loaded bool) []RunResult {
 	last := max(run.Attempt, 1)
+	for _, j := range jobs {
+		last = max(last, j.Job.Attempt) // the jobs may be newer than the run's listing
+	}
 	ran := map[int]time.Time{} // attempt → when its first job started
 	for _, j := range jobs {
 		a := jobAttempt(j, last)

@@ -91,7 +91,7 @@ func (s ciSide) wants(w *store.Wants, d detail.Model) {
 	if !ok || pr.Number != w.Shown {
 		return
 	}
-	w.Runs = store.RunsKey{Number: pr.Number, Branch: pr.Head}
+	w.Runs = store.RunsKey{Number: pr.Number, Branch: pr.Head, Opened: pr.CreatedAt}
 	var anns []int64
 	w.RunJobs, anns = s.view.Wants(s.shown)
 	if s.shown { // the header needs no failing test's name

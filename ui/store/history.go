@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -46,6 +47,9 @@ const (
 type RunsKey struct {
 	Number int
 	Branch string
+	// Opened is when the PR was opened: older runs of its branch are
+	// another PR's, and paging back stops at them.
+	Opened time.Time
 }
 
 type historyStore struct {
@@ -95,7 +99,7 @@ func (s Store) CIVersion() int {
 // CI is what the store has of PR number's CI history.
 func (s Store) CI(number int) CIStatus {
 	h := &s.history
-	st := CIStatus{Runs: h.runs.status(number), RunsTotal: h.runTotal[number], MoreRuns: h.runNext[number] > 1, Jobs: map[int64]Status[[]model.Job]{},
+	st := CIStatus{Runs: h.runs.status(number), RunsTotal: h.runTotal[number], MoreRuns: h.runNext[number] > 1 && h.runNext[number] <= maxRunPages, Jobs: map[int64]Status[[]model.Job]{},
 		Annotations: map[int64]Status[[]model.Annotation]{}, Logs: map[int64]Status[model.LogSummary]{}}
 	_, st.Supported = s.cfg.Source.(ActionsSource)
 	st.Version = s.CIVersion()
@@ -136,6 +140,9 @@ func (s *Store) loadRuns(key RunsKey) tea.Cmd {
 	repo := s.cfg.Repo
 	return request(s, Key{Kind: KindRuns, Number: key.Number}, gen, intent, func(ctx context.Context) ([]model.WorkflowRun, model.Page, error) {
 		runs, info, err := src.WorkflowRuns(ctx, repo, model.RunFilter{Branch: key.Branch}, 1, runsPerPage)
+		if before(runs, key.Opened.Add(-time.Hour)) {
+			info.Next = 0 // the page goes back before the PR: no older page is its
+		}
 		return runs, info, err
 	})
 }
@@ -160,11 +167,21 @@ func (s *Store) loadMoreRuns(key RunsKey) tea.Cmd {
 			return nil, info, err // the record keeps what it had
 		}
 		merged := mergeRuns(prev, runs)
-		if len(merged) == len(prev) {
-			info.Next = 0
+		if len(merged) == len(prev) || before(runs, key.Opened.Add(-time.Hour)) {
+			info.Next = 0 // nothing new, or back before the PR was opened
 		}
 		return merged, info, nil
 	})
+}
+
+// before reports a run among runs that started before t (t zero: none).
+func before(runs []model.WorkflowRun, t time.Time) bool {
+	for _, r := range runs {
+		if !t.IsZero() && r.CreatedAt.Before(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeRuns is runs so far with a page's, each run once (a page may

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/prscope/prscope/model"
 )
@@ -104,4 +105,30 @@ func TestRerunAsksJobsAgain(t *testing.T) {
 	if s.loadJobs(7, []int64{100}) == nil {
 		t.Error("a re-run's jobs were not asked again")
 	}
+}
+
+// TestOlderRunsStopAtThePR: paging back stops at the page that goes back
+// before the PR was opened: older runs of its branch are not its.
+func TestOlderRunsStopAtThePR(t *testing.T) {
+	key := RunsKey{Number: 7, Branch: "series/1", Opened: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+	s := storeOf(datedRuns{pagedRuns{n: 500}})
+	if asked := readRuns(t, &s, key); asked != 1 {
+		t.Errorf("%d older pages asked, want 1 (page 2 reaches back before the PR)", asked)
+	}
+	if ci := s.CI(7); ci.MoreRuns {
+		t.Error("more runs offered from before the PR")
+	}
+}
+
+// datedRuns is pagedRuns one a day, newest first from 2024-01-02 12:00:
+// page 2 holds runs from before 2024-01-01.
+type datedRuns struct{ pagedRuns }
+
+func (d datedRuns) WorkflowRuns(ctx context.Context, repo model.Repo, f model.RunFilter, page, perPage int) ([]model.WorkflowRun, model.Page, error) {
+	runs, info, err := d.pagedRuns.WorkflowRuns(ctx, repo, f, page, perPage)
+	newest := time.Date(2024, 1, 2, 12, 0, 0, 0, time.UTC)
+	for i := range runs {
+		runs[i].CreatedAt = newest.Add(-time.Duration(1000-runs[i].ID) * 14 * time.Minute) // 100 runs: about a day
+	}
+	return runs, info, err
 }
