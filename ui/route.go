@@ -63,7 +63,9 @@ func (m *Model) fetch() tea.Cmd {
 		w.Checks, _ = checksKeyOf(m.detail, m.shown)
 	}
 	m.ci.wants(&w, m.detail)
-	w.ListHeads = m.lists.headsWanted()
+	if !m.help.shown && (!narrow(m.width) || m.focus == listPane) { // the list is on screen
+		w.ListHeads = m.lists.headsWanted()
+	}
 	listBusy, searchBusy := m.store.List.Loading, m.store.Search.Loading
 	cmd := m.store.Fetch(w)
 	if !listBusy && m.store.List.Loading {
