@@ -55,7 +55,8 @@ func TestChecksSummaryInTheHeader(t *testing.T) {
 	h := newHarness(t, ciDataset(3, map[int]*fake.FakeChecks{3: ci}), Config{Repo: widgets}, 160, 45)
 	h.run()
 	v := h.view()
-	for _, want := range []string{"checks: 12 passed · 1 failed · 2 running", "Checks 12 passed · 1 failed · 2 running", "✗ pr3-bad-0"} {
+	pr, _ := h.root().detail.PR()
+	for _, want := range []string{"checks: 12 passed · 1 failed · 2 running · head " + model.ShortSHA(pr.HeadSHA), "Checks 12 passed · 1 failed · 2 running", "✗ pr3-bad-0"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}

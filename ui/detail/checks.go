@@ -114,10 +114,15 @@ func (m Model) bodyIndex() int {
 	return 1
 }
 
-// checksLine is the header's line about CI; "" when nothing is known yet.
+// checksLine is the header's line about CI, naming the head commit the
+// checks are of; "" when nothing is known yet.
 func (m Model) checksLine() string {
 	s := m.common.Styles
 	c := m.checks
+	head := ""
+	if sha := model.ShortSHA(model.SanitizeLine(m.pr.HeadSHA)); sha != "" {
+		head = "head " + sha
+	}
 	switch {
 	case c.Key == "":
 		return ""
@@ -126,9 +131,9 @@ func (m Model) checksLine() string {
 	case c.Err != "" && !c.Loaded:
 		return s.Error.Render("checks: could not load (r to retry): " + model.SanitizeLine(c.Err))
 	case c.Loaded && len(c.Checks.Items) == 0:
-		return s.Muted.Render("no checks")
+		return s.Muted.Render(strings.TrimSuffix("no checks on "+head, " on "))
 	case c.Loaded:
-		return "checks: " + m.checksSummary()
+		return "checks: " + m.checksSummary() + s.Muted.Render(strings.TrimSuffix(" · "+head, " · "))
 	}
 	return ""
 }
