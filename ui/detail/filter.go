@@ -69,7 +69,7 @@ func isComment(k model.EventKind) bool {
 func (m Model) filterNote() string {
 	var parts []string
 	if m.filter != FilterAll {
-		parts = append(parts, "showing "+m.filter.String()+" (f)")
+		parts = append(parts, "showing "+m.filter.String()+" ("+keyHint(m.KeyMap.Filter)+")")
 	}
 	if m.hideAccidental {
 		hidden := 0
@@ -80,7 +80,7 @@ func (m Model) filterNote() string {
 				}
 			}
 		}
-		parts = append(parts, "likely-accidental references hidden: "+strconv.Itoa(hidden)+" (x)")
+		parts = append(parts, "likely-accidental references hidden: "+strconv.Itoa(hidden)+" ("+keyHint(m.KeyMap.Accidental)+")")
 	}
 	return strings.Join(parts, " · ")
 }

@@ -139,7 +139,7 @@ func (m Model) pushNote(i int) string {
 	}
 	note := fmt.Sprintf("push %d/%d, rev %d", p.pos+1, len(p.group.Events), p.revision)
 	if m.firstOfRevision(i) {
-		note += " (d: what changed)"
+		note += " (" + keyHint(m.KeyMap.RevisionDiff) + ": what changed)"
 	}
 	return note
 }

@@ -1,6 +1,8 @@
 package detail
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/prscope/prscope/ui/common"
@@ -35,6 +37,15 @@ func DefaultKeyMap() KeyMap {
 		NextVersion: key.NewBinding(key.WithKeys("}"), key.WithHelp("}/{", "next/previous version")),
 		PrevVersion: key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "previous version")),
 	}
+}
+
+// keyHint is the key a hint names for b: its first, as bound now (a
+// remapped key is named as remapped), "enter" of "enter/space".
+func keyHint(b key.Binding) string {
+	if k, _, ok := strings.Cut(b.Help().Key, "/"); ok && k != "" {
+		return k
+	}
+	return b.Help().Key
 }
 
 // ShortHelp implements help.KeyMap.

@@ -345,7 +345,7 @@ func (m Model) renderBody(it item, text, empty string, w int) []string {
 	switch hidden := len(md) - limit; {
 	case hidden > 0 && !it.expanded:
 		shown = md[:limit]
-		note = fmt.Sprintf("… %d more line%s (enter to expand)", hidden, plural(hidden))
+		note = fmt.Sprintf("… %d more line%s (%s to expand)", hidden, plural(hidden), keyHint(m.KeyMap.Toggle))
 	case hidden > 0:
 		shown = md[:limit]
 		note = fmt.Sprintf("… cut at %d lines: the text is %s", limit, sizeOf(len(text)))

@@ -313,9 +313,9 @@ func (m Model) renderText(text, empty string, w int, expanded bool) []string {
 	case len(wrapped) > limit && !expanded:
 		hidden := len(wrapped) - limit
 		if cut {
-			note = fmt.Sprintf("… %s more (enter to expand)", sizeOf(len(text)))
+			note = fmt.Sprintf("… %s more (%s to expand)", sizeOf(len(text)), keyHint(m.KeyMap.Toggle))
 		} else {
-			note = fmt.Sprintf("… %d more line%s (enter to expand)", hidden, plural(hidden))
+			note = fmt.Sprintf("… %d more line%s (%s to expand)", hidden, plural(hidden), keyHint(m.KeyMap.Toggle))
 		}
 		wrapped = wrapped[:limit]
 	case len(wrapped) > limit:

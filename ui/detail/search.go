@@ -88,7 +88,7 @@ func (m Model) SearchStatus() string {
 	default:
 		status += fmt.Sprintf(" — %d of %d", m.search.at+1, n)
 		if !typing {
-			status += " (n/N)"
+			status += " (" + m.KeyMap.NextMatch.Help().Key + ")"
 		}
 	}
 	if m.search.text() != "" {

@@ -197,3 +197,22 @@ func TestMatchIsShownAndEscFoldsItBack(t *testing.T) {
 		t.Errorf("esc left groups open: %v", m.openGroups)
 	}
 }
+
+// TestHintsNameTheKeysAsBound: remapped, the header's and the search's
+// hints name the keys the user bound, not the defaults.
+func TestHintsNameTheKeysAsBound(t *testing.T) {
+	m, _ := newPane(t, 100, 20)
+	m.KeyMap.Accidental.SetKeys("z")
+	m.KeyMap.Accidental.SetHelp("z", "hide")
+	m.KeyMap.NextMatch.SetKeys("]")
+	m.KeyMap.NextMatch.SetHelp("]/[", "next/previous match")
+	m.ShowTimeline(testPR(11), []model.Event{comment(1, "hello"), comment(2, "hello again")}, nil, store.TimelineStatus{})
+	m = press(m, "z")
+	if v := m.View(); !strings.Contains(v, "hidden: 0 (z)") {
+		t.Errorf("the header does not name z:\n%s", v)
+	}
+	m = press(m, "/", "h", "e", "l", "l", "o", "enter")
+	if got := m.SearchStatus(); !strings.Contains(got, "(]/[)") {
+		t.Errorf("search status %q does not name ]/[", got)
+	}
+}
