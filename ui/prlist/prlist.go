@@ -341,7 +341,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(k, m.KeyMap.Top):
 		m.moveTo(0)
 	case key.Matches(k, m.KeyMap.Bottom):
-		m.moveTo(len(m.items) - 1)
+		// The end of the loaded pages, where the next page loads; PRs
+		// opened by number sit past it (j reaches them), and their own
+		// pages are far off.
+		end := len(m.items) - len(m.outOfOrder) - 1
+		if m.cursor >= end {
+			end = len(m.items) - 1
+		}
+		m.moveTo(end)
 	case key.Matches(k, m.KeyMap.HalfPageDn):
 		m.moveTo(m.cursor + half)
 	case key.Matches(k, m.KeyMap.HalfPageUp):

@@ -600,3 +600,25 @@ func TestCIMarkFromLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestBottomGoesToTheLoadedPagesFirst: G lands on the last row of the
+// loaded pages, where the next page loads, not on a PR opened by number
+// pinned past them; G again goes there.
+func TestBottomGoesToTheLoadedPagesFirst(t *testing.T) {
+	m := newList(100, 10)
+	m.AddOutOfOrder(model.PullRequest{Number: 11, Title: "pinned", State: "open"})
+	var page []model.PullRequest
+	for n := 300; n > 280; n-- {
+		page = append(page, model.PullRequest{Number: n, Title: "paged", State: "open"})
+	}
+	m.Append(page)
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("g")}) // from the top, as after k
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("G")})
+	if pr, _ := m.Selected(); pr.Number != 281 || !m.NearEnd(10) {
+		t.Errorf("G selected #%d (near end %v), want #281, the last paged row", pr.Number, m.NearEnd(10))
+	}
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("G")})
+	if pr, _ := m.Selected(); pr.Number != 11 {
+		t.Errorf("G again selected #%d, want the pinned #11", pr.Number)
+	}
+}
