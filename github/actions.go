@@ -8,6 +8,7 @@ import (
 
 	gogithub "github.com/google/go-github/v62/github"
 
+	"github.com/prscope/prscope/github/httpcache"
 	"github.com/prscope/prscope/model"
 )
 
@@ -84,6 +85,21 @@ func FetchRunJobs(ctx context.Context, c *Client, repo model.Repo, runID int64) 
 	return AllPages(fmt.Sprintf("%s run %d jobs", repo, runID), MaxActionsPages, model.JobKey, func(page int) ([]model.Job, model.Page, error) {
 		return c.RunJobs(ctx, repo, runID, page, MaxPerPage)
 	})
+}
+
+// CurrentJobs lists run's jobs with list, trusting any cached copy when the
+// run is over (httpcache.Settled: its jobs no longer change), but asking
+// again, revalidated, when that copy is not of the run as it now is (cached
+// before a re-run, which keeps the run's id, or while it ran).
+func CurrentJobs(ctx context.Context, run model.WorkflowRun, list func(context.Context) ([]model.Job, error)) ([]model.Job, error) {
+	if !run.Completed() {
+		return list(ctx)
+	}
+	jobs, err := list(httpcache.WithIntent(ctx, httpcache.Settled))
+	if err == nil && !model.JobsCurrent(run, jobs) {
+		jobs, err = list(httpcache.WithIntent(ctx, httpcache.Revalidate))
+	}
+	return jobs, err
 }
 
 // FetchJobAnnotations loads every annotation of job jobID.

@@ -68,11 +68,9 @@ func runJobs(ctx context.Context, c *Client, repo model.Repo, runs []model.Workf
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
-			list, err := FetchRunJobs(settled(ctx, r.Completed()), c, repo, r.ID)
-			if err == nil && r.Completed() && !model.JobsCurrent(r, list) {
-				// A copy cached before the run was re-run, or while it ran.
-				list, err = FetchRunJobs(httpcache.WithIntent(ctx, httpcache.Revalidate), c, repo, r.ID)
-			}
+			list, err := CurrentJobs(ctx, r, func(ctx context.Context) ([]model.Job, error) {
+				return FetchRunJobs(ctx, c, repo, r.ID)
+			})
 			<-sem
 			if err != nil {
 				mu.Lock()
@@ -90,15 +88,6 @@ func runJobs(ctx context.Context, c *Client, repo model.Repo, runs []model.Workf
 	return jobs, errs
 }
 
-// settled marks ctx's requests as for what no longer changes, when done:
-// the cache answers them for good (httpcache.Settled).
-func settled(ctx context.Context, done bool) context.Context {
-	if !done {
-		return ctx
-	}
-	return httpcache.WithIntent(ctx, httpcache.Settled)
-}
-
 // failures reads each failed job's annotations (and log): a job's part
 // that fails is that job's error.
 func failures(ctx context.Context, c *Client, repo model.Repo, list []model.Job, opts StoryOptions, sem chan struct{}) []model.JobResult {
@@ -109,7 +98,7 @@ func failures(ctx context.Context, c *Client, repo model.Repo, list []model.Job,
 			continue
 		}
 		sem <- struct{}{}
-		anns, annErr := FetchJobAnnotations(settled(ctx, true), c, repo, j.ID) // a failed job is over
+		anns, annErr := FetchJobAnnotations(httpcache.WithIntent(ctx, httpcache.Settled), c, repo, j.ID) // a failed job is over
 		var log *model.LogSummary
 		var logErr error
 		if opts.Logs {

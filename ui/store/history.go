@@ -222,18 +222,13 @@ func (s *Store) loadJobs(number int, runIDs []int64) tea.Cmd {
 		}
 		h.jobsAttempt[id] = run.Attempt
 		gen := h.jobs.begin(id)
-		cmds = append(cmds, request(s, Key{Kind: KindJobs, Number: number, Page: int(id)}, gen, settledIf(run.Completed()),
+		cmds = append(cmds, request(s, Key{Kind: KindJobs, Number: number, Page: int(id)}, gen, httpcache.Initial,
 			func(ctx context.Context) ([]model.Job, model.Page, error) {
-				list := func(ctx context.Context) ([]model.Job, error) {
+				v, err := github.CurrentJobs(ctx, run, func(ctx context.Context) ([]model.Job, error) {
 					return github.AllPages(fmt.Sprintf("%s run %d jobs", repo, id), maxJobPages, model.JobKey, func(page int) ([]model.Job, model.Page, error) {
 						return src.RunJobs(ctx, repo, id, page, perPage)
 					})
-				}
-				v, err := list(ctx)
-				if err == nil && run.Completed() && !model.JobsCurrent(run, v) {
-					// A copy cached before the run was re-run, or while it ran.
-					v, err = list(httpcache.WithIntent(ctx, httpcache.Revalidate))
-				}
+				})
 				return v, model.Page{}, err
 			}))
 	}
@@ -248,15 +243,6 @@ func (h *historyStore) runOf(number int, id int64) (model.WorkflowRun, bool) {
 		}
 	}
 	return model.WorkflowRun{}, false
-}
-
-// settledIf is the cache intent of a request for what no longer changes
-// once done: any cached copy answers, for good (httpcache.Settled).
-func settledIf(done bool) httpcache.Intent {
-	if done {
-		return httpcache.Settled
-	}
-	return httpcache.Initial
 }
 
 // LoadAnnotations asks for a job's annotations (when it is opened), once.
