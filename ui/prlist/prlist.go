@@ -345,7 +345,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		// opened by number sit past it (j reaches them), and their own
 		// pages are far off.
 		end := len(m.items) - len(m.outOfOrder) - 1
-		if m.cursor >= end {
+		if end < 0 {
 			end = len(m.items) - 1
 		}
 		m.moveTo(end)

@@ -603,7 +603,7 @@ func TestCIMarkFromLabels(t *testing.T) {
 
 // TestBottomGoesToTheLoadedPagesFirst: G lands on the last row of the
 // loaded pages, where the next page loads, not on a PR opened by number
-// pinned past them; G again goes there.
+// pinned past them, which j reaches.
 func TestBottomGoesToTheLoadedPagesFirst(t *testing.T) {
 	m := newList(100, 10)
 	m.AddOutOfOrder(model.PullRequest{Number: 11, Title: "pinned", State: "open"})
@@ -618,7 +618,11 @@ func TestBottomGoesToTheLoadedPagesFirst(t *testing.T) {
 		t.Errorf("G selected #%d (near end %v), want #281, the last paged row", pr.Number, m.NearEnd(10))
 	}
 	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("G")})
+	if pr, _ := m.Selected(); pr.Number != 281 {
+		t.Errorf("G again selected #%d, want #281 still", pr.Number)
+	}
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")})
 	if pr, _ := m.Selected(); pr.Number != 11 {
-		t.Errorf("G again selected #%d, want the pinned #11", pr.Number)
+		t.Errorf("j selected #%d, want the pinned #11", pr.Number)
 	}
 }
