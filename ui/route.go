@@ -62,6 +62,9 @@ func (m *Model) fetch() tea.Cmd {
 		w.Commits = m.detail.VisibleCommits()
 		w.Checks, _ = checksKeyOf(m.detail, m.shown)
 	}
+	if searching, refs := m.detail.SearchWants(store.SearchInFlight); searching && m.shown != 0 {
+		w.Searched, w.SearchCommits = m.shown, refs
+	}
 	m.ci.wants(&w, m.detail)
 	if !m.help.shown && (!narrow(m.width) || m.focus == listPane) { // the list is on screen
 		w.ListHeads = m.lists.headsWanted()
@@ -100,6 +103,7 @@ func (m *Model) syncDetail() {
 		}
 	}
 	m.detail.SetPullCommits(m.store.PullCommits(m.shown))
+	m.detail.SetSearchHeld(m.store.SearchHeld())
 	m.ci.sync(m.store, &m.detail, m.shown, m.KeyMap.History.Help().Key)
 	key, ok := checksKeyOf(m.detail, m.shown)
 	if !ok {

@@ -279,8 +279,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if m.Searching() {
 		return m, m.searchKey(k)
 	}
+	onMatch := m.search.onMatch
+	m.search.onMatch = false // moved away, unless the key went to a match
 	follow, handled := m.command(k)
 	if !handled {
+		m.search.onMatch = onMatch
 		return m, nil
 	}
 	if !key.Matches(k, m.KeyMap.Toggle) {

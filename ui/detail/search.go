@@ -29,6 +29,11 @@ type search struct {
 	// opened are the patch groups and expanded the items (by key) that
 	// showing a match opened: esc folds them again.
 	opened, expanded []string
+	// held: the store stopped fetching for the search (the rate limit).
+	held bool
+	// onMatch: the cursor was put on the current match and has not moved
+	// since, so the match is kept in view as what arrives regroups it.
+	onMatch bool
 }
 
 // startSearch opens the query, remembering where the cursor is.
@@ -92,13 +97,51 @@ func (m Model) SearchStatus() string {
 		}
 	}
 	if m.search.text() != "" {
-		// Commit messages load as they come into view: say what the search
-		// could not look at yet, rather than miss it silently.
-		if k := m.unloadedMessages(); k > 0 {
-			status += fmt.Sprintf(" · %d commit message%s not loaded yet", k, plural(k))
-		}
+		status += m.searchProgress()
 	}
 	return status
+}
+
+// searchProgress says what the search has not read yet, rather than miss
+// it silently: what is still being fetched, what the rate limit spared,
+// what failed.
+func (m Model) searchProgress() string {
+	pending, failed := m.unsearched()
+	out := ""
+	switch {
+	case pending > 0 && m.search.held:
+		out = fmt.Sprintf(" · %d not searched: the rate limit is low", pending)
+	case pending > 0:
+		out = fmt.Sprintf(" · searching %d more", pending)
+	}
+	if failed > 0 {
+		out += fmt.Sprintf(" · %d commit message%s failed to load", failed, plural(failed))
+	}
+	return out
+}
+
+// SetSearchHeld says whether the store stopped a search's fetching to
+// spare the rate limit.
+func (m *Model) SetSearchHeld(held bool) { m.search.held = held }
+
+// SearchWants reports whether a query is searched, so the store fetches
+// the rest of the PR's timeline, and up to n of the referenced commits
+// whose messages are not known (nor asked for).
+func (m Model) SearchWants(n int) (searching bool, refs []model.CommitRef) {
+	if m.search.text() == "" {
+		return false, nil
+	}
+	for _, ev := range m.events {
+		if len(refs) >= n {
+			break
+		}
+		if c := shownCommit(ev); c != nil && c.Message == "" {
+			if _, known := m.commits[store.CommitKey(c.Repo, c.SHA)]; !known {
+				refs = append(refs, *c)
+			}
+		}
+	}
+	return true, refs
 }
 
 // searchKey handles a key while the query is typed: text edits it at once
@@ -133,16 +176,35 @@ func (m *Model) refreshMatches() {
 	if m.search.text() == "" {
 		return
 	}
-	current := -1
-	if m.search.at < len(m.search.matches) {
-		current = m.search.matches[m.search.at]
+	if len(m.search.matches) == 0 {
+		// Nothing matched yet, so nothing is shown: the first matches that
+		// arrive (a search reads the rest of the PR) are gone to.
+		if len(m.findMatches()) > 0 {
+			m.runSearch()
+		}
+		return
 	}
+	current := m.search.matches[min(m.search.at, len(m.search.matches)-1)]
 	m.search.matches, m.search.at = m.findMatches(), 0
 	for n, e := range m.search.matches {
 		if e <= current {
 			m.search.at = n
 		}
 	}
+	if m.search.onMatch && m.matchHidden() {
+		m.gotoMatch() // a message that arrived folded it into a group
+	}
+}
+
+// matchHidden reports that the current match is not under the cursor with
+// its line shown, where gotoMatch would put it.
+func (m Model) matchHidden() bool {
+	if len(m.search.matches) == 0 {
+		return false
+	}
+	e := m.search.matches[m.search.at]
+	i := m.itemOf(e)
+	return i < 0 || i != m.cursor || (m.matchLine(e) < 0 && !m.items[i].expanded && m.expandable(m.items[i]))
 }
 
 func (m Model) findMatches() []int {
@@ -225,6 +287,7 @@ func (m *Model) gotoMatch() {
 	}
 	m.ensureVisible()
 	m.showLine(i, max(m.matchLine(e), 0))
+	m.search.onMatch = true
 }
 
 // collapse folds the items of keys again.
@@ -281,6 +344,14 @@ func (m Model) matches(i int) bool {
 	q := strings.ToLower(m.search.text())
 	if strings.Contains(strings.ToLower(ev.Actor), q) || strings.Contains(strings.ToLower(ev.Body), q) ||
 		strings.Contains(strings.ToLower(model.EventSummary(ev)), q) {
+		return true
+	}
+	// What the pane derives is searchable as drawn: a version note (Δ …)
+	// and the summary a patch group or a bot's run shows.
+	if strings.Contains(strings.ToLower(m.kvNote(i)), q) {
+		return true
+	}
+	if p, ok := m.pushes[i]; ok && p.pos == 0 && strings.Contains(strings.ToLower(m.groupSummary(p)), q) {
 		return true
 	}
 	c := shownCommit(ev)
@@ -377,18 +448,27 @@ func (m Model) highlightRun(text, active string) string {
 	}
 }
 
-// unloadedMessages counts the referencing commits whose message has not
-// been fetched (nor failed), which a search cannot look into.
-func (m Model) unloadedMessages() int {
-	n := 0
+// unsearched counts what the search cannot look into yet: pending are the
+// timeline pages not loaded and the referencing commits whose message has
+// not arrived; failed the messages that could not be fetched.
+func (m Model) unsearched() (pending, failed int) {
+	for _, g := range m.gaps {
+		pending += g.LastPage - g.FirstPage + 1
+	}
+	if m.status.More {
+		pending++ // the next page, when GitHub did not say how many follow
+	}
 	for _, ev := range m.events {
 		c := shownCommit(ev)
 		if c == nil || c.Message != "" {
 			continue
 		}
-		if info := m.commits[store.CommitKey(c.Repo, c.SHA)]; !info.Loaded && info.Err == "" {
-			n++
+		switch info := m.commits[store.CommitKey(c.Repo, c.SHA)]; {
+		case info.Err != "":
+			failed++
+		case !info.Loaded:
+			pending++
 		}
 	}
-	return n
+	return pending, failed
 }

@@ -81,14 +81,25 @@ func TestSearchSaysWhatItCouldNotRead(t *testing.T) {
 	evs := []model.Event{referenced(1, ""), referenced(2, ""), comment(3, "nothing")}
 	m.ShowTimeline(testPR(11), evs, nil, store.TimelineStatus{})
 	m = press(m, "/", "v", "e", "r", "i", "enter")
-	if got := m.SearchStatus(); !strings.Contains(got, "no match · 2 commit messages not loaded yet") {
+	if got := m.SearchStatus(); !strings.HasSuffix(got, "no match · searching 2 more") {
 		t.Errorf("status %q", got)
 	}
 	c := evs[0].Commit
 	commits[store.CommitKey(c.Repo, c.SHA)] = store.CommitInfo{Message: "veristat: fix", Loaded: true}
 	m.CommitLoaded(store.CommitKey(c.Repo, c.SHA))
-	if got := m.SearchStatus(); !strings.Contains(got, "1 of 1") || !strings.Contains(got, "1 commit message not loaded yet") {
+	if got := m.SearchStatus(); !strings.Contains(got, "1 of 1") || !strings.HasSuffix(got, "searching 1 more") {
 		t.Errorf("after one loaded: %q", got)
+	}
+	c = evs[1].Commit
+	commits[store.CommitKey(c.Repo, c.SHA)] = store.CommitInfo{Err: "HTTP 500"}
+	m.CommitLoaded(store.CommitKey(c.Repo, c.SHA))
+	if got := m.SearchStatus(); !strings.HasSuffix(got, "1 of 1 (n/N) · 1 commit message failed to load") {
+		t.Errorf("after one failed: %q", got)
+	}
+	m.SetSearchHeld(true)
+	m.ShowTimeline(testPR(11), evs, []store.Gap{{At: 3, FirstPage: 2, LastPage: 4}}, store.TimelineStatus{})
+	if got := m.SearchStatus(); !strings.Contains(got, "· 3 not searched: the rate limit is low") {
+		t.Errorf("held, with 3 pages to load: %q", got)
 	}
 }
 
@@ -214,5 +225,32 @@ func TestHintsNameTheKeysAsBound(t *testing.T) {
 	m = press(m, "/", "h", "e", "l", "l", "o", "enter")
 	if got := m.SearchStatus(); !strings.Contains(got, "(]/[)") {
 		t.Errorf("search status %q does not name ]/[", got)
+	}
+}
+
+// TestSearchFindsWhatThePaneDerives: the lines the pane writes itself are
+// searched as drawn: a bot's version note and a patch group's summary.
+func TestSearchFindsWhatThePaneDerives(t *testing.T) {
+	m, _ := newPane(t, 120, 40)
+	kv := comment(1, "version: 1\nbranch: x")
+	kv2 := comment(2, "version: 2\nbranch: x")
+	evs := []model.Event{kv, kv2,
+		referenced(3, "bpf: fix a leak\n\nbody one"), referenced(4, "bpf: fix a leak\n\nbody one"),
+		comment(5, "nothing")}
+	m.ShowTimeline(testPR(11), evs, nil, store.TimelineStatus{})
+	for _, c := range []struct{ query, want string }{
+		{"version 1 → 2", "1 of 1"}, // the Δ note of the second comment
+		{"pushed 2×", "1 of 1"},     // the group's summary
+	} {
+		m = press(m, "/")
+		for _, r := range c.query {
+			m = press(m, string(r))
+		}
+		m = press(m, "enter")
+		m.runSearch() // the editor's pause, at once
+		if got := m.SearchStatus(); !strings.Contains(got, c.want) {
+			t.Errorf("/%s: status %q, want %s", c.query, got, c.want)
+		}
+		m = press(m, "esc")
 	}
 }

@@ -36,10 +36,16 @@ func (s Store) CommitsBusy() int { return s.commitsLoading }
 // loadCommits asks for the messages of the commits in view not known yet,
 // at most MaxCommitFetches at a time.
 func (s *Store) loadCommits(refs []model.CommitRef) tea.Cmd {
+	return s.loadCommitsIn(s.ctx, refs, s.cfg.MaxCommitFetches)
+}
+
+// loadCommitsIn asks under ctx for refs' messages not known yet, until
+// limit are on their way.
+func (s *Store) loadCommitsIn(ctx context.Context, refs []model.CommitRef, limit int) tea.Cmd {
 	var cmds []tea.Cmd
 	src := s.cfg.Source
 	for _, c := range refs {
-		if s.commitsLoading >= s.cfg.MaxCommitFetches {
+		if s.commitsLoading >= min(limit, s.cfg.MaxCommitFetches) {
 			break
 		}
 		key := CommitKey(c.Repo, c.SHA)
@@ -49,7 +55,7 @@ func (s *Store) loadCommits(refs []model.CommitRef) tea.Cmd {
 		s.commitsLoading++
 		s.commits[key] = CommitInfo{Loading: true}
 		c := c
-		cmds = append(cmds, request(s, Key{Kind: KindCommit, Ref: key}, 0, httpcache.Initial,
+		cmds = append(cmds, requestIn(ctx, s, Key{Kind: KindCommit, Ref: key}, 0, httpcache.Initial,
 			func(ctx context.Context) (string, model.Page, error) {
 				msg, err := src.CommitMessage(ctx, c.Repo, c.SHA)
 				return msg, model.Page{}, err
@@ -61,6 +67,10 @@ func (s *Store) loadCommits(refs []model.CommitRef) tea.Cmd {
 func (s *Store) onCommit(r Reply[string]) Change {
 	if s.commits[r.Key.Ref].Loading {
 		s.commitsLoading--
+	}
+	if canceled(r.Err) {
+		delete(s.commits, r.Key.Ref) // called off, not failed: it may be asked again
+		return Change{Key: r.Key, Err: r.Err}
 	}
 	info := CommitInfo{Message: r.Value, Loaded: true}
 	if r.Err != nil {

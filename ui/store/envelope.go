@@ -83,8 +83,14 @@ type answer interface{ envelope() Envelope }
 // use), its answer comes back in an envelope, and the ledger counts it
 // until Update takes the answer.
 func request[T any](s *Store, key Key, gen int, intent httpcache.Intent, fetch func(context.Context) (T, model.Page, error)) tea.Cmd {
+	return requestIn(s.ctx, s, key, gen, intent, fetch)
+}
+
+// requestIn is request under ctx, a context of the store's that can be
+// cancelled on its own (a search's).
+func requestIn[T any](ctx context.Context, s *Store, key Key, gen int, intent httpcache.Intent, fetch func(context.Context) (T, model.Page, error)) tea.Cmd {
 	s.inFlight++
-	ctx := httpcache.WithIntent(s.ctx, intent)
+	ctx = httpcache.WithIntent(ctx, intent)
 	return func() tea.Msg {
 		v, info, err := fetch(ctx)
 		return Reply[T]{Envelope: Envelope{Key: key, Gen: gen, Err: err}, Value: v, Info: info}

@@ -35,6 +35,10 @@ type Wants struct {
 	// ListHeads are the head commits of the list rows on screen whose CI
 	// verdict is not known, once the list rests.
 	ListHeads []string
+	// Searched is the PR whose timeline a search reads whole (0 for none):
+	// its missing pages are fetched, and the messages of SearchCommits.
+	Searched      int
+	SearchCommits []model.CommitRef
 }
 
 // Fetch asks for what w needs and the store has not got or asked for: the
@@ -53,7 +57,8 @@ func (s *Store) Fetch(w Wants) tea.Cmd {
 	for _, id := range w.Annotations {
 		cmds = append(cmds, s.LoadAnnotations(w.Shown, id))
 	}
-	if w.OnScreen {
+	searching := w.Searched != 0 && w.Searched == w.Shown
+	if w.OnScreen && !searching {
 		if t, ok := s.timelines[w.Shown]; ok && t.err == "" {
 			gaps, nearEnd := w.Gaps, w.TimelineNearEnd
 			if w.WholeTimeline {
@@ -63,6 +68,12 @@ func (s *Store) Fetch(w Wants) tea.Cmd {
 		}
 		cmds = append(cmds, s.loadCommits(w.Commits))
 	}
+	if !searching {
+		w.Searched = 0 // a search of another PR's than the one shown is over
+	}
+	// A search is the one fetcher of the timeline it reads: what is in view
+	// first, then the rest, within its own bound.
+	cmds = append(cmds, s.searchTimeline(w.Searched, w.Gaps, append(w.Commits, w.SearchCommits...)))
 	cmds = append(cmds, s.loadHeadCI(w.ListHeads))
 	if w.SearchNearEnd && s.Search.Next > 1 {
 		cmds = append(cmds, s.nextPage(&s.Search))

@@ -70,7 +70,9 @@ type Store struct {
 	// history is the PRs' CI runs, jobs, annotations and logs (history.go).
 	history historyStore
 	// headCI is the list rows' head commits' CI runs (headci.go).
-	headCI   headCIStore
+	headCI headCIStore
+	// search is a timeline search's fetching (timelinesearch.go).
+	search   searchFetch
 	identity string
 
 	inFlight int
@@ -112,7 +114,7 @@ func (s *Store) ClearErr() { s.lastErr, s.errKind = "", 0 }
 // fail records err as the last error, unless it is only our own
 // cancellation (on quit). It reports whether err counts.
 func (s *Store) fail(k Kind, err error) bool {
-	if errors.Is(err, context.Canceled) {
+	if canceled(err) {
 		return false
 	}
 	if k == KindHeadRuns {

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"context"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/prscope/prscope/github/httpcache"
@@ -41,12 +39,7 @@ func (s *Store) LoadTimeline(number int) tea.Cmd {
 
 // timelinePage asks for page p of PR number's timeline.
 func (s *Store) timelinePage(number int, t *Timeline, p int, intent httpcache.Intent) tea.Cmd {
-	t.request(p)
-	src, repo, perPage := s.cfg.Source, s.cfg.Repo, s.cfg.PerPage
-	return request(s, Key{Kind: KindTimeline, Number: number, Page: p}, t.gen, intent,
-		func(ctx context.Context) ([]model.Event, model.Page, error) {
-			return src.Timeline(ctx, repo, number, p, perPage)
-		})
+	return s.timelinePageIn(s.ctx, number, t, p, intent)
 }
 
 func (s *Store) onTimeline(r Reply[[]model.Event]) Change {

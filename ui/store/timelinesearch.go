@@ -1,0 +1,117 @@
+package store
+
+import (
+	"context"
+	"errors"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/prscope/prscope/github/httpcache"
+	"github.com/prscope/prscope/model"
+)
+
+// SearchInFlight bounds what a timeline search fetches at once, pages and
+// commit messages together: a search reads the whole PR, and GitHub asks
+// clients to keep concurrency low.
+const SearchInFlight = 4
+
+// searchFetch is a timeline search's own fetching: the pages and messages
+// the search still lacks, asked under a context of their own, so that esc
+// (or going to another PR) cancels what is on its way.
+type searchFetch struct {
+	number int // the PR searched; 0 when no search fetches
+	ctx    context.Context
+	cancel context.CancelFunc
+	// held: the rate limit is low, so the search asks for nothing more.
+	held bool
+}
+
+// SearchHeld reports that a timeline search stopped fetching to spare the
+// rate limit: what it did not read is not searched.
+func (s Store) SearchHeld() bool { return s.search.held }
+
+// searchTimeline asks for what a timeline search of PR number still lacks:
+// its unloaded timeline pages, then refs' messages, at most SearchInFlight
+// at once with what is already on its way. number 0 stops the search's
+// fetching and cancels what it asked.
+func (s *Store) searchTimeline(number int, inView []GapWant, refs []model.CommitRef) tea.Cmd {
+	if number == 0 || number != s.search.number {
+		s.stopSearchFetch()
+	}
+	if number == 0 {
+		return nil
+	}
+	if s.search.number == 0 {
+		ctx, cancel := context.WithCancel(s.ctx)
+		s.search = searchFetch{number: number, ctx: ctx, cancel: cancel}
+	}
+	if rl := s.cfg.Source.RateLimit(); rl.Known && rl.Limit > 0 && rl.Remaining*10 < rl.Limit {
+		s.search.held = true // below 10%: the rest of the budget is the user's
+		return nil
+	}
+	s.search.held = false
+	t, ok := s.timelines[number]
+	if !ok || !t.loaded || t.err != "" {
+		return nil // page 1 first: it says how many pages there are
+	}
+	var cmds []tea.Cmd
+	budget := func() int { return SearchInFlight - len(t.inFlight) - s.commitsLoading }
+	if t.seqNext > 0 && !t.loading() {
+		cmds = append(cmds, s.timelinePageIn(s.search.ctx, number, t, t.seqNext, httpcache.Initial))
+	}
+	for _, p := range searchPages(inView, t.Gaps()) {
+		if budget() <= 0 {
+			break
+		}
+		if !t.inFlight[p] {
+			cmds = append(cmds, s.timelinePageIn(s.search.ctx, number, t, p, httpcache.Initial))
+		}
+	}
+	if n := budget(); n > 0 {
+		cmds = append(cmds, s.loadCommitsIn(s.search.ctx, refs, s.commitsLoading+n))
+	}
+	return tea.Batch(cmds...)
+}
+
+// searchPages are the pages of gaps a search reads, in the order it asks
+// for them: the page of each gap in view on the side it is approached
+// from, then every page from the top.
+func searchPages(inView []GapWant, gaps []Gap) []int {
+	var out []int
+	for _, g := range inView {
+		if g.FromBelow {
+			out = append(out, g.LastPage)
+		} else {
+			out = append(out, g.FirstPage)
+		}
+	}
+	for _, g := range gaps {
+		for p := g.FirstPage; p <= g.LastPage; p++ {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// stopSearchFetch cancels what a search asked for and forgets the search.
+func (s *Store) stopSearchFetch() {
+	if s.search.cancel != nil {
+		s.search.cancel()
+	}
+	s.search = searchFetch{}
+}
+
+// canceled reports an answer to a request that was called off (a search
+// left, the program quitting): it failed nothing, and what it was for may
+// be asked again.
+func canceled(err error) bool { return errors.Is(err, context.Canceled) }
+
+// timelinePageIn asks for page p of PR number's timeline under ctx.
+func (s *Store) timelinePageIn(ctx context.Context, number int, t *Timeline, p int, intent httpcache.Intent) tea.Cmd {
+	t.request(p)
+	src, repo, perPage := s.cfg.Source, s.cfg.Repo, s.cfg.PerPage
+	return requestIn(ctx, s, Key{Kind: KindTimeline, Number: number, Page: p}, t.gen, intent,
+		func(ctx context.Context) ([]model.Event, model.Page, error) {
+			return src.Timeline(ctx, repo, number, p, perPage)
+		})
+}
