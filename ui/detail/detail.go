@@ -353,6 +353,10 @@ func (m *Model) down() {
 		return
 	}
 	if m.cursor < m.lastSelectable() {
+		if m.stopsAt(m.cursor + 1) {
+			m.showGap(m.cursor + 1)
+			return
+		}
 		m.cursor++
 		m.ensureVisible()
 	}
@@ -365,6 +369,10 @@ func (m *Model) up() {
 		return
 	}
 	if m.cursor > 0 {
+		if m.stopsAt(m.cursor - 1) {
+			m.showGap(m.cursor - 1)
+			return
+		}
 		m.cursor--
 		m.ensureVisible()
 	}
@@ -377,12 +385,19 @@ func (m *Model) scrollBy(n int) {
 	before := m.top
 	m.top += n
 	m.clampTop()
+	m.top = m.gapStop(before, m.top)
 	m.ensureRendered()
 	i := m.itemAt(m.top)
 	if m.lay.offset(i) < m.top && i+1 < len(m.items) && m.lay.offset(i+1) < m.top+m.height {
 		i++
 	}
-	i = min(i, m.lastSelectable())
+	switch { // the cursor rests on an event, on the side it came from
+	case m.stopsAt(i) && n > 0:
+		i--
+	case m.stopsAt(i):
+		i++
+	}
+	i = max(min(i, m.lastSelectable()), 0)
 	switch {
 	case n > 0 && m.top == before:
 		m.cursor = m.lastSelectable()

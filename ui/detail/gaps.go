@@ -31,6 +31,45 @@ func (m Model) VisibleGaps() []GapInView {
 	return out
 }
 
+// stopsAt reports that item i is a gap the cursor and the view do not
+// pass: scrolling waits there while the page next to you loads, so events
+// are read in order (k never skips the unloaded ones). A timeline that
+// stopped on an error loads nothing more: its gaps are passed.
+func (m Model) stopsAt(i int) bool {
+	return i >= 0 && i < len(m.items) && m.items[i].kind == kindGap && m.status.Err == ""
+}
+
+// showGap scrolls as little as needed to show gap item i, the cursor
+// staying where it is: in view, its page next to the cursor loads.
+func (m *Model) showGap(i int) {
+	if top := m.lay.offset(i); top < m.top {
+		m.top = top
+	} else if bottom := m.lay.offset(i+1) - 1; bottom > m.top+m.height-1 {
+		m.top = bottom - m.height + 1
+	}
+	m.clampTop()
+}
+
+// gapStop is where a scroll from the top line before to top stops: at the
+// first gap it would carry out of view (the gap kept on the view's edge
+// it came in by), else top.
+func (m Model) gapStop(before, top int) int {
+	if top < before {
+		for i := m.itemAt(before); i >= 0 && m.lay.offset(i) >= top; i-- {
+			if m.stopsAt(i) && m.lay.offset(i) <= before {
+				return m.lay.offset(i)
+			}
+		}
+		return top
+	}
+	for i := m.itemAt(before + m.height - 1); i < len(m.items) && m.lay.offset(i) < top+m.height; i++ {
+		if end := m.lay.offset(i+1) - 1; m.stopsAt(i) && end >= before+m.height-1 && end < top+m.height-1 {
+			return max(end-m.height+1, before)
+		}
+	}
+	return top
+}
+
 // gapEvents is about how many events the gaps hold.
 func (m Model) gapEvents() int {
 	n := 0
