@@ -243,7 +243,7 @@ func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []st
 	case commit != nil:
 		lines = append(lines, m.renderCommit(*commit, w, expanded)...)
 		if ev.Event.References() {
-			lines = append(lines, m.renderReference(*commit, w)...)
+			lines = append(lines, m.renderReference(*commit, w, expanded)...)
 		}
 	case ev.Event.HasBody():
 		if strings.TrimSpace(ev.Body) != "" {

@@ -3,6 +3,8 @@ package detail
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/prscope/prscope/ui/store"
 
 	"github.com/prscope/prscope/model"
@@ -57,7 +59,7 @@ type cachedRef struct {
 // renderReference is the line a referencing commit mentions the PR on,
 // with the mention highlighted and its kind tagged; kinds that are almost
 // always accidental (a stack frame, a patch number) say so.
-func (m Model) renderReference(c model.CommitRef, w int) []string {
+func (m Model) renderReference(c model.CommitRef, w int, expanded bool) []string {
 	ref, ok := m.referenceOf(c)
 	if !ok {
 		return nil
@@ -69,12 +71,24 @@ func (m Model) renderReference(c model.CommitRef, w int) []string {
 		tag += " · likely accidental"
 		tagStyle = s.Muted
 	}
+	lead := "↳ " + tag + ": "
 	line := strings.TrimSpace(ref.Line)
 	start := strings.Index(line, ref.Text())
+	if expanded {
+		// Opened: the whole line, wrapped, the mention marked where it is.
+		var out []string
+		for _, l := range wrap(lead+line, w-len(bodyIndent)) {
+			out = append(out, bodyIndent+strings.Replace(l, ref.Text(), s.Title.Render(ref.Text()), 1))
+		}
+		return out
+	}
+	// Folded: the line is windowed on the mention, at any width, so the
+	// reason it is a reference is never what the cut drops.
+	end := start + len(ref.Text())
 	text := line
 	if start >= 0 {
-		end := start + len(ref.Text())
-		text = line[:start] + s.Title.Render(line[start:end]) + line[end:]
+		text, start, end = model.WindowAround(line, start, end, w-len(bodyIndent)-ansi.StringWidth(lead))
+		text = text[:start] + s.Title.Render(text[start:end]) + text[end:]
 	}
 	return []string{bodyIndent + common.Truncate("↳ "+tagStyle.Render(tag)+": "+text, w-len(bodyIndent))}
 }
