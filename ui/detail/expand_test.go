@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/prscope/prscope/ui/store"
 
 	"github.com/prscope/prscope/model"
@@ -39,7 +40,7 @@ func TestToggleExpandsLongCommentsAndCommits(t *testing.T) {
 			[]string{"more lines"}, true},
 		{"commit", 3, "enter",
 			[]string{sha(3)[:7] + " Commit subject here"},
-			[]string{sha(3)[:7] + " acme/widgets", "Commit subject here", "commit body 001", "commit body 005"},
+			[]string{sha(3)[:7] + " Commit subject here · in acme/widgets", "commit body 001", "commit body 005"},
 			nil, true},
 		{"short comment", 0, "enter", nil, nil, nil, false},
 		{"label", 2, "enter", nil, nil, nil, false},
@@ -216,5 +217,27 @@ func TestCollapseWhileScrolledIntoItemKeepsCursorVisible(t *testing.T) {
 				t.Errorf("view starts at item %d, past the collapsed item %d", first, tall)
 			}
 		})
+	}
+}
+
+// TestCutLinesOpen: an event whose one line is cut (a rename between two
+// long titles) opens with enter to show the line whole; one that fits
+// does not pretend to open.
+func TestCutLinesOpen(t *testing.T) {
+	m, _ := newPane(t, 60, 20)
+	long := model.Event{ID: "n1", Event: "renamed", Actor: "carol", CreatedAt: at(1),
+		Rename: &model.Rename{From: "bpf: a first title that is long enough", To: "bpf: the second title, also long, ends HERE"}}
+	short := labeled(2, "ui")
+	m.ShowTimeline(testPR(1), []model.Event{long, short}, nil, store.TimelineStatus{})
+	if strings.Contains(m.View(), "ends HERE") {
+		t.Fatalf("setup: the rename fits at 60 columns:\n%s", m.View())
+	}
+	m = moveCursorTo(t, m, eventItem(m, 0))
+	m = press(m, "enter")
+	if v := strings.Join(strings.Fields(ansi.Strip(m.View())), " "); !strings.Contains(v, "ends HERE") {
+		t.Errorf("enter did not show the cut line whole:\n%s", m.View())
+	}
+	if m.expandable(m.items[eventItem(m, 1)]) {
+		t.Errorf("a line that fits is expandable")
 	}
 }

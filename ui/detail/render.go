@@ -86,12 +86,18 @@ func (m Model) expandable(it item) bool {
 		return longerThan(m.pr.Body, collapsedLines, m.width-gutterWidth-len(bodyIndent))
 	case kindEvent:
 		ev := model.SanitizeEvent(m.events[it.event])
-		if shownCommit(ev) != nil {
+		if shownCommit(ev) != nil || m.headCutAt(it.event) {
 			return true
 		}
 		return longerThan(ev.Body, collapsedLines, m.width-gutterWidth-len(bodyIndent))
 	}
 	return false
+}
+
+// headCut reports that an event's first line, left then when, is cut at
+// width w: enter shows it whole.
+func headCut(left, when string, w int) bool {
+	return lipgloss.Width(left)+1+lipgloss.Width(when) > w
 }
 
 // longerThan reports whether text wraps to more than n lines at width w.
@@ -217,28 +223,12 @@ func (m Model) counts() []string {
 
 func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []string {
 	s := m.common.Styles
-	glyph := "○"
 	commit := shownCommit(ev)
-	switch {
-	case ev.Event.HasBody():
-		glyph = "●"
-	case commit != nil:
-		glyph = "◆"
-	}
-	when := m.common.When(ev.CreatedAt)
-	summary := model.EventSummary(ev)
-	if p, ok := m.pushes[index]; ok && p.pos == 0 {
-		summary = m.groupSummary(p) // the group sits at its first push; it names its last
-		if !m.openGroups[p.group.ID] {
-			when = "" // its span says when: the room goes to the summary
-		}
-	} else if note := m.pushNote(index); note != "" {
-		summary = note + ": " + summary
-	}
-	summary += m.sourceSuffix(ev)
-	left := glyph + " " + s.Author.Render(model.EventActor(ev)) + " " + summary
+	left, when := m.eventHead(index, ev)
 	lines := []string{joinEnds(left, s.Muted.Render(when), w)}
-
+	if expanded && headCut(left, when, w) {
+		lines = wrap(left+"  "+s.Muted.Render(when), w) // opened: the whole line
+	}
 	switch {
 	case commit != nil:
 		lines = append(lines, m.renderCommit(*commit, w, expanded)...)
@@ -255,6 +245,38 @@ func (m Model) renderEvent(index int, ev model.Event, w int, expanded bool) []st
 		lines = append(lines, m.renderReviewComments(ev, w, expanded)...)
 	}
 	return lines
+}
+
+// eventHead is an event's first line: its glyph, actor and summary on the
+// left, when on the right.
+func (m Model) eventHead(index int, ev model.Event) (left, when string) {
+	s := m.common.Styles
+	glyph := "○"
+	switch {
+	case ev.Event.HasBody():
+		glyph = "●"
+	case shownCommit(ev) != nil:
+		glyph = "◆"
+	}
+	when = m.common.When(ev.CreatedAt)
+
+	summary := model.EventSummary(ev)
+	if p, ok := m.pushes[index]; ok && p.pos == 0 {
+		summary = m.groupSummary(p) // the group sits at its first push; it names its last
+		if !m.openGroups[p.group.ID] {
+			when = "" // its span says when: the room goes to the summary
+		}
+	} else if note := m.pushNote(index); note != "" {
+		summary = note + ": " + summary
+	}
+	summary += m.sourceSuffix(ev)
+	return glyph + " " + s.Author.Render(model.EventActor(ev)) + " " + summary, when
+}
+
+// headCutAt reports that event index's first line is cut in the pane.
+func (m Model) headCutAt(index int) bool {
+	left, when := m.eventHead(index, model.SanitizeEvent(m.events[index]))
+	return headCut(left, when, m.width-gutterWidth)
 }
 
 func (m Model) renderCommit(c model.CommitRef, w int, expanded bool) []string {
@@ -277,13 +299,23 @@ func (m Model) renderCommit(c model.CommitRef, w int, expanded bool) []string {
 	if !expanded {
 		return []string{bodyIndent + common.Truncate(sha+" "+model.FirstLine(msg), w-len(bodyIndent))}
 	}
-	lines := []string{bodyIndent + common.Truncate(sha+" "+s.Muted.Render(c.Repo), w-len(bodyIndent))}
-	msgLines, cut := wrapHead(strings.TrimRight(msg, "\n"), maxExpandedLines, w-len(bodyIndent))
+	// Opened, the subject stays where it was, the repository after it;
+	// the rest of the message follows.
+	subject, rest, _ := strings.Cut(strings.TrimRight(msg, "\n"), "\n")
+	first, repo := sha+" "+subject, s.Muted.Render("in "+c.Repo)
+	if lipgloss.Width(first+" · "+repo) <= w-len(bodyIndent) {
+		first, repo = first+" · "+repo, ""
+	}
+	lines := []string{bodyIndent + common.Truncate(first, w-len(bodyIndent))}
+	msgLines, cut := wrapHead(strings.TrimLeft(rest, "\n"), maxExpandedLines, w-len(bodyIndent))
 	if cut {
 		msgLines = append(msgLines, s.Muted.Render(fmt.Sprintf("… cut at %d lines: the message is %s", maxExpandedLines, sizeOf(len(msg)))))
 	}
 	for _, l := range msgLines {
 		lines = append(lines, bodyIndent+l)
+	}
+	if repo != "" { // the subject fills its line: the repository goes after the message
+		lines = append(lines, bodyIndent+repo)
 	}
 	return lines
 }
