@@ -199,3 +199,37 @@ func TestCommitLinkNeedsARealSHAAndRepository(t *testing.T) {
 		}
 	}
 }
+
+// TestRegroupingKeepsTheCursorRow: messages that arrive and fold pushes
+// between the top of the view and the cursor leave the selected item on
+// its screen row.
+func TestRegroupingKeepsTheCursorRow(t *testing.T) {
+	m, commits := newPane(t, 100, 30)
+	var evs []model.Event
+	for i := range 40 { // enough above that the view is scrolled
+		evs = append(evs, comment(100+i, "earlier"))
+	}
+	evs = append(evs, referenced(1, ""), referenced(2, ""), referenced(3, ""), comment(4, "the one I read"))
+	for i := range 5 {
+		evs = append(evs, comment(200+i, "later"))
+	}
+	m.ShowTimeline(testPR(11), evs, nil, store.TimelineStatus{})
+	m = moveCursorTo(t, m, eventItem(m, 43))
+	m.top = m.lay.offset(m.cursor) - 20 // the comment on row 20, the pushes above it in view
+	m.ensureRendered()
+	row := m.lay.offset(m.cursor) - m.top
+	for _, e := range []int{40, 41, 42} {
+		c := evs[e].Commit
+		commits[store.CommitKey(c.Repo, c.SHA)] = store.CommitInfo{Loaded: true, Message: "bpf: the same patch\n\nbody"}
+		m.CommitLoaded(store.CommitKey(c.Repo, c.SHA))
+	}
+	if !m.grouped() {
+		t.Fatal("setup: the three pushes did not fold")
+	}
+	if got := m.items[m.cursor]; got.kind != kindEvent || got.event != 43 {
+		t.Fatalf("the cursor left the comment: %+v", got)
+	}
+	if got := m.lay.offset(m.cursor) - m.top; got != row {
+		t.Errorf("the selected comment moved from row %d to row %d", row, got)
+	}
+}

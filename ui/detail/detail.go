@@ -222,6 +222,9 @@ func (m *Model) CommitLoaded(key string) {
 	}
 	if (m.hideAccidental && m.accidental(key)) || m.joinsGroup(key) {
 		m.rebuild(m.events, m.gaps, m.status) // it hides, or folds into a patch group
+		if atEnd && m.cursor == m.lastSelectable() {
+			m.showEnd()
+		}
 		return
 	}
 	if m.followEnd || atEnd { // the end stays in view as messages arrive

@@ -141,10 +141,17 @@ func (m *Model) layItems(events []model.Event, gaps []store.Gap, status store.Ti
 // row on screen, so pages loaded above or below it move nothing in sight.
 func (m *Model) rebuild(events []model.Event, gaps []store.Gap, status store.TimelineStatus) {
 	anchorKey, anchorRow := m.viewAnchor()
+	atEnd := len(m.items) > 0 && m.top+m.height >= m.lay.total() // the end in view stays in view
 	cursorKey, cursorEvent, anchorEvent := "", -1, -1
 	if m.cursor < len(m.items) {
 		cursorKey = m.itemKey(m.items[m.cursor])
 		cursorEvent = m.eventIndexNear(m.cursor)
+		// The selected item in view holds its screen row: what regroups
+		// around it (messages arriving fold pushes) moves nothing under
+		// the cursor.
+		if row := m.lay.offset(m.cursor) - m.top; row >= 0 && row < m.height && m.cursor > 0 {
+			anchorKey, anchorRow = cursorKey, row
+		}
 	}
 	if first, _ := m.visibleItems(); first < len(m.items) {
 		anchorEvent = m.eventIndexNear(first)
@@ -186,6 +193,9 @@ func (m *Model) rebuild(events []model.Event, gaps []store.Gap, status store.Tim
 	} else {
 		m.renderItem(anchorItem)
 		m.top = m.lay.offset(anchorItem) - anchorRow
+		if atEnd && m.cursor == m.lastSelectable() {
+			m.showEnd()
+		}
 	}
 	m.clampTop()
 	// Items rendered while placing the cursor may be taller than their
