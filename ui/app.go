@@ -80,6 +80,7 @@ func New(cfg Config) Model {
 	if cfg.Keys != nil {
 		keys = *cfg.Keys
 	}
+	c.Keys = common.RootKeys{Reload: keys.Root.Reload.Help().Key, Search: keys.Root.Search.Help().Key}
 	st := store.New(ctx, store.Config{Source: cfg.Source, Repo: cfg.Repo, State: cfg.State,
 		PerPage: cfg.PerPage, MaxCommitFetches: cfg.MaxCommitFetches})
 	m := Model{

@@ -128,9 +128,9 @@ func (l *listSide) onListPage(ch store.Change, pl store.PagedList, shown int) te
 		}
 		// Paging stops until the user asks again (r).
 		text := pl.Err.Error()
-		l.list.SetError("could not load more (r to retry): " + text)
+		l.list.SetError("could not load more (" + l.common.Retry() + "): " + text)
 		if l.list.Len() == 0 {
-			l.list.Empty = "could not load pull requests (r to retry): " + text
+			l.list.Empty = "could not load pull requests (" + l.common.Retry() + "): " + text
 		}
 		return nil
 	}

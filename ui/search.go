@@ -133,9 +133,9 @@ func (l *listSide) onSearchPage(ch store.Change, pl store.PagedList, shown int) 
 			return pick{} // our own cancellation, on quit
 		}
 		text := store.OneLine(pl.Err)
-		s.results.SetError("could not load more (r to retry): " + text)
+		s.results.SetError("could not load more (" + l.common.Retry() + "): " + text)
 		if s.results.Len() == 0 {
-			s.results.Empty = "search failed (r to retry, s to edit): " + text
+			s.results.Empty = "search failed (" + l.common.Retry() + ", " + l.common.SearchKey() + " to edit): " + text
 		}
 		return pick{}
 	}

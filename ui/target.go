@@ -68,5 +68,5 @@ func (t *target) onMissing(err error, l *listSide, shown int) pick {
 		return pick{pr: pr, ok: true, focus: true}
 	}
 	t.missing = n
-	return pick{pr: model.PullRequest{Number: n, Title: "could not load (r to retry): " + store.OneLine(err)}, ok: true, focus: true, standIn: true}
+	return pick{pr: model.PullRequest{Number: n, Title: "could not load (" + l.common.Retry() + "): " + store.OneLine(err)}, ok: true, focus: true, standIn: true}
 }

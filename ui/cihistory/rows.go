@@ -48,7 +48,7 @@ func (m *Model) layout() {
 	case !d.Supported:
 		note("no CI history: this source does not read GitHub Actions")
 	case d.Err != "" && m.runCount() == 0:
-		m.rows = append(m.rows, row{text: "CI runs: could not load (r to retry): " + d.Err, style: st.Error})
+		m.rows = append(m.rows, row{text: "CI runs: could not load (" + m.common.Retry() + "): " + d.Err, style: st.Error})
 		m.versionRows(true)
 	case d.Loading && m.runCount() == 0:
 		note("loading the CI runs of " + d.Branch + "…")
@@ -85,7 +85,7 @@ func (m *Model) olderRunsRow() {
 	case !d.MoreRuns:
 		return
 	case d.Err != "":
-		r.text, r.style = "older runs: could not load (r to retry): "+d.Err, st.Error
+		r.text, r.style = "older runs: could not load ("+m.common.Retry()+"): "+d.Err, st.Error
 	case d.Loading:
 		r.text, r.style = "loading older runs… ("+read+")", st.Loading
 	}

@@ -30,7 +30,7 @@ func (m Model) commitCount() int {
 // pullCommitsNote is the header's word when the commit list failed.
 func (m Model) pullCommitsNote() string {
 	if c := m.pullCommits; c.Number == m.pr.Number && c.Err != "" && !c.Loaded {
-		return "commits: could not list (r to retry): " + c.Err
+		return "commits: could not list (" + m.common.Retry() + "): " + c.Err
 	}
 	return ""
 }

@@ -413,7 +413,7 @@ func (m Model) renderFooter(w int) []string {
 		for i, l := range lines {
 			lines[i] = s.Error.Render(l)
 		}
-		return fit(append(lines, s.Muted.Render("r to retry")), w)
+		return fit(append(lines, s.Muted.Render(m.common.Retry())), w)
 	case m.status.Loading:
 		return []string{s.Loading.Render(common.Truncate("loading timeline…", w))}
 	case m.status.More:
