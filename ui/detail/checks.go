@@ -129,7 +129,7 @@ func (m Model) checksLine() string {
 	case c.Loading && !c.Loaded:
 		return s.Loading.Render("checks: loading…")
 	case c.Err != "" && !c.Loaded:
-		return s.Error.Render("checks: could not load ("+m.common.Retry()+"): " + model.SanitizeLine(c.Err))
+		return s.Error.Render("checks: could not load (" + m.common.Retry() + "): " + model.SanitizeLine(c.Err))
 	case c.Loaded && len(c.Checks.Items) == 0:
 		return s.Muted.Render(strings.TrimSuffix("no checks on "+head, " on "))
 	case c.Loaded:
