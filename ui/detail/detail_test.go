@@ -410,3 +410,16 @@ func TestKVNotesAreSanitized(t *testing.T) {
 		t.Errorf("the change is not said:\n%s", v)
 	}
 }
+
+// TestFailedTimelineSaysNotLoaded: a timeline whose first page failed
+// knows nothing: its header says "timeline not loaded", not "0 events".
+func TestFailedTimelineSaysNotLoaded(t *testing.T) {
+	m, _ := newPane(t, 100, 30)
+	pr := testPR(1)
+	pr.Detailed, pr.Comments = true, 7
+	m.ShowTimeline(pr, nil, nil, store.TimelineStatus{Err: "GitHub said 502"})
+	v := m.View()
+	if !strings.Contains(v, "7 comments · timeline not loaded") || strings.Contains(v, "0 events") {
+		t.Errorf("the header does not say the timeline is not loaded:\n%s", v)
+	}
+}

@@ -193,6 +193,15 @@ func (m Model) renderFacts(w int) []string {
 
 // counts summarises the timeline loaded so far; "+" while more pages exist.
 func (m Model) counts() []string {
+	if len(m.events) == 0 && len(m.gaps) == 0 && m.status.Err != "" {
+		// Nothing is known, which is not "0 events": say so, with
+		// GitHub's own count of comments where it gave one.
+		out := []string{"timeline not loaded"}
+		if m.pr.Detailed {
+			out = append([]string{fmt.Sprintf("%d comment%s", m.pr.Comments, plural(m.pr.Comments))}, out...)
+		}
+		return out
+	}
 	comments, refs := 0, 0
 	for _, ev := range m.events {
 		switch {
