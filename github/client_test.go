@@ -770,7 +770,7 @@ func TestClientHTTPErrors(t *testing.T) {
 			header:     map[string]string{"Retry-After": "30"},
 			body:       `{"message":"You have exceeded a secondary rate limit.","documentation_url":"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"}`,
 			wantStatus: 403,
-			want:       []string{"403 Forbidden: You have exceeded a secondary rate limit.", "retry in 30s"},
+			want:       []string{"403 Forbidden: You have exceeded a secondary rate limit: acme/widgets", "retry in 30s"},
 		},
 		{
 			name: "hostile message", status: 422,

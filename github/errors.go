@@ -28,6 +28,10 @@ type APIError struct {
 	Subject string // what was asked for: "owner/repo", "owner/repo#12"
 	Hint    string // what to do about it
 
+	// Unsent: the request was never sent (a rate limit still in force):
+	// Status is the answer it stands for, not one GitHub gave.
+	Unsent bool
+
 	// RetryAfter is how long GitHub asked to wait after a secondary rate
 	// limit (its Retry-After); 0 when it did not say or for other errors.
 	RetryAfter time.Duration
@@ -39,13 +43,16 @@ type APIError struct {
 
 func (e *APIError) Error() string {
 	var b strings.Builder
-	if e.Status != 0 {
+	// GitHub's messages are sentences: their full stop would sit before
+	// the colon that names the subject ("rate limit.: acme/big#7").
+	msg := strings.TrimSuffix(e.Message, ".")
+	if e.Status != 0 && !e.Unsent {
 		fmt.Fprintf(&b, "%d %s", e.Status, http.StatusText(e.Status))
-		if e.Message != "" && e.Message != http.StatusText(e.Status) {
-			b.WriteString(": " + e.Message)
+		if msg != "" && e.Message != http.StatusText(e.Status) {
+			b.WriteString(": " + msg)
 		}
 	} else {
-		b.WriteString(e.Message)
+		b.WriteString(msg) // nothing was sent, so no status was answered
 	}
 	if e.Subject != "" {
 		b.WriteString(": " + e.Subject)
@@ -162,7 +169,9 @@ func (c *Client) describeResponse(er *gogithub.ErrorResponse, subject string) *A
 		return primaryLimit(status, subject, c.tokenHint(limit), reset, true)
 	case h.Get(httpcache.HeaderRefused) != "":
 		secs, _ := strconv.Atoi(h.Get(httpcache.HeaderRetryAfter))
-		return secondaryLimit(status, "secondary rate limit still in force; request not sent", subject, time.Duration(secs)*time.Second)
+		e := secondaryLimit(status, "secondary rate limit still in force; request not sent", subject, time.Duration(secs)*time.Second)
+		e.Unsent = true
+		return e
 	case (status == http.StatusForbidden || status == http.StatusTooManyRequests) && rateHeader(h, "Remaining") == "0" && !secondary:
 		// The rate guard renames the headers, so go-github sees a plain
 		// 403 or 429 (it would recognise only the 403 form anyway).
@@ -243,6 +252,7 @@ func primaryLimit(status int, subject, tokenHint string, reset time.Time, unsent
 	e.Hint += tokenHint
 	if unsent {
 		e.Hint += "; request not sent"
+		e.Unsent = true
 	}
 	return e
 }
