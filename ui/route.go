@@ -14,6 +14,11 @@ type drawnTimeline struct{ number, gen, version int }
 
 // route takes what an answer changed in the store to the pane showing it.
 func (m *Model) route(ch store.Change) tea.Cmd {
+	defer func() {
+		if ch.Err != nil && ch.Number != 0 && ch.Number == m.target.missing && m.target.absent != "" {
+			m.store.SetErr(store.KindPull, m.target.absent) // its timeline's 404 says no more than that
+		}
+	}()
 	switch ch.Kind {
 	case store.KindList:
 		cmd := m.lists.onListPage(ch, m.store.List, m.shown)
@@ -53,6 +58,9 @@ func (m *Model) fetch() tea.Cmd {
 		SearchNearEnd: m.lists.searchNearEnd(),
 		Shown:         m.shown,
 		OnScreen:      onScreen,
+	}
+	if m.shown == m.target.missing {
+		w.Shown = 0 // a PR that could not be fetched has no parts to ask for until r
 	}
 	if onScreen {
 		w.TimelineNearEnd = m.detail.NearEnd()
@@ -99,7 +107,7 @@ func (m *Model) syncDetail() {
 	if t, ok := m.store.Asked(m.shown); ok && m.shown != 0 {
 		if d := (drawnTimeline{m.shown, t.Gen(), t.Version()}); d != m.drawn {
 			m.drawn = d
-			m.detail.SetTimeline(t.Events(), t.Gaps(), t.Status())
+			m.detail.SetTimeline(t.Events(), t.Gaps(), m.timelineStatus(m.shown, t))
 		}
 	}
 	m.detail.SetPullCommits(m.store.PullCommits(m.shown))
@@ -117,6 +125,17 @@ func (m *Model) syncDetail() {
 // timeline.
 func (m *Model) showPR(pr model.PullRequest) {
 	t := m.store.Timeline(pr.Number)
-	m.detail.ShowTimeline(pr, t.Events(), t.Gaps(), t.Status())
+	m.detail.ShowTimeline(pr, t.Events(), t.Gaps(), m.timelineStatus(pr.Number, t))
 	m.drawn = drawnTimeline{pr.Number, t.Gen(), t.Version()}
+}
+
+// timelineStatus is how PR number's timeline t stands for the pane: a PR
+// that is not in the repository says so, not its timeline's 404 with a
+// hint about access.
+func (m Model) timelineStatus(number int, t *store.Timeline) store.TimelineStatus {
+	status := t.Status()
+	if number == m.target.missing && m.target.absent != "" {
+		status.Err = m.target.absent
+	}
+	return status
 }

@@ -1,6 +1,11 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/store"
 )
@@ -11,6 +16,10 @@ import (
 type target struct {
 	number  int // 0 once shown, or given up
 	missing int // the target, shown only by why it could not be fetched
+	// absent says the missing target is not in the repository (a 404 from
+	// a repository that lists its PRs): what every failure of its parts
+	// comes down to.
+	absent string
 }
 
 // firstPick shows the target once the list has it, or else the first PR;
@@ -68,5 +77,13 @@ func (t *target) onMissing(err error, l *listSide, shown int) pick {
 		return pick{pr: pr, ok: true, focus: true}
 	}
 	t.missing = n
-	return pick{pr: model.PullRequest{Number: n, Title: "could not load (" + l.common.Retry() + "): " + store.OneLine(err)}, ok: true, focus: true, standIn: true}
+	title := "could not load (" + l.common.Retry() + "): " + store.OneLine(err)
+	var apiErr *github.APIError
+	if errors.As(err, &apiErr) && apiErr.Status == http.StatusNotFound && l.list.Len() > 0 {
+		// The repository answered with its PRs, so it exists and is
+		// readable: the PR is what is not there, not the access.
+		title = fmt.Sprintf("no PR #%d in %s", n, l.repo)
+		t.absent = title
+	}
+	return pick{pr: model.PullRequest{Number: n, Title: title}, ok: true, focus: true, standIn: true}
 }

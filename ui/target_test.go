@@ -43,3 +43,17 @@ func TestNamedPRStaysSelectedWhenItFails(t *testing.T) {
 		t.Errorf("after r, #1 is not shown:\n%s", v)
 	}
 }
+
+// TestNamedPRThatDoesNotExist: acme/widgets#99999 when the repository
+// lists its PRs says there is no such PR, not that it may be private.
+func TestNamedPRThatDoesNotExist(t *testing.T) {
+	h := newHarness(t, testDataset(30, nil), Config{Repo: widgets, Number: 99999}, 160, 45)
+	h.run()
+	v := h.view()
+	if m := h.root(); m.shown != 99999 {
+		t.Errorf("#%d shown, want the stand-in for #99999", m.shown)
+	}
+	if !strings.Contains(v, "no PR #99999 in acme/widgets") || strings.Contains(v, "private") {
+		t.Errorf("the pane does not say #99999 is not in acme/widgets:\n%s", v)
+	}
+}
