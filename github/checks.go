@@ -133,6 +133,7 @@ func convertCheckRun(r *gogithub.CheckRun) model.CheckRun {
 		HTMLURL:     model.SanitizeLine(r.GetHTMLURL()),
 		DetailsURL:  model.SanitizeLine(r.GetDetailsURL()),
 		App:         model.SanitizeLine(r.GetApp().GetName()),
+		Suite:       r.GetCheckSuite().GetID(),
 		Summary:     model.SanitizeLine(r.GetOutput().GetTitle()),
 	}
 }

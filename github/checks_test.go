@@ -157,3 +157,24 @@ func TestFetchChecksSanitizes(t *testing.T) {
 		}
 	}
 }
+
+// TestFetchChecksKeepsEachWorkflowsSuite: two workflows' same-named jobs
+// come with their own check suites, so the summary counts both.
+func TestFetchChecksKeepsEachWorkflowsSuite(t *testing.T) {
+	ds := checksDataset()
+	ds.Repo("octo/hello").SetChecks(checksSHA, &fake.FakeChecks{Runs: []fake.FakeCheckRun{
+		{Name: "build", App: "GitHub Actions", Status: "completed", Conclusion: "success", Workflow: "ci"},
+		{Name: "build", App: "GitHub Actions", Status: "completed", Conclusion: "failure", Workflow: "release"},
+	}})
+	srv := startFakeFor(t, ds, fake.FakeOptions{})
+	runs, statuses, err := github.FetchChecks(context.Background(), clientFor(t, srv.URL, ""), octoHello, checksSHA, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) != 2 || runs[0].Suite == 0 || runs[0].Suite == runs[1].Suite {
+		t.Fatalf("runs %+v: want two suites", runs)
+	}
+	if got := model.SummarizeChecks(runs, statuses).Summary(); got != "1 passed · 1 failed" {
+		t.Errorf("summary %q", got)
+	}
+}

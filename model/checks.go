@@ -21,6 +21,10 @@ type CheckRun struct {
 	HTMLURL     string
 	DetailsURL  string
 	App         string // the GitHub App that ran it (app.name)
+	// Suite is its check suite (check_suite.id): one per workflow run, so
+	// two workflows' same-named jobs are two checks, and a re-run, in the
+	// same suite, replaces what it re-ran. 0 when not said.
+	Suite int64
 	Summary     string // output.title
 }
 
@@ -218,11 +222,15 @@ func checkOfStatus(s CommitStatus) Check {
 // latestRuns keeps, of runs sharing an app and a name, the newest: the one
 // started last, else the one with the highest id (ids grow).
 func latestRuns(runs []CheckRun) []CheckRun {
-	type key struct{ app, name string }
+	type key struct {
+		app   string
+		suite int64
+		name  string
+	}
 	pos := map[key]int{}
 	var out []CheckRun
 	for _, r := range runs {
-		k := key{r.App, r.Name}
+		k := key{r.App, r.Suite, r.Name}
 		i, seen := pos[k]
 		if !seen {
 			pos[k] = len(out)

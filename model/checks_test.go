@@ -229,3 +229,21 @@ func TestFormatDuration(t *testing.T) {
 		}
 	}
 }
+
+// TestSameNamedChecksOfTwoWorkflows: two workflows' "build" jobs are two
+// check suites, so both show; a re-run inside one suite replaces its run.
+func TestSameNamedChecksOfTwoWorkflows(t *testing.T) {
+	t1, t2 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 1, 1, 1, 0, 0, 0, time.UTC)
+	a := run("build", "completed", "success")
+	a.Suite, a.StartedAt = 1, &t1
+	b := run("build", "completed", "failure")
+	b.Suite, b.StartedAt = 2, &t1
+	rerun := run("build", "completed", "success")
+	rerun.Suite, rerun.StartedAt = 2, &t2
+	if got := SummarizeChecks([]CheckRun{a, b}, nil).Summary(); got != "1 passed · 1 failed" {
+		t.Errorf("two workflows' build: %q, want both", got)
+	}
+	if got := SummarizeChecks([]CheckRun{a, b, rerun}, nil).Summary(); got != "2 passed" {
+		t.Errorf("after a re-run of the failed one: %q", got)
+	}
+}

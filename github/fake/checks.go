@@ -151,6 +151,9 @@ func (s *FakeServer) renderCheckRun(ri *repoIndex, sha string, i int, run FakeCh
 		PullRequests: pulls,
 	}
 	cr.CheckSuite.ID = stableID("check-suite", ri.fullName, sha, run.App)
+	if run.Workflow != "" {
+		cr.CheckSuite.ID = stableID("check-suite", ri.fullName, sha, run.App, run.Workflow)
+	}
 	if run.DetailsURL != "" {
 		cr.DetailsURL = run.DetailsURL
 	}

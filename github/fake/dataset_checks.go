@@ -27,6 +27,9 @@ type FakeCheckRun struct {
 	CompletedAt *time.Time `json:"completed_at,omitempty"`
 	Title       string     `json:"title,omitempty"` // output.title
 	DetailsURL  string     `json:"details_url,omitempty"`
+	// Workflow names the workflow whose job it is: each workflow's runs
+	// are a check suite of their own. "" puts it in the app's one suite.
+	Workflow string `json:"workflow,omitempty"`
 }
 
 // FakeStatus is one commit status: State is success, failure, error or
