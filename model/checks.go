@@ -24,8 +24,8 @@ type CheckRun struct {
 	// Suite is its check suite (check_suite.id): one per workflow run, so
 	// two workflows' same-named jobs are two checks, and a re-run, in the
 	// same suite, replaces what it re-ran. 0 when not said.
-	Suite int64
-	Summary     string // output.title
+	Suite   int64
+	Summary string // output.title
 }
 
 // CommitStatus is one commit status (the older statuses API, GET
