@@ -32,7 +32,28 @@ type timelineEvent struct {
 		User      *userRef   `json:"user"`
 		CreatedAt *time.Time `json:"created_at"`
 		Body      string     `json:"body"`
+		Path      string     `json:"path"`
+		Line      *int       `json:"line"`
+		Original  *int       `json:"original_line"`
+		Position  *int       `json:"position"`
 	} `json:"comments"`
+
+	Milestone *struct {
+		Title string `json:"title"`
+	} `json:"milestone"`
+	RequestedTeam *struct {
+		Name string `json:"name"`
+		Slug string `json:"slug"`
+	} `json:"requested_team"`
+	StateReason     string `json:"state_reason"`
+	DismissedReview *struct {
+		State   string `json:"state"`
+		Message string `json:"dismissal_message"`
+	} `json:"dismissed_review"`
+	ProjectCard *struct {
+		Column         string `json:"column_name"`
+		PreviousColumn string `json:"previous_column_name"`
+	} `json:"project_card"`
 
 	// committed events are shaped like a git commit.
 	SHA     string     `json:"sha"`
@@ -104,6 +125,7 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 	if t.RequestedReviewer != nil {
 		e.RequestedReviewer = t.RequestedReviewer.login()
 	}
+	t.convertDetails(&e)
 	switch kind.Shape() {
 	case model.ShapeComment:
 		e.Body = model.Sanitize(t.Body)
@@ -138,7 +160,12 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 			}
 			bodies := make([]string, 0, len(t.Comments))
 			for _, c := range t.Comments {
-				bodies = append(bodies, c.Body)
+				// Each comment under where it was made: path:line.
+				if at := codePlace(c.Path, c.Line, c.Original, c.Position); at != "" {
+					bodies = append(bodies, at+"\n"+c.Body)
+				} else {
+					bodies = append(bodies, c.Body)
+				}
 			}
 			e.Body = model.Sanitize(strings.Join(bodies, "\n\n"))
 		}
@@ -163,6 +190,44 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 		}
 	}
 	return e
+}
+
+// convertDetails fills what only some kinds carry: a milestone, a team
+// asked to review, why the state changed, a dismissed review, a project
+// card.
+func (t *timelineEvent) convertDetails(e *model.Event) {
+	if t.Milestone != nil {
+		e.Milestone = model.SanitizeLine(t.Milestone.Title)
+	}
+	if rt := t.RequestedTeam; rt != nil {
+		e.RequestedTeam = model.SanitizeLine(rt.Name)
+		if e.RequestedTeam == "" {
+			e.RequestedTeam = model.SanitizeLine(rt.Slug)
+		}
+	}
+	e.StateReason = model.SanitizeLine(t.StateReason)
+	if d := t.DismissedReview; d != nil {
+		e.Dismissed = model.SanitizeLine(d.State)
+		e.Body = model.Sanitize(d.Message)
+	}
+	if c := t.ProjectCard; c != nil {
+		e.Project = &model.ProjectCard{Column: model.SanitizeLine(c.Column), PreviousColumn: model.SanitizeLine(c.PreviousColumn)}
+	}
+}
+
+// codePlace is where a review or commit comment was made, "path:line":
+// the line when GitHub still knows it, else the original line, else the
+// diff position; "" without a path.
+func codePlace(path string, lines ...*int) string {
+	if path == "" {
+		return ""
+	}
+	for _, l := range lines {
+		if l != nil && *l > 0 {
+			return path + ":" + strconv.Itoa(*l)
+		}
+	}
+	return path
 }
 
 func sanitizeLabel(l *model.Label) *model.Label {

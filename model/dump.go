@@ -209,7 +209,9 @@ func (l DumpList) MarshalJSON() ([]byte, error) {
 //	missing; other events when set, such as a merge's commit), then when set:
 //	reference {kind, line} and patch_group (referenced events, in a Dump
 //	with Refs and Groups), author, label {name, color}, rename {from, to},
-//	state, requested_reviewer, assignee, lock_reason,
+//	state, requested_reviewer, assignee, lock_reason, milestone,
+//	requested_team, state_reason, dismissed_state,
+//	project_card {column, previous_column},
 //	source {repo, number, title, is_pull, state (when known)}, html_url,
 //	review_comments (reviewed events, in a Dump with ReviewComments).
 //
@@ -287,6 +289,16 @@ func encodeEvent(e Event, note eventNote) []byte {
 	obj.stringIfSet("requested_reviewer", SanitizeLine(e.RequestedReviewer))
 	obj.stringIfSet("assignee", SanitizeLine(e.Assignee))
 	obj.stringIfSet("lock_reason", SanitizeLine(e.LockReason))
+	obj.stringIfSet("milestone", SanitizeLine(e.Milestone))
+	obj.stringIfSet("requested_team", SanitizeLine(e.RequestedTeam))
+	obj.stringIfSet("state_reason", SanitizeLine(e.StateReason))
+	obj.stringIfSet("dismissed_state", SanitizeLine(e.Dismissed))
+	if e.Project != nil {
+		var card orderedObject
+		card.string("column", SanitizeLine(e.Project.Column))
+		card.stringIfSet("previous_column", SanitizeLine(e.Project.PreviousColumn))
+		obj.raw("project_card", card.bytes())
+	}
 	if e.Source != nil {
 		var source orderedObject
 		source.string("repo", SanitizeLine(e.Source.Repo))

@@ -34,13 +34,50 @@ func withLabel(prefix string) func(Event) string {
 	}
 }
 
-// withReviewer names the requested reviewer after prefix.
+// withReviewer names the requested reviewer, or team, after prefix.
 func withReviewer(prefix string) func(Event) string {
 	return func(e Event) string {
 		if who := SanitizeLine(e.RequestedReviewer); who != "" {
 			return prefix + who
 		}
+		if team := SanitizeLine(e.RequestedTeam); team != "" {
+			return prefix + "team " + team
+		}
 		return ""
+	}
+}
+
+// withMilestone names the milestone after prefix.
+func withMilestone(prefix string) func(Event) string {
+	return func(e Event) string {
+		if title := SanitizeLine(e.Milestone); title != "" {
+			return prefix + title
+		}
+		return ""
+	}
+}
+
+// dismissal says which review was dismissed: "dismissed a review (changes
+// requested)"; the message is the body.
+func dismissal(e Event) string {
+	if state := SanitizeLine(e.Dismissed); state != "" {
+		return "dismissed a review (" + strings.ToLower(strings.ReplaceAll(state, "_", " ")) + ")"
+	}
+	return ""
+}
+
+// projectCard says where in a project the card went: "moved this in a
+// project from To do to Done", "added this to a project (To do)".
+func projectCard(what string) func(Event) string {
+	return func(e Event) string {
+		c := e.Project
+		if c == nil || SanitizeLine(c.Column) == "" {
+			return ""
+		}
+		if from := SanitizeLine(c.PreviousColumn); from != "" {
+			return what + " from " + from + " to " + SanitizeLine(c.Column)
+		}
+		return what + " (" + SanitizeLine(c.Column) + ")"
 	}
 }
 

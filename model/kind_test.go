@@ -7,10 +7,14 @@ import (
 
 // The rules the table replaced, as the switches in decode, dump, the
 // detail pane and the filter wrote them before there was a table.
+// Changed since on purpose (issue 14): grouped code comments and a review
+// dismissal show their text, and a dismissal is about a review.
 func oldIsComment(k string) bool {
-	return k == "commented" || k == "reviewed" || strings.HasSuffix(k, "-commented")
+	return k == "commented" || k == "reviewed" || strings.HasSuffix(k, "-commented") || k == "review_dismissed"
 }
-func oldHasBody(k string) bool    { return k == "commented" || k == "reviewed" }
+func oldHasBody(k string) bool {
+	return k == "commented" || k == "reviewed" || k == "line-commented" || k == "commit-commented" || k == "review_dismissed"
+}
 func oldHasCommit(k string) bool  { return k == "referenced" || k == "committed" }
 func oldReferences(k string) bool { return k == "referenced" }
 func oldNoun(k string) string {

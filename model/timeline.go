@@ -98,12 +98,17 @@ func EventActor(e Event) string {
 // so nothing is silently hidden.
 func EventSummary(e Event) string {
 	if info, ok := kinds[e.Event]; ok {
+		s := info.summary
 		if info.describe != nil {
-			if s := info.describe(e); s != "" {
-				return s
+			if d := info.describe(e); d != "" {
+				s = d
 			}
 		}
-		return info.summary
+		// Why a state changed, where GitHub says: "closed this (not planned)".
+		if r := SanitizeLine(e.StateReason); r != "" && r != "reopened" { // "reopened this (reopened)" says nothing
+			s += " (" + strings.ReplaceAll(r, "_", " ") + ")"
+		}
+		return s
 	}
 	if name := SanitizeLine(string(e.Event)); name != "" {
 		return "event: " + name

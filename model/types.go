@@ -92,6 +92,24 @@ type Event struct {
 	// ReviewID is a reviewed event's review id (Review.ID), which its
 	// review comments name; 0 for other events.
 	ReviewID int64 `json:"-"`
+	// Milestone is a (de)milestoned event's milestone title.
+	Milestone string `json:"milestone,omitempty"`
+	// RequestedTeam is the team a review was requested from (or no longer).
+	RequestedTeam string `json:"requested_team,omitempty"`
+	// StateReason is why a closed or reopened event changed the state
+	// (completed, not_planned, reopened), when GitHub says.
+	StateReason string `json:"state_reason,omitempty"`
+	// Dismissed is a review_dismissed event's review: its state then; the
+	// dismissal's message is the event's Body.
+	Dismissed string `json:"dismissed_state,omitempty"`
+	// Project is a project card event's card.
+	Project *ProjectCard `json:"project_card,omitempty"`
+}
+
+// ProjectCard is where a project card event put the PR (classic projects).
+type ProjectCard struct {
+	Column         string `json:"column"`
+	PreviousColumn string `json:"previous_column,omitempty"`
 }
 
 // Rename is a renamed event's title change.
