@@ -24,8 +24,16 @@ func (c *Client) CheckRuns(ctx context.Context, repo model.Repo, sha string, pag
 	if err := checkSHA(checksSubject(repo, sha), sha); err != nil {
 		return nil, model.Page{}, err // the head SHA came from the API
 	}
-	opts := &gogithub.ListCheckRunsOptions{ListOptions: gogithub.ListOptions{Page: page, PerPage: perPage}}
-	res, resp, err := c.gh.Checks.ListCheckRunsForRef(ctx, pathSegment(repo.Owner), pathSegment(repo.Name), sha, opts)
+	// Decoded into our own shape, whose times are loose: one run's
+	// unparsable started_at must not fail every check (go-github's would).
+	path := fmt.Sprintf("repos/%s/%s/commits/%s/check-runs?per_page=%d&page=%d",
+		pathSegment(repo.Owner), pathSegment(repo.Name), pathSegment(sha), perPage, page)
+	req, err := c.gh.NewRequest(http.MethodGet, path, nil)
+	if err != nil {
+		return nil, model.Page{}, err
+	}
+	var res checkRunsPage
+	resp, err := c.gh.Do(ctx, req, &res)
 	if err != nil {
 		if noChecks(err) {
 			return nil, model.Page{}, nil
@@ -34,13 +42,11 @@ func (c *Client) CheckRuns(ctx context.Context, repo model.Repo, sha string, pag
 	}
 	out := make([]model.CheckRun, 0, len(res.CheckRuns))
 	for _, r := range res.CheckRuns {
-		if r != nil {
-			out = append(out, convertCheckRun(r))
-		}
+		out = append(out, r.convert())
 	}
 	p := pageOf(resp, page, perPage, len(out))
 	if p.Next == 0 && res.Total != nil {
-		p.Total = res.GetTotal() // GitHub counts them: exact from page 1
+		p.Total = *res.Total // GitHub counts them: exact from page 1
 	}
 	return out, p, nil
 }
@@ -122,19 +128,46 @@ func noChecks(err error) bool {
 		(er.Response.StatusCode == http.StatusNotFound || er.Response.StatusCode == http.StatusUnprocessableEntity)
 }
 
-func convertCheckRun(r *gogithub.CheckRun) model.CheckRun {
+// checkRunsPage is a page of GET /commits/{sha}/check-runs, limited to
+// what prscope shows.
+type checkRunsPage struct {
+	Total     *int           `json:"total_count"`
+	CheckRuns []checkRunJSON `json:"check_runs"`
+}
+
+type checkRunJSON struct {
+	ID          int64     `json:"id"`
+	Name        string    `json:"name"`
+	Status      string    `json:"status"`
+	Conclusion  string    `json:"conclusion"`
+	StartedAt   looseTime `json:"started_at"`
+	CompletedAt looseTime `json:"completed_at"`
+	HTMLURL     string    `json:"html_url"`
+	DetailsURL  string    `json:"details_url"`
+	App         struct {
+		Name string `json:"name"`
+	} `json:"app"`
+	CheckSuite struct {
+		ID int64 `json:"id"`
+	} `json:"check_suite"`
+	Output struct {
+		Title string `json:"title"`
+	} `json:"output"`
+}
+
+func (r checkRunJSON) convert() model.CheckRun {
 	return model.CheckRun{
-		ID:          r.GetID(),
-		Name:        model.SanitizeLine(r.GetName()),
-		Status:      model.SanitizeLine(r.GetStatus()),
-		Conclusion:  model.SanitizeLine(r.GetConclusion()),
-		StartedAt:   timePtr(r.StartedAt),
-		CompletedAt: timePtr(r.CompletedAt),
-		HTMLURL:     model.SanitizeLine(r.GetHTMLURL()),
-		DetailsURL:  model.SanitizeLine(r.GetDetailsURL()),
-		App:         model.SanitizeLine(r.GetApp().GetName()),
-		Suite:       r.GetCheckSuite().GetID(),
-		Summary:     model.SanitizeLine(r.GetOutput().GetTitle()),
+		ID:          r.ID,
+		Name:        model.SanitizeLine(r.Name),
+		Status:      model.SanitizeLine(r.Status),
+		Conclusion:  model.SanitizeLine(r.Conclusion),
+		StartedAt:   r.StartedAt.ptr(),
+		CompletedAt: r.CompletedAt.ptr(),
+		HTMLURL:     model.SanitizeLine(r.HTMLURL),
+		DetailsURL:  model.SanitizeLine(r.DetailsURL),
+		App:         model.SanitizeLine(r.App.Name),
+		Suite:       r.CheckSuite.ID,
+		Summary:     model.SanitizeLine(r.Output.Title),
 	}
 }
 

@@ -3,7 +3,6 @@ package github
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/prscope/prscope/model"
 )
@@ -13,29 +12,29 @@ import (
 // go-github's Timeline) keeps memory small and gives us html_url,
 // lock_reason and cross-reference sources.
 type timelineEvent struct {
-	ID          int64      `json:"id"`
-	NodeID      string     `json:"node_id"`
-	Event       string     `json:"event"`
-	Actor       *userRef   `json:"actor"`
-	User        *userRef   `json:"user"`
-	CreatedAt   *time.Time `json:"created_at"`
-	SubmittedAt *time.Time `json:"submitted_at"`
-	Body        string     `json:"body"`
-	State       string     `json:"state"`
-	HTMLURL     string     `json:"html_url"`
-	CommitID    string     `json:"commit_id"`
-	CommitURL   string     `json:"commit_url"`
-	LockReason  string     `json:"lock_reason"`
+	ID          int64     `json:"id"`
+	NodeID      string    `json:"node_id"`
+	Event       string    `json:"event"`
+	Actor       *userRef  `json:"actor"`
+	User        *userRef  `json:"user"`
+	CreatedAt   looseTime `json:"created_at"`
+	SubmittedAt looseTime `json:"submitted_at"`
+	Body        string    `json:"body"`
+	State       string    `json:"state"`
+	HTMLURL     string    `json:"html_url"`
+	CommitID    string    `json:"commit_id"`
+	CommitURL   string    `json:"commit_url"`
+	LockReason  string    `json:"lock_reason"`
 
 	// line-commented and commit-commented events group review comments.
 	Comments []struct {
-		User      *userRef   `json:"user"`
-		CreatedAt *time.Time `json:"created_at"`
-		Body      string     `json:"body"`
-		Path      string     `json:"path"`
-		Line      *int       `json:"line"`
-		Original  *int       `json:"original_line"`
-		Position  *int       `json:"position"`
+		User      *userRef  `json:"user"`
+		CreatedAt looseTime `json:"created_at"`
+		Body      string    `json:"body"`
+		Path      string    `json:"path"`
+		Line      *int      `json:"line"`
+		Original  *int      `json:"original_line"`
+		Position  *int      `json:"position"`
 	} `json:"comments"`
 
 	Milestone *struct {
@@ -71,8 +70,8 @@ type timelineEvent struct {
 			State         string `json:"state"`
 			RepositoryURL string `json:"repository_url"`
 			PullRequest   *struct {
-				URL      string     `json:"url"`
-				MergedAt *time.Time `json:"merged_at"`
+				URL      string    `json:"url"`
+				MergedAt looseTime `json:"merged_at"`
 			} `json:"pull_request"`
 		} `json:"issue"`
 	} `json:"source"`
@@ -84,7 +83,7 @@ type userRef struct {
 
 type gitPerson struct {
 	Name string    `json:"name"`
-	Date time.Time `json:"date"`
+	Date looseTime `json:"date"`
 }
 
 func (u *userRef) login() string {
@@ -116,9 +115,7 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 	default:
 		e.ID = model.PositionalEventID(t.Event, page, index)
 	}
-	if t.CreatedAt != nil {
-		e.CreatedAt = *t.CreatedAt
-	}
+	e.CreatedAt = t.CreatedAt.value()
 	if t.Rename != nil {
 		e.Rename = &model.Rename{From: model.SanitizeLine(t.Rename.From), To: model.SanitizeLine(t.Rename.To)}
 	}
@@ -139,8 +136,8 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 		e.ReviewState = model.SanitizeLine(t.State)
 		e.ReviewID = t.ID // what its review comments name
 		e.Actor = t.User.login()
-		if t.SubmittedAt != nil {
-			e.CreatedAt = *t.SubmittedAt
+		if t.SubmittedAt.ptr() != nil {
+			e.CreatedAt = t.SubmittedAt.value()
 		}
 	case model.ShapeCommit:
 		// A committed event is a git commit: its time is the author date.
@@ -148,15 +145,15 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 		// It has a git author, not an actor login: actor stays null.
 		if t.Author != nil {
 			e.Author = model.SanitizeLine(t.Author.Name)
-			e.CreatedAt = t.Author.Date
+			e.CreatedAt = t.Author.Date.value()
 		}
 	case model.ShapeCommentGroup:
 		// Review comments come grouped: who and when are on the comments.
 		if len(t.Comments) > 0 {
 			first := t.Comments[0]
 			e.Actor = first.User.login()
-			if first.CreatedAt != nil {
-				e.CreatedAt = *first.CreatedAt
+			if first.CreatedAt.ptr() != nil {
+				e.CreatedAt = first.CreatedAt.value()
 			}
 			bodies := make([]string, 0, len(t.Comments))
 			for _, c := range t.Comments {
@@ -185,7 +182,7 @@ func (t *timelineEvent) convert(repo model.Repo, page, index int) model.Event {
 			State:  model.SanitizeLine(s.Issue.State),
 		}
 		// GitHub says "closed" for a merged PR too; merged_at tells.
-		if pr := s.Issue.PullRequest; pr != nil && pr.MergedAt != nil && !pr.MergedAt.IsZero() {
+		if pr := s.Issue.PullRequest; pr != nil && !pr.MergedAt.value().IsZero() {
 			e.Source.State = model.StateMerged
 		}
 	}

@@ -56,3 +56,37 @@ func TestTimelineShowsEveryDetailOfMoreKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestUnparsableTimesAreUnknownNotFatal: a check run or a timeline event
+// whose time does not parse has an unknown time; the rest of the answer
+// stands (go-github failed the whole page as a "network error").
+func TestUnparsableTimesAreUnknownNotFatal(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		switch {
+		case strings.HasSuffix(r.URL.Path, "/check-runs"):
+			w.Write([]byte(`{"total_count": 2, "check_runs": [
+				{"id": 1, "name": "jenkins", "status": "completed", "conclusion": "failure", "started_at": "2018-04-25 20:42:10", "completed_at": "yesterday", "app": {"name": "Jenkins"}, "check_suite": {"id": 5}},
+				{"id": 2, "name": "build", "status": "completed", "conclusion": "success", "started_at": "2018-04-25T20:42:10Z", "app": {"name": "GitHub Actions"}, "check_suite": {"id": 6}}]}`))
+		default:
+			w.Write([]byte(`[{"id": 1, "node_id": "IC_1", "event": "commented", "user": {"login": "a"}, "body": "odd time", "created_at": "2018-04-25 20:42:10"},
+				{"id": 2, "node_id": "IC_2", "event": "commented", "user": {"login": "b"}, "body": "fine", "created_at": "2018-04-25T20:42:10Z"}]`))
+		}
+	}))
+	defer srv.Close()
+	c := clientFor(t, srv.URL+"/", "")
+	runs, _, err := c.CheckRuns(context.Background(), octoHello, strings.Repeat("a", 40), 1, 100)
+	if err != nil || len(runs) != 2 {
+		t.Fatalf("check runs %+v, %v: want both", runs, err)
+	}
+	if runs[0].StartedAt != nil || runs[0].CompletedAt != nil || runs[1].StartedAt == nil || runs[0].Conclusion != "failure" {
+		t.Errorf("times: %+v / %+v", runs[0], runs[1])
+	}
+	events, _, err := c.Timeline(context.Background(), octoHello, 1, 1, 100)
+	if err != nil || len(events) != 2 {
+		t.Fatalf("timeline %+v, %v: want both events", events, err)
+	}
+	if !events[0].CreatedAt.IsZero() || events[1].CreatedAt.IsZero() || events[0].Body != "odd time" {
+		t.Errorf("events: %+v", events)
+	}
+}
