@@ -47,16 +47,20 @@ func GroupPatches(events []Event) []PatchGroup {
 		if !ok {
 			continue
 		}
-		subject := patchSubject(message)
-		g, ok := groupOf[subject]
+		subject, author := patchIdentity(message)
+		identity := subject
+		if author != "" {
+			identity += "\x00" + author // one series title, two people's cover letters: two patches
+		}
+		g, ok := groupOf[identity]
 		if !ok {
 			g = len(groups)
-			groupOf[subject] = g
-			groups = append(groups, PatchGroup{ID: groupID(subject), Subject: subject})
+			groupOf[identity] = g
+			groups = append(groups, PatchGroup{ID: groupID(identity), Subject: subject})
 		}
 		group := &groups[g]
 		group.Events = append(group.Events, i)
-		key := [2]string{subject, message}
+		key := [2]string{identity, message}
 		rev, ok := revisionOf[key]
 		if !ok {
 			group.Revisions++
@@ -167,17 +171,50 @@ func normalizeMessage(message string) string {
 // identified by the title after the rule: every series from one maintainer
 // starts with the same "says:" line.
 func patchSubject(message string) string {
+	subject, _ := patchIdentity(message)
+	return subject
+}
+
+// patchIdentity is a patch's subject (see patchSubject) and, when its
+// message carries a cover letter, the letter's author ("" otherwise). A
+// merge commit ("Merge branch 'hw-stats'") whose cover letter follows is
+// identified by its subject, the letter's title and its author, so merges
+// of one branch name by different people are different patches.
+func patchIdentity(message string) (subject, author string) {
 	lines := strings.Split(message, "\n")
 	para, next := paragraphAt(lines, 0)
-	if len(para) == 1 && strings.HasSuffix(para[0], " says:") {
-		rule := skipBlank(lines, next)
-		if rule < len(lines) && isRuleLine(lines[rule]) {
-			if title, _ := paragraphAt(lines, rule+1); len(title) > 0 {
-				para = title
-			}
+	if who, title, ok := coverLetter(lines, para, next); ok {
+		return collapse(title), who // the letter opens the message
+	}
+	if len(para) > 0 && strings.HasPrefix(para[0], "Merge ") {
+		second, after := paragraphAt(lines, next)
+		if who, title, ok := coverLetter(lines, second, after); ok {
+			return collapse(para) + " · " + collapse(title), who
 		}
 	}
-	return strings.Join(strings.Fields(strings.Join(para, " ")), " ")
+	return collapse(para), ""
+}
+
+// coverLetter reads para as a cover letter's "Name says:" line, followed
+// (from line next) by a "=====" rule and the letter's title.
+func coverLetter(lines, para []string, next int) (author string, title []string, ok bool) {
+	if len(para) != 1 || !strings.HasSuffix(para[0], " says:") {
+		return "", nil, false
+	}
+	rule := skipBlank(lines, next)
+	if rule >= len(lines) || !isRuleLine(lines[rule]) {
+		return "", nil, false
+	}
+	title, _ = paragraphAt(lines, rule+1)
+	if len(title) == 0 {
+		return "", nil, false
+	}
+	return strings.TrimSpace(strings.TrimSuffix(para[0], " says:")), title, true
+}
+
+// collapse joins lines with runs of whitespace made one space.
+func collapse(lines []string) string {
+	return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
 }
 
 // paragraphAt returns the first paragraph at or after line from, ending at

@@ -104,7 +104,7 @@ func TestPatchSubject(t *testing.T) {
 		{"Ido Schimmel says:\n\n====================\nmlxsw: Various updates\n\nPatch #1 …", "mlxsw: Various updates"},
 		{"Ido Schimmel says:\n====================\nmlxsw: Various updates\n====================", "mlxsw: Various updates"},
 		{"Ido Schimmel says:\n\nNo rule follows.", "Ido Schimmel says:"},
-		{"Merge branch 'x'\n\nIdo Schimmel says:\n\n====\ntitle", "Merge branch 'x'"},
+		{"Merge branch 'x'\n\nIdo Schimmel says:\n\n====\ntitle", "Merge branch 'x' · title"}, // a merge names its cover letter's title
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -151,5 +151,40 @@ func BenchmarkGroupPatches(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		GroupPatches(events)
+	}
+}
+
+// TestMergesOfOneBranchByDifferentPeople: six "Merge branch 'hw-stats'"
+// commits, three cover letters by each of two people, are two patches;
+// one person's letter edited between pushes stays one patch, in two
+// revisions.
+func TestMergesOfOneBranchByDifferentPeople(t *testing.T) {
+	merge := func(who, title, body string) string {
+		return "Merge branch 'hw-stats'\n\n" + who + " says:\n\n====================\n" + title + "\n\n" + body + "\n====================\n\nLink: https://lore.kernel.org/x\n"
+	}
+	var events []Event
+	for i, msg := range []string{
+		merge("Priya Novák", "hw-stats: counters for the NIC", "v1 body"),
+		merge("Sven Nakamura", "hw-stats: counters for the NIC", "other body"),
+		merge("Priya Novák", "hw-stats: counters for the NIC", "v2 body, edited"),
+		merge("Sven Nakamura", "hw-stats: counters for the NIC", "other body"),
+		merge("Priya Novák", "hw-stats: counters for the NIC", "v2 body, edited"),
+		merge("Sven Nakamura", "hw-stats: counters for the NIC", "other body"),
+	} {
+		events = append(events, Event{Event: KindReferenced, Actor: "bot", CreatedAt: time.Unix(int64(i), 0),
+			Commit: &CommitRef{SHA: strings.Repeat(string(rune('a'+i)), 40), Message: msg}})
+	}
+	groups := GroupPatches(events)
+	if len(groups) != 2 {
+		t.Fatalf("%d groups, want 2: %+v", len(groups), groups)
+	}
+	if g := groups[0]; !slices.Equal(g.Events, []int{0, 2, 4}) || g.Revisions != 2 {
+		t.Errorf("Priya's: events %v, %d revisions; want [0 2 4] in 2", g.Events, g.Revisions)
+	}
+	if g := groups[1]; !slices.Equal(g.Events, []int{1, 3, 5}) || g.Revisions != 1 {
+		t.Errorf("Sven's: events %v, %d revisions; want [1 3 5] in 1", g.Events, g.Revisions)
+	}
+	if groups[0].ID == groups[1].ID {
+		t.Errorf("both groups have ID %s", groups[0].ID)
 	}
 }
