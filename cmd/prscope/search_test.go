@@ -54,8 +54,8 @@ func TestDumpSearchAgainstAPIURL(t *testing.T) {
 	}
 	p := d.Pulls[0]
 	if p.Number != 3 || p.State != "merged" || p.Title != "Frob the widget" || strings.Join(p.Labels, ",") != "enhancement" ||
-		p.MergedAt == nil || p.Body != "Frobs.\n\nFixes #2." || p.Head != "" || p.Base != "" {
-		t.Errorf("pull = %+v", p)
+		p.MergedAt == nil || p.Body != "Frobs.\n\nFixes #2." || p.Head != "h" || p.Base != "main" {
+		t.Errorf("pull = %+v; head and base come from GET /pulls/3", p)
 	}
 	var q string
 	for _, r := range srv.Requests() {
