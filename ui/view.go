@@ -57,8 +57,12 @@ func (m *Model) layout() {
 }
 
 func (m *Model) refreshStatus() {
-	loaded := m.lists.list.PagedLen()
-	list := m.store.List
+	loaded, list, noun := m.lists.list.PagedLen(), m.store.List, ""
+	if m.lists.search.active {
+		// The search's results are what the list pane counts: the
+		// repository's list beside them said "100 of ≤5000" next to "282".
+		loaded, list, noun = m.lists.search.results.PagedLen(), m.store.Search, "results"
+	}
 	total, exact := list.Info.Total, list.Next == 0 && loaded > 0
 	if exact {
 		total = loaded
@@ -87,6 +91,7 @@ func (m *Model) refreshStatus() {
 		Search:    m.lists.statusLine(detailSearch, m.focus == listPane, m.store.LastErr()),
 		Notice:    m.notice,
 		State:     m.cfg.State,
+		Noun:      noun,
 		Now:       m.cfg.Now(),
 		HelpKey:   m.KeyMap.Help.Help().Key,
 	})

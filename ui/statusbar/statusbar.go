@@ -30,9 +30,12 @@ type Info struct {
 	CachedAt  time.Time // the list shown is an old cached copy, last validated then
 	Search    string    // the timeline search, when there is one
 	State     string    // open or closed when the list shows only those; "" for all
-	Notice    string    // how the last action went ("copied …"; "✗ …" when it failed)
-	Now       time.Time
-	HelpKey   string // the key that shows the help, as its binding says; "?" when empty
+	// Noun is what Loaded and Total count: "results" while a GitHub search
+	// is shown in place of the list; "" for PRs.
+	Noun    string
+	Notice  string // how the last action went ("copied …"; "✗ …" when it failed)
+	Now     time.Time
+	HelpKey string // the key that shows the help, as its binding says; "?" when empty
 }
 
 // Model is the status bar.
@@ -67,7 +70,10 @@ func (m Model) View() string {
 		left = append(left, s.StatusWarning.Render("demo"))
 	}
 	prs := "PRs"
-	if i.State != "" && i.State != "all" {
+	switch {
+	case i.Noun != "":
+		prs = i.Noun
+	case i.State != "" && i.State != "all":
 		prs = i.State + " PRs" // --state narrows the list: say so
 	}
 	switch {
