@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/glamour/ansi"
 	"github.com/charmbracelet/glamour/styles"
+	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/prscope/prscope/model"
@@ -237,6 +238,13 @@ func RenderMarkdown(text string, width int, style MarkdownStyle, profile termenv
 		l = cleanLine(l, plain)
 		if l == "" && (len(lines) == 0 || lines[len(lines)-1] == "") {
 			continue // no blank lines at the top, nor two in a row
+		}
+		if xansi.StringWidth(l) > width {
+			// glamour breaks after a hyphen one cell past the width: the
+			// pane would clip that cell (a URL lost its "-"). Break the
+			// line again, hard, so nothing is lost.
+			lines = append(lines, strings.Split(xansi.Hardwrap(l, max(width, 1), true), "\n")...)
+			continue
 		}
 		lines = append(lines, l)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/prscope/prscope/ui/store"
 
+	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
@@ -381,5 +382,29 @@ func TestMarkdownKeepsTheEndInView(t *testing.T) {
 	}
 	if !strings.Contains(m.View(), "• three") {
 		t.Errorf("the last comment is not rendered:\n%s", m.View())
+	}
+}
+
+// TestMarkdownWrapLosesNoCharacter: at every width every line fits and
+// every character of the text is still there, hyphens at the break too
+// (glamour broke one cell past the width, and the pane clipped it).
+func TestMarkdownWrapLosesNoCharacter(t *testing.T) {
+	text := "See https://github.com/kernel-patches/bpf/actions/runs/1234-5678-abcd and the self-tests " +
+		"in tools/testing/selftests/bpf/prog_tests/verifier-log-level-two.c for the long-standing " +
+		"re-run-after-fail behaviour of test-progs-no-alu32 and test-maps-on-x86-64."
+	want := strings.Join(strings.Fields(text), "")
+	for w := 20; w <= 120; w++ {
+		lines, err := RenderMarkdown(text, w, MarkdownPlain, termenv.Ascii)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range lines {
+			if n := xansi.StringWidth(l); n > w {
+				t.Fatalf("width %d: line %q is %d cells", w, l, n)
+			}
+		}
+		if got := strings.Join(strings.Fields(strings.Join(lines, "")), ""); got != want {
+			t.Fatalf("width %d: characters lost:\n%s\nwant\n%s", w, got, want)
+		}
 	}
 }
