@@ -226,6 +226,15 @@ func SanitizeReview(r Review) Review {
 	return r
 }
 
+// DisplayReviewComment is c sanitized and made safe to measure
+// (DisplaySafe), for drawing, as SanitizeEvent makes events.
+func DisplayReviewComment(c ReviewComment) ReviewComment {
+	c = SanitizeReviewComment(c)
+	c.User, c.Path, c.Side, c.HTMLURL = DisplaySafe(c.User), DisplaySafe(c.Path), DisplaySafe(c.Side), DisplaySafe(c.HTMLURL)
+	c.DiffHunk, c.Body = DisplaySafe(c.DiffHunk), DisplaySafe(c.Body)
+	return c
+}
+
 // SanitizeReviewComment returns c with every API string sanitized. The
 // diff hunk keeps its newlines: it is shown line by line.
 func SanitizeReviewComment(c ReviewComment) ReviewComment {

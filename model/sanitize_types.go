@@ -34,6 +34,11 @@ func SanitizeEvent(e Event) Event {
 	e.RequestedReviewer = displayLine(e.RequestedReviewer)
 	e.Assignee = displayLine(e.Assignee)
 	e.LockReason = displayLine(e.LockReason)
+	e.Milestone, e.RequestedTeam = displayLine(e.Milestone), displayLine(e.RequestedTeam)
+	e.StateReason, e.Dismissed = displayLine(e.StateReason), displayLine(e.Dismissed)
+	if e.Project != nil {
+		e.Project = &ProjectCard{Column: displayLine(e.Project.Column), PreviousColumn: displayLine(e.Project.PreviousColumn)}
+	}
 	if e.Commit != nil {
 		c := *e.Commit
 		c.SHA, c.Repo, c.Message, c.Err = displayLine(c.SHA), displayLine(c.Repo), displayText(c.Message), displayLine(c.Err)

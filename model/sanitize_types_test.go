@@ -56,3 +56,64 @@ func TestSanitizeEventLeavesTheOriginalAlone(t *testing.T) {
 		t.Errorf("SanitizeEvent changed the caller's commit")
 	}
 }
+
+// fillStrings sets every string field reachable from v (allocating the
+// pointers on the way) to s: a field added later is covered without
+// anyone remembering to list it.
+func fillStrings(v reflect.Value, s string) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(s)
+		}
+	case reflect.Pointer:
+		if v.IsNil() && v.CanSet() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		if !v.IsNil() {
+			fillStrings(v.Elem(), s)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			fillStrings(v.Field(i), s)
+		}
+	}
+}
+
+// TestDrawnTextIsCleanedTheSameEverywhere: every string of an event and of
+// a review comment, as drawn, is sanitized and display-safe (no ZWJ, skin
+// tone or VS16, which terminals measure differently), whichever field it
+// came in by.
+func TestDrawnTextIsCleanedTheSameEverywhere(t *testing.T) {
+	text := hostile + " 👩\u200d👩\u200d👧 👍🏽 ❤\ufe0f"
+	var e Event
+	fillStrings(reflect.ValueOf(&e).Elem(), text)
+	e.Event = "commented"
+	// Not drawn: an identity for caches, and the API URL a request is
+	// built from (vetted where it is used).
+	e.ID, e.Commit.URL = "", ""
+	var c ReviewComment
+	fillStrings(reflect.ValueOf(&c).Elem(), text)
+	for name, v := range map[string]reflect.Value{"event": reflect.ValueOf(SanitizeEvent(e)), "review comment": reflect.ValueOf(DisplayReviewComment(c))} {
+		checkNoControls(t, v, name)
+		checkDisplaySafe(t, v, name)
+	}
+}
+
+func checkDisplaySafe(t *testing.T, v reflect.Value, path string) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.String:
+		if s := v.String(); s != DisplaySafe(s) {
+			t.Errorf("%s = %q is not display-safe", path, s)
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			checkDisplaySafe(t, v.Elem(), path)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			checkDisplaySafe(t, v.Field(i), path+"."+v.Type().Field(i).Name)
+		}
+	}
+}

@@ -104,7 +104,7 @@ func (m Model) markdownText(it item) (id, text string, ok bool) {
 		if !ev.Event.HasBody() || shownCommit(ev) != nil {
 			return "", "", false
 		}
-		return ev.ID, model.Sanitize(ev.Body), true
+		return ev.ID, model.DisplaySafe(model.Sanitize(ev.Body)), true // cleaned as every drawn text is
 	}
 	return "", "", false
 }

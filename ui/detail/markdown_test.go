@@ -408,3 +408,15 @@ func TestMarkdownWrapLosesNoCharacter(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownTextIsDisplaySafe: a comment rendered as markdown is cleaned
+// as every drawn text is: its ZWJ family reads as its people, so the line
+// is as wide on every terminal as it was measured.
+func TestMarkdownTextIsDisplaySafe(t *testing.T) {
+	m, _ := newPane(t, 100, 20)
+	m.ShowTimeline(testPR(1), []model.Event{comment(1, "family 👩\u200d👩\u200d👧 here")}, nil, store.TimelineStatus{})
+	_, text, ok := m.markdownKeyOf(m.items[eventItem(m, 0)])
+	if !ok || strings.Contains(text, "\u200d") {
+		t.Errorf("markdown text %q keeps the joiner", text)
+	}
+}

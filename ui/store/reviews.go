@@ -25,7 +25,7 @@ func NewReviewSet(reviews []model.Review, comments []model.ReviewComment) *Revie
 	set := &ReviewSet{Tally: model.TallyReviews(reviews).String(), Own: map[int64][]model.ReviewComment{}}
 	clean := make([]model.ReviewComment, len(comments))
 	for i, c := range comments {
-		clean[i] = model.SanitizeReviewComment(c)
+		clean[i] = model.DisplayReviewComment(c) // drawn: cleaned as events are
 		set.Own[c.ReviewID] = append(set.Own[c.ReviewID], clean[i])
 	}
 	set.Threads = model.ReviewThreadsByReview(clean)
