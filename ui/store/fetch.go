@@ -73,7 +73,7 @@ func (s *Store) Fetch(w Wants) tea.Cmd {
 	}
 	// A search is the one fetcher of the timeline it reads: what is in view
 	// first, then the rest, within its own bound.
-	cmds = append(cmds, s.searchTimeline(w.Searched, w.Gaps, append(w.Commits, w.SearchCommits...)))
+	cmds = append(cmds, s.searchTimeline(w.Searched, w.Gaps, w.Commits, w.SearchCommits))
 	cmds = append(cmds, s.loadHeadCI(w.ListHeads))
 	if w.SearchNearEnd && s.Search.Next > 1 {
 		cmds = append(cmds, s.nextPage(&s.Search))

@@ -34,7 +34,7 @@ func (s Store) SearchHeld() bool { return s.search.held }
 // its unloaded timeline pages, then refs' messages, at most SearchInFlight
 // at once with what is already on its way. number 0 stops the search's
 // fetching and cancels what it asked.
-func (s *Store) searchTimeline(number int, inView []GapWant, refs []model.CommitRef) tea.Cmd {
+func (s *Store) searchTimeline(number int, inView []GapWant, viewRefs, refs []model.CommitRef) tea.Cmd {
 	if number == 0 || number != s.search.number {
 		s.stopSearchFetch()
 	}
@@ -45,15 +45,21 @@ func (s *Store) searchTimeline(number int, inView []GapWant, refs []model.Commit
 		ctx, cancel := context.WithCancel(s.ctx)
 		s.search = searchFetch{number: number, ctx: ctx, cancel: cancel}
 	}
-	if rl := s.cfg.Source.RateLimit(); rl.Known && rl.Limit > 0 && rl.Remaining*10 < rl.Limit {
-		s.search.held = true // below 10%: the rest of the budget is the user's
+	t, ok := s.timelines[number]
+	if !ok || t.err != "" {
 		return nil
 	}
+	if rl := s.cfg.Source.RateLimit(); rl.Known && rl.Limit > 0 && rl.Remaining*10 < rl.Limit {
+		// Below 10%: the rest of the budget is the user's. What is in view
+		// still loads, as without a search.
+		s.search.held = true
+		return tea.Batch(s.timelinePages(number, t, false, inView), s.loadCommits(viewRefs))
+	}
 	s.search.held = false
-	t, ok := s.timelines[number]
-	if !ok || !t.loaded || t.err != "" {
+	if !t.loaded {
 		return nil // page 1 first: it says how many pages there are
 	}
+	refs = append(viewRefs[:len(viewRefs):len(viewRefs)], refs...) // what is in view first
 	var cmds []tea.Cmd
 	budget := func() int { return SearchInFlight - len(t.inFlight) - s.commitsLoading }
 	if t.seqNext > 0 && !t.loading() {
