@@ -25,26 +25,33 @@ func TestSanitizePullAndEventCleanEveryString(t *testing.T) {
 	}
 }
 
-// checkNoControls walks v and fails on any string holding ESC, BEL, CR or
-// a bidi override.
+// checkNoControls fails on any string in v holding ESC, BEL, CR or a
+// bidi override.
 func checkNoControls(t *testing.T, v reflect.Value, path string) {
 	t.Helper()
-	switch v.Kind() {
-	case reflect.String:
-		if s := v.String(); strings.ContainsAny(s, "\x1b\x07\r\u202e\u009b") {
+	walkStrings(v, path, func(path, s string) {
+		if strings.ContainsAny(s, "\x1b\x07\r\u202e\u009b") {
 			t.Errorf("%s = %q still holds control characters", path, s)
 		}
+	})
+}
+
+// walkStrings calls f with every string reachable from v and its path.
+func walkStrings(v reflect.Value, path string, f func(path, s string)) {
+	switch v.Kind() {
+	case reflect.String:
+		f(path, v.String())
 	case reflect.Pointer:
 		if !v.IsNil() {
-			checkNoControls(t, v.Elem(), path)
+			walkStrings(v.Elem(), path, f)
 		}
 	case reflect.Struct:
 		for i := 0; i < v.NumField(); i++ {
-			checkNoControls(t, v.Field(i), path+"."+v.Type().Field(i).Name)
+			walkStrings(v.Field(i), path+"."+v.Type().Field(i).Name, f)
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			checkNoControls(t, v.Index(i), path)
+			walkStrings(v.Index(i), path, f)
 		}
 	}
 }
@@ -102,18 +109,9 @@ func TestDrawnTextIsCleanedTheSameEverywhere(t *testing.T) {
 
 func checkDisplaySafe(t *testing.T, v reflect.Value, path string) {
 	t.Helper()
-	switch v.Kind() {
-	case reflect.String:
-		if s := v.String(); s != DisplaySafe(s) {
+	walkStrings(v, path, func(path, s string) {
+		if s != DisplaySafe(s) {
 			t.Errorf("%s = %q is not display-safe", path, s)
 		}
-	case reflect.Pointer:
-		if !v.IsNil() {
-			checkDisplaySafe(t, v.Elem(), path)
-		}
-	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			checkDisplaySafe(t, v.Field(i), path+"."+v.Type().Field(i).Name)
-		}
-	}
+	})
 }

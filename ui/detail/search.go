@@ -176,16 +176,17 @@ func (m *Model) refreshMatches() {
 	if m.search.text() == "" {
 		return
 	}
+	found := m.findMatches()
 	if len(m.search.matches) == 0 {
 		// Nothing matched yet, so nothing is shown: the first matches that
 		// arrive (a search reads the rest of the PR) are gone to.
-		if len(m.findMatches()) > 0 {
-			m.runSearch()
+		if len(found) > 0 {
+			m.goToFirst(found)
 		}
 		return
 	}
 	current := m.search.matches[min(m.search.at, len(m.search.matches)-1)]
-	m.search.matches, m.search.at = m.findMatches(), 0
+	m.search.matches, m.search.at = found, 0
 	for n, e := range m.search.matches {
 		if e <= current {
 			m.search.at = n
@@ -220,10 +221,17 @@ func (m Model) findMatches() []int {
 // runSearch finds the matches and goes to the first at or after the cursor;
 // every item is redrawn so the matches show highlighted.
 func (m *Model) runSearch() {
-	m.search.matches, m.search.at = nil, 0
+	var found []int
 	if m.search.text() != "" {
-		m.search.matches = m.findMatches()
+		found = m.findMatches()
 	}
+	m.goToFirst(found)
+}
+
+// goToFirst makes found the matches and goes to the first at or after the
+// cursor, redrawing every item so the matches show highlighted.
+func (m *Model) goToFirst(found []int) {
+	m.search.matches, m.search.at = found, 0
 	anchorItem, anchorLine := m.anchor()
 	for i := range m.items {
 		if m.items[i].lines != nil {
