@@ -64,6 +64,7 @@ type Client struct {
 	token         string        // only to keep it out of error messages
 	timeout       time.Duration // per request, for messages
 	logHTTP       *http.Client  // job log downloads: never a token (logclient.go)
+	renames       *renameTransport
 }
 
 // NewClient builds a Client for opts.
@@ -100,15 +101,21 @@ func NewClient(opts Options) (*Client, error) {
 	if opts.Token != "" {
 		transport = &authTransport{origin: originOf(u), header: "Bearer " + opts.Token, next: transport}
 	}
+	renames := &renameTransport{base: u.Path, next: transport, moved: map[string]string{}}
 	// Timeout bounds each whole exchange, redirects and body included.
-	hc := &http.Client{Timeout: timeout, Transport: transport, CheckRedirect: checkRedirect}
+	hc := &http.Client{Timeout: timeout, Transport: renames, CheckRedirect: checkRedirect}
 	c := gogithub.NewClient(hc)
 	// Set BaseURL as given: WithEnterpriseURLs would append api/v3/ to bare hosts.
 	c.BaseURL = u
 	c.UserAgent = "prscope"
 	return &Client{gh: c, guard: guard, authenticated: opts.Token != "", token: opts.Token, timeout: timeout,
-		notFoundHint: opts.NotFoundHint, logHTTP: logHTTP}, nil
+		notFoundHint: opts.NotFoundHint, logHTTP: logHTTP, renames: renames}, nil
 }
+
+// Renames are the repositories GitHub said were renamed (a 301 to
+// /repositories/{id}), each found once; their requests now go to the new
+// name.
+func (c *Client) Renames() []Rename { return c.renames.renames() }
 
 // Authenticated reports whether requests carry a token.
 func (c *Client) Authenticated() bool { return c.authenticated }

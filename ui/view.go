@@ -5,7 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/github/httpcache"
+	"github.com/prscope/prscope/model"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/prscope/prscope/ui/common"
 	"github.com/prscope/prscope/ui/statusbar"
+	"github.com/prscope/prscope/ui/store"
 )
 
 const (
@@ -92,6 +95,7 @@ func (m *Model) refreshStatus() {
 		Notice:    m.notice,
 		State:     m.cfg.State,
 		Noun:      noun,
+		RenamedTo: renamedTo(m.cfg.Source, m.cfg.Repo),
 		Now:       m.cfg.Now(),
 		HelpKey:   m.KeyMap.Help.Help().Key,
 	})
@@ -211,4 +215,18 @@ func (h helpScreen) view(w, height int, c common.Common, root KeyMap, down key.B
 		lines = append(lines, "")
 	}
 	return strings.Join(lines[:height], "\n")
+}
+
+// renamedTo is repo's new name if the source found it renamed, else "".
+func renamedTo(src store.Source, repo model.Repo) string {
+	r, ok := src.(interface{ Renames() []github.Rename })
+	if !ok {
+		return ""
+	}
+	for _, mv := range r.Renames() {
+		if strings.EqualFold(mv.From, repo.String()) {
+			return mv.To
+		}
+	}
+	return ""
 }

@@ -16,6 +16,11 @@ type Dataset struct {
 
 // RepoData is one repository of a Dataset.
 type RepoData struct {
+	// FormerNames are names the repository had before it was renamed
+	// ("owner/name"): GitHub answers every request to one with a 301 to
+	// /repositories/{id}/….
+	FormerNames []string `json:"former_names,omitempty"`
+
 	Pulls   []*FakePull            `json:"pulls"`   // any order; the server sorts as GitHub does
 	Commits map[string]*FakeCommit `json:"commits"` // key: full 40-hex SHA
 	// Checks is the CI on commits (check runs and statuses), by full SHA;

@@ -14,6 +14,10 @@ import (
 // chronological order. It is built once and only read afterwards.
 type fakeIndex struct {
 	repos map[string]*repoIndex // key: strings.ToLower("owner/name")
+	// former are the repositories by a name they had (lower case), byID by
+	// their id: a renamed repository's old URLs redirect to its id.
+	former map[string]*repoIndex
+	byID   map[int64]*repoIndex
 }
 
 type repoIndex struct {
@@ -48,12 +52,17 @@ var (
 )
 
 func newFakeIndex(ds *Dataset) *fakeIndex {
-	idx := &fakeIndex{repos: map[string]*repoIndex{}}
+	idx := &fakeIndex{repos: map[string]*repoIndex{}, former: map[string]*repoIndex{}, byID: map[int64]*repoIndex{}}
 	if ds == nil {
 		return idx
 	}
 	for name, data := range ds.Repos {
-		idx.repos[strings.ToLower(name)] = newRepoIndex(name, data)
+		ri := newRepoIndex(name, data)
+		idx.repos[strings.ToLower(name)] = ri
+		idx.byID[repoID(name)] = ri
+		for _, old := range data.FormerNames {
+			idx.former[strings.ToLower(old)] = ri
+		}
 	}
 	return idx
 }
@@ -137,3 +146,6 @@ func (ri *repoIndex) commit(sha string) *FakeCommit {
 	}
 	return found
 }
+
+// repoID is a repository's id, as its JSON gives it.
+func repoID(fullName string) int64 { return stableID("repo", strings.ToLower(fullName)) }

@@ -31,9 +31,31 @@ func (s *FakeServer) routeReply(r *http.Request) reply {
 	case len(parts) >= 4 && parts[0] == "repos":
 		if ri := s.index.repo(parts[1], parts[2]); ri != nil {
 			rep = s.repoRoute(r, ri, parts[3:])
+		} else if ri := s.index.former[strings.ToLower(parts[1]+"/"+parts[2])]; ri != nil {
+			rep = s.movedTo(r, ri, parts[3:])
+		}
+	case len(parts) >= 2 && parts[0] == "repositories":
+		if id, err := strconv.ParseInt(parts[1], 10, 64); err == nil && s.index.byID[id] != nil {
+			ri := s.index.byID[id]
+			if len(parts) == 2 {
+				rep = reply{status: http.StatusOK, value: map[string]any{"id": id, "full_name": ri.fullName, "name": ri.fullName[strings.IndexByte(ri.fullName, '/')+1:]}}
+			} else {
+				rep = s.repoRoute(r, ri, parts[2:])
+			}
 		}
 	}
 	return rep
+}
+
+// movedTo is GitHub's answer to a renamed repository's old URL: 301 to
+// the same path under /repositories/{id}, with GitHub's JSON body.
+func (s *FakeServer) movedTo(r *http.Request, ri *repoIndex, rest []string) reply {
+	u := s.URL + "repositories/" + strconv.FormatInt(repoID(ri.fullName), 10) + "/" + strings.Join(rest, "/")
+	if r.URL.RawQuery != "" {
+		u += "?" + r.URL.RawQuery
+	}
+	return reply{status: http.StatusMovedPermanently, value: map[string]string{"message": "Moved Permanently", "url": u,
+		"documentation_url": "https://docs.github.com/v3/#http-redirects"}, header: http.Header{"Location": {u}}}
 }
 
 // repoRoute serves the endpoints under /repos/{owner}/{repo}/.

@@ -30,6 +30,9 @@ type Info struct {
 	CachedAt  time.Time // the list shown is an old cached copy, last validated then
 	Search    string    // the timeline search, when there is one
 	State     string    // open or closed when the list shows only those; "" for all
+	// RenamedTo is the repository's new name when GitHub said it was
+	// renamed: said once here, and the requests go there.
+	RenamedTo string
 	// Noun is what Loaded and Total count: "results" while a GitHub search
 	// is shown in place of the list; "" for PRs.
 	Noun    string
@@ -63,6 +66,9 @@ func (m Model) View() string {
 	s := m.common.Styles
 	i := m.info
 	left := []string{s.StatusRepo.Render(i.Repo)}
+	if i.RenamedTo != "" {
+		left[0] = s.StatusRepo.Render(model.SanitizeLine(i.RenamedTo)) + s.StatusWarning.Render(" (renamed from "+i.Repo+")")
+	}
 	if i.Search != "" {
 		left = append(left, s.StatusWarning.Render(model.SanitizeLine(i.Search)))
 	}
