@@ -303,7 +303,7 @@ func TestHelpScrollsInAShortTerminal(t *testing.T) {
 	h := newHarness(t, testDataset(3, nil), Config{Repo: widgets}, 80, 24)
 	h.run()
 	h.keys("?")
-	if v := h.view(); !strings.Contains(v, "more lines (j/↓)") || strings.Contains(v, "to close") {
+	if v := h.view(); !strings.Contains(v, "more lines below (j/↓)") || strings.Contains(v, "to close") {
 		t.Fatalf("a help taller than the terminal does not say there is more:\n%s", v)
 	}
 	for i := 0; i < 80 && !strings.Contains(h.view(), "? or esc to close"); i++ {

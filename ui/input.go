@@ -112,6 +112,7 @@ func onDetail(m *Model) bool    { return m.focus == detailPane }
 func onResults(m *Model) bool   { return onList(m) && m.lists.search.active }
 func onFiltered(m *Model) bool  { return onList(m) && m.lists.filter.active }
 func searchShown(m *Model) bool { return m.lists.search.active }
+func searchKept(m *Model) bool  { return onDetail(m) && m.detail.SearchKept() }
 
 // switchPane gives the other pane the focus (tab).
 func switchPane(m *Model) tea.Cmd {
@@ -128,6 +129,8 @@ var commands = []command{
 		}
 		return m.store.LoadTimeline(m.shown)
 	}},
+	// esc first clears a kept timeline search, then leaves the pane.
+	{func(k KeyMap) key.Binding { return k.Back }, searchKept, func(m *Model) tea.Cmd { m.detail.ClearSearch(); return nil }},
 	{func(k KeyMap) key.Binding { return k.Back }, onDetail, func(m *Model) tea.Cmd { m.setFocus(listPane); return nil }},
 	{func(k KeyMap) key.Binding { return k.Search }, onList, (*Model).startSearch},
 	{func(k KeyMap) key.Binding { return k.Filter }, onResults, (*Model).startSearch}, // on search results, / edits the query

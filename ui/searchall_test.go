@@ -146,3 +146,28 @@ func TestSearchSparesALowRateLimit(t *testing.T) {
 }
 
 var _ = context.Background
+
+// TestEscClearsAKeptSearchFirst: after / and enter the matches stay
+// highlighted; esc clears them and leaves the cursor on the match, and
+// only the next esc leaves the pane.
+func TestEscClearsAKeptSearchFirst(t *testing.T) {
+	h := demoHarness(t, Config{Number: 11}, 160, 45)
+	h.run()
+	h.typeText("/veristat")
+	h.keys("enter")
+	h.run()
+	h.keys("n")
+	at, _ := h.root().detail.Selected()
+	h.keys("esc")
+	m := h.root()
+	if m.focus != detailPane || m.detail.SearchStatus() != "" || strings.Contains(h.view(), "\x1b[7m") {
+		t.Fatalf("esc after enter: focus %v, search %q; want the search cleared, the timeline still focused", m.focus, m.detail.SearchStatus())
+	}
+	if now, _ := m.detail.Selected(); now != at {
+		t.Errorf("the cursor moved from %+v to %+v: clearing keeps it on the match", at, now)
+	}
+	h.keys("esc")
+	if h.root().focus != listPane {
+		t.Errorf("the second esc does not go back to the list")
+	}
+}

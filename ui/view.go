@@ -208,8 +208,11 @@ func (h helpScreen) view(w, height int, c common.Common, root KeyMap, down key.B
 	top := max(min(h.top, len(lines)-height), 0)
 	lines = lines[top:]
 	if len(lines) > height && height > 1 {
-		more := fmt.Sprintf("  ↓ %d more lines (%s)", len(lines)-(height-1), down.Help().Key)
-		lines = append(lines[:height-1], c.Styles.Muted.Render(ansi.Truncate(more, w, "…")))
+		// Padded to the width: --ascii writes "j/↓" out as "j/down" where a
+		// line has room.
+		more := fmt.Sprintf("  %d more lines below (%s)", len(lines)-(height-1), down.Help().Key)
+		more = ansi.Truncate(more+strings.Repeat(" ", max(w-ansi.StringWidth(more), 0)), w, "…")
+		lines = append(lines[:height-1], c.Styles.Muted.Render(more))
 	}
 	for len(lines) < height {
 		lines = append(lines, "")

@@ -9,7 +9,7 @@ var asciiGlyphs = [][2]string{
 	{"·", "|"}, {"…", "~"}, {"⋯", "~"}, {"→", ">"}, {"—", "-"}, {"–", "-"}, {"─", "-"},
 	{"│", "|"}, {"╭", "+"}, {"╮", "+"}, {"╰", "+"}, {"╯", "+"}, {"┃", "|"}, {"━", "-"},
 	{"▶", ">"}, {"▌", ">"}, {"▷", "-"}, {"›", "-"}, {"▏", "|"},
-	{"◆", "+"}, {"●", "*"}, {"○", "o"}, {"◐", "o"}, {"▸", ">"}, {"‹", "<"}, {"▾", "v"}, {"↳", ">"}, {"×", "x"}, {"≤", "~"},
+	{"◆", "+"}, {"●", "*"}, {"○", "o"}, {"◐", "o"}, {"▸", ">"}, {"‹", "<"}, {"▾", "v"}, {"↳", "\\"}, {"×", "x"}, {"≤", "~"},
 	{"✗", "x"}, {"✓", "v"}, {"✔", "v"}, {"✘", "x"}, {"⚠", "!"}, {"Δ", "D"}, {"•", "*"},
 	{"↑", "^"}, {"↓", "v"}, {"←", "<"}, {"⏎", "<"}, {"∅", "0"},
 	{"⠋", "|"}, {"⠙", "/"}, {"⠹", "-"}, {"⠸", "\\"}, {"⠼", "|"}, {"⠴", "/"}, {"⠦", "-"}, {"⠧", "\\"},
@@ -28,46 +28,68 @@ var asciiReplacer = func() *strings.Replacer {
 // for terminals and fonts that lack them. Text from GitHub is left as it is
 // but for these same glyphs.
 func ASCII(screen string) string {
-	if strings.Contains(screen, "≤") {
-		screen = atMost(screen)
+	for _, w := range asciiWide {
+		if strings.Contains(screen, w[0]) {
+			screen = widen(screen, w[0], w[1])
+		}
 	}
 	return asciiReplacer.Replace(screen)
 }
 
-// atMost writes "≤" as "<=", which says "at most" where "~" would say
-// "about": each line gives the extra column back from its widest run of
-// spaces (the status bar's filler), so it keeps its width.
-func atMost(screen string) string {
+// asciiWide are the glyphs whose one-column stand-in would say something
+// else: "≤300" means at most 300, not about ("~"); "j/↓" is the down
+// arrow, not the key v. Each is written out where the line has room.
+var asciiWide = [][2]string{{"≤", "<="}, {"/↓", "/down"}, {"/↑", "/up"}}
+
+// widen writes each from in screen as the wider to, giving the extra
+// columns back from the first run of spaces wide enough between it and the
+// next pane border (so the panes beside it stay where they were). Where no run is
+// wide enough, the one-column stand-in is left to asciiReplacer.
+func widen(screen, from, to string) string {
+	extra := len([]rune(to)) - len([]rune(from))
 	lines := strings.Split(screen, "\n")
 	for i, line := range lines {
-		n := strings.Count(line, "≤")
-		if n == 0 {
-			continue
+		var b strings.Builder
+		for {
+			at := strings.Index(line, from)
+			if at < 0 {
+				break
+			}
+			rest := line[at+len(from):]
+			seg := len(rest)
+			if end := strings.IndexAny(rest, "│┃╮╯|"); end >= 0 {
+				seg = end
+			}
+			b.WriteString(line[:at])
+			if sp, run := spacesOver(rest[:seg], extra); run > extra {
+				b.WriteString(to)
+				line = rest[:sp] + rest[sp+extra:]
+			} else {
+				b.WriteString(from)
+				line = rest
+			}
 		}
-		at, run := widestSpaces(line)
-		if run <= n {
-			continue // no room: the one-column stand-in
-		}
-		line = line[:at] + line[at+n:]
-		lines[i] = strings.ReplaceAll(line, "≤", "<=")
+		b.WriteString(line)
+		lines[i] = b.String()
 	}
 	return strings.Join(lines, "\n")
 }
 
-// widestSpaces is where the longest run of spaces in line starts, and how
-// long it is.
-func widestSpaces(line string) (at, run int) {
+// spacesOver is where the first run of more than n spaces in line starts,
+// and how long it is: the nearest slack, so a help table's column after a
+// widened key stays aligned, and a status bar gives from its filler.
+func spacesOver(line string, n int) (at, run int) {
 	for i := 0; i < len(line); {
 		j := i
 		for j < len(line) && line[j] == ' ' {
 			j++
 		}
-		if j-i > run {
-			at, run = i, j-i
+		if j-i > n {
+			return i, j - i
 		}
 		i = max(j, i+1)
 	}
-	return at, run
+	return 0, 0
 }
 
 // ASCIIGlyphs lists the glyphs ASCII replaces, for tests.

@@ -18,3 +18,21 @@ func TestASCIIWritesAtMostAsLessOrEqual(t *testing.T) {
 		t.Errorf("no room to widen: %q, want the one-column stand-in", got)
 	}
 }
+
+// TestASCIIWritesArrowKeysOut: help's "j/↓" is the down arrow; its
+// one-column stand-in "j/v" reads as the key v. Where the line has room it
+// reads "j/down", and a pane border beside it stays in its column.
+func TestASCIIWritesArrowKeysOut(t *testing.T) {
+	line := "│ j/↓ down  k/↑ up" + strings.Repeat(" ", 8) + "│ ≤3" + strings.Repeat(" ", 4) + "│"
+	got := ASCII(line)
+	want := "| j/down down  k/up up" + strings.Repeat(" ", 4) + "| <=3" + strings.Repeat(" ", 3) + "|"
+	if got != want {
+		t.Errorf("ASCII =\n%q\nwant\n%q", got, want)
+	}
+	if len(got) != len([]rune(line)) {
+		t.Errorf("width %d, want %d", len(got), len([]rune(line)))
+	}
+	if got := ASCII("j/↓ down|"); got != "j/v down|" {
+		t.Errorf("no room: %q, want the one-column stand-in", got)
+	}
+}

@@ -73,6 +73,18 @@ func (m *Model) cancelSearch() {
 	}
 }
 
+// SearchKept reports that a query was kept (enter): its matches are
+// highlighted and n/N go through them.
+func (m Model) SearchKept() bool { return !m.search.editor.Focused() && m.search.text() != "" }
+
+// ClearSearch drops a kept query and its highlights, leaving the cursor on
+// the match it went to: the user came here on purpose. What showing the
+// matches opened stays open, as the cursor may be inside it.
+func (m *Model) ClearSearch() {
+	m.search = search{}
+	m.runSearch()
+}
+
 // Searching reports that the pane takes every key for the search query.
 func (m Model) Searching() bool { return m.search.editor.Focused() }
 
