@@ -249,7 +249,7 @@ func TestSearchingTheTimeline(t *testing.T) {
 	if !strings.Contains(v, "/veristat") || !strings.Contains(v, "1 of 22") {
 		t.Fatalf("the status bar does not show the search and its count:\n%s", v)
 	}
-	if !strings.Contains(v, "./\x1b[7mveristat\x1b[27m -C") {
+	if !strings.Contains(v, "./\x1b[7;1;4mveristat\x1b[27;22;24m -C") {
 		t.Errorf("the matching line is not on screen, highlighted:\n%s", v)
 	}
 	h.keys("enter") // keep the query

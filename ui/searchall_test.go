@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/prscope/prscope/model"
 	"github.com/prscope/prscope/ui/store"
 )
@@ -39,7 +41,7 @@ func TestSearchOnAFreshStartFindsThePushes(t *testing.T) {
 	if got := h.requests("/git/commits/") - before; got < 40 {
 		t.Errorf("the search fetched %d commit messages; #11 references 51 and few were on screen", got)
 	}
-	if !strings.Contains(h.view(), "\x1b[7mveristat\x1b[27m") {
+	if !strings.Contains(h.view(), "\x1b[7;1;4mveristat\x1b[27;22;24m") {
 		t.Errorf("the first match is not on screen:\n%s", h.view())
 	}
 }
@@ -160,7 +162,7 @@ func TestEscClearsAKeptSearchFirst(t *testing.T) {
 	at, _ := h.root().detail.Selected()
 	h.keys("esc")
 	m := h.root()
-	if m.focus != detailPane || m.detail.SearchStatus() != "" || strings.Contains(h.view(), "\x1b[7m") {
+	if m.focus != detailPane || m.detail.SearchStatus() != "" || strings.Contains(h.view(), "\x1b[7") {
 		t.Fatalf("esc after enter: focus %v, search %q; want the search cleared, the timeline still focused", m.focus, m.detail.SearchStatus())
 	}
 	if now, _ := m.detail.Selected(); now != at {
@@ -169,5 +171,31 @@ func TestEscClearsAKeptSearchFirst(t *testing.T) {
 	h.keys("esc")
 	if h.root().focus != listPane {
 		t.Errorf("the second esc does not go back to the list")
+	}
+}
+
+// TestNextMatchIsSeenToMove: the verifier patch's 22 pushes carry the same
+// message, so the matching line looks the same on each; the top row keeps
+// the item's head pinned (which push this is), and only the match n went
+// to is drawn as the current one.
+func TestNextMatchIsSeenToMove(t *testing.T) {
+	h := demoHarness(t, Config{Number: 11}, 160, 45)
+	h.run()
+	h.typeText("/veristat")
+	h.keys("enter")
+	h.run()
+	const current = "\x1b[7;1;4mveristat"
+	for n, want := range []string{"pushed 22×", "push 2/22", "push 3/22"} {
+		if n > 0 {
+			h.keys("n")
+		}
+		pane := h.root().detail.View()
+		top := ansi.Strip(strings.SplitN(pane, "\n", 2)[0])
+		if !strings.Contains(top, want) {
+			t.Errorf("match %d: the top row is %q, want the item's head (%s)", n+1, top, want)
+		}
+		if !strings.Contains(pane, current) {
+			t.Errorf("match %d: no match drawn as the current one", n+1)
+		}
 	}
 }

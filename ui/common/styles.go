@@ -31,6 +31,7 @@ type Styles struct {
 	StatusWarning lipgloss.Style
 	HelpOverlay   lipgloss.Style
 	Match         lipgloss.Style // a search match
+	CurrentMatch  lipgloss.Style // the match n/N went to: it must stand out from the rest
 	DiffAdded     lipgloss.Style // a line a newer revision added (also marked "+")
 	DiffRemoved   lipgloss.Style // a line it removed (also marked "-")
 }
@@ -66,6 +67,7 @@ func DefaultStyles() *Styles {
 	s.StatusWarning = lipgloss.NewStyle().Foreground(yellow)
 	s.HelpOverlay = lipgloss.NewStyle().Padding(1, 2)
 	s.Match = lipgloss.NewStyle().Reverse(true)
+	s.CurrentMatch = s.Match.Bold(true).Underline(true)
 	s.DiffAdded = lipgloss.NewStyle().Foreground(green)
 	s.DiffRemoved = lipgloss.NewStyle().Foreground(red)
 	return s

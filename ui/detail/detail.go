@@ -492,11 +492,17 @@ func (m Model) View() string {
 			gutter = m.common.Styles.SelectedMark.Render(m.cursorGlyph()) + " "
 		}
 		for l := y - m.lay.offset(i); l < len(it.lines) && y < m.top+m.height; l++ {
-			g := gutter
+			g, line := gutter, it.lines[l]
 			if l == len(it.lines)-1 && it.kind != kindFooter {
 				g = "  " // the separator line belongs to no one
+			} else if y == m.top && l > 0 && i == m.cursor && it.kind == kindEvent {
+				// The cursor's event scrolled past its first line (who,
+				// what, when) keeps it pinned on the top row, as editors
+				// pin the enclosing function: inside a long message, and on
+				// each n to another push of one patch, the top says which.
+				line = it.lines[0]
 			}
-			lines = append(lines, g+it.lines[l])
+			lines = append(lines, g+line)
 			y++
 		}
 	}

@@ -30,8 +30,9 @@ func (m *Model) renderItem(i int) {
 	}
 	m.items[i].lines = m.render(m.items[i])
 	if m.search.text() != "" && m.items[i].kind == kindEvent {
+		current := m.items[i].event == m.search.drawn
 		for l, line := range m.items[i].lines {
-			m.items[i].lines[l] = m.highlight(line)
+			m.items[i].lines[l] = m.highlight(line, current)
 		}
 	}
 	m.lay.set(i, len(m.items[i].lines))

@@ -34,11 +34,14 @@ type search struct {
 	// onMatch: the cursor was put on the current match and has not moved
 	// since, so the match is kept in view as what arrives regroups it.
 	onMatch bool
+	// drawn is the event whose item is drawn as the current match (-1:
+	// none), so moving to the next redraws both.
+	drawn int
 }
 
 // startSearch opens the query, remembering where the cursor is.
 func (m *Model) startSearch() {
-	m.search = search{editor: query.New("/")}
+	m.search = search{editor: query.New("/"), drawn: -1}
 	m.search.editor.Delay = searchDelay
 	m.search.editor.Focus()
 	if m.cursor < len(m.items) {
@@ -51,7 +54,7 @@ func (m *Model) startSearch() {
 // cancelSearch drops the query and puts the cursor back where / found it.
 func (m *Model) cancelSearch() {
 	from, opened, expanded := m.search.from, m.search.opened, m.search.expanded
-	m.search = search{}
+	m.search = search{drawn: -1}
 	for _, id := range opened {
 		delete(m.openGroups, id)
 	}
@@ -81,7 +84,7 @@ func (m Model) SearchKept() bool { return !m.search.editor.Focused() && m.search
 // the match it went to: the user came here on purpose. What showing the
 // matches opened stays open, as the cursor may be inside it.
 func (m *Model) ClearSearch() {
-	m.search = search{}
+	m.search = search{drawn: -1}
 	m.runSearch()
 }
 
@@ -206,6 +209,8 @@ func (m *Model) refreshMatches() {
 	}
 	if m.search.onMatch && m.matchHidden() {
 		m.gotoMatch() // a message that arrived folded it into a group
+	} else if len(m.search.matches) > 0 {
+		m.drawCurrent(m.search.matches[m.search.at])
 	}
 }
 
@@ -297,6 +302,7 @@ func (m *Model) gotoMatch() {
 	if i < 0 {
 		return
 	}
+	m.drawCurrent(e)
 	m.cursor = i
 	m.renderItem(i)
 	if it := &m.items[i]; m.matchLine(e) < 0 && !it.expanded && m.expandable(*it) {
@@ -308,6 +314,23 @@ func (m *Model) gotoMatch() {
 	m.ensureVisible()
 	m.showLine(i, max(m.matchLine(e), 0))
 	m.search.onMatch = true
+}
+
+// drawCurrent draws event e's item as the current match and the one drawn
+// so before as any other. Only the style changes, so both keep their height
+// and are redrawn at once, wherever they are.
+func (m *Model) drawCurrent(e int) {
+	if m.search.drawn == e {
+		return
+	}
+	old := m.search.drawn
+	m.search.drawn = e
+	for _, ev := range []int{old, e} {
+		if i := m.itemOf(ev); ev >= 0 && i >= 0 && m.items[i].lines != nil {
+			m.items[i].lines = nil
+			m.renderItem(i)
+		}
+	}
 }
 
 // collapse folds the items of keys again.
@@ -396,7 +419,7 @@ func (m Model) matches(i int) bool {
 // lines mix text with the SGR sequences our styles wrote; only the text
 // between sequences is searched, and after each match the style in force is
 // written again, because the match's own style ends with a reset.
-func (m Model) highlight(line string) string {
+func (m Model) highlight(line string, current bool) string {
 	if m.search.text() == "" {
 		return line
 	}
@@ -419,7 +442,7 @@ func (m Model) highlight(line string) string {
 		if end < 0 {
 			end = len(line)
 		}
-		b.WriteString(m.highlightRun(line[:end], active))
+		b.WriteString(m.highlightRun(line[:end], active, current))
 		line = line[end:]
 	}
 	return b.String()
@@ -442,7 +465,11 @@ func csiLen(s string) int {
 
 // highlightRun marks the query in plain text, restoring active after each
 // match.
-func (m Model) highlightRun(text, active string) string {
+func (m Model) highlightRun(text, active string, current bool) string {
+	style, plain := m.common.Styles.Match, [2]string{"\x1b[7m", "\x1b[27m"}
+	if current {
+		style, plain = m.common.Styles.CurrentMatch, [2]string{"\x1b[7;1;4m", "\x1b[27;22;24m"}
+	}
 	q := strings.ToLower(m.search.text())
 	lower := strings.ToLower(text)
 	if len(lower) != len(text) || !strings.Contains(lower, q) {
@@ -456,13 +483,13 @@ func (m Model) highlightRun(text, active string) string {
 			return b.String()
 		}
 		b.WriteString(text[:i])
-		if mark := m.common.Styles.Match.Render(text[i : i+len(q)]); mark != text[i:i+len(q)] {
+		if mark := style.Render(text[i : i+len(q)]); mark != text[i:i+len(q)] {
 			b.WriteString(mark)
 			b.WriteString(active)
 		} else {
 			// No colours (NO_COLOR): the style draws nothing, but reverse
 			// video is not colour, and a match must still show.
-			b.WriteString("\x1b[7m" + text[i:i+len(q)] + "\x1b[27m")
+			b.WriteString(plain[0] + text[i:i+len(q)] + plain[1])
 		}
 		text, lower = text[i+len(q):], lower[i+len(q):]
 	}

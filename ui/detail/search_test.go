@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/prscope/prscope/model"
@@ -63,7 +64,7 @@ func TestHighlightInsideStyledText(t *testing.T) {
 	yellow := "\x1b[33m"
 	m.search.editor.SetValue("veristat")
 
-	got := m.highlight(yellow + "c001bee veristat: fix" + "\x1b[0m" + " and veristat again")
+	got := m.highlight(yellow+"c001bee veristat: fix"+"\x1b[0m"+" and veristat again", false)
 	mark := m.common.Styles.Match.Render("veristat")
 	want := yellow + "c001bee " + mark + yellow + ": fix\x1b[0m and " + mark + " again"
 	if got != want {
@@ -119,7 +120,7 @@ func TestSearchKeepsWhatWasTyped(t *testing.T) {
 func TestMatchesShowWithoutColours(t *testing.T) {
 	m, _ := newPane(t, 100, 20) // the tests' Ascii profile: no colours
 	m.search.editor.SetValue("veristat")
-	if got := m.highlight("run veristat now"); got != "run \x1b[7mveristat\x1b[27m now" {
+	if got := m.highlight("run veristat now", false); got != "run \x1b[7mveristat\x1b[27m now" {
 		t.Errorf("highlight = %q", got)
 	}
 }
@@ -252,5 +253,41 @@ func TestSearchFindsWhatThePaneDerives(t *testing.T) {
 			t.Errorf("/%s: status %q, want %s", c.query, got, c.want)
 		}
 		m = press(m, "esc")
+	}
+}
+
+// TestOnlyTheCurrentMatchIsDrawnAsCurrent: n moves the current match's
+// style to the next item and draws the one it left as any other match.
+func TestOnlyTheCurrentMatchIsDrawnAsCurrent(t *testing.T) {
+	m, _ := newPane(t, 100, 30)
+	m.ShowTimeline(testPR(1), []model.Event{comment(1, "same words"), comment(2, "same words"), comment(3, "other")}, nil, store.TimelineStatus{})
+	m = press(m, "/", "s", "a", "m", "e", "enter")
+	const current, other = "\x1b[7;1;4msame", "\x1b[7msame"
+	drawn := func(e int) string {
+		i := m.itemOf(e)
+		return strings.Join(m.items[i].lines, "\n")
+	}
+	if !strings.Contains(drawn(0), current) || strings.Contains(drawn(1), current) || !strings.Contains(drawn(1), other) {
+		t.Fatalf("first match: %q / %q", drawn(0), drawn(1))
+	}
+	m = press(m, "n")
+	if strings.Contains(drawn(0), current) || !strings.Contains(drawn(0), other) || !strings.Contains(drawn(1), current) {
+		t.Errorf("after n: %q / %q; want the current style moved to the second", drawn(0), drawn(1))
+	}
+}
+
+// TestStickyHead: scrolled past an event's first line, the top row shows
+// that line, so a long comment or message says whose it is.
+func TestStickyHead(t *testing.T) {
+	m, _ := newPane(t, 100, 8)
+	m.ShowTimeline(testPR(1), []model.Event{comment(1, strings.Repeat("line\n", 40))}, nil, store.TimelineStatus{})
+	m.cursor = m.itemOf(0)
+	m.toggle() // expanded: 40 lines
+	head := ansi.Strip(m.items[m.cursor].lines[0])
+	m.top = m.lay.offset(m.cursor) + 5
+	m.ensureRendered()
+	top := ansi.Strip(strings.SplitN(m.View(), "\n", 2)[0])
+	if m.top <= m.lay.offset(m.cursor) || !strings.Contains(top, strings.TrimSpace(head)) {
+		t.Errorf("top row %q (top %d, item at %d), want the item's head %q", top, m.top, m.lay.offset(m.cursor), head)
 	}
 }
