@@ -284,6 +284,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	onMatch := m.search.onMatch
 	m.search.onMatch = false // moved away, unless the key went to a match
+	m.search.first = false   // a key chose where to be
 	follow, handled := m.command(k)
 	if !handled {
 		m.search.onMatch = onMatch

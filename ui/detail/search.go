@@ -34,6 +34,11 @@ type search struct {
 	// onMatch: the cursor was put on the current match and has not moved
 	// since, so the match is kept in view as what arrives regroups it.
 	onMatch bool
+	// first: the cursor is on the match the search chose itself (the first
+	// after where / was pressed) and no key has moved it since; a match
+	// before it that arrives later (messages come in any order) is gone to
+	// instead, so a fresh search lands on 1 of n.
+	first bool
 	// drawn is the event whose item is drawn as the current match (-1:
 	// none), so moving to the next redraws both.
 	drawn int
@@ -207,6 +212,13 @@ func (m *Model) refreshMatches() {
 			m.search.at = n
 		}
 	}
+	if m.search.first {
+		if at := m.firstFrom(found); found[at] != current {
+			m.search.at = at
+			m.gotoMatch()
+			return
+		}
+	}
 	if m.search.onMatch && m.matchHidden() {
 		m.gotoMatch() // a message that arrived folded it into a group
 	} else if len(m.search.matches) > 0 {
@@ -256,17 +268,33 @@ func (m *Model) goToFirst(found []int) {
 		}
 	}
 	m.holdAnchor(anchorItem, anchorLine)
-	current := -1
-	if m.cursor < len(m.items) && m.items[m.cursor].kind == kindEvent {
-		current = m.items[m.cursor].event
+	m.search.at = m.firstFrom(found)
+	m.gotoMatch()
+	m.search.first = len(found) > 0
+}
+
+// firstFrom is the index in found of the first match at or after where /
+// was pressed (the first of all when that place is gone, or none follows).
+func (m Model) firstFrom(found []int) int {
+	from := -1
+	for i, it := range m.items {
+		if m.itemKey(it) != m.search.from.key {
+			continue
+		}
+		for ; i < len(m.items); i++ {
+			if m.items[i].kind == kindEvent {
+				from = m.items[i].event
+				break
+			}
+		}
+		break
 	}
-	for n, e := range m.search.matches {
-		if e >= current {
-			m.search.at = n
-			break
+	for n, e := range found {
+		if e >= from {
+			return n
 		}
 	}
-	m.gotoMatch()
+	return 0
 }
 
 // nextMatch moves to the next (or, back, the previous) match, wrapping.

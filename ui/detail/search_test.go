@@ -291,3 +291,35 @@ func TestStickyHead(t *testing.T) {
 		t.Errorf("top row %q (top %d, item at %d), want the item's head %q", top, m.top, m.lay.offset(m.cursor), head)
 	}
 }
+
+// TestFirstMatchThatArrivesLateIsGoneTo: messages arrive in any order. The
+// search went to the match that came first (the third commit); when the
+// first commit's message arrives and matches too, the cursor, which no key
+// has moved, goes there: a fresh search lands on 1 of n. Once a key moved
+// it, what arrives leaves it where it is.
+func TestFirstMatchThatArrivesLateIsGoneTo(t *testing.T) {
+	for _, moved := range []bool{false, true} {
+		m, commits := newPane(t, 100, 30)
+		m.ShowTimeline(testPR(1), []model.Event{referenced(1, ""), referenced(2, ""), referenced(3, ""), referenced(4, "")}, nil, store.TimelineStatus{})
+		m = press(m, "/", "v", "e", "r", "i", "enter")
+		arrive := func(i int, msg string) {
+			k := store.CommitKey("acme/widgets", sha(i))
+			commits[k] = store.CommitInfo{Message: msg, Loaded: true}
+			m.CommitLoaded(k)
+		}
+		arrive(3, "veri 3")
+		arrive(4, "veri 4")
+		if moved {
+			m = press(m, "n")
+		}
+		arrive(1, "veri 1")
+		status := m.SearchStatus()
+		want := "1 of 3"
+		if moved {
+			want = "3 of 3" // n went to veri 4, and stays there
+		}
+		if !strings.Contains(status, want) {
+			t.Errorf("moved %v: status %q, want %s", moved, status, want)
+		}
+	}
+}
