@@ -11,6 +11,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/prscope/prscope/model"
@@ -428,5 +429,35 @@ func TestFailedTimelineSaysNotLoaded(t *testing.T) {
 	v := m.View()
 	if !strings.Contains(v, "7 comments · timeline not loaded") || strings.Contains(v, "0 events") {
 		t.Errorf("the header does not say the timeline is not loaded:\n%s", v)
+	}
+}
+
+// TestHeadlineWrapsBetweenParts: the CI headline wraps between its parts;
+// no line of the header ends on a dangling "·" (#201 at 80 columns).
+func TestHeadlineWrapsBetweenParts(t *testing.T) {
+	m, _ := newPane(t, 80, 20)
+	m.ShowTimeline(testPR(1), nil, nil, store.TimelineStatus{})
+	m.SetCIHeadline("tested 3 versions · 3 runs (47 more not matched to a version) · fbafcc8 ✓ 24 jobs passed")
+	m.ensureRendered()
+	for _, line := range strings.Split(m.View(), "\n") {
+		if strings.HasSuffix(strings.TrimRight(ansi.Strip(line), " "), "·") {
+			t.Errorf("a line ends on the separator: %q\n%s", line, m.View())
+		}
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "fbafcc8 ✓ 24 jobs passed") {
+		t.Errorf("the last part is not whole on its line:\n%s", m.View())
+	}
+}
+
+// TestCountsAreWrittenAlike: GitHub's 2500 comments beside about 2,600
+// events read with their digits grouped alike.
+func TestCountsAreWrittenAlike(t *testing.T) {
+	m, _ := newPane(t, 120, 20)
+	pr := testPR(201)
+	pr.Detailed, pr.Comments = true, 2500
+	m.ShowTimeline(pr, mixedEvents(100), []store.Gap{{At: 50, FirstPage: 2, LastPage: 26, Events: 2500}}, store.TimelineStatus{})
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "2,500 comments") || !strings.Contains(v, "100 of ~2,600 events") {
+		t.Errorf("counts:\n%s", v)
 	}
 }

@@ -186,7 +186,8 @@ func (m Model) renderFacts(w int) []string {
 		lines = append(lines, wrap(ci, w)...)
 	}
 	if m.ciHeadline != "" {
-		lines = append(lines, wrap("history: "+m.ciHeadline, w)...)
+		// Wrapped between its parts, so no line ends on a dangling "·".
+		lines = append(lines, wrapParts(strings.Split("history: "+m.ciHeadline, " · "), w)...)
 	}
 	return append(lines, s.Muted.Render(strings.Repeat("─", w)))
 }
@@ -198,7 +199,7 @@ func (m Model) counts() []string {
 		// GitHub's own count of comments where it gave one.
 		out := []string{"timeline not loaded"}
 		if m.pr.Detailed {
-			out = append([]string{fmt.Sprintf("%d comment%s", m.pr.Comments, plural(m.pr.Comments))}, out...)
+			out = append([]string{fmt.Sprintf("%s comment%s", groupDigits(m.pr.Comments), plural(m.pr.Comments))}, out...)
 		}
 		return out
 	}
@@ -219,13 +220,14 @@ func (m Model) counts() []string {
 	if m.pr.Detailed && m.pr.Comments > comments {
 		comments, commentsMore = m.pr.Comments, "" // GitHub's own count is exact
 	}
-	events := fmt.Sprintf("%d%s events", len(m.events), more)
+	// Every count is written alike (2,500 beside ~2,600), digits grouped.
+	events := fmt.Sprintf("%s%s events", groupDigits(len(m.events)), more)
 	if len(m.gaps) > 0 { // the pages not loaded have an estimated size
-		events = fmt.Sprintf("%d of ~%s events", len(m.events), groupDigits(len(m.events)+m.gapEvents()))
+		events = fmt.Sprintf("%s of ~%s events", groupDigits(len(m.events)), groupDigits(len(m.events)+m.gapEvents()))
 	}
 	return []string{
-		fmt.Sprintf("%d%s comment%s", comments, commentsMore, plural(comments)),
-		fmt.Sprintf("%d%s referencing commit%s", refs, more, plural(refs)),
+		fmt.Sprintf("%s%s comment%s", groupDigits(comments), commentsMore, plural(comments)),
+		fmt.Sprintf("%s%s referencing commit%s", groupDigits(refs), more, plural(refs)),
 		events,
 	}
 }
