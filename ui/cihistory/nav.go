@@ -3,7 +3,7 @@ package cihistory
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/prscope/prscope/ui/common"
 )
 
 // move goes delta selectable rows... by delta lines, to the nearest row
@@ -97,7 +97,7 @@ func (m *Model) draw() {
 				mark = "› "
 			}
 		}
-		text := ansi.Truncate(strings.Repeat("  ", r.depth)+r.text, max(m.width-2, 1), "…")
+		text := common.TruncateParts(strings.Repeat("  ", r.depth)+r.text, max(m.width-2, 1))
 		text = r.style.Render(text)
 		lines = append(lines, mark+text)
 	}

@@ -36,3 +36,17 @@ func TestASCIIWritesArrowKeysOut(t *testing.T) {
 		t.Errorf("no room: %q, want the one-column stand-in", got)
 	}
 }
+
+// TestASCIICursorStandsAlone: in --ascii the cursor's ">" is not also the
+// fold marker, the evidence line's arrow or a commit's mark beside it.
+func TestASCIICursorStandsAlone(t *testing.T) {
+	g := ASCIIGlyphs()
+	for _, other := range []string{"▸", "▾", "↳", "◆"} {
+		if g[other] == g["▌"] {
+			t.Errorf("%s and the cursor both read %q", other, g[other])
+		}
+	}
+	if g["▸"] == g["▾"] {
+		t.Errorf("folded and open read alike: %q", g["▸"])
+	}
+}

@@ -17,6 +17,23 @@ func Truncate(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
+// TruncateParts cuts s, parts joined by " · ", to w columns after its last
+// part that fits whole, marking the cut: a SHA or a count is shown whole or
+// not at all ("34189~" would read as another commit). A first part too wide
+// for w is cut as Truncate does.
+func TruncateParts(s string, w int) string {
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	const sep = " · "
+	for end := strings.LastIndex(s, sep); end > 0; end = strings.LastIndex(s[:end], sep) {
+		if head := s[:end] + sep + "…"; ansi.StringWidth(head) <= w {
+			return head
+		}
+	}
+	return Truncate(s, w)
+}
+
 // PadRight fills s with spaces to w columns.
 func PadRight(s string, w int) string {
 	if n := lipgloss.Width(s); n < w {
