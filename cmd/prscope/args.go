@@ -45,6 +45,9 @@ Usage:
 
 Flags:
   --demo            use the embedded demo data, served locally
+  --demo-latency D  with --demo: every request takes D, e.g. 200ms, to see or
+                    measure prscope at a real network's latency (env
+                    PRSCOPE_DEMO_LATENCY; default 50-150ms, none for dump)
   --hostname HOST   the GitHub host: github.com (default) or a GitHub
                     Enterprise Server, whose API is https://HOST/api/v3/
                     (env GH_HOST, as gh)
@@ -118,9 +121,13 @@ var errHelp = errors.New("help requested")
 
 // options is the parsed command line.
 type options struct {
-	dump    bool
-	demo    bool
-	version bool
+	dump bool
+	demo bool
+	// demoLatency is --demo-latency (or PRSCOPE_DEMO_LATENCY) when
+	// latencySet; else the demo keeps its own default.
+	demoLatency time.Duration
+	latencySet  bool
+	version     bool
 	// insecure allows sending the token over plain HTTP to a host that is
 	// not this machine.
 	insecure bool
@@ -166,6 +173,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs := flag.NewFlagSet("prscope", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&o.demo, "demo", false, "use the embedded demo data, served locally")
+	fs.DurationVar(&o.demoLatency, "demo-latency", 0, "with --demo: every request takes this long")
 	fs.BoolVar(&o.version, "version", false, "print the version")
 	fs.StringVar(&o.apiURL, "api-url", "", "REST API base URL, used as given")
 	fs.StringVar(&o.hostname, "hostname", "", "the GitHub host (github.com or an Enterprise host)")
@@ -316,6 +324,9 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 		return o, err
 	}
 
+	if err := o.readDemoLatency(fs, getenv); err != nil {
+		return o, err
+	}
 	if o.apiURL == "" {
 		o.apiURL = getenv("PRSCOPE_API_URL")
 	}
@@ -328,6 +339,26 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 		return o, err
 	}
 	return o, nil
+}
+
+// readDemoLatency takes --demo-latency, else PRSCOPE_DEMO_LATENCY; it
+// means something only to the demo's server.
+func (o *options) readDemoLatency(fs *flag.FlagSet, getenv func(string) string) error {
+	fs.Visit(func(f *flag.Flag) { o.latencySet = o.latencySet || f.Name == "demo-latency" })
+	if env := getenv("PRSCOPE_DEMO_LATENCY"); !o.latencySet && env != "" {
+		d, err := time.ParseDuration(env)
+		if err != nil {
+			return fmt.Errorf("PRSCOPE_DEMO_LATENCY=%q: want a duration such as 200ms", env)
+		}
+		o.demoLatency, o.latencySet = d, true
+	}
+	switch {
+	case o.latencySet && !o.demo:
+		return errors.New("--demo-latency only applies to --demo")
+	case o.demoLatency < 0:
+		return errors.New("--demo-latency must not be negative")
+	}
+	return nil
 }
 
 // parseCacheCommand reads what follows "cache": nothing, or "clear".

@@ -279,3 +279,35 @@ func TestSeveralRepositories(t *testing.T) {
 		t.Errorf("dump of two repositories: %v", err)
 	}
 }
+
+// TestDemoLatency: --demo-latency (or PRSCOPE_DEMO_LATENCY) sets the demo
+// server's latency, and means nothing without --demo.
+func TestDemoLatency(t *testing.T) {
+	env := func(v string) func(string) string {
+		return func(k string) string {
+			if k == "PRSCOPE_DEMO_LATENCY" {
+				return v
+			}
+			return ""
+		}
+	}
+	o, err := parseArgs([]string{"--demo", "--demo-latency", "200ms"}, env("1s"))
+	if err != nil || !o.latencySet || o.demoLatency != 200*time.Millisecond {
+		t.Errorf("flag: %v %v %v, want 200ms (the flag beats the env)", o.latencySet, o.demoLatency, err)
+	}
+	o, err = parseArgs([]string{"--demo"}, env("1s"))
+	if err != nil || !o.latencySet || o.demoLatency != time.Second {
+		t.Errorf("env: %v %v %v, want 1s", o.latencySet, o.demoLatency, err)
+	}
+	if o, err = parseArgs([]string{"--demo"}, env("")); err != nil || o.latencySet {
+		t.Errorf("neither: %v %v, want the demo's default", o.latencySet, err)
+	}
+	for _, bad := range [][]string{{"--demo-latency", "200ms", "acme/widgets"}, {"--demo", "--demo-latency", "-1s"}} {
+		if _, err := parseArgs(bad, env("")); err == nil {
+			t.Errorf("%v: no error", bad)
+		}
+	}
+	if _, err := parseArgs([]string{"--demo"}, env("fast")); err == nil {
+		t.Errorf("PRSCOPE_DEMO_LATENCY=fast: no error")
+	}
+}

@@ -216,7 +216,10 @@ func (o options) connect() (environment, error) {
 		return env, fmt.Errorf("demo data: %w", err)
 	}
 	fakeOpts := fake.FakeOptions{}
-	if !o.dump {
+	switch {
+	case o.latencySet:
+		fakeOpts.MinLatency, fakeOpts.MaxLatency = o.demoLatency, o.demoLatency
+	case !o.dump:
 		// A little latency so loading states are real, as they are on GitHub.
 		fakeOpts.MinLatency, fakeOpts.MaxLatency = 50*time.Millisecond, 150*time.Millisecond
 	}

@@ -35,6 +35,9 @@ type RecordedRequest struct {
 	Query        url.Values
 	Header       http.Header
 	Status       int // the status answered (304 for a conditional request that matched); 0 if none was
+	// Start is when the request arrived, End when its handler returned
+	// (zero while it runs): what RoundTrips reads.
+	Start, End time.Time
 }
 
 // FakeServer is a GitHub REST API look-alike over a Dataset, on a real
@@ -146,7 +149,8 @@ func (s *FakeServer) Requests() []RecordedRequest {
 	defer s.mu.Unlock()
 	out := make([]RecordedRequest, len(s.requests))
 	for i, r := range s.requests {
-		out[i] = RecordedRequest{Method: r.Method, Path: r.Path, Query: cloneValues(r.Query), Header: r.Header.Clone(), Status: r.Status}
+		out[i] = RecordedRequest{Method: r.Method, Path: r.Path, Query: cloneValues(r.Query), Header: r.Header.Clone(),
+			Status: r.Status, Start: r.Start, End: r.End}
 	}
 	return out
 }
@@ -173,6 +177,7 @@ func (s *FakeServer) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.active.Done()
+	defer s.recordEnd(seq)
 	// The status is recorded as it is written, before the client can see
 	// the reply: a test reading Requests() after its answer sees it.
 	sw := &statusWriter{ResponseWriter: w, record: func(code int) { s.recordStatus(seq, code) }}
@@ -201,6 +206,7 @@ func (s *FakeServer) admit(r *http.Request) (delay time.Duration, seq uint64, ok
 		Path:   r.URL.Path,
 		Query:  r.URL.Query(),
 		Header: r.Header.Clone(),
+		Start:  time.Now(),
 	})
 	delay = s.opts.MinLatency
 	if spread := s.opts.MaxLatency - s.opts.MinLatency; spread > 0 {
@@ -218,6 +224,15 @@ func (s *FakeServer) recordStatus(seq uint64, status int) {
 	defer s.mu.Unlock()
 	if seq >= s.firstSeq && seq-s.firstSeq < uint64(len(s.requests)) {
 		s.requests[seq-s.firstSeq].Status = status
+	}
+}
+
+// recordEnd notes when request seq's handler returned.
+func (s *FakeServer) recordEnd(seq uint64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if seq >= s.firstSeq && seq-s.firstSeq < uint64(len(s.requests)) {
+		s.requests[seq-s.firstSeq].End = time.Now()
 	}
 }
 
