@@ -163,6 +163,18 @@ func recordedTo(srv *fake.FakeServer, path string) []fake.RecordedRequest {
 	return out
 }
 
+// byPage is reqs sorted by their page query: the pages after a listing's
+// first are asked side by side, in any order.
+func byPage(reqs []fake.RecordedRequest) []fake.RecordedRequest {
+	out := slices.Clone(reqs)
+	slices.SortStableFunc(out, func(a, b fake.RecordedRequest) int {
+		pa, _ := strconv.Atoi(a.Query.Get("page"))
+		pb, _ := strconv.Atoi(b.Query.Get("page"))
+		return pa - pb
+	})
+	return out
+}
+
 // asAPIError fails the test unless err is an *APIError with status.
 func asAPIError(t *testing.T, err error, status int) *github.APIError {
 	t.Helper()
@@ -610,7 +622,7 @@ func TestClientTimelinePaging(t *testing.T) {
 		}
 		ids[e.ID] = true
 	}
-	reqs := recordedTo(srv, "/repos/acme/widgets/issues/8/timeline")
+	reqs := byPage(recordedTo(srv, "/repos/acme/widgets/issues/8/timeline"))
 	if len(reqs) != 3 {
 		t.Fatalf("%d timeline requests, want 3", len(reqs))
 	}

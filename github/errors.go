@@ -39,6 +39,10 @@ type APIError struct {
 	Reset time.Time
 	// TimedOut: no answer came within the timeout.
 	TimedOut bool
+	// SecondaryLimit: GitHub answered with its secondary rate limit (or
+	// the guard stood in for it, Unsent): asked again after the backoff,
+	// the request may well succeed.
+	SecondaryLimit bool
 }
 
 func (e *APIError) Error() string {
@@ -261,7 +265,7 @@ func secondaryLimit(status int, msg, subject string, after time.Duration) *APIEr
 	if msg == "" {
 		msg = "secondary rate limit exceeded"
 	}
-	e := &APIError{Status: status, Message: msg, Subject: subject, Hint: "secondary rate limit; wait a minute before retrying"}
+	e := &APIError{Status: status, Message: msg, Subject: subject, Hint: "secondary rate limit; wait a minute before retrying", SecondaryLimit: true}
 	if after > 0 {
 		e.RetryAfter = max(after.Round(time.Second), time.Second)
 		e.Hint = "secondary rate limit; retry in " + formatWait(e.RetryAfter)

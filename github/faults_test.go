@@ -356,7 +356,7 @@ func TestForeignNextLinkIsNeverFollowed(t *testing.T) {
 	if len(prs) != 230 {
 		t.Errorf("%d PRs, want 230", len(prs))
 	}
-	for i, r := range recordedTo(pullSrv, "/repos/acme/widgets/pulls") {
+	for i, r := range byPage(recordedTo(pullSrv, "/repos/acme/widgets/pulls")) {
 		if r.Query.Get("page") != strconv.Itoa(i+1) || r.Header.Get("Authorization") != "Bearer "+testToken {
 			t.Errorf("list request %d: %v", i, r.Query)
 		}

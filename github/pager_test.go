@@ -4,10 +4,15 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/prscope/prscope/github/fake"
+	"github.com/prscope/prscope/model"
 
 	"github.com/prscope/prscope/github"
 )
@@ -113,5 +118,92 @@ func TestFetchPullsShortPages(t *testing.T) {
 	}
 	if n := len(recordedTo(srv, "/repos/acme/widgets/pulls")); n != 5 {
 		t.Errorf("%d list requests, want 5", n)
+	}
+}
+
+// maxInFlight is the most requests of reqs the server was answering at once.
+func maxInFlight(reqs []fake.RecordedRequest) int {
+	most := 0
+	for _, r := range reqs {
+		n := 0
+		for _, o := range reqs {
+			if !o.Start.After(r.Start) && (o.End.IsZero() || o.End.After(r.Start)) {
+				n++
+			}
+		}
+		most = max(most, n)
+	}
+	return most
+}
+
+// TestPagesGoSideBySide: page 1's Link names the last of #201's 27 timeline
+// pages; the other 26 are asked at most github.PagesInFlight at a time and
+// come back whole and in order, in a handful of round trips. A secondary
+// rate limit met on page 9 is waited out (the rate guard holds every
+// request meanwhile) and page 9 asked again: the listing is still whole.
+func TestPagesGoSideBySide(t *testing.T) {
+	srv, client := demoAtLatency(t)
+	bpf := model.Repo{Owner: "kernel-patches", Name: "bpf"}
+	var once sync.Once
+	srv.SetFaults(func(r *http.Request) *fake.Fault {
+		var f *fake.Fault
+		if strings.HasSuffix(r.URL.Path, "/timeline") && r.URL.Query().Get("page") == "9" {
+			once.Do(func() { f = fake.FaultSecondary403(time.Second) })
+		}
+		return f
+	})
+	c := client()
+	events, err := github.AllPages("#201 timeline", github.MaxTimelinePages, model.EventKey, func(page int) ([]model.Event, model.Page, error) {
+		return c.Timeline(context.Background(), bpf, fake.DemoE2EPR, page, github.MaxPerPage)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.SetFaults(nil)
+	want, err := github.AllPages("#201 timeline", github.MaxTimelinePages, model.EventKey, func(page int) ([]model.Event, model.Page, error) {
+		return client().Timeline(context.Background(), bpf, fake.DemoE2EPR, page, github.MaxPerPage)
+	})
+	if err != nil || len(events) != 2610 || len(want) != len(events) {
+		t.Fatalf("%d events (%v), want 2610 like a fetch without the limit (%d)", len(events), err, len(want))
+	}
+	for i := range events {
+		if events[i].ID != want[i].ID {
+			t.Fatalf("event %d is %s, want %s: pages out of order", i, events[i].ID, want[i].ID)
+		}
+	}
+	reqs := recordedTo(srv, "/repos/kernel-patches/bpf/issues/201/timeline")
+	asked := map[string]int{}
+	for _, r := range reqs {
+		asked[r.Query.Get("page")]++
+	}
+	if len(asked) != 27 || asked["9"] != 2 || asked["1"] != 1 {
+		t.Errorf("pages asked %v: want each of 27 once, page 9 twice", asked)
+	}
+	if n := maxInFlight(reqs); n > github.PagesInFlight || n < 2 {
+		t.Errorf("%d timeline pages in flight at once, want 2..%d", n, github.PagesInFlight)
+	}
+	t.Logf("%d requests, %d round trips, at most %d in flight", len(reqs), fake.RoundTrips(reqs), maxInFlight(reqs))
+}
+
+// TestPagesWithoutALastGoOneByOne: a listing whose Link names no last page
+// is paged by its next, one after another.
+func TestPagesWithoutALastGoOneByOne(t *testing.T) {
+	srv, client := demoAtLatency(t)
+	c := client()
+	got, err := github.AllPages("numbers", 100, func(n int) string { return strconv.Itoa(n) }, func(page int) ([]int, model.Page, error) {
+		if _, _, err := c.Timeline(context.Background(), model.Repo{Owner: "kernel-patches", Name: "bpf"}, 11, page, 1); err != nil {
+			return nil, model.Page{}, err
+		}
+		next := page + 1
+		if page == 5 {
+			next = 0
+		}
+		return []int{page}, model.Page{Next: next}, nil
+	})
+	if err != nil || !slices.Equal(got, []int{1, 2, 3, 4, 5}) {
+		t.Fatalf("%v %v", got, err)
+	}
+	if trips := fake.RoundTrips(srv.Requests()); trips != 5 {
+		t.Errorf("%d round trips, want 5: each next is known only from the page before", trips)
 	}
 }

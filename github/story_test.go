@@ -98,7 +98,7 @@ func TestFetchStoryFetchesEverything(t *testing.T) {
 	}
 
 	// Three timeline pages of at most 100.
-	timelineReqs := recordedTo(srv, fmt.Sprintf("/repos/acme/widgets/issues/%d/timeline", storyPR))
+	timelineReqs := byPage(recordedTo(srv, fmt.Sprintf("/repos/acme/widgets/issues/%d/timeline", storyPR)))
 	if len(timelineReqs) != 3 {
 		t.Fatalf("%d timeline requests, want 3", len(timelineReqs))
 	}
@@ -310,7 +310,7 @@ func TestFetchPulls(t *testing.T) {
 					t.Fatalf("PR %d is #%d, want #%d (newest first, no gaps or repeats)", i, p.Number, want)
 				}
 			}
-			reqs := recordedTo(srv, "/repos/acme/widgets/pulls")
+			reqs := byPage(recordedTo(srv, "/repos/acme/widgets/pulls"))
 			if len(reqs) != len(tt.wantPerPages) {
 				t.Fatalf("%d list requests, want %d", len(reqs), len(tt.wantPerPages))
 			}

@@ -398,8 +398,40 @@ func (ci *demoCI) e2e() {
 		}
 	}
 	p.Timeline = append(p.Timeline, FakeEvent{Event: model.KindCommitted, Actor: h.AuthorName, SHA: h.SHA, Message: h.Message, CreatedAt: h.Date})
+	ci.e2eReferences(p, opened, clock)
 	sortTimeline(p)
 	p.UpdatedAt = clock
+}
+
+// DemoE2EReferences is how many upstream commits mention #201 by accident:
+// a test PR that lives for months collects dozens (the guide's "dozens of
+// commits that reference it by accident"), so #201 has 2,610 events.
+const DemoE2EReferences = 60
+
+// e2eReferences adds DemoE2EReferences referencing commits spread over
+// [from, to]: oops reports whose build number is #201, backtraces whose
+// frame 201 is deep recursion, verifier logs citing insn #201.
+func (ci *demoCI) e2eReferences(p *FakePull, from, to time.Time) {
+	rng := rand.New(rand.NewPCG(0x201, DemoE2EReferences))
+	why := []func(i int) string{
+		func(i int) string {
+			return fmt.Sprintf("CPU: %d PID: %d Comm: test_progs Not tainted 5.%d.0-rc%d+ #%d", i%8, 4000+i*37, 10+i%4, 1+i%7, DemoE2EPR)
+		},
+		func(i int) string {
+			return fmt.Sprintf(" #%d [ffffb14de05b%04x] bpf_prog_run_pin_on_cpu at ffffffff8%07x", DemoE2EPR, 0x7000+i*8, 0x1a2b3c0+i*64)
+		},
+		func(i int) string { return fmt.Sprintf("  %d: (85) call bpf_loop#181 ; insn #%d", 180+i, DemoE2EPR) },
+	}
+	span := to.Sub(from)
+	for i := range DemoE2EReferences {
+		at := from.Add(span * time.Duration(i+1) / time.Duration(DemoE2EReferences+1)).Add(time.Duration(rng.IntN(3600)) * time.Second)
+		subject := fmt.Sprintf("bpf: fix a splat in the %s path (%d)", []string{"verifier", "JIT", "sockmap", "ringbuf"}[i%4], i+1)
+		c := &FakeCommit{SHA: fakeSHA("demo e2e reference", strconv.Itoa(i)),
+			Message:    subject + "\n\nThe selftest crashes:\n\n  " + why[i%len(why)](i) + "\n\nFix it by taking the lock first.\n",
+			AuthorName: "Bpf Developer", AuthorEmail: "dev@example.org", Date: at.Add(-time.Hour)}
+		ci.repo.AddCommit(c)
+		p.Timeline = append(p.Timeline, FakeEvent{Event: model.KindReferenced, Actor: "bpf-dev", SHA: c.SHA, CreatedAt: at})
+	}
 }
 
 // ciRunSpec is one run to make: CI on head of pr's branch.

@@ -1,0 +1,93 @@
+package github
+
+import (
+	"errors"
+	"sync"
+
+	"github.com/prscope/prscope/model"
+)
+
+// pagesAhead fetches pages [first, last] PagesInFlight at a time, ahead of
+// the pager that takes them in order; a page outside that range (a Link
+// that named another next) is fetched when asked.
+type pagesAhead[T any] struct {
+	fetch       func(page int) ([]T, model.Page, error)
+	first, last int
+	results     []chan pageResult[T] // one per page in range, buffered: a worker never waits on the pager
+	done        chan struct{}        // closed by stop: workers ask no more pages
+	once        sync.Once
+}
+
+type pageResult[T any] struct {
+	items []T
+	info  model.Page
+	err   error
+}
+
+// start begins fetching pages first..last.
+func (a *pagesAhead[T]) start(first, last int) {
+	if last < first {
+		return
+	}
+	a.first, a.last, a.done = first, last, make(chan struct{})
+	a.results = make([]chan pageResult[T], last-first+1)
+	for i := range a.results {
+		a.results[i] = make(chan pageResult[T], 1)
+	}
+	next := make(chan int)
+	go func() { // hands out page numbers in order, until stopped
+		defer close(next)
+		for p := first; p <= last; p++ {
+			select {
+			case next <- p:
+			case <-a.done:
+				return
+			}
+		}
+	}()
+	for range min(PagesInFlight, last-first+1) {
+		go func() {
+			for p := range next {
+				items, info, err := fetchOnce(a.fetch, p)
+				a.results[p-first] <- pageResult[T]{items, info, err}
+			}
+		}()
+	}
+}
+
+// get is page p: from those fetched ahead when it is one, else asked now.
+func (a *pagesAhead[T]) get(p int) ([]T, model.Page, error) {
+	if a.results != nil && p >= a.first && p <= a.last {
+		r := <-a.results[p-a.first]
+		return r.items, r.info, r.err
+	}
+	return fetchOnce(a.fetch, p)
+}
+
+// stop ends the fetching ahead: pages already asked finish, no more are.
+func (a *pagesAhead[T]) stop() {
+	a.once.Do(func() {
+		if a.done != nil {
+			close(a.done)
+		}
+	})
+}
+
+// pageRetries is how many times a page GitHub refused for its secondary
+// rate limit is asked again. The rate guard decides when: the request
+// waits there until the backoff ends, or is refused at once (not sent)
+// when the backoff outlasts its deadline, and that ends the listing.
+const pageRetries = 3
+
+// fetchOnce is fetch(p), asked again after a secondary rate limit: with
+// pages in flight side by side one of them may meet it, and the listing is
+// still wanted whole.
+func fetchOnce[T any](fetch func(page int) ([]T, model.Page, error), p int) ([]T, model.Page, error) {
+	for try := 0; ; try++ {
+		items, info, err := fetch(p)
+		var apiErr *APIError
+		if err == nil || try == pageRetries || !errors.As(err, &apiErr) || !apiErr.SecondaryLimit || apiErr.Unsent {
+			return items, info, err
+		}
+	}
+}
