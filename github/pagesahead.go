@@ -82,12 +82,25 @@ const pageRetries = 3
 // fetchOnce is fetch(p), asked again after a secondary rate limit: with
 // pages in flight side by side one of them may meet it, and the listing is
 // still wanted whole.
+// When the guard refuses the retry (the backoff outlasts its deadline),
+// GitHub's own answer is the error: it says more than the refusal.
 func fetchOnce[T any](fetch func(page int) ([]T, model.Page, error), p int) ([]T, model.Page, error) {
+	var first error
 	for try := 0; ; try++ {
 		items, info, err := fetch(p)
 		var apiErr *APIError
-		if err == nil || try == pageRetries || !errors.As(err, &apiErr) || !apiErr.SecondaryLimit || apiErr.Unsent {
+		switch {
+		case err == nil:
+			return items, info, nil
+		case !errors.As(err, &apiErr) || !apiErr.SecondaryLimit:
 			return items, info, err
+		case apiErr.Unsent && first != nil:
+			return nil, model.Page{}, first
+		case apiErr.Unsent || try == pageRetries:
+			return items, info, err
+		}
+		if first == nil {
+			first = err
 		}
 	}
 }

@@ -17,8 +17,9 @@ const MaxTimelinePages = 500
 // 2,000 pages of 100 is twice the largest repository we know of.
 const MaxListPages = 2000
 
-// commitFetchers is how many commit messages are fetched at once.
-const commitFetchers = 4
+// commitFetchers is how many commit messages a dump (or a whole-PR
+// search) asks at once.
+const commitFetchers = 8
 
 // Story is a PR with its whole timeline and every referenced commit's
 // message, and its reviews' comments on the diff.
@@ -42,40 +43,102 @@ type Story struct {
 }
 
 // FetchStory loads PR number completely: the PR, every timeline page, the
-// message of each commit the timeline references (at most four requests
-// at a time), the CI on its head commit and the review comments. It is
-// what `prscope dump` prints. Only the PR, the timeline and our own
-// cancellation make it fail; see Story.
+// message of each commit the timeline references, the CI on its head
+// commit and the review comments. It is what `prscope dump` prints. Only
+// the PR, the timeline and our own cancellation make it fail; see Story.
 func FetchStory(ctx context.Context, c *Client, repo model.Repo, number int) (Story, error) {
 	return FetchStoryWith(ctx, c, repo, number, StoryOptions{})
 }
 
 // FetchStoryWith is FetchStory with the CI history's options.
+//
+// Its parts go side by side, each as soon as what it needs is in, so the
+// whole costs few round trips (the README's figures): the PR and the
+// timeline's first page together; the head's checks and the branch's CI
+// runs once the PR names them; the timeline's other pages together once
+// page 1 names the last; each page's commit messages as the page arrives.
 func FetchStoryWith(ctx context.Context, c *Client, repo model.Repo, number int, opts StoryOptions) (Story, error) {
-	pr, err := c.GetPull(ctx, repo, number)
-	if err != nil {
-		return Story{}, err
-	}
-	events, err := AllPages(fmt.Sprintf("%s#%d timeline", repo, number), MaxTimelinePages, model.EventKey,
-		func(page int) ([]model.Event, model.Page, error) {
+	// The PR is asked under ctx alone: a timeline that fails stops every
+	// other part, but the PR's own error, if it has one, is the one said.
+	prCtx := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	side := startPullParts(prCtx, ctx, c, repo, number, opts, cancel)
+	msgs := newMessageFetcher(ctx, c)
+	events, err := Pages(PageWalk[model.Event]{Subject: fmt.Sprintf("%s#%d timeline", repo, number), MaxPages: MaxTimelinePages,
+		Key: model.EventKey, Each: msgs.want,
+		Fetch: func(page int) ([]model.Event, model.Page, error) {
 			return c.Timeline(ctx, repo, number, page, MaxPerPage)
-		})
-	story := Story{Pull: pr, TimelineTruncated: Truncated(err)}
+		}})
+	story := Story{TimelineTruncated: Truncated(err)}
+	if err != nil && story.TimelineTruncated == "" {
+		cancel() // nothing to show without it: stop the rest
+	}
+	reviews := startReviewComments(ctx, c, repo, number, events, &story)
+	msgErr := msgs.fill(events)
+	reviewsErr := reviews()
+	if side.wait(); side.prErr != nil {
+		return Story{}, side.prErr
+	}
 	if err != nil && story.TimelineTruncated == "" {
 		return Story{}, err
 	}
-	if err := fillCommitMessages(ctx, c, events); err != nil {
-		return Story{}, err
+	for _, e := range []error{msgErr, side.err, reviewsErr} {
+		if e != nil {
+			return Story{}, e // our own cancellation: no story
+		}
 	}
 	model.SortTimeline(events)
-	story.Timeline = events
-	if story.Checks, err = storyChecks(ctx, c, repo, pr.HeadSHA); err != nil {
-		return Story{}, err
+	story.Pull, story.Timeline, story.Checks = side.pr, events, side.checks
+	story.History = side.ci.match(side.pr, events)
+	return story, nil
+}
+
+// pullParts are the parts of a story that need the PR: its head's checks
+// and its branch's CI runs.
+type pullParts struct {
+	done   chan struct{}
+	pr     model.PullRequest
+	prErr  error // the PR could not be had: no story
+	checks *model.DumpChecks
+	ci     ciRuns
+	err    error // our own cancellation
+}
+
+// startPullParts asks for the PR, and once it is in for its checks and CI
+// runs; a PR that fails cancels the rest.
+func startPullParts(prCtx, ctx context.Context, c *Client, repo model.Repo, number int, opts StoryOptions, cancel func()) *pullParts {
+	p := &pullParts{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		if p.pr, p.prErr = c.GetPull(prCtx, repo, number); p.prErr != nil {
+			cancel()
+			return
+		}
+		if ctx.Err() != nil {
+			return // the timeline failed: its error is the story's
+		}
+		var wg sync.WaitGroup
+		var checksErr, ciErr error
+		wg.Go(func() { p.checks, checksErr = storyChecks(ctx, c, repo, p.pr.HeadSHA) })
+		wg.Go(func() { p.ci, ciErr = fetchCIRuns(ctx, c, repo, p.pr, opts) })
+		wg.Wait()
+		p.err = errors.Join(checksErr, ciErr)
+	}()
+	return p
+}
+
+func (p *pullParts) wait() { <-p.done }
+
+// startReviewComments asks for the review comments when the timeline has a
+// review to hang them on, and returns what waits for them: only our own
+// cancellation is an error; any other failure is the part's.
+func startReviewComments(ctx context.Context, c *Client, repo model.Repo, number int, events []model.Event, story *Story) func() error {
+	if !hasReview(events) || ctx.Err() != nil {
+		return func() error { return ctx.Err() }
 	}
-	if story.History, err = storyHistory(ctx, c, repo, pr, events, opts); err != nil {
-		return Story{}, err
-	}
-	if hasReview(events) { // no reviewed event, nothing to hang comments on
+	done := make(chan error, 1)
+	go func() {
 		comments, err := AllPages(fmt.Sprintf("%s#%d review comments", repo, number), MaxReviewPages, model.ReviewCommentKey,
 			func(page int) ([]model.ReviewComment, model.Page, error) {
 				return c.ReviewComments(ctx, repo, number, page, MaxPerPage)
@@ -83,12 +146,14 @@ func FetchStoryWith(ctx context.Context, c *Client, repo model.Repo, number int,
 		story.ReviewComments, story.ReviewCommentsTruncated = comments, Truncated(err)
 		switch {
 		case err != nil && ctx.Err() != nil:
-			return Story{}, err
+			done <- err
+			return
 		case err != nil && story.ReviewCommentsTruncated == "":
 			story.ReviewCommentsErr = err.Error()
 		}
-	}
-	return story, nil
+		done <- nil
+	}()
+	return func() error { return <-done }
 }
 
 func hasReview(events []model.Event) bool {
@@ -100,70 +165,127 @@ func hasReview(events []model.Event) bool {
 	return false
 }
 
-// fillCommitMessages fetches the messages of referenced commits (committed
-// events carry theirs already), each distinct commit once.
-func fillCommitMessages(ctx context.Context, c *Client, events []model.Event) error {
-	type want struct{ repo, sha string }
-	var wanted []want
-	seen := map[want]bool{}
+// messageFetcher fetches the messages of referenced commits (committed
+// events carry theirs already), each distinct commit once, commitFetchers
+// at a time, as the timeline's pages name them.
+type messageFetcher struct {
+	ctx     context.Context
+	c       *Client
+	next    chan commitWant
+	wg      sync.WaitGroup
+	hung    stallCount
+	mu      sync.Mutex
+	seen    map[commitWant]bool
+	queue   []commitWant // named, not yet handed to a worker
+	results map[commitWant]commitResult
+	wake    chan struct{} // a want arrived, or the timeline ended
+	ended   bool
+}
+
+type commitWant struct{ repo, sha string }
+
+type commitResult struct{ message, err string }
+
+func newMessageFetcher(ctx context.Context, c *Client) *messageFetcher {
+	f := &messageFetcher{ctx: ctx, c: c, next: make(chan commitWant), seen: map[commitWant]bool{},
+		results: map[commitWant]commitResult{}, wake: make(chan struct{}, 1)}
+	for range commitFetchers {
+		f.wg.Go(f.work)
+	}
+	go f.feed()
+	return f
+}
+
+// want queues the messages events lack; it never waits for a worker, so
+// the pager goes on.
+func (f *messageFetcher) want(events []model.Event) {
+	f.mu.Lock()
 	for _, e := range events {
 		if e.Event.References() && e.Commit != nil && e.Commit.Message == "" {
-			w := want{e.Commit.Repo, e.Commit.SHA}
-			if !seen[w] {
-				seen[w] = true
-				wanted = append(wanted, w)
+			w := commitWant{e.Commit.Repo, e.Commit.SHA}
+			if !f.seen[w] {
+				f.seen[w] = true
+				f.queue = append(f.queue, w)
 			}
 		}
 	}
-	type result struct{ message, err string }
-	results := make(map[want]result, len(wanted))
-	var (
-		mu   sync.Mutex
-		wg   sync.WaitGroup
-		next = make(chan want)
-		hung stallCount
-	)
-	for range min(commitFetchers, len(wanted)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for w := range next {
-				var r result
-				if why := hung.stalled(); why != "" {
-					r.err = why
-				} else {
-					msg, err := c.CommitMessage(ctx, w.repo, w.sha)
-					hung.observe(err)
-					r.message = msg
-					if err != nil {
-						// Whatever went wrong (a deleted fork's 404, a 500,
-						// a rate limit) concerns this one commit: say so
-						// there, and keep the rest of the story.
-						r = result{err: err.Error()}
-					}
-				}
-				mu.Lock()
-				results[w] = r
-				mu.Unlock()
-			}
-		}()
+	f.mu.Unlock()
+	f.poke()
+}
+
+func (f *messageFetcher) poke() {
+	select {
+	case f.wake <- struct{}{}:
+	default:
 	}
-feed:
-	for _, w := range wanted {
-		select {
-		case next <- w:
-		case <-ctx.Done():
-			break feed
+}
+
+// feed hands the queue to the workers in order, until the timeline has
+// ended and the queue is empty, or ctx ends.
+func (f *messageFetcher) feed() {
+	defer close(f.next)
+	for {
+		f.mu.Lock()
+		var w commitWant
+		have, ended := len(f.queue) > 0, f.ended
+		if have {
+			w, f.queue = f.queue[0], f.queue[1:]
+		}
+		f.mu.Unlock()
+		switch {
+		case have:
+			select {
+			case f.next <- w:
+			case <-f.ctx.Done():
+				return
+			}
+		case ended:
+			return
+		default:
+			select {
+			case <-f.wake:
+			case <-f.ctx.Done():
+				return
+			}
 		}
 	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+}
+
+func (f *messageFetcher) work() {
+	for w := range f.next {
+		var r commitResult
+		if why := f.hung.stalled(); why != "" {
+			r.err = why
+		} else {
+			msg, err := f.c.CommitMessage(f.ctx, w.repo, w.sha)
+			f.hung.observe(err)
+			r.message = msg
+			if err != nil {
+				// Whatever went wrong (a deleted fork's 404, a 500, a rate
+				// limit) concerns this one commit: say so there, and keep
+				// the rest of the story.
+				r = commitResult{err: err.Error()}
+			}
+		}
+		f.mu.Lock()
+		f.results[w] = r
+		f.mu.Unlock()
+	}
+}
+
+// fill waits for every message asked and puts each into events.
+func (f *messageFetcher) fill(events []model.Event) error {
+	f.mu.Lock()
+	f.ended = true
+	f.mu.Unlock()
+	f.poke()
+	f.wg.Wait()
+	if err := f.ctx.Err(); err != nil {
 		return err // our own cancellation or deadline: no story at all
 	}
 	for i := range events {
 		if c := events[i].Commit; events[i].Event.References() && c != nil && c.Message == "" {
-			r := results[want{c.Repo, c.SHA}]
+			r := f.results[commitWant{c.Repo, c.SHA}]
 			copied := *c
 			copied.Message, copied.Err = r.message, r.err
 			events[i].Commit = &copied

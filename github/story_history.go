@@ -10,8 +10,9 @@ import (
 )
 
 // historyFetchers is how many runs' jobs (and jobs' annotations or logs)
-// are fetched at once for a dump.
-const historyFetchers = 4
+// are fetched at once for a dump: each run's jobs are a listing of their
+// own, and a 50-run history asked four at a time was 13 round trips.
+const historyFetchers = 8
 
 // StoryOptions says what FetchStoryWith adds to the story.
 type StoryOptions struct {
@@ -20,34 +21,52 @@ type StoryOptions struct {
 	Logs bool
 }
 
-// storyHistory is the PR's test history: its branch's runs, every run's
-// jobs, each failed job's annotations (and, with logs, its log), matched
-// with the versions its timeline names. A failing part is the part's
-// error; only our own cancellation fails it.
-func storyHistory(ctx context.Context, c *Client, repo model.Repo, pr model.PullRequest, events []model.Event, opts StoryOptions) (*model.DumpHistory, error) {
+// ciRuns is the PR's branch's CI runs and what each run's jobs said, as
+// fetched before the timeline names the versions they are matched with.
+type ciRuns struct {
+	part    *model.DumpHistory // its error or why paging stopped, so far
+	runs    []model.WorkflowRun
+	jobs    map[int64][]model.JobResult
+	jobsErr map[int64]string
+}
+
+// fetchCIRuns is the PR's branch's runs, every run's jobs, each failed
+// job's annotations (and, with logs, its log). A failing part is the
+// part's error; only our own cancellation fails it.
+func fetchCIRuns(ctx context.Context, c *Client, repo model.Repo, pr model.PullRequest, opts StoryOptions) (ciRuns, error) {
 	runs, err := AllPages(fmt.Sprintf("%s#%d CI runs", repo, pr.Number), MaxActionsPages, model.WorkflowRunKey,
 		func(page int) ([]model.WorkflowRun, model.Page, error) {
 			return c.WorkflowRuns(ctx, repo, model.RunFilter{Branch: pr.Head}, page, MaxPerPage)
 		})
-	d := &model.DumpHistory{Truncated: Truncated(err)}
+	r := ciRuns{part: &model.DumpHistory{Truncated: Truncated(err)}}
 	switch {
 	case err != nil && ctx.Err() != nil:
-		return nil, err
-	case err != nil && d.Truncated == "":
-		d.Err = err.Error()
-		return d, nil
+		return ciRuns{}, err
+	case err != nil && r.part.Truncated == "":
+		r.part.Err = err.Error()
+		return r, nil
 	}
-	runs = model.RunsOfPull(runs, pr) // the branch may have served another PR too
-	jobs, jobsErr := runJobs(ctx, c, repo, runs, opts)
+	r.runs = model.RunsOfPull(runs, pr) // the branch may have served another PR too
+	r.jobs, r.jobsErr = runJobs(ctx, c, repo, r.runs, opts)
 	if ctx.Err() != nil {
-		return nil, ctx.Err()
+		return ciRuns{}, ctx.Err()
 	}
-	d.History = model.MatchRuns(model.Versions(pr, events), runs, jobs)
+	return r, nil
+}
+
+// match is the PR's test history: its runs matched with the versions its
+// timeline names.
+func (r ciRuns) match(pr model.PullRequest, events []model.Event) *model.DumpHistory {
+	d := r.part
+	if d == nil || d.Err != "" {
+		return d
+	}
+	d.History = model.MatchRuns(model.Versions(pr, events), r.runs, r.jobs)
 	for i := range d.History.Versions {
-		setJobsErr(d.History.Versions[i].Runs, jobsErr)
+		setJobsErr(d.History.Versions[i].Runs, r.jobsErr)
 	}
-	setJobsErr(d.History.Unmatched, jobsErr)
-	return d, nil
+	setJobsErr(d.History.Unmatched, r.jobsErr)
+	return d
 }
 
 func setJobsErr(runs []model.RunResult, errs map[int64]string) {
