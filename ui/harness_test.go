@@ -45,7 +45,13 @@ func newHarnessWrapped(t *testing.T, ds *fake.Dataset, cfg Config, w, h int, wra
 // newHarnessFull also sets the client's per-request timeout.
 func newHarnessFull(t *testing.T, ds *fake.Dataset, cfg Config, w, h int, wrap func(store.Source) store.Source, timeout time.Duration) *harness {
 	t.Helper()
-	srv, err := fake.NewFakeServer(ds, fake.FakeOptions{})
+	return newHarnessOpts(t, ds, cfg, w, h, wrap, timeout, fake.FakeOptions{})
+}
+
+// newHarnessOpts also sets the fake server's options (its latency).
+func newHarnessOpts(t *testing.T, ds *fake.Dataset, cfg Config, w, h int, wrap func(store.Source) store.Source, timeout time.Duration, opts fake.FakeOptions) *harness {
+	t.Helper()
+	srv, err := fake.NewFakeServer(ds, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,6 +125,37 @@ func (h *harness) run() {
 	if n := h.root().store.InFlight(); n != 0 {
 		h.t.Fatalf("%d requests still counted in flight after all answers arrived", n)
 	}
+}
+
+// runConcurrently is run as Bubble Tea's runtime does it: every command in
+// a goroutine of its own, the messages delivered one at a time as they
+// come, so requests asked together are in flight together and the fake
+// server's log shows the round trips a user waits through. done, checked
+// after each message, ends it early.
+func (h *harness) runConcurrently(done func(Model) bool) {
+	msgs := make(chan tea.Msg)
+	outstanding := 0
+	start := func() {
+		for _, cmd := range h.pending {
+			outstanding++
+			go func() { msgs <- cmd() }()
+		}
+		h.pending = nil
+	}
+	start()
+	for outstanding > 0 {
+		msg := <-msgs
+		outstanding--
+		h.deliver(msg)
+		if done != nil && done(h.root()) {
+			break
+		}
+		start()
+	}
+	for ; outstanding > 0; outstanding-- {
+		<-msgs // let what is still running end; its answers are not needed
+	}
+	h.pending = nil
 }
 
 // deliver feeds a command's message back, as the runtime would.

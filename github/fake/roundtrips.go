@@ -14,6 +14,14 @@ import (
 // a wall-clock figure would not be. A request still running counts as
 // ending after every other.
 func RoundTrips(reqs []RecordedRequest) int {
+	return RoundTripsTo(reqs, func(RecordedRequest) bool { return true })
+}
+
+// RoundTripsTo is the longest chain of round trips that ends in a request
+// of reqs that is, such as the page a frame waits for: what else was
+// asked meanwhile (after an earlier answer, for something else) is not on
+// that path.
+func RoundTripsTo(reqs []RecordedRequest, is func(RecordedRequest) bool) int {
 	rs := slices.Clone(reqs)
 	slices.SortFunc(rs, func(a, b RecordedRequest) int { return a.Start.Compare(b.Start) })
 	depth := make([]int, len(rs))
@@ -25,7 +33,9 @@ func RoundTrips(reqs []RecordedRequest) int {
 				depth[i] = max(depth[i], depth[j]+1)
 			}
 		}
-		longest = max(longest, depth[i])
+		if is(r) {
+			longest = max(longest, depth[i])
+		}
 	}
 	return longest
 }

@@ -45,7 +45,7 @@ func (s *Store) loadCommitsIn(ctx context.Context, refs []model.CommitRef, limit
 	var cmds []tea.Cmd
 	src := s.cfg.Source
 	for _, c := range refs {
-		if s.commitsLoading >= min(limit, s.cfg.MaxCommitFetches) {
+		if s.commitsLoading >= limit { // MaxCommitFetches for the view, SearchInFlight for a search
 			break
 		}
 		key := CommitKey(c.Repo, c.SHA)

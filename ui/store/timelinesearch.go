@@ -6,14 +6,16 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/github/httpcache"
 	"github.com/prscope/prscope/model"
 )
 
 // SearchInFlight bounds what a timeline search fetches at once, pages and
 // commit messages together: a search reads the whole PR, and GitHub asks
-// clients to keep concurrency low.
-const SearchInFlight = 4
+// clients to keep concurrency low. Pages are at most github.PagesInFlight
+// of them, as everywhere.
+const SearchInFlight = 8
 
 // searchFetch is a timeline search's own fetching: the pages and messages
 // the search still lacks, asked under a context of their own, so that esc
@@ -66,7 +68,7 @@ func (s *Store) searchTimeline(number int, inView []GapWant, viewRefs, refs []mo
 		cmds = append(cmds, s.timelinePageIn(s.search.ctx, number, t, t.seqNext, httpcache.Initial))
 	}
 	for _, p := range searchPages(inView, t.Gaps()) {
-		if budget() <= 0 {
+		if budget() <= 0 || len(t.inFlight) >= github.PagesInFlight {
 			break
 		}
 		if !t.inFlight[p] {

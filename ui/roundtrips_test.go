@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prscope/prscope/github/fake"
+)
+
+// roundTripLatency is each request's latency in the round-trip tests: well
+// above the UI's own work between an answer and what it asks next.
+const roundTripLatency = 40 * time.Millisecond
+
+func demoHarnessAt(t *testing.T, cfg Config, w, h int) *harness {
+	t.Helper()
+	ds, err := fake.DemoDataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Repo = bpf
+	return newHarnessOpts(t, ds, cfg, w, h, nil, timeoutForTests,
+		fake.FakeOptions{MinLatency: roundTripLatency, MaxLatency: roundTripLatency})
+}
+
+// TestSearchOfTheWholePRInFewRoundTrips: /veristat on the demo's #11,
+// cold: its 51 commit messages are asked 8 at a time, and the last of the
+// 22 matches is counted within 9 round trips of the key.
+func TestSearchOfTheWholePRInFewRoundTrips(t *testing.T) {
+	h := demoHarnessAt(t, Config{Number: 11}, 160, 45)
+	h.runConcurrently(nil)
+	h.server.ResetRequests()
+	h.typeText("/veristat")
+	h.runConcurrently(func(m Model) bool {
+		s := m.detail.SearchStatus()
+		return strings.Contains(s, " of 22") && !strings.Contains(s, "searching")
+	})
+	status := h.root().detail.SearchStatus()
+	reqs := h.server.Requests()
+	trips := fake.RoundTrips(reqs)
+	t.Logf("%q after %d requests, %d round trips", status, len(reqs), trips)
+	if !strings.Contains(status, " of 22") || strings.Contains(status, "searching") {
+		t.Fatalf("status %q, want all 22 matches counted", status)
+	}
+	if trips > 9 {
+		t.Errorf("%d round trips until the last match was counted, want at most 9", trips)
+	}
+}
+
+// TestFirstFrameInOneRoundTrip: a cold start on a PR draws its timeline's
+// first page after one round trip: the list, the PR and page 1 go
+// together, and what the CI history needs adds none before it.
+func TestFirstFrameInOneRoundTrip(t *testing.T) {
+	h := demoHarnessAt(t, Config{Number: 201}, 160, 45)
+	h.runConcurrently(func(m Model) bool { return len(m.store.Timeline(201).Events()) > 0 })
+	firstFrame := fake.RoundTripsTo(h.server.Requests(), func(r fake.RecordedRequest) bool {
+		return strings.HasSuffix(r.Path, "/issues/201/timeline") && r.Query.Get("page") == "1"
+	})
+	if firstFrame != 1 {
+		t.Errorf("the first timeline frame came after %d round trips, want 1", firstFrame)
+	}
+}
+
+// TestEndOfACold2600EventPRInTwoRoundTrips: G on #201's timeline (27
+// pages) asks the last page itself once page 1 names it: 2 round trips.
+func TestEndOfACold2600EventPRInTwoRoundTrips(t *testing.T) {
+	h := demoHarnessAt(t, Config{Number: 201}, 160, 45)
+	h.send(keyMsg("G"))
+	h.runConcurrently(func(m Model) bool {
+		tl := m.store.Timeline(201)
+		return tl.Loaded() && len(tl.Gaps()) > 0 && !tl.Gaps()[len(tl.Gaps())-1].Loading && strings.Contains(h.view(), "end of timeline")
+	})
+	reqs := h.server.Requests()
+	pages := 0
+	for _, r := range reqs {
+		if strings.HasSuffix(r.Path, "/issues/201/timeline") {
+			pages++
+		}
+	}
+	trips := fake.RoundTripsTo(reqs, func(r fake.RecordedRequest) bool { return strings.HasSuffix(r.Path, "/issues/201/timeline") })
+	if trips != 2 || pages != 2 {
+		t.Errorf("G: %d timeline pages in %d round trips, want 2 in 2:\n%s", pages, trips, h.view())
+	}
+}
