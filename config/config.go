@@ -16,6 +16,8 @@ type Settings struct {
 	Filters  Filters
 	PageSize int
 	Dates    common.DateStyle
+	// Prefetch: fetch the rest of a PR the user rests on (ui.Config.Prefetch).
+	Prefetch bool
 	// Lines says where each setting was given ("filters.state" → 7).
 	Lines map[string]int
 }

@@ -15,8 +15,8 @@ import (
 
 // The keys each level accepts, in the order error messages list them.
 var (
-	topKeys      = []string{"repo", "filters", "page_size", "dates", "theme", "keybindings", "repos"}
-	sectionKeys  = []string{"filters", "page_size", "dates"}
+	topKeys      = []string{"repo", "filters", "page_size", "dates", "prefetch", "theme", "keybindings", "repos"}
+	sectionKeys  = []string{"filters", "page_size", "dates", "prefetch"}
 	filterKeys   = []string{"state", "author", "base", "head", "label"}
 	bindingKeys  = []string{"key", "action"}
 	adaptiveKeys = []string{"light", "dark"}
@@ -172,6 +172,16 @@ func (d decoder) setting(s *Settings, k string, v *yaml.Node, prefix string) err
 			return d.errorf(v, path, "%q is not one of %s", val, strings.Join(dateStyles, ", "))
 		}
 		s.Dates = common.DateStyle(val)
+		s.Lines[k] = v.Line
+	case "prefetch":
+		val, err := d.scalar(v, path)
+		if err != nil {
+			return err
+		}
+		if val != "true" && val != "false" {
+			return d.errorf(v, path, "%q is not true or false", val)
+		}
+		s.Prefetch = val == "true"
 		s.Lines[k] = v.Line
 	}
 	return nil

@@ -31,6 +31,7 @@ type Effective struct {
 	Filters  Filters
 	PageSize int
 	Dates    common.DateStyle
+	Prefetch bool
 	Theme    common.Theme
 	Keys     KeyMap
 	entries  []Entry
@@ -51,6 +52,7 @@ var scalars = []struct {
 	{"filters.label", "label", "", ""},
 	{"page_size", "page-size", "PRSCOPE_PAGE_SIZE", strconv.Itoa(MaxPageSize)},
 	{"dates", "dates", "PRSCOPE_DATES", ""},
+	{"prefetch", "", "PRSCOPE_PREFETCH", "false"},
 }
 
 // EnvNames are the environment variables Resolve reads.
@@ -179,6 +181,8 @@ func (s Settings) get(name string) (string, int, bool) {
 		return strconv.Itoa(s.PageSize), line, true
 	case "dates":
 		return string(s.Dates), line, true
+	case "prefetch":
+		return strconv.FormatBool(s.Prefetch), line, true
 	}
 	return "", 0, false
 }
@@ -193,6 +197,8 @@ func (e *Effective) set(name, v string) {
 		e.PageSize, _ = strconv.Atoi(v)
 	case "dates":
 		e.Dates = common.DateStyle(v)
+	case "prefetch":
+		e.Prefetch = v == "true"
 	}
 }
 
@@ -210,6 +216,10 @@ func problem(name, v string) string {
 			return fmt.Sprintf("%q is not a whole number 1..%d", v, MaxPageSize)
 		}
 		return PageSizeProblem(n)
+	case "prefetch":
+		if v != "true" && v != "false" {
+			return fmt.Sprintf("%q is not true or false", v)
+		}
 	case "dates":
 		if !contains(dateStyles, v) {
 			return fmt.Sprintf("%q is not one of %s", v, strings.Join(dateStyles, ", "))

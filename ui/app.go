@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 
 	"github.com/charmbracelet/bubbles/spinner"
@@ -61,6 +62,7 @@ type Model struct {
 	selSeq  int
 	shown   int    // the PR number the detail pane shows; 0 for none
 	target  target // a PR asked for on the command line, until shown (target.go)
+	rest    resting // the user resting on a PR, for prefetch: true (prefetch.go)
 	started bool
 	notice  string // how the last action went (copied, opened), until a key
 	// pending are the requests New made, which Init sends.
@@ -100,6 +102,7 @@ func New(cfg Config) Model {
 		markdown: markdownJobs{style: cfg.MarkdownStyle, profile: lipgloss.ColorProfile()},
 		actions:  actions{open: cfg.OpenURL, clipboard: cfg.Clipboard},
 		target:   target{number: cfg.Number},
+		rest:     resting{on: cfg.Prefetch, after: cmp.Or(cfg.PrefetchAfter, prefetchAfter)},
 	}
 	m.lists.list.KeyMap, m.detail.KeyMap, m.ci.view.KeyMap = keys.List, keys.Detail, keys.History
 	m.lists.setFocus(true)
@@ -148,6 +151,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if idle && m.store.InFlight() > 0 && m.started {
 		cmds = append(cmds, m.spinner.Tick) // the spinner stopped when nothing was in flight
 	}
+	cmds = append(cmds, m.rest.update(msg, m.shown))
 	m.refreshStatus()
 	return m, tea.Batch(cmds...)
 }

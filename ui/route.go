@@ -73,6 +73,9 @@ func (m *Model) fetch() tea.Cmd {
 	if searching, refs := m.detail.SearchWants(store.SearchInFlight); searching && m.shown != 0 {
 		w.Searched, w.SearchCommits = m.shown, refs
 	}
+	if n := m.rest.prefetch(m.shown); n != 0 && n != m.target.missing {
+		w.Prefetch, w.PrefetchCommits = n, m.detail.MissingMessages(store.PrefetchInFlight)
+	}
 	m.ci.wants(&w, m.detail)
 	if !m.help.shown && (!narrow(m.width) || m.focus == listPane) { // the list is on screen
 		w.ListHeads = m.lists.headsWanted()

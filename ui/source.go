@@ -32,6 +32,11 @@ type Config struct {
 	SettleDelay time.Duration
 	// MaxCommitFetches bounds concurrent commit-message requests.
 	MaxCommitFetches int
+	// Prefetch completes the timeline and messages of a PR the user rests
+	// on (config prefetch: true); PrefetchAfter is how long a rest is (2 s
+	// when zero).
+	Prefetch      bool
+	PrefetchAfter time.Duration
 	// MarkdownStyle draws PR bodies and comments; plain (no colour) when
 	// unset. main picks it once from NO_COLOR and the terminal background.
 	MarkdownStyle detail.MarkdownStyle

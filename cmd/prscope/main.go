@@ -121,10 +121,11 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		Source: env.client,
 		Demo:   opts.demo,
 		// From the config: page size, key remaps, colours, dates.
-		PerPage: opts.conf.PageSize,
-		Keys:    ui.KeyMapsOf(opts.conf.Keys),
-		Theme:   opts.conf.Theme,
-		Dates:   opts.conf.Dates,
+		PerPage:  opts.conf.PageSize,
+		Prefetch: opts.conf.Prefetch,
+		Keys:     ui.KeyMapsOf(opts.conf.Keys),
+		Theme:    opts.conf.Theme,
+		Dates:    opts.conf.Dates,
 		// o and y/Y: the browser, and the terminal for OSC 52 copies.
 		OpenURL:   opener(getenv),
 		Clipboard: os.Stdout,

@@ -151,6 +151,13 @@ func (m Model) SearchWants(n int) (searching bool, refs []model.CommitRef) {
 	if m.search.text() == "" {
 		return false, nil
 	}
+	return true, m.MissingMessages(n)
+}
+
+// MissingMessages are up to n of the referenced commits whose messages are
+// not known (nor asked for), in timeline order.
+func (m Model) MissingMessages(n int) []model.CommitRef {
+	var refs []model.CommitRef
 	for _, ev := range m.events {
 		if len(refs) >= n {
 			break
@@ -161,7 +168,7 @@ func (m Model) SearchWants(n int) (searching bool, refs []model.CommitRef) {
 			}
 		}
 	}
-	return true, refs
+	return refs
 }
 
 // searchKey handles a key while the query is typed: text edits it at once

@@ -39,6 +39,11 @@ type Wants struct {
 	// its missing pages are fetched, and the messages of SearchCommits.
 	Searched      int
 	SearchCommits []model.CommitRef
+	// Prefetch is the PR the user rests on, with prefetch: true (0 for
+	// none): the rest of its timeline and PrefetchCommits' messages are
+	// fetched at low priority.
+	Prefetch        int
+	PrefetchCommits []model.CommitRef
 }
 
 // Fetch asks for what w needs and the store has not got or asked for: the
@@ -72,8 +77,16 @@ func (s *Store) Fetch(w Wants) tea.Cmd {
 		w.Searched = 0 // a search of another PR's than the one shown is over
 	}
 	// A search is the one fetcher of the timeline it reads: what is in view
-	// first, then the rest, within its own bound.
-	cmds = append(cmds, s.searchTimeline(w.Searched, w.Gaps, w.Commits, w.SearchCommits))
+	// first, then the rest, within its own bound. Without one, a PR rested
+	// on is completed beside what the view asks, within a smaller bound.
+	switch {
+	case w.Searched != 0:
+		cmds = append(cmds, s.completeTimeline(w.Searched, searchCompletion, w.Gaps, w.Commits, w.SearchCommits))
+	case w.Prefetch != 0 && w.Prefetch == w.Shown:
+		cmds = append(cmds, s.completeTimeline(w.Prefetch, prefetchCompletion, nil, nil, w.PrefetchCommits))
+	default:
+		cmds = append(cmds, s.completeTimeline(0, completion{}, nil, nil, nil))
+	}
 	cmds = append(cmds, s.loadHeadCI(w.ListHeads))
 	if w.SearchNearEnd && s.Search.Next > 1 {
 		cmds = append(cmds, s.nextPage(&s.Search))

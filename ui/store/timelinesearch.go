@@ -17,6 +17,27 @@ import (
 // of them, as everywhere.
 const SearchInFlight = 8
 
+// PrefetchInFlight bounds the background completion of a PR the user
+// rests on (prefetch: true): low priority, beside what the view asks.
+const PrefetchInFlight = 2
+
+// completion is how the rest of a PR is fetched: for a search, or for a
+// PR the user rests on.
+type completion struct {
+	inFlight int // at most this many requests, with what is on its way
+	// floor: below this percentage of the rate limit it asks nothing more.
+	floor int
+	// exclusive: it is the one fetcher of the timeline, and what is in
+	// view goes first through it (a search); else the view's own fetching
+	// goes on beside it.
+	exclusive bool
+}
+
+var (
+	searchCompletion   = completion{inFlight: SearchInFlight, floor: 10, exclusive: true}
+	prefetchCompletion = completion{inFlight: PrefetchInFlight, floor: 20}
+)
+
 // searchFetch is a timeline search's own fetching: the pages and messages
 // the search still lacks, asked under a context of their own, so that esc
 // (or going to another PR) cancels what is on its way.
@@ -32,11 +53,11 @@ type searchFetch struct {
 // rate limit: what it did not read is not searched.
 func (s Store) SearchHeld() bool { return s.search.held }
 
-// searchTimeline asks for what a timeline search of PR number still lacks:
-// its unloaded timeline pages, then refs' messages, at most SearchInFlight
-// at once with what is already on its way. number 0 stops the search's
+// completeTimeline asks for what PR number still lacks, for a search or a
+// prefetch (how): its unloaded timeline pages, then refs' messages, at most
+// how.inFlight at once with what is already on its way. number 0 stops the
 // fetching and cancels what it asked.
-func (s *Store) searchTimeline(number int, inView []GapWant, viewRefs, refs []model.CommitRef) tea.Cmd {
+func (s *Store) completeTimeline(number int, how completion, inView []GapWant, viewRefs, refs []model.CommitRef) tea.Cmd {
 	if number == 0 || number != s.search.number {
 		s.stopSearchFetch()
 	}
@@ -51,10 +72,13 @@ func (s *Store) searchTimeline(number int, inView []GapWant, viewRefs, refs []mo
 	if !ok || t.err != "" {
 		return nil
 	}
-	if rl := s.cfg.Source.RateLimit(); rl.Known && rl.Limit > 0 && rl.Remaining*10 < rl.Limit {
-		// Below 10%: the rest of the budget is the user's. What is in view
-		// still loads, as without a search.
+	if rl := s.cfg.Source.RateLimit(); rl.Known && rl.Limit > 0 && rl.Remaining*100 < rl.Limit*how.floor {
+		// Below the floor the rest of the budget is the user's. What is in
+		// view still loads, as without a search.
 		s.search.held = true
+		if !how.exclusive {
+			return nil // the view's own fetching asks for it
+		}
 		return tea.Batch(s.timelinePages(number, t, false, inView), s.loadCommits(viewRefs))
 	}
 	s.search.held = false
@@ -63,7 +87,7 @@ func (s *Store) searchTimeline(number int, inView []GapWant, viewRefs, refs []mo
 	}
 	refs = append(viewRefs[:len(viewRefs):len(viewRefs)], refs...) // what is in view first
 	var cmds []tea.Cmd
-	budget := func() int { return SearchInFlight - len(t.inFlight) - s.commitsLoading }
+	budget := func() int { return how.inFlight - len(t.inFlight) - s.commitsLoading }
 	if t.seqNext > 0 && !t.loading() {
 		cmds = append(cmds, s.timelinePageIn(s.search.ctx, number, t, t.seqNext, httpcache.Initial))
 	}
