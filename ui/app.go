@@ -60,8 +60,8 @@ type Model struct {
 	// selSeq counts selection changes; a settle tick only counts if the
 	// selection has not moved since it was set.
 	selSeq  int
-	shown   int    // the PR number the detail pane shows; 0 for none
-	target  target // a PR asked for on the command line, until shown (target.go)
+	shown   int     // the PR number the detail pane shows; 0 for none
+	target  target  // a PR asked for on the command line, until shown (target.go)
 	rest    resting // the user resting on a PR, for prefetch: true (prefetch.go)
 	started bool
 	notice  string // how the last action went (copied, opened), until a key
