@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	gogithub "github.com/google/go-github/v62/github"
 
@@ -134,15 +135,22 @@ func FetchSearch(ctx context.Context, c *Client, repo model.Repo, query string, 
 	}
 	perPage := min(MaxPerPage, limit)
 	maxPages := (MaxSearchResults + perPage - 1) / perPage
-	var first model.Page
+	var (
+		mu         sync.Mutex // pages after the first are fetched side by side
+		first      model.Page
+		incomplete bool
+	)
 	out, err := PagesUpTo(repo.String()+" search", maxPages, limit, model.PullKey, func(page int) ([]model.PullRequest, model.Page, error) {
 		batch, info, err := c.SearchPulls(ctx, repo, query, page, perPage)
+		mu.Lock()
+		defer mu.Unlock()
 		if page == 1 {
 			first = info
 		}
-		first.Incomplete = first.Incomplete || info.Incomplete
+		incomplete = incomplete || info.Incomplete
 		return batch, info, err
 	})
+	first.Incomplete = first.Incomplete || incomplete
 	if err != nil && Truncated(err) == "" {
 		return nil, model.Page{}, err
 	}

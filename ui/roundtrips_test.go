@@ -10,7 +10,7 @@ import (
 
 // roundTripLatency is each request's latency in the round-trip tests: well
 // above the UI's own work between an answer and what it asks next.
-const roundTripLatency = 40 * time.Millisecond
+var roundTripLatency = map[bool]time.Duration{false: 40 * time.Millisecond, true: 300 * time.Millisecond}[raceDetector]
 
 func demoHarnessAt(t *testing.T, cfg Config, w, h int) *harness {
 	t.Helper()

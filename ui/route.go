@@ -12,6 +12,14 @@ import (
 // it is handed a timeline only when that changed.
 type drawnTimeline struct{ number, gen, version int }
 
+// reloading reports that t, PR number's timeline, is a reload (r) of the
+// one drawn whose first page is not in yet: until it is, the pane keeps
+// what it shows, so the cursor and the search keep their places rather
+// than fall to the top.
+func (d drawnTimeline) reloading(number int, t *store.Timeline) bool {
+	return d.number == number && t.Gen() > d.gen && len(t.Events()) == 0 && t.Status().Loading
+}
+
 // route takes what an answer changed in the store to the pane showing it.
 func (m *Model) route(ch store.Change) tea.Cmd {
 	defer func() {
@@ -108,7 +116,9 @@ func checksKeyOf(d detail.Model, shown int) (store.ChecksKey, bool) {
 // they changed in the store; the pane redraws only then.
 func (m *Model) syncDetail() {
 	if t, ok := m.store.Asked(m.shown); ok && m.shown != 0 {
-		if d := (drawnTimeline{m.shown, t.Gen(), t.Version()}); d != m.drawn {
+		if m.drawn.reloading(m.shown, t) {
+			m.detail.SetReloading()
+		} else if d := (drawnTimeline{m.shown, t.Gen(), t.Version()}); d != m.drawn {
 			m.drawn = d
 			m.detail.SetTimeline(t.Events(), t.Gaps(), m.timelineStatus(m.shown, t))
 		}
@@ -128,6 +138,10 @@ func (m *Model) syncDetail() {
 // timeline.
 func (m *Model) showPR(pr model.PullRequest) {
 	t := m.store.Timeline(pr.Number)
+	if m.drawn.reloading(pr.Number, t) {
+		m.detail.SetPull(pr) // the fresher PR; its timeline stays until it is in
+		return
+	}
 	m.detail.ShowTimeline(pr, t.Events(), t.Gaps(), m.timelineStatus(pr.Number, t))
 	m.drawn = drawnTimeline{pr.Number, t.Gen(), t.Version()}
 }

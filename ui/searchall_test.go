@@ -199,3 +199,22 @@ func TestNextMatchIsSeenToMove(t *testing.T) {
 		}
 	}
 }
+
+// TestReloadKeepsTheCursorAndTheSearch: r asks GitHub again; the cursor
+// stays on its item and the search on its match, not back at the top.
+func TestReloadKeepsTheCursorAndTheSearch(t *testing.T) {
+	h := demoHarness(t, Config{Number: 11}, 160, 45)
+	h.run()
+	h.typeText("/Ido")
+	h.keys("enter")
+	h.run()
+	h.keys("n", "n")
+	before, _ := h.root().detail.Selected()
+	status := h.root().detail.SearchStatus()
+	h.keys("r")
+	h.run()
+	after, _ := h.root().detail.Selected()
+	if after != before || h.root().detail.SearchStatus() != status {
+		t.Errorf("after r: on %+v (%q), want %+v (%q)", after, h.root().detail.SearchStatus(), before, status)
+	}
+}

@@ -139,6 +139,31 @@ func (m *Model) ShowTimeline(pr model.PullRequest, events []model.Event, gaps []
 	m.SetTimeline(events, gaps, status)
 }
 
+// SetPull updates the PR shown (a fresher copy of it) and leaves its
+// timeline as it is.
+func (m *Model) SetPull(pr model.PullRequest) {
+	if !m.hasPR || m.pr.Number != pr.Number {
+		return
+	}
+	m.pr = model.SanitizePull(pr)
+	anchorItem, anchorLine := m.anchor()
+	m.invalidate(0)
+	m.invalidate(m.bodyIndex())
+	m.holdAnchor(anchorItem, anchorLine)
+	m.ensureRendered()
+}
+
+// SetReloading says the timeline shown is being fetched again (r): it stays
+// as it is, and its end says it is loading.
+func (m *Model) SetReloading() {
+	if !m.hasPR || m.status.Loading {
+		return
+	}
+	m.status.Loading = true
+	m.invalidate(len(m.items) - 1)
+	m.ensureRendered()
+}
+
 // Clear shows no PR: what a list with nothing in it has to show.
 func (m *Model) Clear() {
 	m.hasPR, m.pr, m.events, m.gaps = false, model.PullRequest{}, nil, nil

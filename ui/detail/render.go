@@ -431,9 +431,9 @@ func (m Model) renderFooter(w int) []string {
 		return []string{s.Muted.Render(common.Truncate("more events to load…", w))}
 	}
 	if missing := m.gapEvents(); missing > 0 {
-		return []string{s.Muted.Render(common.Truncate(fmt.Sprintf("end of timeline · %d events loaded, about %s in gaps above", len(m.events), groupDigits(missing)), w))}
+		return []string{s.Muted.Render(common.Truncate(fmt.Sprintf("end of timeline · %s events loaded, about %s in gaps above", groupDigits(len(m.events)), groupDigits(missing)), w))}
 	}
-	return []string{s.Muted.Render(common.Truncate(fmt.Sprintf("end of timeline · %d events", len(m.events)), w))}
+	return []string{s.Muted.Render(common.Truncate(fmt.Sprintf("end of timeline · %s events", groupDigits(len(m.events))), w))}
 }
 
 // joinEnds puts left and right on one line of width w, truncating left.
