@@ -77,7 +77,11 @@ func (s *ciSide) sync(st store.Store, d *detail.Model, shown int, back string) {
 	verdicts := map[string]string{}
 	for _, tv := range h.Versions {
 		if len(tv.Runs) > 0 {
-			_, verdicts[tv.Version.EventID] = tv.Verdict() // by the comment that announced it: v1 and v1 rebased differ
+			_, words := tv.Verdict()
+			verdicts[tv.Version.EventID] = words // by the comment that announced it: v1 and v1 rebased differ
+			if tv.Version.Kind == model.VersionUpstream {
+				verdicts[detail.VersionKey(tv.Version.Label())] = words
+			}
 		}
 	}
 	d.SetCIVerdicts(verdicts)

@@ -218,3 +218,28 @@ func TestReloadKeepsTheCursorAndTheSearch(t *testing.T) {
 		t.Errorf("after r: on %+v (%q), want %+v (%q)", after, h.root().detail.SearchStatus(), before, status)
 	}
 }
+
+// TestBotRunFoldsSayTheirVersionsVerdict: #201's bot says each new
+// version in the comment before it pushes, so that comment ends the fold
+// before; the fold of a version still shows the version's CI verdict once
+// its runs are in (the CI history loads them).
+func TestBotRunFoldsSayTheirVersionsVerdict(t *testing.T) {
+	h := demoHarness(t, Config{Number: 201}, 160, 45)
+	h.run()
+	h.keys("c") // the history: every version's latest run
+	h.run()
+	h.keys("c")
+	h.run()
+	folds, verdicts := 0, 0
+	for _, l := range strings.Split(ansi.Strip(h.view()), "\n") {
+		if strings.Contains(l, "runs at version") {
+			folds++
+			if strings.Contains(l, "jobs passed") || strings.Contains(l, "jobs failed") {
+				verdicts++
+			}
+		}
+	}
+	if folds == 0 || verdicts != folds {
+		t.Errorf("%d of %d folds on screen say their verdict:\n%s", verdicts, folds, h.view())
+	}
+}

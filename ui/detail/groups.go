@@ -1,6 +1,7 @@
 package detail
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/prscope/prscope/model"
@@ -116,7 +117,7 @@ func (m Model) groupSummary(p pushInfo) string {
 	span := g.Span()
 	if g.Kind == model.GroupOfBotRuns {
 		s := fmt.Sprintf("%d runs at version %s · %s", len(g.Events), g.Subject, span)
-		if v := m.ciVerdicts[m.events[g.Events[0]].ID]; v != "" {
+		if v := cmp.Or(m.ciVerdicts[m.events[g.Events[0]].ID], m.ciVerdicts[VersionKey(g.Subject)]); v != "" {
 			s += " · " + v
 		}
 		return s

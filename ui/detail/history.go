@@ -7,7 +7,9 @@ import (
 )
 
 // SetCIVerdicts gives the folded bot comments the CI verdict of the
-// version they announce, by the id of the comment that announced it.
+// version they announce, by the id of the comment that announced it, or
+// by VersionKey of an upstream version: a bot that says its version before
+// it pushes it announces each in the last comment of the fold before.
 func (m *Model) SetCIVerdicts(v map[string]string) {
 	if maps.Equal(v, m.ciVerdicts) {
 		return
@@ -32,3 +34,7 @@ func (m *Model) SetCIHeadline(s string) {
 		m.redrawHeader(nil)
 	}
 }
+
+// VersionKey is the key SetCIVerdicts also takes an upstream version's
+// verdict by: its label, as a fold of bot runs names it.
+func VersionKey(label string) string { return "version " + label }
