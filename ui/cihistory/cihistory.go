@@ -73,6 +73,9 @@ type Model struct {
 	height  int
 	focused bool
 	view    string
+	// moved: a key moved the cursor since the PR was shown. Until then it
+	// stays on the newest version, as newer ones arrive above it.
+	moved bool
 }
 
 // New returns an empty history.
@@ -98,12 +101,12 @@ func (m *Model) SetData(d Data) {
 	}
 	fresh := d.Number != m.data.Number
 	if fresh {
-		m.open, m.cursor, m.top = map[string]bool{}, 0, 0
+		m.open, m.cursor, m.top, m.moved = map[string]bool{}, 0, 0, false
 	}
 	at := m.selectedKey()
 	m.data = d
 	m.layout()
-	if fresh || at == "" {
+	if fresh || at == "" || !m.moved {
 		m.cursor = m.nearestSelectable(1, 1) // on the newest version, ready to open
 		m.draw()
 		return
@@ -117,6 +120,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if !ok || !m.focused {
 		return m, nil
 	}
+	m.moved = true // any key: the user is reading here now
 	if step, ok := m.KeyMap.PageStep(k, m.height); ok {
 		m.move(step)
 		return m, nil

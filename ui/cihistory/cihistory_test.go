@@ -254,3 +254,23 @@ func TestOlderRunsLoadAtTheEnd(t *testing.T) {
 		t.Errorf("failed:\n%s", m.View())
 	}
 }
+
+// TestCursorStartsOnTheNewestAsVersionsArrive: the history opens on the
+// newest version; until a key moves the cursor, newer versions found as
+// the timeline loads take it (#201 opened on its 47th of 50 versions).
+func TestCursorStartsOnTheNewestAsVersionsArrive(t *testing.T) {
+	full := history(4)
+	part := full
+	part.Versions = full.Versions[:2] // v1, v2: the timeline's first page only
+	m := New(common.Common{Styles: common.DefaultStyles(), Now: time.Now, Dates: common.DatesAbsolute})
+	m.SetSize(100, 20)
+	m.Focus()
+	m.SetData(Data{Number: 7, History: part, Version: 1, Supported: true})
+	if !strings.Contains(m.View(), "▌ ▸ v2") {
+		t.Fatalf("setup:\n%s", m.View())
+	}
+	m.SetData(Data{Number: 7, History: full, Version: 2, Supported: true})
+	if !strings.Contains(m.View(), "▌ ▸ v4") {
+		t.Errorf("the cursor stayed on v2 as v3 and v4 arrived above it:\n%s", m.View())
+	}
+}
