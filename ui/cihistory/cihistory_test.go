@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/prscope/prscope/model"
@@ -272,5 +273,32 @@ func TestCursorStartsOnTheNewestAsVersionsArrive(t *testing.T) {
 	m.SetData(Data{Number: 7, History: full, Version: 2, Supported: true})
 	if !strings.Contains(m.View(), "▌ ▸ v4") {
 		t.Errorf("the cursor stayed on v2 as v3 and v4 arrived above it:\n%s", m.View())
+	}
+}
+
+// TestNarrowMatrixKeepsTheFailure: a matrix wider than the pane keeps the
+// suite that failed, whatever its place, and says what it left out.
+func TestNarrowMatrixKeepsTheFailure(t *testing.T) {
+	var jobs []model.JobResult
+	for i, suite := range []string{"build", "test_progs", "test_progs_no_alu32", "test_maps", "test_verifier"} {
+		conclusion := "success"
+		if suite == "test_verifier" {
+			conclusion = "failure"
+		}
+		jobs = append(jobs, job(int64(i), suite+" on x86_64 with gcc", conclusion))
+	}
+	wide := matrix(jobs, 200)
+	narrow := matrix(jobs, 50)
+	if !strings.Contains(wide[0], "test_maps") || strings.Contains(strings.Join(wide, "\n"), "more suite") {
+		t.Fatalf("wide:\n%s", strings.Join(wide, "\n"))
+	}
+	for _, l := range narrow {
+		if ansi.StringWidth(l) > 50 && !strings.HasPrefix(l, "✓ passed") {
+			t.Errorf("a row is wider than 50: %q", l)
+		}
+	}
+	if !strings.Contains(narrow[0], "test_verifier") || !strings.Contains(narrow[1], "✗") ||
+		!strings.Contains(narrow[len(narrow)-2], "none failed (wider pane)") {
+		t.Errorf("narrow matrix hides the failure or does not say what it left out:\n%s", strings.Join(narrow, "\n"))
 	}
 }

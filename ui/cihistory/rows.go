@@ -179,7 +179,7 @@ func (m *Model) runRows(r model.RunResult, depth int) {
 	if !m.open[k] || !r.JobsLoaded {
 		return
 	}
-	for _, line := range matrix(r.Jobs) {
+	for _, line := range matrix(r.Jobs, m.width-2-2*(depth+2)) {
 		m.rows = append(m.rows, row{text: line, depth: depth + 2})
 	}
 	for _, j := range r.FailedJobs() {
