@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/prscope/prscope/ui/common"
 )
@@ -248,9 +249,16 @@ func (e Effective) Entries() []Entry { return e.entries }
 // String is `prscope config`'s text: one setting a line, its value, and
 // where it came from.
 func (e Effective) String() string {
+	// Columns as wide as their widest entry (at least the usual), so a
+	// long key or value never pushes its source out of line.
+	nameW, valueW := 22, 30
+	for _, en := range e.entries {
+		nameW = max(nameW, utf8.RuneCountInString(en.Name))
+		valueW = max(valueW, utf8.RuneCountInString(sanitize(en.Value)))
+	}
 	var b strings.Builder
 	for _, en := range e.entries {
-		fmt.Fprintf(&b, "%-22s %-30s %s\n", en.Name, sanitize(en.Value), en.Source)
+		fmt.Fprintf(&b, "%-*s %-*s %s\n", nameW, en.Name, valueW, sanitize(en.Value), en.Source)
 	}
 	return b.String()
 }
