@@ -461,3 +461,16 @@ func TestCountsAreWrittenAlike(t *testing.T) {
 		t.Errorf("counts:\n%s", v)
 	}
 }
+
+// TestStandInSaysNothingItDoesNotKnow: the stand-in for a PR that could
+// not be fetched (offline, nothing cached) says why in its title, and
+// invents no description or labels.
+func TestStandInSaysNothingItDoesNotKnow(t *testing.T) {
+	m, _ := newPane(t, 100, 20)
+	m.ShowTimeline(model.PullRequest{Number: 11, Title: "could not load (r to retry): not cached (offline)"}, nil, nil,
+		store.TimelineStatus{Err: "not cached (offline)"})
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "not cached (offline)") || strings.Contains(v, "No description provided") || strings.Contains(v, "no labels") {
+		t.Errorf("stand-in:\n%s", v)
+	}
+}

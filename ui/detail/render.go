@@ -31,6 +31,9 @@ func (m Model) render(it item) []string {
 	case kindHeader:
 		lines = m.renderHeader(w)
 	case kindBody:
+		if !m.prKnown() {
+			break // a stand-in for a PR that could not be had: it has no body to speak of
+		}
 		lines = m.renderBody(it, m.pr.Body, "No description provided.", w)
 	case kindEvent:
 		lines = m.renderEvent(it.event, model.SanitizeEvent(m.events[it.event]), w, it.expanded)
@@ -44,6 +47,11 @@ func (m Model) render(it item) []string {
 	}
 	return append(fit(lines, w), "")
 }
+
+// prKnown reports that the PR shown is GitHub's, not the stand-in for one
+// that could not be had (its title says why): a stand-in has no author
+// and no creation time, which every real PR has.
+func (m Model) prKnown() bool { return m.pr.User != "" || !m.pr.CreatedAt.IsZero() }
 
 // fit cuts any line wider than w, so that however narrow the pane (the
 // indents alone can overflow a pane a few columns wide), no line spills.
@@ -169,6 +177,9 @@ func (m Model) renderFacts(w int) []string {
 		labels = "labels: " + s.Label.Render(strings.Join(names, ", "))
 	}
 	facts := append([]string{labels}, m.counts()...)
+	if !m.prKnown() {
+		facts = m.counts() // nothing is known of its labels either
+	}
 	if tally := m.reviewTally(); tally != "" {
 		facts = append(facts, tally)
 	}
