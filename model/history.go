@@ -247,7 +247,16 @@ func (n JobName) Where() string {
 
 // Headline is the history in one line: "tested 4 versions · 9 runs · v4 ✗
 // (2 jobs: test_progs on s390x gcc, veristat on x86_64 gcc)".
-func (h History) Headline() string {
+func (h History) Headline() string { return h.headline("not matched to a version") }
+
+// PartialHeadline is Headline while the timeline is not all loaded: the
+// runs not matched are most likely of versions on the pages not read yet,
+// which is no fault of the data.
+func (h History) PartialHeadline() string {
+	return h.headline("of versions on timeline pages not loaded yet")
+}
+
+func (h History) headline(unmatched string) string {
 	tested, last := 0, -1
 	var all []RunResult
 	for i, tv := range h.Versions {
@@ -262,7 +271,7 @@ func (h History) Headline() string {
 	}
 	s := fmt.Sprintf("tested %d version%s · %s", tested, plural(tested), RunCount(all))
 	if n := len(h.Unmatched); n > 0 {
-		s += fmt.Sprintf(" (%d more not matched to a version)", n)
+		s += fmt.Sprintf(" (%d more %s)", n, unmatched)
 	}
 	if last < 0 {
 		return s

@@ -199,3 +199,16 @@ func TestHeadsInTheSameSecond(t *testing.T) {
 		t.Errorf("versions %+v, unmatched %v", h.Versions, h.Unmatched)
 	}
 }
+
+// TestPartialHeadlineSaysWhyRunsAreNotMatched: while the timeline is not
+// all loaded, runs with no version yet are said to be of versions on the
+// pages not read, not "not matched" as if the data were at fault.
+func TestPartialHeadlineSaysWhyRunsAreNotMatched(t *testing.T) {
+	h := History{Unmatched: []RunResult{{Run: WorkflowRun{ID: 1}}, {Run: WorkflowRun{ID: 2}}}}
+	if got := h.Headline(); !strings.Contains(got, "(2 more not matched to a version)") {
+		t.Errorf("headline %q", got)
+	}
+	if got := h.PartialHeadline(); !strings.Contains(got, "(2 more of versions on timeline pages not loaded yet)") {
+		t.Errorf("partial headline %q", got)
+	}
+}

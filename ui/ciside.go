@@ -65,7 +65,8 @@ func (s *ciSide) sync(st store.Store, d *detail.Model, shown int, back string) {
 	}
 	data := cihistory.Data{Number: shown, Title: "CI history of #" + strconv.Itoa(shown) + " · " + back + ": back to the timeline",
 		History: h, Branch: pr.Head, Version: ci.Version + now.timeline, Supported: ci.Supported,
-		Loading: ci.Runs.Loading, Err: ci.Runs.Err, RunsRead: len(ci.Runs.Value), RunsTotal: ci.RunsTotal, MoreRuns: ci.MoreRuns, JobsLoading: map[int64]bool{}, LogLoading: map[int64]bool{}}
+		Loading: ci.Runs.Loading, Err: ci.Runs.Err, RunsRead: len(ci.Runs.Value), RunsTotal: ci.RunsTotal, MoreRuns: ci.MoreRuns,
+		TimelinePartial: len(t.Gaps()) > 0 || t.Status().More || !t.Loaded(), JobsLoading: map[int64]bool{}, LogLoading: map[int64]bool{}}
 	for id, j := range ci.Jobs {
 		data.JobsLoading[id] = j.Loading
 	}

@@ -53,6 +53,9 @@ type Data struct {
 	// pages); MoreRuns: older pages can be, as the end comes into view.
 	RunsRead, RunsTotal int
 	MoreRuns            bool
+	// TimelinePartial: the timeline has pages not loaded, where the
+	// versions of runs not matched yet most likely are.
+	TimelinePartial bool
 	Err                 string // why the runs could not be listed
 	// JobsLoading is per run, LogLoading per job.
 	JobsLoading map[int64]bool
@@ -154,6 +157,9 @@ func (m Model) View() string { return m.view }
 func (m Model) Headline() string {
 	if m.data.Loading && len(m.data.History.Versions) == 0 || m.runCount() == 0 {
 		return ""
+	}
+	if m.data.TimelinePartial {
+		return m.data.History.PartialHeadline()
 	}
 	return m.data.History.Headline()
 }

@@ -237,7 +237,7 @@ func (m *Model) unmatchedRows() {
 		return
 	}
 	k := "unmatched"
-	m.rows = append(m.rows, row{text: m.marker(k, true) + fmt.Sprintf("%d run%s not matched to a version", len(m.data.History.Unmatched), plural(len(m.data.History.Unmatched))), key: k, style: m.common.Styles.Muted})
+	m.rows = append(m.rows, row{text: m.marker(k, true) + m.unmatchedText(), key: k, style: m.common.Styles.Muted})
 	if m.open[k] {
 		for _, r := range slices.Backward(m.data.History.Unmatched) {
 			m.runRows(r, 1)
@@ -350,4 +350,13 @@ func lastTested(vs []model.TestedVersion) int {
 		}
 	}
 	return -1
+}
+
+// unmatchedText heads the runs no version was found for.
+func (m Model) unmatchedText() string {
+	n := len(m.data.History.Unmatched)
+	if m.data.TimelinePartial {
+		return fmt.Sprintf("%d run%s of versions on timeline pages not loaded yet", n, plural(n))
+	}
+	return fmt.Sprintf("%d run%s not matched to a version", n, plural(n))
 }
