@@ -56,7 +56,7 @@ type Data struct {
 	// TimelinePartial: the timeline has pages not loaded, where the
 	// versions of runs not matched yet most likely are.
 	TimelinePartial bool
-	Err                 string // why the runs could not be listed
+	Err             string // why the runs could not be listed
 	// JobsLoading is per run, LogLoading per job.
 	JobsLoading map[int64]bool
 	LogLoading  map[int64]bool
