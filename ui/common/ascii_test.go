@@ -49,4 +49,11 @@ func TestASCIICursorStandsAlone(t *testing.T) {
 	if g["▸"] == g["▾"] {
 		t.Errorf("folded and open read alike: %q", g["▸"])
 	}
+	// The unfocused cursor and the list's unfocused mark are not "-", an
+	// open fold's mark and a removed diff line's.
+	for _, unfocused := range []string{"›", "▷"} {
+		if g[unfocused] == g["▾"] || g[unfocused] == "-" {
+			t.Errorf("%s reads %q, as an open fold or a removed line does", unfocused, g[unfocused])
+		}
+	}
 }
