@@ -117,6 +117,10 @@ func NewClient(opts Options) (*Client, error) {
 // name.
 func (c *Client) Renames() []Rename { return c.renames.renames() }
 
+// RequestsSent counts the requests that went to the network (the cache
+// answered the rest).
+func (c *Client) RequestsSent() int { return c.guard.Sent() }
+
 // Authenticated reports whether requests carry a token.
 func (c *Client) Authenticated() bool { return c.authenticated }
 

@@ -104,3 +104,18 @@ func requestKind(path string) string {
 	}
 	return path
 }
+
+// TestWarmRunSendsNothing: a second run within max-age is answered by the
+// cache alone, and the client says it sent nothing.
+func TestWarmRunSendsNothing(t *testing.T) {
+	_, client := demoAtLatency(t)
+	bpf := model.Repo{Owner: "kernel-patches", Name: "bpf"}
+	cold := client()
+	if _, err := cold.GetPull(context.Background(), bpf, 11); err != nil || cold.RequestsSent() != 1 {
+		t.Fatalf("cold: %v, %d sent", err, cold.RequestsSent())
+	}
+	warm := client()
+	if _, err := warm.GetPull(context.Background(), bpf, 11); err != nil || warm.RequestsSent() != 0 {
+		t.Errorf("warm: %v, %d sent, want 0", err, warm.RequestsSent())
+	}
+}

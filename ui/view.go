@@ -96,6 +96,7 @@ func (m *Model) refreshStatus() {
 		State:     m.cfg.State,
 		Noun:      noun,
 		RenamedTo: renamedTo(m.cfg.Source, m.cfg.Repo),
+		NoneSent:  noneSent(m.cfg.Source),
 		Now:       m.cfg.Now(),
 		HelpKey:   m.KeyMap.Help.Help().Key,
 	})
@@ -218,6 +219,12 @@ func (h helpScreen) view(w, height int, c common.Common, root KeyMap, down key.B
 		lines = append(lines, "")
 	}
 	return strings.Join(lines[:height], "\n")
+}
+
+// noneSent reports that the source sent no request yet, when it counts.
+func noneSent(src store.Source) bool {
+	c, ok := src.(interface{ RequestsSent() int })
+	return ok && c.RequestsSent() == 0
 }
 
 // renamedTo is repo's new name if the source found it renamed, else "".

@@ -54,6 +54,7 @@ type RateGuard struct {
 	backoffGen      int                    // counts backoffs: a stale timer, or an answer sent before one began, is known
 	timer           *time.Timer            // ends the backoff on time, so the queue goes without a new request
 	queue           []*rateWaiter          // requests waiting for the backoff to end, oldest first
+	sent            int                    // requests let through to the network
 }
 
 // Headers the guard adds.
@@ -86,6 +87,14 @@ func NewRateGuard(next http.RoundTripper, now func() time.Time) *RateGuard {
 // resource (everything but search).
 func (g *RateGuard) RateLimit() model.RateLimit { return g.RateLimitOf(model.ResourceCore) }
 
+// Sent counts the requests the guard let through to the network: none
+// means whatever was shown came from the cache.
+func (g *RateGuard) Sent() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.sent
+}
+
 // RateLimitOf returns the latest figures GitHub reported for resource.
 func (g *RateGuard) RateLimitOf(resource string) model.RateLimit {
 	g.mu.Lock()
@@ -102,6 +111,9 @@ func (g *RateGuard) RoundTrip(req *http.Request) (*http.Response, error) {
 		closeRequestBody(req)
 		return refusal, err
 	}
+	g.mu.Lock()
+	g.sent++
+	g.mu.Unlock()
 	resp, err := g.next.RoundTrip(req)
 	if err != nil {
 		if t.probe {

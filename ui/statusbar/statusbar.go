@@ -27,9 +27,12 @@ type Info struct {
 	Identity  string // whose token: "@login", or "token" when unknown; "" shows nothing
 	Demo      bool
 	Rate      model.RateLimit
-	CachedAt  time.Time // the list shown is an old cached copy, last validated then
-	Search    string    // the timeline search, when there is one
-	State     string    // open or closed when the list shows only those; "" for all
+	// NoneSent: no request has gone to the network yet (the cache answered
+	// everything), so GitHub has said nothing of the rate limit.
+	NoneSent bool
+	CachedAt time.Time // the list shown is an old cached copy, last validated then
+	Search   string    // the timeline search, when there is one
+	State    string    // open or closed when the list shows only those; "" for all
 	// RenamedTo is the repository's new name when GitHub said it was
 	// renamed: said once here, and the requests go there.
 	RenamedTo string
@@ -140,6 +143,8 @@ func (m Model) rightFacts() []string {
 			rate = s.StatusWarning.Render(rate)
 		}
 		right = append(right, rate)
+	} else if i.NoneSent {
+		right = append(right, s.Muted.Render("rate: all cached, none spent"))
 	}
 	helpKey := i.HelpKey
 	if helpKey == "" {

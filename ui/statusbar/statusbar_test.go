@@ -28,6 +28,10 @@ func TestIdentity(t *testing.T) {
 		{"anonymous, 5000", Info{Repo: "acme/widgets", Anonymous: true, Rate: model.RateLimit{Known: true, Limit: 5000, Remaining: 4999}},
 			"anonymous · rate 4999/5000", []string{"60 req/h"}},
 		{"anonymous, unknown", Info{Repo: "acme/widgets", Anonymous: true}, "anonymous", []string{"60 req/h"}},
+		// A warm start within max-age sends nothing: the bar says why it
+		// has no figure, rather than leave the rate out unexplained.
+		{"all cached", Info{Repo: "acme/widgets", Identity: "@mona", NoneSent: true}, "@mona · rate: all cached, none spent", nil},
+		{"sent, no headers", Info{Repo: "acme/widgets", Identity: "@mona"}, "@mona", []string{"rate"}},
 		{"hostile login", Info{Repo: "acme/widgets", Identity: "@mo\x1b[2Jna"}, "@mo", []string{"\x1b[2J"}},
 	}
 	for _, tt := range tests {
