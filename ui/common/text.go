@@ -27,6 +27,9 @@ func TruncateParts(s string, w int) string {
 	}
 	const sep = " · "
 	for end := strings.LastIndex(s, sep); end > 0; end = strings.LastIndex(s[:end], sep) {
+		if !strings.Contains(s[:end], sep) {
+			break // only the first part would be left: show the start of the next instead
+		}
 		if head := s[:end] + sep + "…"; ansi.StringWidth(head) <= w {
 			return head
 		}

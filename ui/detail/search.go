@@ -39,6 +39,9 @@ type search struct {
 	// before it that arrives later (messages come in any order) is gone to
 	// instead, so a fresh search lands on 1 of n.
 	first bool
+	// wrapped: the last n or N went past the end (or the start) and came
+	// round, which the status says as vim does.
+	wrapped string
 	// drawn is the event whose item is drawn as the current match (-1:
 	// none), so moving to the next redraws both.
 	drawn int
@@ -114,6 +117,9 @@ func (m Model) SearchStatus() string {
 		status += fmt.Sprintf(" — %d of %d", m.search.at+1, n)
 		if !typing {
 			status += " (" + m.KeyMap.NextMatch.Help().Key + ")"
+		}
+		if m.search.wrapped != "" && m.search.onMatch {
+			status += " · " + m.search.wrapped
 		}
 	}
 	if m.search.text() != "" {
@@ -309,6 +315,13 @@ func (m *Model) nextMatch(back bool) {
 	n := len(m.search.matches)
 	if n == 0 {
 		return
+	}
+	m.search.wrapped = ""
+	switch {
+	case back && m.search.at == 0 && n > 1:
+		m.search.wrapped = "wrapped to the last"
+	case !back && m.search.at == n-1 && n > 1:
+		m.search.wrapped = "wrapped to the first"
 	}
 	if back {
 		m.search.at = (m.search.at + n - 1) % n

@@ -323,3 +323,26 @@ func TestFirstMatchThatArrivesLateIsGoneTo(t *testing.T) {
 		}
 	}
 }
+
+// TestNextSaysWhenItWraps: n past the last match comes round to the first
+// and says so; the next n does not.
+func TestNextSaysWhenItWraps(t *testing.T) {
+	m, _ := newPane(t, 100, 30)
+	m.ShowTimeline(testPR(1), []model.Event{comment(1, "same"), comment(2, "same")}, nil, store.TimelineStatus{})
+	m = press(m, "/", "s", "a", "m", "e", "enter", "n")
+	if s := m.SearchStatus(); strings.Contains(s, "wrapped") {
+		t.Fatalf("n to 2 of 2: %q", s)
+	}
+	m = press(m, "n")
+	if s := m.SearchStatus(); !strings.Contains(s, "1 of 2") || !strings.Contains(s, "wrapped to the first") {
+		t.Errorf("n past the last: %q", s)
+	}
+	m = press(m, "N")
+	if s := m.SearchStatus(); !strings.Contains(s, "2 of 2") || !strings.Contains(s, "wrapped to the last") {
+		t.Errorf("N before the first: %q", s)
+	}
+	m = press(m, "N")
+	if s := m.SearchStatus(); strings.Contains(s, "wrapped") {
+		t.Errorf("N to 1 of 2: %q", s)
+	}
+}

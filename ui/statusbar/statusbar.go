@@ -117,7 +117,8 @@ func (m Model) View() string {
 	if rw+10 > m.width {
 		return s.StatusBar.Render(ansi.Truncate(l, m.width, "…"))
 	}
-	l = ansi.Truncate(l, m.width-rw-1, "…")
+	// Cut mid-part (an error must show its start), but not on a dangling "·".
+	l = strings.Replace(ansi.Truncate(l, m.width-rw-1, "…"), " ·…", " …", 1)
 	gap := m.width - lipgloss.Width(l) - rw
 	return s.StatusBar.Render(l + strings.Repeat(" ", max(gap, 1)) + r)
 }

@@ -62,3 +62,18 @@ func TestStatusBarSaysTheState(t *testing.T) {
 		t.Errorf("all: %q", v)
 	}
 }
+
+// TestCutLeavesNoDanglingSeparator: a bar too narrow for its facts is cut
+// with "…", not on a separator ("· demo ·…").
+func TestCutLeavesNoDanglingSeparator(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	for w := 30; w < 60; w++ {
+		m := New(common.New())
+		m.SetSize(w, 1)
+		m.SetInfo(Info{Repo: "kernel-patches/bpf", Demo: true, Loaded: 100, Total: 300,
+			Rate: model.RateLimit{Known: true, Limit: 5000, Remaining: 4983}})
+		if v := m.View(); strings.Contains(v, "·…") {
+			t.Errorf("width %d: %q", w, v)
+		}
+	}
+}
