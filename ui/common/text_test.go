@@ -11,7 +11,7 @@ func TestTruncatePartsKeepsWholeParts(t *testing.T) {
 		50: "87261ed · ✓ 24 jobs passed · 1 run · …",
 		30: "87261ed · ✓ 24 jobs passed · …",
 		20: "87261ed · ✓ 24 jobs…", // the verdict cut rather than dropped: the first part alone says nothing
-		9:  "87261ed …", // not even the first part and a mark: cut as Truncate does
+		9:  "87261ed …",            // not even the first part and a mark: cut as Truncate does
 	} {
 		if got := TruncateParts(row, w); got != want {
 			t.Errorf("width %d: %q, want %q", w, got, want)
