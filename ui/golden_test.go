@@ -29,12 +29,18 @@ var bpf = model.Repo{Owner: "kernel-patches", Name: "bpf"}
 
 func demoHarness(t *testing.T, cfg Config, w, h int) *harness {
 	t.Helper()
+	return demoHarnessWith(t, cfg, w, h, fake.FakeOptions{})
+}
+
+// demoHarnessWith is demoHarness with the fake server's options.
+func demoHarnessWith(t *testing.T, cfg Config, w, h int, opts fake.FakeOptions) *harness {
+	t.Helper()
 	ds, err := fake.DemoDataset()
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg.Repo = bpf
-	return newHarness(t, ds, cfg, w, h)
+	return newHarnessOpts(t, ds, cfg, w, h, nil, timeoutForTests, opts)
 }
 
 func TestGoldenDemoPR11(t *testing.T) {

@@ -13,12 +13,7 @@ import (
 // commits) with prefetch as on says and a short rest.
 func prefetchHarness(t *testing.T, on bool, opts fake.FakeOptions) *harness {
 	t.Helper()
-	ds, err := fake.DemoDataset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return newHarnessOpts(t, ds, Config{Repo: bpf, Number: 201, Prefetch: on, PrefetchAfter: time.Millisecond},
-		160, 45, nil, timeoutForTests, opts)
+	return demoHarnessWith(t, Config{Number: 201, Prefetch: on, PrefetchAfter: time.Millisecond}, 160, 45, opts)
 }
 
 // TestPrefetchCompletesARestedPR: with prefetch: true, resting on #201

@@ -14,13 +14,7 @@ var roundTripLatency = map[bool]time.Duration{false: 40 * time.Millisecond, true
 
 func demoHarnessAt(t *testing.T, cfg Config, w, h int) *harness {
 	t.Helper()
-	ds, err := fake.DemoDataset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Repo = bpf
-	return newHarnessOpts(t, ds, cfg, w, h, nil, timeoutForTests,
-		fake.FakeOptions{MinLatency: roundTripLatency, MaxLatency: roundTripLatency})
+	return demoHarnessWith(t, cfg, w, h, fake.FakeOptions{MinLatency: roundTripLatency, MaxLatency: roundTripLatency})
 }
 
 // TestSearchOfTheWholePRInFewRoundTrips: /veristat on the demo's #11,

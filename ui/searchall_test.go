@@ -149,15 +149,23 @@ func TestSearchSparesALowRateLimit(t *testing.T) {
 
 var _ = context.Background
 
+// keptSearch is the demo on PR number, its timeline searched for query
+// (with the /) and the query kept (enter), every message in.
+func keptSearch(t *testing.T, number int, query string) *harness {
+	t.Helper()
+	h := demoHarness(t, Config{Number: number}, 160, 45)
+	h.run()
+	h.typeText(query)
+	h.keys("enter")
+	h.run()
+	return h
+}
+
 // TestEscClearsAKeptSearchFirst: after / and enter the matches stay
 // highlighted; esc clears them and leaves the cursor on the match, and
 // only the next esc leaves the pane.
 func TestEscClearsAKeptSearchFirst(t *testing.T) {
-	h := demoHarness(t, Config{Number: 11}, 160, 45)
-	h.run()
-	h.typeText("/veristat")
-	h.keys("enter")
-	h.run()
+	h := keptSearch(t, 11, "/veristat")
 	h.keys("n")
 	at, _ := h.root().detail.Selected()
 	h.keys("esc")
@@ -179,11 +187,7 @@ func TestEscClearsAKeptSearchFirst(t *testing.T) {
 // the item's head pinned (which push this is), and only the match n went
 // to is drawn as the current one.
 func TestNextMatchIsSeenToMove(t *testing.T) {
-	h := demoHarness(t, Config{Number: 11}, 160, 45)
-	h.run()
-	h.typeText("/veristat")
-	h.keys("enter")
-	h.run()
+	h := keptSearch(t, 11, "/veristat")
 	const current = "\x1b[7;1;4mveristat"
 	for n, want := range []string{"pushed 22×", "push 2/22", "push 3/22"} {
 		if n > 0 {
@@ -203,11 +207,7 @@ func TestNextMatchIsSeenToMove(t *testing.T) {
 // TestReloadKeepsTheCursorAndTheSearch: r asks GitHub again; the cursor
 // stays on its item and the search on its match, not back at the top.
 func TestReloadKeepsTheCursorAndTheSearch(t *testing.T) {
-	h := demoHarness(t, Config{Number: 11}, 160, 45)
-	h.run()
-	h.typeText("/Ido")
-	h.keys("enter")
-	h.run()
+	h := keptSearch(t, 11, "/Ido")
 	h.keys("n", "n")
 	before, _ := h.root().detail.Selected()
 	status := h.root().detail.SearchStatus()
