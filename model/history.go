@@ -253,7 +253,7 @@ func (h History) Headline() string { return h.headline("not matched to a version
 // runs not matched are most likely of versions on the pages not read yet,
 // which is no fault of the data.
 func (h History) PartialHeadline() string {
-	return h.headline("of versions on timeline pages not loaded yet")
+	return h.headline("runs, their versions on timeline pages not loaded yet")
 }
 
 func (h History) headline(unmatched string) string {

@@ -208,7 +208,7 @@ func TestPartialHeadlineSaysWhyRunsAreNotMatched(t *testing.T) {
 	if got := h.Headline(); !strings.Contains(got, "(2 more not matched to a version)") {
 		t.Errorf("headline %q", got)
 	}
-	if got := h.PartialHeadline(); !strings.Contains(got, "(2 more of versions on timeline pages not loaded yet)") {
+	if got := h.PartialHeadline(); !strings.Contains(got, "(2 more runs, their versions on timeline pages not loaded yet)") {
 		t.Errorf("partial headline %q", got)
 	}
 }

@@ -147,11 +147,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	} else {
 		cmds = append(cmds, m.handle(msg))
 	}
+	// Before fetch: the end of a rest is itself what starts a prefetch.
+	cmds = append(cmds, m.rest.update(msg, m.shown))
 	cmds = append(cmds, m.fetch())
 	if idle && m.store.InFlight() > 0 && m.started {
 		cmds = append(cmds, m.spinner.Tick) // the spinner stopped when nothing was in flight
 	}
-	cmds = append(cmds, m.rest.update(msg, m.shown))
 	m.refreshStatus()
 	return m, tea.Batch(cmds...)
 }

@@ -92,3 +92,19 @@ func TestRestingNeedsAPause(t *testing.T) {
 		t.Errorf("prefetch off: a wait was started")
 	}
 }
+
+// TestARestAloneStartsThePrefetch: when everything has settled, the end
+// of the rest is the only message that comes; it must start the prefetch
+// itself, not wait for another message (a key) to.
+func TestARestAloneStartsThePrefetch(t *testing.T) {
+	h := prefetchHarness(t, false, fake.FakeOptions{})
+	h.run()
+	m := h.root()
+	m.rest = resting{on: true, after: time.Hour, number: 201, gen: 7}
+	h.m = m
+	h.send(restedMsg{number: 201, gen: 7})
+	h.run()
+	if gaps := timelineOf(h.root(), 201).Gaps(); len(gaps) != 0 {
+		t.Errorf("a rest with nothing after it prefetched nothing: gaps %+v", gaps)
+	}
+}

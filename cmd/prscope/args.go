@@ -345,7 +345,9 @@ func parseArgs(args []string, getenv func(string) string) (options, error) {
 // means something only to the demo's server.
 func (o *options) readDemoLatency(fs *flag.FlagSet, getenv func(string) string) error {
 	fs.Visit(func(f *flag.Flag) { o.latencySet = o.latencySet || f.Name == "demo-latency" })
-	if env := getenv("PRSCOPE_DEMO_LATENCY"); !o.latencySet && env != "" {
+	// The variable is for the demo alone: exported, it must not stop
+	// every other run.
+	if env := getenv("PRSCOPE_DEMO_LATENCY"); !o.latencySet && env != "" && o.demo {
 		d, err := time.ParseDuration(env)
 		if err != nil {
 			return fmt.Errorf("PRSCOPE_DEMO_LATENCY=%q: want a duration such as 200ms", env)
@@ -420,7 +422,8 @@ func flagError(err error, args []string) error {
 		// invalid value "5" for flag -timeout: parse error
 		value, rest, _ := strings.Cut(strings.TrimPrefix(msg, "invalid value "), " for flag -")
 		name, _, _ := strings.Cut(rest, ":")
-		want := map[string]string{"timeout": "a duration such as 30s or 2m", "limit": "a whole number"}[name]
+		want := map[string]string{"timeout": "a duration such as 30s or 2m", "demo-latency": "a duration such as 200ms",
+			"limit": "a whole number"}[name]
 		if want == "" {
 			want = "see prscope --help"
 		}

@@ -310,4 +310,10 @@ func TestDemoLatency(t *testing.T) {
 	if _, err := parseArgs([]string{"--demo"}, env("fast")); err == nil {
 		t.Errorf("PRSCOPE_DEMO_LATENCY=fast: no error")
 	}
+	if o, err := parseArgs([]string{"acme/widgets"}, env("200ms")); err != nil || o.latencySet {
+		t.Errorf("PRSCOPE_DEMO_LATENCY without --demo: %v, %v; want it ignored", err, o.latencySet)
+	}
+	if _, err := parseArgs([]string{"--demo", "--demo-latency", "bogus"}, env("")); err == nil || !strings.Contains(err.Error(), "want a duration such as 200ms") {
+		t.Errorf("--demo-latency bogus: %v", err)
+	}
 }

@@ -56,7 +56,7 @@ func (m *Model) layout() {
 		note("no CI runs for this PR (its branch: " + d.Branch + ")")
 		m.versionRows(true)
 	default:
-		m.rows = append(m.rows, row{text: d.History.Headline(), style: st.Title})
+		m.rows = append(m.rows, row{text: m.Headline(), style: st.Title}) // the detail header's words
 		if d.RunsTotal > d.RunsRead && !d.MoreRuns {
 			note(fmt.Sprintf("  the branch's newest %d of %d runs are read; older ones are not", d.RunsRead, d.RunsTotal))
 		}

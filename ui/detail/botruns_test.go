@@ -20,7 +20,7 @@ func TestBotRunsFold(t *testing.T) {
 		t.Fatalf("folded:\n%s", v)
 	}
 	m.SetCIVerdicts(map[string]string{"c1": "✗ 2 of 24 jobs failed"}) // by the announcing comment
-	if v := strings.Join(doc(m), "\n"); !strings.Contains(v, "3 runs at version 1d64a92 · May 1 2023 · ✗ 2 of 24 jobs failed") {
+	if v := strings.Join(doc(m), "\n"); !strings.Contains(v, "3 runs at version 1d64a92 · ✗ 2 of 24 jobs failed · May 1 2023") {
 		t.Errorf("the version's verdict is not on its entry:\n%s", v)
 	}
 	for m.cursor < len(m.items) && !strings.Contains(strings.Join(m.items[m.cursor].lines, ""), "3 runs at") {

@@ -116,11 +116,12 @@ func (m Model) groupSummary(p pushInfo) string {
 	g := p.group
 	span := g.Span()
 	if g.Kind == model.GroupOfBotRuns {
-		s := fmt.Sprintf("%d runs at version %s · %s", len(g.Events), g.Subject, span)
+		// The verdict before the span: a cut line keeps what matters.
+		s := fmt.Sprintf("%d runs at version %s", len(g.Events), g.Subject)
 		if v := cmp.Or(m.ciVerdicts[m.events[g.Events[0]].ID], m.ciVerdicts[VersionKey(g.Subject)]); v != "" {
 			s += " · " + v
 		}
-		return s
+		return s + " · " + span
 	}
 	revs := ""
 	if g.Revisions > 1 {

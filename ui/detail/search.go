@@ -317,7 +317,10 @@ func (m *Model) nextMatch(back bool) {
 		return
 	}
 	m.search.wrapped = ""
+	pending, _ := m.unsearched()
 	switch {
+	case pending > 0:
+		// Still reading: the last match found is not the last there is.
 	case back && m.search.at == 0 && n > 1:
 		m.search.wrapped = "wrapped to the last"
 	case !back && m.search.at == n-1 && n > 1:

@@ -346,3 +346,15 @@ func TestNextSaysWhenItWraps(t *testing.T) {
 		t.Errorf("N to 1 of 2: %q", s)
 	}
 }
+
+// TestNoWrapWhileStillReading: while the search still reads messages, the
+// last match found is not the last there is: N from the first says no
+// "wrapped".
+func TestNoWrapWhileStillReading(t *testing.T) {
+	m, _ := newPane(t, 100, 30)
+	m.ShowTimeline(testPR(1), []model.Event{comment(1, "same"), comment(2, "same"), referenced(3, "")}, nil, store.TimelineStatus{})
+	m = press(m, "/", "s", "a", "m", "e", "enter", "N")
+	if s := m.SearchStatus(); !strings.Contains(s, "searching 1 more") || strings.Contains(s, "wrapped") {
+		t.Errorf("N while reading: %q", s)
+	}
+}

@@ -145,7 +145,7 @@ func (m Model) rightFacts() []string {
 		}
 		right = append(right, rate)
 	} else if i.NoneSent {
-		right = append(right, s.Muted.Render("rate: all cached, none spent"))
+		right = append(right, s.Muted.Render("rate: all cached"))
 	}
 	helpKey := i.HelpKey
 	if helpKey == "" {

@@ -30,7 +30,7 @@ func TestIdentity(t *testing.T) {
 		{"anonymous, unknown", Info{Repo: "acme/widgets", Anonymous: true}, "anonymous", []string{"60 req/h"}},
 		// A warm start within max-age sends nothing: the bar says why it
 		// has no figure, rather than leave the rate out unexplained.
-		{"all cached", Info{Repo: "acme/widgets", Identity: "@mona", NoneSent: true}, "@mona · rate: all cached, none spent", nil},
+		{"all cached", Info{Repo: "acme/widgets", Identity: "@mona", NoneSent: true}, "@mona · rate: all cached", nil},
 		{"sent, no headers", Info{Repo: "acme/widgets", Identity: "@mona"}, "@mona", []string{"rate"}},
 		{"hostile login", Info{Repo: "acme/widgets", Identity: "@mo\x1b[2Jna"}, "@mo", []string{"\x1b[2J"}},
 	}
