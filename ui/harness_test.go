@@ -131,7 +131,8 @@ func (h *harness) run() {
 // a goroutine of its own, the messages delivered one at a time as they
 // come, so requests asked together are in flight together and the fake
 // server's log shows the round trips a user waits through. done, checked
-// after each message, ends it early.
+// after each message, ends it early: nothing more is started, what runs
+// is delivered, and what that asks waits in pending.
 func (h *harness) runConcurrently(done func(Model) bool) {
 	msgs := make(chan tea.Msg)
 	outstanding := 0
@@ -152,10 +153,11 @@ func (h *harness) runConcurrently(done func(Model) bool) {
 		}
 		start()
 	}
+	// What is still running ends and is delivered (the store counts it in
+	// flight); what that asks for waits in pending for the next run.
 	for ; outstanding > 0; outstanding-- {
-		<-msgs // let what is still running end; its answers are not needed
+		h.deliver(<-msgs)
 	}
-	h.pending = nil
 }
 
 // deliver feeds a command's message back, as the runtime would.

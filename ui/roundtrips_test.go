@@ -76,3 +76,27 @@ func TestEndOfACold2600EventPRInTwoRoundTrips(t *testing.T) {
 		t.Errorf("G: %d timeline pages in %d round trips, want 2 in 2:\n%s", pages, trips, h.view())
 	}
 }
+
+// TestCIHistoryReadsTheWholeTimelineSideBySide: c on a cold #201 reads
+// every one of its 27 timeline pages for the versions, 6 at a time once
+// page 1 names the last: a handful of round trips, not one a page.
+func TestCIHistoryReadsTheWholeTimelineSideBySide(t *testing.T) {
+	h := demoHarnessAt(t, Config{Number: 201}, 160, 45)
+	h.runConcurrently(func(m Model) bool { return len(m.store.Timeline(201).Events()) > 0 })
+	h.send(keyMsg("c"))
+	h.runConcurrently(func(m Model) bool {
+		tl := m.store.Timeline(201)
+		return len(tl.Events()) == 2610
+	})
+	if n := len(timelineOf(h.root(), 201).Events()); n != 2610 {
+		t.Fatalf("%d events, want 2610", n)
+	}
+	trips := fake.RoundTripsTo(h.server.Requests(), func(r fake.RecordedRequest) bool { return strings.HasSuffix(r.Path, "/issues/201/timeline") })
+	// 1 + 26 pages 6 at a time is 6; each answer redraws a 2,600-event
+	// pane before the next page is asked, which adds a few. One a page
+	// was 27.
+	if trips > 10 {
+		t.Errorf("the whole timeline took %d round trips, want at most 10", trips)
+	}
+	t.Logf("%d round trips", trips)
+}

@@ -3,6 +3,7 @@ package store
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/prscope/prscope/github"
 	"github.com/prscope/prscope/github/httpcache"
 	"github.com/prscope/prscope/model"
 )
@@ -65,11 +66,11 @@ func (s *Store) Fetch(w Wants) tea.Cmd {
 	searching := w.Searched != 0 && w.Searched == w.Shown
 	if w.OnScreen && !searching {
 		if t, ok := s.timelines[w.Shown]; ok && t.err == "" {
-			gaps, nearEnd := w.Gaps, w.TimelineNearEnd
 			if w.WholeTimeline {
-				gaps, nearEnd = allGaps(t), true
+				cmds = append(cmds, s.wholeTimeline(w.Shown, t, w.Gaps))
+			} else {
+				cmds = append(cmds, s.timelinePages(w.Shown, t, w.TimelineNearEnd, w.Gaps))
 			}
-			cmds = append(cmds, s.timelinePages(w.Shown, t, nearEnd, gaps))
 		}
 		cmds = append(cmds, s.loadCommits(w.Commits))
 	}
@@ -118,12 +119,22 @@ func (s *Store) Reload(shown int, checks ChecksKey) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// allGaps wants every gap of t filled, from above.
-func allGaps(t *Timeline) []GapWant {
-	gaps := t.Gaps()
-	out := make([]GapWant, len(gaps))
-	for i, g := range gaps {
-		out[i] = GapWant{Gap: g}
+// wholeTimeline asks for every page of PR number's timeline t not loaded
+// (the CI history reads the versions from all of it): what is in view
+// first, then from the top, github.PagesInFlight at a time, as the one
+// pager does once the last page is known.
+func (s *Store) wholeTimeline(number int, t *Timeline, inView []GapWant) tea.Cmd {
+	if t.seqNext > 0 && !t.loading() {
+		return s.timelinePage(number, t, t.seqNext, httpcache.Initial) // no last page known: one by one
 	}
-	return out
+	var cmds []tea.Cmd
+	for _, p := range searchPages(inView, t.Gaps()) {
+		if len(t.inFlight) >= github.PagesInFlight {
+			break
+		}
+		if !t.inFlight[p] {
+			cmds = append(cmds, s.timelinePage(number, t, p, httpcache.Initial))
+		}
+	}
+	return tea.Batch(cmds...)
 }
