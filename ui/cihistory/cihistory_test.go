@@ -302,3 +302,18 @@ func TestNarrowMatrixKeepsTheFailure(t *testing.T) {
 		t.Errorf("narrow matrix hides the failure or does not say what it left out:\n%s", strings.Join(narrow, "\n"))
 	}
 }
+
+// TestOpeningOnTheLastLineShowsWhatOpened: a row opened on the pane's last
+// line scrolls up so what it opened is seen, the row itself kept.
+func TestOpeningOnTheLastLineShowsWhatOpened(t *testing.T) {
+	m := newHistory(8, 100, 6)
+	for range 4 {
+		m = press(m, "j")
+	}
+	before := m.top
+	m = press(m, "enter")
+	lines := strings.Split(m.View(), "\n")
+	if m.top == before || !strings.Contains(m.View(), "▌ ▾") || strings.Contains(lines[len(lines)-1], "▌ ▾") {
+		t.Errorf("after enter on the last line (top %d → %d):\n%s", before, m.top, m.View())
+	}
+}

@@ -50,6 +50,23 @@ func (m *Model) toggle() {
 	m.open[k] = !m.open[k]
 	m.layout()
 	m.selectKey(k)
+	if m.open[k] {
+		m.revealOpened()
+	}
+}
+
+// revealOpened scrolls what the cursor's row just opened into view, as
+// much of it as fits with the row itself on screen: opened on the last
+// line, a run's matrix would stay below it.
+func (m *Model) revealOpened() {
+	end := m.cursor + 1
+	for end < len(m.rows) && (m.rows[end].depth > m.rows[m.cursor].depth || m.rows[end].key == "") {
+		end++
+	}
+	if last := end - 1; last >= m.top+m.height {
+		m.top = min(m.cursor, last-m.height+1)
+		m.draw()
+	}
 }
 
 func (m Model) selectedKey() string {
