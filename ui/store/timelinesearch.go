@@ -38,9 +38,11 @@ var (
 	prefetchCompletion = completion{inFlight: PrefetchInFlight, floor: 20}
 )
 
-// searchFetch is a timeline search's own fetching: the pages and messages
-// the search still lacks, asked under a context of their own, so that esc
-// (or going to another PR) cancels what is on its way.
+// searchFetch is the fetching of the rest of one PR, for a timeline search
+// or a prefetch (the two share it: a search begun on a PR being prefetched
+// goes on with what is on its way): the pages and messages it still lacks,
+// asked under a context of their own, so that esc (or going to another PR)
+// cancels what is on its way.
 type searchFetch struct {
 	number int // the PR searched; 0 when no search fetches
 	ctx    context.Context
