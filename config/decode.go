@@ -124,7 +124,7 @@ func (d decoder) mapping(n *yaml.Node, path string, allowed []string) ([]field, 
 		}
 		kp := join(path, k.Value)
 		if allowed != nil && !contains(allowed, k.Value) {
-			return nil, d.errorf(k, kp, "unknown key; want one of %s", strings.Join(allowed, ", "))
+			return nil, d.errorf(k, kp, "unknown key%s; want one of %s", didYouMean(k.Value, allowed), strings.Join(allowed, ", "))
 		}
 		if first, dup := seen[k.Value]; dup {
 			return nil, d.errorf(k, kp, "given twice (first on line %d)", first)
@@ -329,4 +329,41 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// didYouMean is " (did you mean KEY?)" for the allowed key within two
+// edits of key (a typo: prefech, pagesize), else "".
+func didYouMean(key string, allowed []string) string {
+	best, bestD := "", 3
+	for _, a := range allowed {
+		if d := editDistance(strings.ToLower(key), a); d < bestD {
+			best, bestD = a, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return " (did you mean " + best + "?)"
+}
+
+// editDistance is the Levenshtein distance between a and b, by bytes
+// (keys are ASCII).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
