@@ -2,7 +2,6 @@ package github
 
 import (
 	"errors"
-	"sync"
 
 	"github.com/prscope/prscope/model"
 )
@@ -14,8 +13,7 @@ type pagesAhead[T any] struct {
 	fetch       func(page int) ([]T, model.Page, error)
 	first, last int
 	results     []chan pageResult[T] // one per page in range, buffered: a worker never waits on the pager
-	done        chan struct{}        // closed by stop: workers ask no more pages
-	once        sync.Once
+	queue       *workQueue[int]
 }
 
 type pageResult[T any] struct {
@@ -29,30 +27,18 @@ func (a *pagesAhead[T]) start(first, last int) {
 	if last < first {
 		return
 	}
-	a.first, a.last, a.done = first, last, make(chan struct{})
+	a.first, a.last = first, last
 	a.results = make([]chan pageResult[T], last-first+1)
+	pages := make([]int, len(a.results))
 	for i := range a.results {
-		a.results[i] = make(chan pageResult[T], 1)
+		a.results[i], pages[i] = make(chan pageResult[T], 1), first+i
 	}
-	next := make(chan int)
-	go func() { // hands out page numbers in order, until stopped
-		defer close(next)
-		for p := first; p <= last; p++ {
-			select {
-			case next <- p:
-			case <-a.done:
-				return
-			}
-		}
-	}()
-	for range min(PagesInFlight, last-first+1) {
-		go func() {
-			for p := range next {
-				items, info, err := fetchOnce(a.fetch, p)
-				a.results[p-first] <- pageResult[T]{items, info, err}
-			}
-		}()
-	}
+	a.queue = newWorkQueue(min(PagesInFlight, len(pages)), func(p int) {
+		items, info, err := fetchOnce(a.fetch, p)
+		a.results[p-first] <- pageResult[T]{items, info, err}
+	})
+	a.queue.push(pages...)
+	a.queue.close()
 }
 
 // get is page p: from those fetched ahead when it is one, else asked now.
@@ -66,11 +52,9 @@ func (a *pagesAhead[T]) get(p int) ([]T, model.Page, error) {
 
 // stop ends the fetching ahead: pages already asked finish, no more are.
 func (a *pagesAhead[T]) stop() {
-	a.once.Do(func() {
-		if a.done != nil {
-			close(a.done)
-		}
-	})
+	if a.queue != nil {
+		a.queue.stop()
+	}
 }
 
 // pageRetries is how many times a page GitHub refused for its secondary

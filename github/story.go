@@ -171,15 +171,11 @@ func hasReview(events []model.Event) bool {
 type messageFetcher struct {
 	ctx     context.Context
 	c       *Client
-	next    chan commitWant
-	wg      sync.WaitGroup
+	queue   *workQueue[commitWant]
 	hung    stallCount
 	mu      sync.Mutex
 	seen    map[commitWant]bool
-	queue   []commitWant // named, not yet handed to a worker
 	results map[commitWant]commitResult
-	wake    chan struct{} // a want arrived, or the timeline ended
-	ended   bool
 }
 
 type commitWant struct{ repo, sha string }
@@ -187,99 +183,54 @@ type commitWant struct{ repo, sha string }
 type commitResult struct{ message, err string }
 
 func newMessageFetcher(ctx context.Context, c *Client) *messageFetcher {
-	f := &messageFetcher{ctx: ctx, c: c, next: make(chan commitWant), seen: map[commitWant]bool{},
-		results: map[commitWant]commitResult{}, wake: make(chan struct{}, 1)}
-	for range commitFetchers {
-		f.wg.Go(f.work)
-	}
-	go f.feed()
+	f := &messageFetcher{ctx: ctx, c: c, seen: map[commitWant]bool{}, results: map[commitWant]commitResult{}}
+	f.queue = newWorkQueue(commitFetchers, f.fetch)
+	context.AfterFunc(ctx, f.queue.stop) // cancelled: ask nothing more
 	return f
 }
 
 // want queues the messages events lack; it never waits for a worker, so
 // the pager goes on.
 func (f *messageFetcher) want(events []model.Event) {
+	var wanted []commitWant
 	f.mu.Lock()
 	for _, e := range events {
 		if e.Event.References() && e.Commit != nil && e.Commit.Message == "" {
 			w := commitWant{e.Commit.Repo, e.Commit.SHA}
 			if !f.seen[w] {
 				f.seen[w] = true
-				f.queue = append(f.queue, w)
+				wanted = append(wanted, w)
 			}
 		}
 	}
 	f.mu.Unlock()
-	f.poke()
+	f.queue.push(wanted...)
 }
 
-func (f *messageFetcher) poke() {
-	select {
-	case f.wake <- struct{}{}:
-	default:
-	}
-}
-
-// feed hands the queue to the workers in order, until the timeline has
-// ended and the queue is empty, or ctx ends.
-func (f *messageFetcher) feed() {
-	defer close(f.next)
-	for {
-		f.mu.Lock()
-		var w commitWant
-		have, ended := len(f.queue) > 0, f.ended
-		if have {
-			w, f.queue = f.queue[0], f.queue[1:]
-		}
-		f.mu.Unlock()
-		switch {
-		case have:
-			select {
-			case f.next <- w:
-			case <-f.ctx.Done():
-				return
-			}
-		case ended:
-			return
-		default:
-			select {
-			case <-f.wake:
-			case <-f.ctx.Done():
-				return
-			}
+func (f *messageFetcher) fetch(w commitWant) {
+	var r commitResult
+	if why := f.hung.stalled(); why != "" {
+		r.err = why
+	} else {
+		msg, err := f.c.CommitMessage(f.ctx, w.repo, w.sha)
+		f.hung.observe(err)
+		r.message = msg
+		if err != nil {
+			// Whatever went wrong (a deleted fork's 404, a 500, a rate
+			// limit) concerns this one commit: say so there, and keep the
+			// rest of the story.
+			r = commitResult{err: err.Error()}
 		}
 	}
-}
-
-func (f *messageFetcher) work() {
-	for w := range f.next {
-		var r commitResult
-		if why := f.hung.stalled(); why != "" {
-			r.err = why
-		} else {
-			msg, err := f.c.CommitMessage(f.ctx, w.repo, w.sha)
-			f.hung.observe(err)
-			r.message = msg
-			if err != nil {
-				// Whatever went wrong (a deleted fork's 404, a 500, a rate
-				// limit) concerns this one commit: say so there, and keep
-				// the rest of the story.
-				r = commitResult{err: err.Error()}
-			}
-		}
-		f.mu.Lock()
-		f.results[w] = r
-		f.mu.Unlock()
-	}
+	f.mu.Lock()
+	f.results[w] = r
+	f.mu.Unlock()
 }
 
 // fill waits for every message asked and puts each into events.
 func (f *messageFetcher) fill(events []model.Event) error {
-	f.mu.Lock()
-	f.ended = true
-	f.mu.Unlock()
-	f.poke()
-	f.wg.Wait()
+	f.queue.close()
+	f.queue.wait()
 	if err := f.ctx.Err(); err != nil {
 		return err // our own cancellation or deadline: no story at all
 	}

@@ -75,48 +75,43 @@ func setJobsErr(runs []model.RunResult, errs map[int64]string) {
 	}
 }
 
-// runJobs fetches every run's jobs, and each failed job's failures, a few
-// at a time.
+// runJobs fetches every run's jobs, and each failed job's failures,
+// historyFetchers runs at a time.
 func runJobs(ctx context.Context, c *Client, repo model.Repo, runs []model.WorkflowRun, opts StoryOptions) (map[int64][]model.JobResult, map[int64]string) {
 	var mu sync.Mutex
 	jobs, errs := map[int64][]model.JobResult{}, map[int64]string{}
-	sem := make(chan struct{}, historyFetchers)
-	var wg sync.WaitGroup
-	for _, r := range runs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			list, err := CurrentJobs(ctx, r, func(ctx context.Context) ([]model.Job, error) {
-				return FetchRunJobs(ctx, c, repo, r.ID)
-			})
-			<-sem
-			if err != nil {
-				mu.Lock()
-				errs[r.ID] = err.Error()
-				mu.Unlock()
-				return
-			}
-			results := failures(ctx, c, repo, list, opts, sem)
-			mu.Lock()
-			jobs[r.ID] = results
-			mu.Unlock()
-		}()
-	}
-	wg.Wait()
+	q := newWorkQueue(historyFetchers, func(r model.WorkflowRun) {
+		list, err := CurrentJobs(ctx, r, func(ctx context.Context) ([]model.Job, error) {
+			return FetchRunJobs(ctx, c, repo, r.ID)
+		})
+		var results []model.JobResult
+		if err == nil {
+			results = failures(ctx, c, repo, list, opts)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			errs[r.ID] = err.Error()
+			return
+		}
+		jobs[r.ID] = results
+	})
+	q.push(runs...)
+	q.close()
+	q.wait()
 	return jobs, errs
 }
 
-// failures reads each failed job's annotations (and log): a job's part
-// that fails is that job's error.
-func failures(ctx context.Context, c *Client, repo model.Repo, list []model.Job, opts StoryOptions, sem chan struct{}) []model.JobResult {
+// failures reads each failed job's annotations (and log), one after
+// another within the run's worker: a job's part that fails is that job's
+// error.
+func failures(ctx context.Context, c *Client, repo model.Repo, list []model.Job, opts StoryOptions) []model.JobResult {
 	out := make([]model.JobResult, len(list))
 	for i, j := range list {
 		if j.Conclusion != "failure" && j.Conclusion != "timed_out" {
 			out[i] = model.NewJobResult(j, []model.Annotation{}, nil)
 			continue
 		}
-		sem <- struct{}{}
 		anns, annErr := FetchJobAnnotations(httpcache.WithIntent(ctx, httpcache.Settled), c, repo, j.ID) // a failed job is over
 		var log *model.LogSummary
 		var logErr error
@@ -126,7 +121,6 @@ func failures(ctx context.Context, c *Client, repo model.Repo, list []model.Job,
 				log = &sum
 			}
 		}
-		<-sem
 		out[i] = model.NewJobResult(j, anns, log)
 		if annErr != nil {
 			out[i].AnnotationsErr = annErr.Error()
