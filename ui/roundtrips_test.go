@@ -81,7 +81,11 @@ func TestEndOfACold2600EventPRInTwoRoundTrips(t *testing.T) {
 // every one of its 27 timeline pages for the versions, 6 at a time once
 // page 1 names the last: a handful of round trips, not one a page.
 func TestCIHistoryReadsTheWholeTimelineSideBySide(t *testing.T) {
-	h := demoHarnessAt(t, Config{Number: 201}, 160, 45)
+	// Each answer redraws a pane of up to 2,610 events before the next page
+	// is asked: a longer latency keeps that work small beside it on a
+	// loaded machine.
+	latency := max(roundTripLatency, 150*time.Millisecond)
+	h := demoHarnessWith(t, Config{Number: 201}, 160, 45, fake.FakeOptions{MinLatency: latency, MaxLatency: latency})
 	h.runConcurrently(func(m Model) bool { return len(m.store.Timeline(201).Events()) > 0 })
 	h.send(keyMsg("c"))
 	h.runConcurrently(func(m Model) bool {
@@ -92,11 +96,10 @@ func TestCIHistoryReadsTheWholeTimelineSideBySide(t *testing.T) {
 		t.Fatalf("%d events, want 2610", n)
 	}
 	trips := fake.RoundTripsTo(h.server.Requests(), func(r fake.RecordedRequest) bool { return strings.HasSuffix(r.Path, "/issues/201/timeline") })
-	// 1 + 26 pages 6 at a time is 6; each answer redraws a 2,600-event
-	// pane before the next page is asked, which adds a few. One a page
-	// was 27.
-	if trips > 10 {
-		t.Errorf("the whole timeline took %d round trips, want at most 10", trips)
+	// 1 + 26 pages 6 at a time is 6; the pages are asked as slots free,
+	// not in rounds, which adds a few. One a page was 27.
+	if trips > 12 {
+		t.Errorf("the whole timeline took %d round trips, want at most 12", trips)
 	}
 	t.Logf("%d round trips", trips)
 }
